@@ -1,0 +1,261 @@
+//! Generates the synthetic demo borough in `public/data/demo/`.
+//!
+//! Deterministic (fixed seed): running it twice gives identical files.
+//!     cargo run --example generate_demo            # (re)write the files
+//!     cargo run --example generate_demo -- --check # fail if they differ
+//!
+//! The borough is invented: 25 wards with made-up names and GSS-style codes
+//! in a range no real area uses (E059000xx in borough E06000999), 36 months,
+//! the 14 police.uk crime types, seasonality (summer peak), a deprivation
+//! gradient, wards rising and falling, and some small-count categories.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+const SEED: u64 = 0x5AFE_C0DE_2025;
+const BOROUGH_CODE: &str = "E06000999";
+const BOROUGH_NAME: &str = "Demo Borough";
+/// The first month of the 36.
+const FIRST: (u32, u32) = (2022, 11);
+const MONTHS: u32 = 36;
+
+const WARDS: [&str; 25] = [
+    "Ashcombe",
+    "Brackenford",
+    "Castlemead",
+    "Dunholme Park",
+    "Eastwick Vale",
+    "Fernleigh",
+    "Glenbrook",
+    "Harrowden",
+    "Ivy Bank",
+    "Juniper Hill",
+    "Kestrel Moor",
+    "Larkfield",
+    "Millbeck",
+    "Northmoor",
+    "Oakhurst",
+    "Pennywell Green",
+    "Quayside",
+    "Rookwood",
+    "Saltmere",
+    "Town Centre",
+    "Upperfold",
+    "Westerleigh",
+    "Willowby",
+    "Yarrow Edge",
+    "Brindle Cross",
+];
+
+/// Police.uk crime types with a base rate per 1,000 residents per year, and
+/// how strongly each follows the seasons.
+const TYPES: [(&str, f64, f64); 14] = [
+    ("Anti-social behaviour", 24.0, 0.30),
+    ("Bicycle theft", 1.1, 0.35),
+    ("Burglary", 4.2, 0.05),
+    ("Criminal damage and arson", 8.0, 0.12),
+    ("Drugs", 2.6, 0.05),
+    ("Other crime", 1.4, 0.05),
+    ("Other theft", 6.0, 0.10),
+    ("Possession of weapons", 0.7, 0.05),
+    ("Public order", 9.0, 0.12),
+    ("Robbery", 0.6, 0.05),
+    ("Shoplifting", 7.5, 0.04),
+    ("Theft from the person", 0.5, 0.05),
+    ("Vehicle crime", 5.0, 0.06),
+    ("Violence and sexual offences", 34.0, 0.10),
+];
+
+/// SplitMix64: small, fast, and fully deterministic.
+struct Rng(u64);
+
+impl Rng {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1).
+    fn uniform(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    /// Poisson by multiplication for small means, normal approximation above 60.
+    fn poisson(&mut self, mean: f64) -> u64 {
+        if mean <= 0.0 {
+            return 0;
+        }
+        if mean > 60.0 {
+            let (u1, u2) = (self.uniform().max(1e-12), self.uniform());
+            let z = (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos();
+            return (mean + z * mean.sqrt()).round().max(0.0) as u64;
+        }
+        let limit = (-mean).exp();
+        let mut k = 0;
+        let mut p = self.uniform();
+        while p > limit {
+            k += 1;
+            p *= self.uniform();
+        }
+        k
+    }
+}
+
+struct Ward {
+    code: String,
+    name: &'static str,
+    population: u32,
+    imd_rank: u32,
+    /// Yearly growth factor of its crime (e.g. 1.15 = rising 15% a year).
+    growth: f64,
+}
+
+fn month_label(i: u32) -> String {
+    let m = FIRST.0 * 12 + (FIRST.1 - 1) + i;
+    format!("{:04}-{:02}", m / 12, m % 12 + 1)
+}
+
+fn wards(rng: &mut Rng) -> Vec<Ward> {
+    WARDS
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let population = 5_500 + (rng.uniform() * 8_500.0) as u32;
+            // Ranks across England's 32,844 LSOAs (1 = most deprived).
+            let imd_rank = 800 + (rng.uniform() * 30_000.0) as u32;
+            let growth = match i % 5 {
+                0 => 1.16,
+                1 => 0.88,
+                _ => 1.0 + (rng.uniform() - 0.35) * 0.12,
+            };
+            Ward {
+                code: format!("E059{:05}", i + 1),
+                name,
+                population,
+                imd_rank,
+                growth,
+            }
+        })
+        .collect()
+}
+
+fn generate() -> (String, String, String) {
+    let mut rng = Rng(SEED);
+    let wards = wards(&mut rng);
+    let mut areas =
+        String::from("area_code,area_name,parent_code,population,imd_rank,imd_decile\n");
+    let total_pop: u32 = wards.iter().map(|w| w.population).sum();
+    let _ = writeln!(areas, "{BOROUGH_CODE},{BOROUGH_NAME},,{total_pop},,");
+    for w in &wards {
+        let decile = (w.imd_rank - 1) * 10 / 32_844 + 1;
+        let _ = writeln!(
+            areas,
+            "{},{},{BOROUGH_CODE},{},{},{decile}",
+            w.code, w.name, w.population, w.imd_rank
+        );
+    }
+
+    let mut counts = String::from("month,area_code,category,count\n");
+    for m in 0..MONTHS {
+        let month = month_label(m);
+        let month_of_year = (FIRST.1 - 1 + m) % 12 + 1;
+        let season = (2.0 * std::f64::consts::PI * (f64::from(month_of_year) - 7.0) / 12.0).cos();
+        let years = f64::from(m) / 12.0;
+        for w in &wards {
+            // Most deprived (rank 1) ×2.0, least deprived ×0.5.
+            let gradient = 2.0 - 1.5 * f64::from(w.imd_rank) / 32_844.0;
+            for (category, rate, seasonal) in TYPES {
+                let mut mean = rate * f64::from(w.population) / 1000.0 / 12.0;
+                mean *= gradient * (1.0 + seasonal * season) * w.growth.powf(years);
+                if w.name == "Town Centre"
+                    && matches!(
+                        category,
+                        "Shoplifting" | "Theft from the person" | "Public order"
+                    )
+                {
+                    mean *= 4.0;
+                }
+                let n = rng.poisson(mean);
+                if n > 0 {
+                    let _ = writeln!(counts, "{month},{},{category},{n}", w.code);
+                }
+            }
+        }
+        // A few rows police.uk could not place in any ward.
+        for (category, mean) in [
+            ("Violence and sexual offences", 6.0),
+            ("Anti-social behaviour", 4.0),
+            ("Other theft", 2.0),
+        ] {
+            let n = rng.poisson(mean);
+            if n > 0 {
+                let _ = writeln!(counts, "{month},,{category},{n}");
+            }
+        }
+    }
+
+    let manifest = format!(
+        r#"{{
+  "title": "{BOROUGH_NAME} (synthetic demo data)",
+  "publisher": "Community Safety Explorer project",
+  "synthetic": true,
+  "licence": "Synthetic data, free to reuse (MIT)",
+  "attribution": "Synthetic demo data generated by the Community Safety Explorer (examples/generate_demo.rs). It describes no real place.",
+  "area_level": "ward",
+  "whole_name": "{BOROUGH_NAME}",
+  "population_year": 2021,
+  "disclosure_threshold": null,
+  "files": {{
+    "counts": "counts.csv",
+    "areas": "areas.csv"
+  }},
+  "caveats": [
+    "These figures are invented for demonstration: the borough, its wards and every count are synthetic.",
+    "Police recorded crime is not an accredited official statistic; police.uk street-level data are approximate in time and place.",
+    "Anti-social behaviour is not crime: it is shown as its own series and excluded from all crime.",
+    "Rates use 2021 usual resident populations."
+  ]
+}}
+"#
+    );
+    (counts, areas, manifest)
+}
+
+fn main() {
+    let check = std::env::args().any(|a| a == "--check");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/demo");
+    let (counts, areas, manifest) = generate();
+    let files = [
+        ("counts.csv", counts),
+        ("areas.csv", areas),
+        ("manifest.json", manifest),
+    ];
+    let mut stale = Vec::new();
+    for (name, text) in &files {
+        let path = dir.join(name);
+        if check {
+            if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+                stale.push(path.display().to_string());
+            }
+        } else {
+            if let Err(e) = std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(&path, text))
+            {
+                eprintln!("generate_demo: cannot write {}: {e}", path.display());
+                std::process::exit(1);
+            }
+            println!("wrote {} ({} bytes)", path.display(), text.len());
+        }
+    }
+    if !stale.is_empty() {
+        eprintln!(
+            "generate_demo: these files differ from what the generator makes: {}",
+            stale.join(", ")
+        );
+        eprintln!("run `cargo run --example generate_demo` and commit the result");
+        std::process::exit(1);
+    }
+    if check {
+        println!("demo data matches its generator");
+    }
+}

@@ -1,0 +1,41 @@
+//! `explorer-cli`: the native command-line front end (publishers prepare
+//! data files; analysts get the figures as tables). Native only.
+
+pub mod args;
+pub mod prepare;
+
+/// An error the CLI prints before exiting non-zero.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The command line is wrong; the message says how.
+    #[error("{0}\n\n{USAGE}")]
+    Usage(String),
+    /// A file could not be read or written, or its contents are unusable.
+    #[error("{0}")]
+    Failed(String),
+}
+
+/// The help text.
+pub const USAGE: &str = "usage: explorer-cli <command> [options]
+
+commands:
+  prepare   aggregate police.uk street CSVs to a counts file
+            explorer-cli prepare [--lookup FILE] [--level lsoa|msoa|ward|district]
+                                 [--within CODE] [--report report.json] --out counts.csv INPUT...
+
+Run a command with --help for its options.";
+
+/// Runs the CLI with the arguments after the program name.
+pub fn run(args: &[String]) -> Result<(), CliError> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err(CliError::Usage("no command given".to_string()));
+    };
+    match command.as_str() {
+        "prepare" => prepare::run(rest),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => Err(CliError::Usage(format!("unknown command {other:?}"))),
+    }
+}

@@ -1,0 +1,211 @@
+//! Reader for the areas file:
+//! `area_code,area_name[,parent_code][,population][,imd_rank|imd_score|imd_decile]`.
+
+use std::io::Read;
+
+use super::area::{Area, AreaCode};
+use super::csv_scan::csv_reader;
+use super::error::FileError;
+use super::header;
+use super::report::LoadReport;
+
+const EXPECTED: &str =
+    "area_code, area_name[, parent_code][, population][, imd_rank | imd_score | imd_decile]";
+
+/// Parses a whole number that may carry thousands separators (`"1,563"`).
+pub fn parse_whole(text: &str) -> Option<u64> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let digits: String = t.chars().filter(|&c| c != ',' && c != ' ').collect();
+    if t.starts_with(',') || t.ends_with(',') {
+        return None;
+    }
+    digits.parse::<u64>().ok()
+}
+
+/// Reads an areas file. Rows with a missing code or a malformed number are
+/// rejected with their line; optional fields left empty are simply unknown.
+pub fn read_areas<R: Read>(file: &str, input: R) -> Result<(Vec<Area>, LoadReport), FileError> {
+    let mut reader = csv_reader(input);
+    let unreadable = |e: csv::Error| FileError::Unreadable {
+        file: file.to_string(),
+        line: e.position().map_or(0, |p| p.line()),
+        message: e.to_string(),
+    };
+    let mut record = csv::StringRecord::new();
+    if !reader.read_record(&mut record).map_err(unreadable)? {
+        return Err(FileError::Empty {
+            file: file.to_string(),
+            expected: EXPECTED.to_string(),
+        });
+    }
+    let headers: Vec<String> = record.iter().map(header::normalise).collect();
+    let col = |names: &[&str]| header::find(&headers, names);
+    let code_col = col(&["area code", "code"]);
+    let name_col = col(&["area name", "name"]);
+    let (Some(code_col), Some(name_col)) = (code_col, name_col) else {
+        let mut missing = Vec::new();
+        if code_col.is_none() {
+            missing.push("area_code");
+        }
+        if name_col.is_none() {
+            missing.push("area_name");
+        }
+        return Err(FileError::MissingColumns {
+            file: file.to_string(),
+            missing: missing.join(", "),
+            found: headers.join(", "),
+        });
+    };
+    let parent_col = col(&["parent code", "parent"]);
+    let pop_col = col(&["population", "residents"]);
+    let rank_col = col(&["imd rank"]);
+    let score_col = col(&["imd score"]);
+    let decile_col = col(&["imd decile"]);
+
+    let mut report = LoadReport::default();
+    let mut areas: Vec<Area> = Vec::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(unreadable(e)),
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        report.rows_read += 1;
+        if record.len() != headers.len() {
+            let reason = format!("expected {} fields, found {}", headers.len(), record.len());
+            report.reject(file, line, None, reason);
+            continue;
+        }
+        let get = |c: Option<usize>| c.and_then(|i| record.get(i)).map(str::trim).unwrap_or("");
+        let code = get(Some(code_col));
+        if code.is_empty() {
+            report.reject(
+                file,
+                line,
+                Some("area_code"),
+                "the area code is empty".to_string(),
+            );
+            continue;
+        }
+        if areas.iter().any(|a| a.code.as_str() == code) {
+            report.reject(
+                file,
+                line,
+                Some("area_code"),
+                format!("area {code} is listed twice"),
+            );
+            continue;
+        }
+        let mut area = Area::named(code, get(Some(name_col)));
+        let parent = get(parent_col);
+        area.parent = (!parent.is_empty()).then(|| AreaCode::from(parent));
+        match optional_number(get(pop_col), "population", u32::MAX.into()) {
+            Ok(v) => area.population = v.map(|v| v as u32),
+            Err(reason) => {
+                report.reject(file, line, Some("population"), reason);
+                continue;
+            }
+        }
+        match optional_number(get(rank_col), "imd_rank", u32::MAX.into()) {
+            Ok(v) => area.imd_rank = v.map(|v| v as u32),
+            Err(reason) => {
+                report.reject(file, line, Some("imd_rank"), reason);
+                continue;
+            }
+        }
+        match optional_number(get(decile_col), "imd_decile", 10) {
+            Ok(Some(0)) => {
+                report.reject(
+                    file,
+                    line,
+                    Some("imd_decile"),
+                    "expected a decile from 1 to 10, found 0".to_string(),
+                );
+                continue;
+            }
+            Ok(v) => area.imd_decile = v.map(|v| v as u8),
+            Err(reason) => {
+                report.reject(file, line, Some("imd_decile"), reason);
+                continue;
+            }
+        }
+        let score = get(score_col);
+        if !score.is_empty() {
+            match score.parse::<f64>() {
+                Ok(s) if s.is_finite() => area.imd_score = Some(s),
+                _ => {
+                    report.reject(
+                        file,
+                        line,
+                        Some("imd_score"),
+                        format!("expected a number, found {score:?}"),
+                    );
+                    continue;
+                }
+            }
+        }
+        report.accepted += 1;
+        areas.push(area);
+    }
+    Ok((areas, report))
+}
+
+fn optional_number(text: &str, column: &str, max: u64) -> Result<Option<u64>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match parse_whole(text) {
+        Some(v) if v <= max => Ok(Some(v)),
+        Some(v) => Err(format!("{column} {v} is larger than {max}")),
+        None => Err(format!(
+            "expected a whole number for {column}, found {text:?}"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_optional_columns_and_thousands_separators() {
+        let text = "area_code,area_name,parent_code,population,imd_rank\n\
+                    E05000001,Northfield,E06000099,\"1,563\",12\n\
+                    E05000002,\"Mill, Lane\",E06000099,,\n";
+        let (areas, report) = read_areas("a.csv", text.as_bytes()).unwrap();
+        assert_eq!(report.accepted, 2);
+        assert_eq!(areas[0].population, Some(1563));
+        assert_eq!(areas[0].imd_rank, Some(12));
+        assert_eq!(areas[1].name, "Mill, Lane");
+        assert_eq!(areas[1].population, None);
+    }
+
+    #[test]
+    fn rejects_bad_numbers_duplicates_and_empty_codes() {
+        let text = "area_code,area_name,population\n\
+                    E05000001,A,lots\n\
+                    ,B,10\n\
+                    E05000003,C,10\n\
+                    E05000003,C again,10\n";
+        let (areas, report) = read_areas("a.csv", text.as_bytes()).unwrap();
+        assert_eq!(areas.len(), 1);
+        assert_eq!(report.rejected, 3);
+        assert!(report.adds_up());
+        assert!(report.rejections[0].reason.contains("\"lots\""));
+        assert_eq!(report.rejections[2].line, 5);
+    }
+
+    #[test]
+    fn thousands_separators_must_be_inside_the_number() {
+        assert_eq!(parse_whole("1,563"), Some(1563));
+        assert_eq!(parse_whole(",5"), None);
+        assert_eq!(parse_whole("-3"), None);
+    }
+}

@@ -1,0 +1,215 @@
+//! Reader for the explorer's own counts file:
+//! `month,area_code,category,count` (extra columns ignored).
+
+use std::io::Read;
+
+use super::cube::CubeBuilder;
+use super::csv_scan::csv_reader;
+use super::error::FileError;
+use super::header;
+use super::month::Month;
+use super::report::LoadReport;
+
+const EXPECTED: &str = "month, area_code, category, count";
+
+/// Streams a counts file into `cube`, returning what happened to each row.
+/// Rows with an empty `area_code` are counted as not allocated (and kept in
+/// the cube's totals); malformed rows are rejected with line and reason.
+pub fn read_counts<R: Read>(
+    file: &str,
+    input: R,
+    cube: &mut CubeBuilder,
+) -> Result<LoadReport, FileError> {
+    let mut reader = csv_reader(input);
+    let mut record = csv::ByteRecord::new();
+    let unreadable = |e: csv::Error| FileError::Unreadable {
+        file: file.to_string(),
+        line: e.position().map_or(0, |p| p.line()),
+        message: e.to_string(),
+    };
+
+    if !reader.read_byte_record(&mut record).map_err(unreadable)? {
+        return Err(FileError::Empty {
+            file: file.to_string(),
+            expected: EXPECTED.to_string(),
+        });
+    }
+    let headers: Vec<String> = record
+        .iter()
+        .map(|h| header::normalise(&String::from_utf8_lossy(h)))
+        .collect();
+    let col = |names: &[&str]| header::find(&headers, names);
+    let (month_col, area_col, cat_col, count_col) = (
+        col(&["month"]),
+        col(&["area code", "area"]),
+        col(&["category", "crime type"]),
+        col(&["count", "n"]),
+    );
+    let (Some(month_col), Some(area_col), Some(cat_col), Some(count_col)) =
+        (month_col, area_col, cat_col, count_col)
+    else {
+        let missing: Vec<&str> = [
+            ("month", month_col),
+            ("area_code", area_col),
+            ("category", cat_col),
+            ("count", count_col),
+        ]
+        .iter()
+        .filter(|(_, c)| c.is_none())
+        .map(|(n, _)| *n)
+        .collect();
+        return Err(FileError::MissingColumns {
+            file: file.to_string(),
+            missing: missing.join(", "),
+            found: headers.join(", "),
+        });
+    };
+
+    let mut report = LoadReport::default();
+    let width = headers.len();
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(unreadable(e)),
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        if record.len() == 1
+            && record
+                .get(0)
+                .is_some_and(|f| f.iter().all(u8::is_ascii_whitespace))
+        {
+            continue; // a blank line
+        }
+        report.rows_read += 1;
+        if record.len() != width {
+            let reason = format!("expected {width} fields, found {}", record.len());
+            report.reject(file, line, None, reason);
+            continue;
+        }
+        let field = |i: usize| record.get(i).unwrap_or(b"");
+        let Some(month) = Month::parse_bytes(field(month_col).trim_ascii())
+            .filter(|_| field(month_col).trim_ascii().len() == 7)
+        else {
+            let reason = format!(
+                "expected a month written YYYY-MM, found {:?}",
+                String::from_utf8_lossy(field(month_col))
+            );
+            report.reject(file, line, Some("month"), reason);
+            continue;
+        };
+        let Ok(category) = std::str::from_utf8(field(cat_col).trim_ascii()) else {
+            report.reject(
+                file,
+                line,
+                Some("category"),
+                "the category is not valid UTF-8 text".to_string(),
+            );
+            continue;
+        };
+        if category.is_empty() {
+            report.reject(
+                file,
+                line,
+                Some("category"),
+                "the category is empty".to_string(),
+            );
+            continue;
+        }
+        let count_text = field(count_col).trim_ascii();
+        let Some(count) = std::str::from_utf8(count_text)
+            .ok()
+            .and_then(|t| t.parse::<u64>().ok())
+        else {
+            let reason = format!(
+                "expected a whole number of 0 or more, found {:?}",
+                String::from_utf8_lossy(count_text)
+            );
+            report.reject(file, line, Some("count"), reason);
+            continue;
+        };
+        let Ok(area) = std::str::from_utf8(field(area_col).trim_ascii()) else {
+            report.reject(
+                file,
+                line,
+                Some("area_code"),
+                "the area code is not valid UTF-8 text".to_string(),
+            );
+            continue;
+        };
+        if area.is_empty() {
+            cube.add(None, month, category, count);
+            report.not_allocated += 1;
+        } else {
+            cube.add(Some(area), month, category, count);
+            report.accepted += 1;
+        }
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> (Result<LoadReport, FileError>, CubeBuilder) {
+        let mut b = CubeBuilder::new();
+        let r = read_counts("t.csv", text.as_bytes(), &mut b);
+        (r, b)
+    }
+
+    #[test]
+    fn reads_bom_crlf_quotes_extra_columns_and_blank_lines() {
+        let text = "\u{feff}Month,Area_Code,note,Category,Count\r\n\
+                    2024-01,E05000001,\"a, b\",Burglary,3\r\n\
+                    2024-01,,x,Burglary,2\r\n\
+                    2024-02,E05000001,,\"Criminal damage and arson\",4\r\n\r\n\r\n";
+        let (r, b) = load(text);
+        let r = r.unwrap();
+        assert_eq!(
+            (r.rows_read, r.accepted, r.not_allocated, r.rejected),
+            (3, 2, 1, 0)
+        );
+        let cube = b.build().unwrap();
+        assert_eq!(cube.grand_total(), 9);
+        let a = cube.area_index("E05000001").unwrap();
+        let c = cube.category_index("Criminal damage and arson").unwrap();
+        assert_eq!(cube.get(a, 1, c), 4);
+    }
+
+    #[test]
+    fn rejects_bad_rows_with_line_and_reason_and_keeps_going() {
+        let text = "month,area_code,category,count\n\
+                    2024-13,E05000001,Burglary,3\n\
+                    2024-01,E05000001,Burglary,-1\n\
+                    2024-01,E05000001,,2\n\
+                    2024-01,E05000001,Burglary\n\
+                    2024-01,E05000001,Burglary,2.5\n\
+                    2024-01,E05000001,Burglary,6\n";
+        let (r, b) = load(text);
+        let r = r.unwrap();
+        assert_eq!(r.rows_read, 6);
+        assert_eq!(r.accepted, 1);
+        assert_eq!(r.rejected, 5);
+        assert!(r.adds_up());
+        let lines: Vec<u64> = r.rejections.iter().map(|x| x.line).collect();
+        assert_eq!(lines, vec![2, 3, 4, 5, 6]);
+        assert_eq!(r.rejections[0].column.as_deref(), Some("month"));
+        assert!(r.rejections[3]
+            .reason
+            .contains("expected 4 fields, found 3"));
+        assert_eq!(b.build().unwrap().grand_total(), 6);
+    }
+
+    #[test]
+    fn missing_columns_and_empty_files_are_clear_errors() {
+        let (r, _) = load("month,area,category\n2024-01,E05000001,Burglary\n");
+        let msg = r.unwrap_err().to_string();
+        assert!(
+            msg.contains("t.csv") && msg.contains("missing column(s) count"),
+            "{msg}"
+        );
+        let (r, _) = load("");
+        assert!(r.unwrap_err().to_string().contains("empty"));
+    }
+}

@@ -1,0 +1,254 @@
+//! The dense count cube: area × month × category, whole integers.
+
+use std::collections::HashMap;
+
+use super::area::AreaCode;
+use super::month::Month;
+
+/// Counts for every area, month and category of a dataset. Months are a
+/// contiguous range; counts with no area ("not allocated") are kept in their
+/// own month × category table so that dataset totals include them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cube {
+    areas: Vec<AreaCode>,
+    categories: Vec<String>,
+    first: Month,
+    months: usize,
+    /// `counts[(area * months + month) * categories + category]`.
+    counts: Vec<u32>,
+    /// `unallocated[month * categories + category]`.
+    unallocated: Vec<u32>,
+}
+
+impl Cube {
+    /// Area codes along the area axis.
+    pub fn areas(&self) -> &[AreaCode] {
+        &self.areas
+    }
+
+    /// Category names along the category axis.
+    pub fn categories(&self) -> &[String] {
+        &self.categories
+    }
+
+    /// The first month covered.
+    pub fn first_month(&self) -> Month {
+        self.first
+    }
+
+    /// The last month covered (equal to the first for an empty cube).
+    pub fn last_month(&self) -> Month {
+        let span = self.months.saturating_sub(1) as i64;
+        self.first.offset(span).unwrap_or(self.first)
+    }
+
+    /// Number of months covered.
+    pub fn month_count(&self) -> usize {
+        self.months
+    }
+
+    /// The months covered, in order.
+    pub fn months(&self) -> impl Iterator<Item = Month> + '_ {
+        (0..self.months).filter_map(move |i| self.first.offset(i as i64))
+    }
+
+    /// Axis index of `month`, when covered.
+    pub fn month_index(&self, month: Month) -> Option<usize> {
+        let i = self.first.months_until(month);
+        (0..self.months as i64).contains(&i).then_some(i as usize)
+    }
+
+    /// Axis index of the area with `code`.
+    pub fn area_index(&self, code: &str) -> Option<usize> {
+        self.areas.iter().position(|a| a.as_str() == code)
+    }
+
+    /// Axis index of the category named `name`.
+    pub fn category_index(&self, name: &str) -> Option<usize> {
+        self.categories.iter().position(|c| c == name)
+    }
+
+    /// The count in one cell (0 outside the cube).
+    pub fn get(&self, area: usize, month: usize, category: usize) -> u32 {
+        if area >= self.areas.len() || month >= self.months || category >= self.categories.len() {
+            return 0;
+        }
+        let i = (area * self.months + month) * self.categories.len() + category;
+        self.counts.get(i).copied().unwrap_or(0)
+    }
+
+    /// The not-allocated count for one month and category.
+    pub fn unallocated(&self, month: usize, category: usize) -> u32 {
+        if month >= self.months || category >= self.categories.len() {
+            return 0;
+        }
+        self.unallocated
+            .get(month * self.categories.len() + category)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The slice of counts for one area and month, one per category.
+    pub fn area_month(&self, area: usize, month: usize) -> &[u32] {
+        let k = self.categories.len();
+        let start = (area * self.months + month) * k;
+        self.counts.get(start..start + k).unwrap_or(&[])
+    }
+
+    /// The not-allocated counts for one month, one per category.
+    pub fn unallocated_month(&self, month: usize) -> &[u32] {
+        let k = self.categories.len();
+        let start = month * k;
+        self.unallocated.get(start..start + k).unwrap_or(&[])
+    }
+
+    /// Sum of all counts, allocated or not.
+    pub fn grand_total(&self) -> u64 {
+        self.counts.iter().map(|&c| u64::from(c)).sum::<u64>()
+            + self.unallocated.iter().map(|&c| u64::from(c)).sum::<u64>()
+    }
+}
+
+/// Builds a [`Cube`] by streaming counts in any order. Memory grows with
+/// the number of distinct cells, not the number of rows added.
+#[derive(Debug, Default)]
+pub struct CubeBuilder {
+    area_index: HashMap<String, u32>,
+    areas: Vec<AreaCode>,
+    category_index: HashMap<String, u32>,
+    categories: Vec<String>,
+    cells: HashMap<(u32, Month, u32), u64>,
+    unallocated: HashMap<(Month, u32), u64>,
+    min_month: Option<Month>,
+    max_month: Option<Month>,
+}
+
+impl CubeBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Fixes the order of the area axis up front (areas met later are
+    /// appended).
+    pub fn with_areas<'a>(mut self, codes: impl IntoIterator<Item = &'a str>) -> Self {
+        for c in codes {
+            self.area_id(c);
+        }
+        self
+    }
+
+    /// Fixes the order of the category axis up front.
+    pub fn with_categories<'a>(mut self, names: impl IntoIterator<Item = &'a str>) -> Self {
+        for n in names {
+            self.category_id(n);
+        }
+        self
+    }
+
+    /// Makes sure `month` is inside the month axis even with no counts.
+    pub fn cover_month(&mut self, month: Month) {
+        self.min_month = Some(self.min_month.map_or(month, |m| m.min(month)));
+        self.max_month = Some(self.max_month.map_or(month, |m| m.max(month)));
+    }
+
+    fn area_id(&mut self, code: &str) -> u32 {
+        if let Some(&id) = self.area_index.get(code) {
+            return id;
+        }
+        let id = self.areas.len() as u32;
+        self.areas.push(AreaCode::from(code));
+        self.area_index.insert(code.to_string(), id);
+        id
+    }
+
+    fn category_id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.category_index.get(name) {
+            return id;
+        }
+        let id = self.categories.len() as u32;
+        self.categories.push(name.to_string());
+        self.category_index.insert(name.to_string(), id);
+        id
+    }
+
+    /// Adds `count` to a cell; `area = None` means not allocated to an area.
+    pub fn add(&mut self, area: Option<&str>, month: Month, category: &str, count: u64) {
+        self.cover_month(month);
+        let cat = self.category_id(category);
+        match area {
+            Some(code) => {
+                let a = self.area_id(code);
+                *self.cells.entry((a, month, cat)).or_insert(0) += count;
+            }
+            None => *self.unallocated.entry((month, cat)).or_insert(0) += count,
+        }
+    }
+
+    /// Finishes the cube. Fails only when a single cell exceeds `u32::MAX`.
+    pub fn build(self) -> Result<Cube, CubeError> {
+        let first = self.min_month.unwrap_or(Month::JAN_2000);
+        let months = match self.max_month {
+            Some(last) => (first.months_until(last) + 1) as usize,
+            None => 0,
+        };
+        let k = self.categories.len();
+        let mut counts = vec![0u32; self.areas.len() * months * k];
+        for ((a, m, c), n) in self.cells {
+            let mi = first.months_until(m) as usize;
+            let i = (a as usize * months + mi) * k + c as usize;
+            counts[i] = u32::try_from(n).map_err(|_| CubeError::Overflow)?;
+        }
+        let mut unallocated = vec![0u32; months * k];
+        for ((m, c), n) in self.unallocated {
+            let mi = first.months_until(m) as usize;
+            unallocated[mi * k + c as usize] = u32::try_from(n).map_err(|_| CubeError::Overflow)?;
+        }
+        Ok(Cube {
+            areas: self.areas,
+            categories: self.categories,
+            first,
+            months,
+            counts,
+            unallocated,
+        })
+    }
+}
+
+/// Why a cube could not be built.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CubeError {
+    /// A single cell would hold more than 4,294,967,295.
+    #[error("a single count exceeds 4,294,967,295, which the explorer cannot hold")]
+    Overflow,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Month {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn streams_into_a_dense_cube_with_gaps_filled() {
+        let mut b = CubeBuilder::new();
+        b.add(Some("E05000001"), m("2024-01"), "Burglary", 3);
+        b.add(Some("E05000001"), m("2024-01"), "Burglary", 2);
+        b.add(Some("E05000002"), m("2024-03"), "Drugs", 7);
+        b.add(None, m("2024-02"), "Drugs", 4);
+        let cube = b.build().unwrap();
+        assert_eq!(cube.month_count(), 3, "Jan..Mar with Feb filled in");
+        let a1 = cube.area_index("E05000001").unwrap();
+        let a2 = cube.area_index("E05000002").unwrap();
+        let burg = cube.category_index("Burglary").unwrap();
+        let drugs = cube.category_index("Drugs").unwrap();
+        assert_eq!(cube.get(a1, 0, burg), 5);
+        assert_eq!(cube.get(a2, 2, drugs), 7);
+        assert_eq!(cube.get(a2, 1, drugs), 0);
+        assert_eq!(cube.unallocated(1, drugs), 4);
+        assert_eq!(cube.grand_total(), 16);
+        assert_eq!(cube.last_month(), m("2024-03"));
+    }
+}

@@ -1,0 +1,25 @@
+//! The data layer: pure Rust readers for every input format, the dataset
+//! model and the dense count cube. No web dependency.
+
+pub mod area;
+pub mod areas;
+pub mod category;
+pub mod counts;
+pub mod cube;
+pub mod dataset;
+pub mod error;
+pub mod header;
+pub mod manifest;
+pub mod month;
+pub mod report;
+
+pub use area::{Area, AreaCode};
+pub use category::{Categories, Category, ASB};
+pub use cube::{Cube, CubeBuilder};
+pub use dataset::Dataset;
+pub use error::FileError;
+pub use manifest::Manifest;
+pub use month::Month;
+pub use report::LoadReport;
+
+pub mod csv_scan;

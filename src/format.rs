@@ -1,0 +1,71 @@
+//! Display formatting of figures: rounded once, here, at display.
+
+/// A whole number with thousands separators: `12,345`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A signed change with separators: `+415`, `−1,203`, `0`.
+pub fn signed(n: i64) -> String {
+    let body = thousands(n.unsigned_abs());
+    match n.signum() {
+        1 => format!("+{body}"),
+        -1 => format!("\u{2212}{body}"),
+        _ => body,
+    }
+}
+
+/// A signed percentage to one decimal place: `+4.0%`, `−7.2%`; `n/a` when
+/// there is none (no baseline).
+pub fn signed_pct(p: Option<f64>) -> String {
+    match p {
+        None => "n/a".to_string(),
+        Some(p) if !p.is_finite() => "n/a".to_string(),
+        Some(p) => {
+            let rounded = format!("{:.1}", p.abs());
+            if rounded == "0.0" {
+                "0.0%".to_string()
+            } else if p > 0.0 {
+                format!("+{rounded}%")
+            } else {
+                format!("\u{2212}{rounded}%")
+            }
+        }
+    }
+}
+
+/// A percentage share to one decimal place: `19.0%`; empty when none.
+pub fn pct(p: Option<f64>) -> String {
+    match p {
+        Some(p) if p.is_finite() => format!("{p:.1}%"),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_hand() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1234567), "1,234,567");
+        assert_eq!(signed(415), "+415");
+        assert_eq!(signed(-1203), "\u{2212}1,203");
+        assert_eq!(signed_pct(Some(4.04)), "+4.0%");
+        assert_eq!(signed_pct(Some(-7.25)), "\u{2212}7.2%");
+        assert_eq!(signed_pct(Some(-0.01)), "0.0%");
+        assert_eq!(signed_pct(None), "n/a");
+        assert_eq!(pct(Some(19.04)), "19.0%");
+    }
+}

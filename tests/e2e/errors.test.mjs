@@ -1,0 +1,42 @@
+// Loading failures are shown as clear messages, never as a blank page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, open } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a dataset that does not exist names the missing manifest', async () => {
+  const { page } = await open(browser, `${server.url}?dataset=nowhere`);
+  const alert = page.getByTestId('load-error');
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /data\/nowhere\/manifest\.json/);
+  assert.match(text, /404/);
+  await page.close();
+});
+
+test('a manifest whose counts file is missing names that file', async () => {
+  const { page } = await open(browser, `${server.url}?dataset=broken`);
+  const alert = page.getByTestId('load-error');
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /data\/broken\/no-such-counts\.csv/);
+  assert.match(text, /404/);
+  await page.close();
+});
+
+test('a dataset name that could escape data/ is refused and the demo is shown', async () => {
+  const { page } = await open(browser, `${server.url}?dataset=..%2F..%2Fetc`);
+  await page.getByTestId('dataset-title').waitFor();
+  assert.match(await page.getByTestId('dataset-title').textContent(), /Demo Borough/);
+  await page.close();
+});

@@ -1,0 +1,105 @@
+// Shared pieces of the end-to-end tests: a static server for the release
+// bundle (dist/), Debian's Chromium driven by playwright-core, and an
+// independent reader of the demo counts file.
+import { createServer } from 'node:http';
+import { readFileSync, existsSync, statSync, mkdirSync } from 'node:fs';
+import { join, normalize, extname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+const DIST = join(ROOT, 'dist');
+const FIXTURES = join(ROOT, 'tests/e2e/fixtures');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.geojson': 'application/geo+json',
+  '.png': 'image/png',
+};
+
+/** Serves dist/ on 127.0.0.1 (a free port); `data/<fixture>/` is also
+ *  served from tests/e2e/fixtures/. Resolves to { url, close }. */
+export async function serveDist() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error(`${DIST}/index.html is missing: run "trunk build --release" first (scripts/test does)`);
+  }
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const rel = normalize(path).replace(/^(\.\.[/\\])+/, '').replace(/^\/+/, '');
+    let file = join(DIST, rel || 'index.html');
+    const fixture = rel.match(/^data\/([^/]+)\/(.*)$/);
+    if (fixture && existsSync(join(FIXTURES, fixture[1]))) file = join(FIXTURES, fixture[1], fixture[2]);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Launches Debian's Chromium headless with flags that work as root here. */
+export async function launchBrowser() {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'cse-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  return context;
+}
+
+/** Opens `url` in a new page, collecting console errors and page errors. */
+export async function open(context, url, viewport = { width: 1280, height: 900 }) {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await page.goto(url);
+  return { page, errors };
+}
+
+/** Where screenshots go (git-ignored). */
+export function screenshotPath(name) {
+  const dir = join(ROOT, 'test-results');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}
+
+/** Reads a counts file with a plain split — deliberately not the app's
+ *  reader — into rows of { month, area, category, count }. */
+export function readCountsIndependently(path) {
+  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const header = lines[0].split(',');
+  const at = (name) => header.indexOf(name);
+  const [m, a, c, n] = ['month', 'area_code', 'category', 'count'].map(at);
+  return lines.slice(1).map((line) => {
+    const f = line.split(',');
+    return { month: f[m], area: f[a], category: f[c], count: Number(f[n]) };
+  });
+}
+
+/** Adds `k` months to a `YYYY-MM` month. */
+export function addMonths(month, k) {
+  const [y, mm] = month.split('-').map(Number);
+  const t = y * 12 + (mm - 1) + k;
+  return `${String(Math.floor(t / 12)).padStart(4, '0')}-${String((t % 12) + 1).padStart(2, '0')}`;
+}
+
+/** 12,345 style, as the page shows whole numbers. */
+export const thousands = (n) => n.toLocaleString('en-GB');
