@@ -3,8 +3,8 @@
 
 use std::io::Read;
 
-use super::cube::CubeBuilder;
 use super::csv_scan::csv_reader;
+use super::cube::CubeBuilder;
 use super::error::FileError;
 use super::header;
 use super::month::Month;

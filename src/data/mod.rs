@@ -22,4 +22,16 @@ pub use manifest::Manifest;
 pub use month::Month;
 pub use report::LoadReport;
 
+pub mod aggregate;
+pub mod boundaries;
+pub mod categories_file;
 pub mod csv_scan;
+pub mod lookup;
+pub mod policeuk;
+pub mod population;
+pub mod quality;
+
+pub use aggregate::{AreaMapper, Prepared};
+pub use lookup::{Level, Lookup};
+pub use policeuk::PoliceUkAggregator;
+pub use quality::Quality;

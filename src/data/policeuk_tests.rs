@@ -38,11 +38,21 @@ fn load(mapper: AreaMapper, files: &[(&str, &[u8])]) -> Prepared {
 
 fn cell(cube: &Cube, area: &str, month: &str, cat: &str) -> u32 {
     let m = cube.month_index(month.parse().unwrap()).unwrap();
-    cube.get(cube.area_index(area).unwrap(), m, cube.category_index(cat).unwrap())
+    cube.get(
+        cube.area_index(area).unwrap(),
+        m,
+        cube.category_index(cat).unwrap(),
+    )
 }
 
 fn figures(r: &LoadReport) -> (u64, u64, u64, u64, u64) {
-    (r.rows_read, r.accepted, r.not_allocated, r.outside_area, r.rejected)
+    (
+        r.rows_read,
+        r.accepted,
+        r.not_allocated,
+        r.outside_area,
+        r.rejected,
+    )
 }
 
 #[test]
@@ -50,12 +60,18 @@ fn aggregates_to_wards_through_a_lookup() {
     let p = load(mapper(Level::Ward, None), &[("jan.csv", JAN)]);
     assert_eq!(figures(&p.report), (8, 6, 1, 1, 0));
     let c = &p.cube;
-    assert_eq!(c.areas().iter().map(|a| a.as_str()).collect::<Vec<_>>(), ["E05000001", "E05000002", "E05000003"]);
+    assert_eq!(
+        c.areas().iter().map(|a| a.as_str()).collect::<Vec<_>>(),
+        ["E05000001", "E05000002", "E05000003"]
+    );
     assert_eq!(cell(c, "E05000001", "2024-01", "Burglary"), 2);
     assert_eq!(cell(c, "E05000001", "2024-01", "Anti-social behaviour"), 1);
     assert_eq!(cell(c, "E05000001", "2024-01", "Shoplifting"), 1);
     assert_eq!(cell(c, "E05000002", "2024-01", "Drugs"), 1);
-    assert_eq!(cell(c, "E05000003", "2024-01", "Violence and sexual offences"), 1);
+    assert_eq!(
+        cell(c, "E05000003", "2024-01", "Violence and sexual offences"),
+        1
+    );
     let asb = c.category_index("Anti-social behaviour").unwrap();
     assert_eq!(c.unallocated(0, asb), 1);
     assert_eq!(c.grand_total(), 7, "accepted + not allocated");
@@ -67,7 +83,10 @@ fn without_a_lookup_every_lsoa_is_an_area() {
     assert_eq!(figures(&p.report), (8, 7, 1, 0, 0));
     assert_eq!(p.cube.areas().len(), 5);
     assert_eq!(cell(&p.cube, "E01009999", "2024-01", "Drugs"), 1);
-    assert_eq!(cell(&p.cube, "E01000001", "2024-01", "Anti-social behaviour"), 1);
+    assert_eq!(
+        cell(&p.cube, "E01000001", "2024-01", "Anti-social behaviour"),
+        1
+    );
 }
 
 #[test]
@@ -75,10 +94,22 @@ fn within_an_area_drops_outside_and_unallocated_rows_from_the_counts() {
     let p = load(mapper(Level::Ward, Some("E06000001")), &[("jan.csv", JAN)]);
     assert_eq!(figures(&p.report), (8, 5, 1, 2, 0));
     assert_eq!(p.cube.areas().len(), 2, "only the wards of E06000001");
-    assert_eq!(p.cube.grand_total(), 5, "not-allocated rows cannot be placed inside");
+    assert_eq!(
+        p.cube.grand_total(),
+        5,
+        "not-allocated rows cannot be placed inside"
+    );
     let p = load(mapper(Level::District, None), &[("jan.csv", JAN)]);
     assert_eq!(cell(&p.cube, "E06000001", "2024-01", "Burglary"), 2);
-    assert_eq!(cell(&p.cube, "E06000002", "2024-01", "Violence and sexual offences"), 1);
+    assert_eq!(
+        cell(
+            &p.cube,
+            "E06000002",
+            "2024-01",
+            "Violence and sexual offences"
+        ),
+        1
+    );
     let (lookup, _) = read_lookup("lookup.csv", LOOKUP).unwrap();
     assert!(AreaMapper::from_lookup(&lookup, Level::Msoa, None).is_err());
     assert!(AreaMapper::from_lookup(&lookup, Level::Ward, Some("E06000099")).is_err());
@@ -88,13 +119,35 @@ fn within_an_area_drops_outside_and_unallocated_rows_from_the_counts() {
 fn rejects_each_kind_of_bad_row_with_line_and_reason() {
     let p = load(mapper(Level::Ward, None), &[("feb.csv", FEB)]);
     assert_eq!(figures(&p.report), (9, 3, 1, 0, 5));
-    let got: Vec<(u64, Option<&str>)> =
-        p.report.rejections.iter().map(|r| (r.line, r.column.as_deref())).collect();
-    assert_eq!(got, vec![(3, Some("Month")), (4, Some("Crime type")), (5, None), (6, None), (7, Some("Crime type"))]);
-    let reasons: Vec<&str> = p.report.rejections.iter().map(|r| r.reason.as_str()).collect();
+    let got: Vec<(u64, Option<&str>)> = p
+        .report
+        .rejections
+        .iter()
+        .map(|r| (r.line, r.column.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (3, Some("Month")),
+            (4, Some("Crime type")),
+            (5, None),
+            (6, None),
+            (7, Some("Crime type"))
+        ]
+    );
+    let reasons: Vec<&str> = p
+        .report
+        .rejections
+        .iter()
+        .map(|r| r.reason.as_str())
+        .collect();
     assert!(reasons[0].contains("\"2024-13\""), "{}", reasons[0]);
     assert!(reasons[1].contains("\"Jaywalking\""), "{}", reasons[1]);
-    assert!(reasons[2].contains("expected 12 fields, found 5"), "{}", reasons[2]);
+    assert!(
+        reasons[2].contains("expected 12 fields, found 5"),
+        "{}",
+        reasons[2]
+    );
     assert!(reasons[3].contains("UTF-8"), "{}", reasons[3]);
     assert!(reasons[4].contains("empty"), "{}", reasons[4]);
     assert!(p.report.rejections.iter().all(|r| r.file == "feb.csv"));
@@ -104,7 +157,10 @@ fn rejects_each_kind_of_bad_row_with_line_and_reason() {
 
 #[test]
 fn any_chunking_gives_the_same_result() {
-    let whole = load(mapper(Level::Ward, None), &[("jan.csv", JAN), ("feb.csv", FEB)]);
+    let whole = load(
+        mapper(Level::Ward, None),
+        &[("jan.csv", JAN), ("feb.csv", FEB)],
+    );
     for size in 1..=9 {
         let mut agg = PoliceUkAggregator::new(mapper(Level::Ward, None), Categories::default());
         for (name, bytes) in [("jan.csv", JAN), ("feb.csv", FEB)] {
@@ -122,8 +178,16 @@ fn any_chunking_gives_the_same_result() {
 
 #[test]
 fn reports_missing_months_across_files() {
-    let p = load(AreaMapper::each_lsoa(), &[("apr.csv", APR), ("jan.csv", JAN), ("feb.csv", FEB)]);
-    let months: Vec<String> = p.quality.months_covered.iter().map(|m| m.to_string()).collect();
+    let p = load(
+        AreaMapper::each_lsoa(),
+        &[("apr.csv", APR), ("jan.csv", JAN), ("feb.csv", FEB)],
+    );
+    let months: Vec<String> = p
+        .quality
+        .months_covered
+        .iter()
+        .map(|m| m.to_string())
+        .collect();
     assert_eq!(months, ["2024-01", "2024-02", "2024-04"]);
     assert_eq!(p.quality.months_missing, vec!["2024-03".parse().unwrap()]);
     assert_eq!(p.cube.month_count(), 4);
@@ -133,9 +197,17 @@ fn reports_missing_months_across_files() {
 #[test]
 fn bad_headers_and_empty_files_are_errors_naming_the_file() {
     let mut agg = PoliceUkAggregator::new(AreaMapper::each_lsoa(), Categories::default());
-    let err = agg.read("x.csv", &b"Crime ID,Month,Location\n1,2024-01,Here\n"[..]).unwrap_err();
+    let err = agg
+        .read("x.csv", &b"Crime ID,Month,Location\n1,2024-01,Here\n"[..])
+        .unwrap_err();
     let msg = err.to_string();
-    assert!(msg.contains("x.csv") && msg.contains("LSOA code, Crime type"), "{msg}");
+    assert!(
+        msg.contains("x.csv") && msg.contains("LSOA code, Crime type"),
+        "{msg}"
+    );
     let err = agg.read("empty.csv", &b"\r\n\r\n"[..]).unwrap_err();
-    assert!(err.to_string().contains("empty.csv: the file is empty"), "{err}");
+    assert!(
+        err.to_string().contains("empty.csv: the file is empty"),
+        "{err}"
+    );
 }

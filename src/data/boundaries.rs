@@ -1,0 +1,277 @@
+//! Reader for area boundaries: a GeoJSON FeatureCollection, one feature per
+//! area, the code in a property (`WD25CD`, `LSOA21CD`, `code`…), geometry a
+//! Polygon or MultiPolygon. Each feature is a "row" of the report.
+
+use std::collections::HashSet;
+use std::io::Read;
+
+use serde_json::{Map, Value};
+
+use super::area::AreaCode;
+use super::error::FileError;
+use super::report::LoadReport;
+
+/// A ring of `[longitude, latitude]` points (or x, y).
+pub type Ring = Vec<[f64; 2]>;
+/// An outer ring followed by its holes.
+pub type Polygon = Vec<Ring>;
+
+/// One area's outline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Boundary {
+    /// The area's code.
+    pub code: AreaCode,
+    /// Its name, when a name property is found.
+    pub name: Option<String>,
+    /// Its polygons (one for a Polygon, several for a MultiPolygon).
+    pub polygons: Vec<Polygon>,
+}
+
+/// Property prefixes of ONS codes, finest first: `lsoa21cd`, `wd25cd`…
+const ONS_PREFIXES: [&str; 8] = ["lsoa", "msoa", "wd", "ward", "lad", "ltla", "utla", "cty"];
+
+/// Property names that may hold the code, in order of preference: the
+/// plain ones, then ONS `<prefix><year>CD` names present in `props`.
+fn code_candidates(props: &Map<String, Value>) -> Vec<String> {
+    let mut out: Vec<String> = ["code", "area_code", "areacode", "CODE", "AREA_CODE"]
+        .map(String::from)
+        .to_vec();
+    for prefix in ONS_PREFIXES {
+        for key in props.keys() {
+            let k = key.to_ascii_lowercase();
+            let year = k.strip_prefix(prefix).and_then(|r| r.strip_suffix("cd"));
+            if year.is_some_and(|y| {
+                (1..=4).contains(&y.len()) && y.bytes().all(|b| b.is_ascii_digit())
+            }) {
+                out.push(key.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The name property that goes with code property `code_key`.
+fn name_key(code_key: &str, props: &Map<String, Value>) -> Option<String> {
+    let lower = code_key.to_ascii_lowercase();
+    let wanted: Vec<String> = match lower.strip_suffix("cd") {
+        Some(stem) if !stem.is_empty() => vec![format!("{stem}nm")],
+        _ => vec!["name".to_string(), "area_name".to_string()],
+    };
+    props
+        .keys()
+        .find(|k| wanted.contains(&k.to_ascii_lowercase()))
+        .cloned()
+}
+
+fn text_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn ring(v: &Value) -> Option<Ring> {
+    v.as_array()?
+        .iter()
+        .map(|p| {
+            let p = p.as_array()?;
+            let x = p.first()?.as_f64()?;
+            let y = p.get(1)?.as_f64()?;
+            (x.is_finite() && y.is_finite()).then_some([x, y])
+        })
+        .collect()
+}
+
+fn polygon(v: &Value) -> Option<Polygon> {
+    let rings: Option<Polygon> = v.as_array()?.iter().map(ring).collect();
+    rings.filter(|r| r.first().is_some_and(|outer| outer.len() >= 3))
+}
+
+/// The polygons of a geometry, or why there are none.
+fn polygons(geometry: Option<&Value>) -> Result<Vec<Polygon>, String> {
+    let g = geometry
+        .and_then(Value::as_object)
+        .ok_or("the feature has no geometry")?;
+    let coords = g
+        .get("coordinates")
+        .ok_or("the geometry has no coordinates")?;
+    let bad = |kind: &str| {
+        format!("the {kind} coordinates are malformed (expected arrays of [x, y] rings of 3 or more points)")
+    };
+    match g.get("type").and_then(Value::as_str) {
+        Some("Polygon") => polygon(coords)
+            .map(|p| vec![p])
+            .ok_or_else(|| bad("Polygon")),
+        Some("MultiPolygon") => coords
+            .as_array()
+            .and_then(|ps| ps.iter().map(polygon).collect::<Option<Vec<_>>>())
+            .filter(|ps| !ps.is_empty())
+            .ok_or_else(|| bad("MultiPolygon")),
+        other => Err(format!(
+            "expected a Polygon or MultiPolygon geometry, found {}",
+            other.unwrap_or("none")
+        )),
+    }
+}
+
+/// Reads boundaries. `code_property` names the property holding the code;
+/// without it the candidate (`code`, `area_code`, then ONS names from
+/// finest to coarsest) with the most distinct values is used. Features with no code, a repeated code or a bad
+/// geometry are rejected; "line" in the report is the feature's number.
+pub fn read_boundaries<R: Read>(
+    file: &str,
+    input: R,
+    code_property: Option<&str>,
+) -> Result<(Vec<Boundary>, LoadReport), FileError> {
+    let bad_json = |message: String| FileError::BadJson {
+        file: file.to_string(),
+        message,
+    };
+    let value: Value =
+        serde_json::from_reader(input).map_err(|e| bad_json(format!("not valid JSON: {e}")))?;
+    if value.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
+        return Err(bad_json("expected a GeoJSON FeatureCollection".to_string()));
+    }
+    let features = value
+        .get("features")
+        .and_then(Value::as_array)
+        .ok_or_else(|| bad_json("the collection has no features list".to_string()))?;
+    let props_of = |f: &Value| {
+        f.get("properties")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let first_props = features.first().map(props_of).unwrap_or_default();
+    let key = match code_property {
+        Some(k) => k.to_string(),
+        None => {
+            // The candidate with the most distinct codes; ties go to the
+            // earlier (finer) one, so a ward file's shared LAD25CD loses.
+            let mut best: Option<(usize, String)> = None;
+            for k in code_candidates(&first_props) {
+                let codes: HashSet<String> = features
+                    .iter()
+                    .filter_map(|f| text_of(props_of(f).get(&k)))
+                    .collect();
+                if !codes.is_empty() && best.as_ref().is_none_or(|(n, _)| codes.len() > *n) {
+                    best = Some((codes.len(), k));
+                }
+            }
+            best.map(|(_, k)| k).ok_or_else(|| {
+                bad_json("no property holds an area code (e.g. WD25CD or code)".to_string())
+            })?
+        }
+    };
+    let name = name_key(&key, &first_props);
+    let mut report = LoadReport::default();
+    let mut out: Vec<Boundary> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    for (i, feature) in features.iter().enumerate() {
+        let number = i as u64 + 1;
+        report.rows_read += 1;
+        let props = props_of(feature);
+        let Some(code) = text_of(props.get(&key)) else {
+            report.reject(
+                file,
+                number,
+                Some(&key),
+                format!("feature {number} has no {key} code"),
+            );
+            continue;
+        };
+        if !seen.insert(code.clone()) {
+            report.reject(
+                file,
+                number,
+                Some(&key),
+                format!("area {code} has two features"),
+            );
+            continue;
+        }
+        match polygons(feature.get("geometry")) {
+            Ok(polygons) => {
+                let name = name.as_ref().and_then(|k| text_of(props.get(k)));
+                out.push(Boundary {
+                    code: AreaCode::from(code.as_str()),
+                    name,
+                    polygons,
+                });
+                report.accepted += 1;
+            }
+            Err(reason) => report.reject(
+                file,
+                number,
+                Some("geometry"),
+                format!("area {code}: {reason}"),
+            ),
+        }
+    }
+    Ok((out, report))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SQUARE: &str = "[[0,0],[1,0],[1,1],[0,1],[0,0]]";
+
+    fn feature(props: &str, geometry: &str) -> String {
+        format!("{{\"type\":\"Feature\",\"properties\":{{{props}}},\"geometry\":{geometry}}}")
+    }
+
+    #[test]
+    fn finds_the_ward_code_not_the_shared_district_code() {
+        let poly = format!("{{\"type\":\"Polygon\",\"coordinates\":[{SQUARE}]}}");
+        let multi = format!(
+            "{{\"type\":\"MultiPolygon\",\"coordinates\":[[{SQUARE}],[{SQUARE},{SQUARE}]]}}"
+        );
+        let text = format!(
+            "{{\"type\":\"FeatureCollection\",\"features\":[{},{}]}}",
+            feature(
+                "\"LAD25CD\":\"E06000004\",\"WD25CD\":\"E05000001\",\"WD25NM\":\"North\"",
+                &poly
+            ),
+            feature(
+                "\"LAD25CD\":\"E06000004\",\"WD25CD\":\"E05000002\",\"WD25NM\":\"South\"",
+                &multi
+            ),
+        );
+        let (b, r) = read_boundaries("b.geojson", text.as_bytes(), None).unwrap();
+        assert_eq!(r.accepted, 2);
+        assert_eq!(b[0].code.as_str(), "E05000001");
+        assert_eq!(b[0].name.as_deref(), Some("North"));
+        assert_eq!(b[1].polygons.len(), 2);
+        assert_eq!(b[1].polygons[1].len(), 2, "outer ring and one hole");
+        assert_eq!(b[0].polygons[0][0][2], [1.0, 1.0]);
+    }
+
+    #[test]
+    fn rejects_bad_features_and_reports_bad_files() {
+        let ok = format!("{{\"type\":\"Polygon\",\"coordinates\":[{SQUARE}]}}");
+        let text = format!(
+            "{{\"type\":\"FeatureCollection\",\"features\":[{},{},{},{}]}}",
+            feature("\"code\":\"A\"", &ok),
+            feature(
+                "\"code\":\"B\"",
+                "{\"type\":\"Point\",\"coordinates\":[0,0]}"
+            ),
+            feature("\"code\":\"A\"", &ok),
+            feature(
+                "\"code\":\"C\"",
+                "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1]]]}"
+            ),
+        );
+        let (b, r) = read_boundaries("b.geojson", text.as_bytes(), Some("code")).unwrap();
+        assert_eq!(b.len(), 1);
+        assert_eq!((r.rows_read, r.rejected), (4, 3));
+        assert!(r.rejections[0].reason.contains("Point"));
+        assert!(r.rejections[1].reason.contains("two features"));
+        assert!(read_boundaries("x", "{\"type\":\"Feature\"}".as_bytes(), None).is_err());
+        assert!(read_boundaries("x", "{not json".as_bytes(), None)
+            .unwrap_err()
+            .to_string()
+            .contains("x: not valid JSON"));
+    }
+}

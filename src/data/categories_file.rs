@@ -1,0 +1,188 @@
+//! Reader for the categories file: `category,group[,is_crime]` — the group
+//! each category belongs to and whether it counts as crime.
+
+use std::io::Read;
+
+use super::category::{Categories, Category, ASB};
+use super::csv_scan::csv_reader;
+use super::error::FileError;
+use super::header;
+use super::report::LoadReport;
+
+const EXPECTED: &str = "category, group[, is_crime]";
+
+/// Reads `yes`/`no`-like text; `None` when it is neither.
+fn parse_flag(text: &str) -> Option<bool> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "y" | "1" => Some(true),
+        "false" | "no" | "n" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// Reads a categories file, in file order. An empty group means the
+/// category is its own group; without `is_crime` every category but
+/// anti-social behaviour counts as crime. Rows with an empty or repeated
+/// category or an unreadable `is_crime` are rejected with their line.
+pub fn read_categories<R: Read>(
+    file: &str,
+    input: R,
+) -> Result<(Categories, LoadReport), FileError> {
+    let mut reader = csv_reader(input);
+    let unreadable = |e: csv::Error| FileError::Unreadable {
+        file: file.to_string(),
+        line: e.position().map_or(0, |p| p.line()),
+        message: e.to_string(),
+    };
+    let mut record = csv::ByteRecord::new();
+    if !reader.read_byte_record(&mut record).map_err(unreadable)? {
+        return Err(FileError::Empty {
+            file: file.to_string(),
+            expected: EXPECTED.to_string(),
+        });
+    }
+    let headers: Vec<String> = record
+        .iter()
+        .map(|h| header::normalise(&String::from_utf8_lossy(h)))
+        .collect();
+    let name_col = header::find(&headers, &["category", "crime type", "name"]);
+    let group_col = header::find(&headers, &["group", "category group"]);
+    let crime_col = header::find(&headers, &["is crime", "crime"]);
+    let (Some(name_col), Some(group_col)) = (name_col, group_col) else {
+        let missing: Vec<&str> = [("category", name_col), ("group", group_col)]
+            .iter()
+            .filter(|(_, c)| c.is_none())
+            .map(|(n, _)| *n)
+            .collect();
+        return Err(FileError::MissingColumns {
+            file: file.to_string(),
+            missing: missing.join(", "),
+            found: headers.join(", "),
+        });
+    };
+    let mut report = LoadReport::default();
+    let mut items: Vec<Category> = Vec::new();
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(unreadable(e)),
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+            continue;
+        }
+        report.rows_read += 1;
+        if record.len() != headers.len() {
+            report.reject(
+                file,
+                line,
+                None,
+                format!("expected {} fields, found {}", headers.len(), record.len()),
+            );
+            continue;
+        }
+        let field = |i: usize| std::str::from_utf8(record.get(i).unwrap_or(b"")).map(str::trim);
+        let (Ok(name), Ok(group)) = (field(name_col), field(group_col)) else {
+            report.reject(
+                file,
+                line,
+                None,
+                "the row is not valid UTF-8 text".to_string(),
+            );
+            continue;
+        };
+        if name.is_empty() {
+            report.reject(
+                file,
+                line,
+                Some("category"),
+                "the category is empty".to_string(),
+            );
+            continue;
+        }
+        if items.iter().any(|c| c.name == name) {
+            report.reject(
+                file,
+                line,
+                Some("category"),
+                format!("category {name:?} is listed twice"),
+            );
+            continue;
+        }
+        let is_crime = match crime_col.map(field) {
+            None => name != ASB,
+            Some(Ok("")) => name != ASB,
+            Some(Ok(t)) => match parse_flag(t) {
+                Some(flag) => flag,
+                None => {
+                    report.reject(
+                        file,
+                        line,
+                        Some("is_crime"),
+                        format!("expected yes or no (true/false, 1/0), found {t:?}"),
+                    );
+                    continue;
+                }
+            },
+            Some(Err(_)) => {
+                report.reject(
+                    file,
+                    line,
+                    Some("is_crime"),
+                    "the row is not valid UTF-8 text".to_string(),
+                );
+                continue;
+            }
+        };
+        let group = if group.is_empty() { name } else { group };
+        items.push(Category {
+            name: name.to_string(),
+            group: group.to_string(),
+            is_crime,
+        });
+        report.accepted += 1;
+    }
+    Ok((Categories::new(items), report))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_groups_and_crime_flags() {
+        let text = "\u{feff}Category,Group,Is_Crime\r\n\
+                    Burglary,Acquisitive crime,yes\r\n\
+                    Anti-social behaviour,\"ASB, nuisance\",no\r\n\
+                    Drugs,,1\r\n\r\n";
+        let (c, r) = read_categories("c.csv", text.as_bytes()).unwrap();
+        assert_eq!((r.rows_read, r.accepted), (3, 3));
+        assert_eq!(c.len(), 3);
+        assert_eq!(c.get(1).unwrap().group, "ASB, nuisance");
+        assert!(!c.get(1).unwrap().is_crime);
+        assert_eq!(c.get(2).unwrap().group, "Drugs");
+        assert!(c.get(2).unwrap().is_crime);
+    }
+
+    #[test]
+    fn defaults_is_crime_and_rejects_bad_rows() {
+        let text = "category,group\nAnti-social behaviour,ASB\nRobbery,Acquisitive\n,Empty\nRobbery,Again\nShoplifting\n";
+        let (c, r) = read_categories("c.csv", text.as_bytes()).unwrap();
+        assert!(!c.get(0).unwrap().is_crime && c.get(1).unwrap().is_crime);
+        assert_eq!((r.rows_read, r.accepted, r.rejected), (5, 2, 3));
+        let lines: Vec<u64> = r.rejections.iter().map(|x| x.line).collect();
+        assert_eq!(lines, vec![4, 5, 6]);
+        let bad = read_categories(
+            "c.csv",
+            "category,group,is_crime\nDrugs,Drugs,maybe\n".as_bytes(),
+        )
+        .unwrap()
+        .1;
+        assert!(bad.rejections[0].reason.contains("\"maybe\""));
+        assert!(read_categories("c.csv", "name,kind\n".as_bytes())
+            .unwrap_err()
+            .to_string()
+            .contains("group"));
+    }
+}

@@ -1,0 +1,367 @@
+//! Reader for ONS area lookups (LSOA → MSOA / ward → local authority) under
+//! any year's column names (`LSOA11CD`, `LSOA21CD`, `WD25CD`, `LAD19NM`…)
+//! or spelled out (`LSOA Code`, `MSOA Code`, `Local authority code`…).
+//! Unnamed and unknown columns are ignored.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io::Read;
+use std::str::FromStr;
+
+use super::csv_scan::csv_reader;
+use super::error::FileError;
+use super::header;
+use super::report::LoadReport;
+
+/// A level of the area hierarchy a lookup may carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Level {
+    /// Lower layer super output area (`E01…`).
+    Lsoa,
+    /// Middle layer super output area (`E02…`).
+    Msoa,
+    /// Electoral ward (`E05…`).
+    Ward,
+    /// Local authority district (`E06…`, `E07…`, `E08…`, `E09…`).
+    District,
+}
+
+/// Every level, finest first.
+pub const LEVELS: [Level; 4] = [Level::Lsoa, Level::Msoa, Level::Ward, Level::District];
+
+impl Level {
+    /// Its name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Lsoa => "lsoa",
+            Level::Msoa => "msoa",
+            Level::Ward => "ward",
+            Level::District => "district",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// ONS column prefixes (`lsoa` of `LSOA11CD`) and spelled-out names.
+    fn column_names(self) -> (&'static [&'static str], &'static [&'static str]) {
+        match self {
+            Level::Lsoa => (&["lsoa"], &["lsoa"]),
+            Level::Msoa => (&["msoa"], &["msoa"]),
+            Level::Ward => (&["wd", "ward"], &["ward", "electoral ward"]),
+            Level::District => (
+                &["lad", "ltla"],
+                &["local authority", "local authority district", "lad", "la"],
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Level {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        LEVELS
+            .into_iter()
+            .find(|l| l.name() == s.trim().to_ascii_lowercase())
+            .ok_or_else(|| format!("unknown level {s:?}; expected lsoa, msoa, ward or district"))
+    }
+}
+
+/// Why a lookup cannot be used as asked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LookupError {
+    /// The lookup has no column for the level asked for.
+    #[error("the lookup has no {level} codes; it has: {available}")]
+    NoSuchLevel {
+        /// The level asked for.
+        level: Level,
+        /// The levels it has, comma-separated.
+        available: String,
+    },
+    /// The area to restrict to is not in the lookup.
+    #[error("area {0} is not in the lookup, so nothing can be placed inside it")]
+    UnknownArea(String),
+}
+
+/// True when normalised header `h` is `<prefix><digits><suffix>`, e.g.
+/// `wd25cd` for prefix `wd` and suffix `cd`.
+fn is_ons_name(h: &str, prefix: &str, suffix: &str) -> bool {
+    h.strip_prefix(prefix)
+        .and_then(|rest| rest.strip_suffix(suffix))
+        .is_some_and(|year| {
+            (1..=4).contains(&year.len()) && year.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
+/// The first column holding `level` codes (`suffix` = `cd`) or names (`nm`).
+fn find_column(headers: &[String], level: Level, suffix: &str) -> Option<usize> {
+    let (prefixes, spelled) = level.column_names();
+    let word = if suffix == "cd" { "code" } else { "name" };
+    headers.iter().position(|h| {
+        prefixes.iter().any(|p| is_ons_name(h, p, suffix))
+            || spelled
+                .iter()
+                .any(|s| h.strip_prefix(s).and_then(|r| r.strip_prefix(' ')) == Some(word))
+    })
+}
+
+/// One LSOA with its codes at every level the lookup carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LookupRow {
+    codes: [Option<String>; 4],
+}
+
+impl LookupRow {
+    /// Its code at `level`, when the lookup has one.
+    pub fn code(&self, level: Level) -> Option<&str> {
+        self.codes.get(level.index()).and_then(|c| c.as_deref())
+    }
+
+    /// True when any of its codes (the LSOA's own included) is `area`.
+    pub fn lies_in(&self, area: &str) -> bool {
+        self.codes.iter().flatten().any(|c| c == area)
+    }
+}
+
+/// An LSOA lookup: one row per LSOA, plus names of every area.
+#[derive(Clone, Debug, Default)]
+pub struct Lookup {
+    rows: Vec<LookupRow>,
+    by_lsoa: HashMap<String, usize>,
+    names: HashMap<String, String>,
+    levels: [bool; 4],
+}
+
+impl Lookup {
+    /// The rows, in file order.
+    pub fn rows(&self) -> impl Iterator<Item = &LookupRow> {
+        self.rows.iter()
+    }
+
+    /// Number of LSOAs.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True when there are no LSOAs.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The row of LSOA `code`.
+    pub fn lsoa(&self, code: &str) -> Option<&LookupRow> {
+        self.by_lsoa.get(code).and_then(|&i| self.rows.get(i))
+    }
+
+    /// True when the lookup has a column of `level` codes.
+    pub fn has_level(&self, level: Level) -> bool {
+        self.levels.get(level.index()).copied().unwrap_or(false)
+    }
+
+    /// The levels carried, comma-separated (for messages).
+    pub fn level_names(&self) -> String {
+        let names: Vec<&str> = LEVELS
+            .into_iter()
+            .filter(|l| self.has_level(*l))
+            .map(Level::name)
+            .collect();
+        names.join(", ")
+    }
+
+    /// True when `code` is an area of any level in the lookup.
+    pub fn contains_code(&self, code: &str) -> bool {
+        self.by_lsoa.contains_key(code) || self.rows.iter().any(|r| r.lies_in(code))
+    }
+
+    /// The name of any area in the lookup, when it has a name column.
+    pub fn name(&self, code: &str) -> Option<&str> {
+        self.names.get(code).map(String::as_str)
+    }
+}
+
+const EXPECTED: &str = "an LSOA code column (LSOA11CD, LSOA21CD or LSOA Code) and any of MSOA, ward (WDyyCD) and local authority (LADyyCD) codes";
+
+/// Reads a lookup. Rows with no LSOA code, the wrong number of fields, text
+/// that is not UTF-8, or an LSOA listed again with different areas are
+/// rejected with their line; the first listing is kept.
+pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport), FileError> {
+    let mut reader = csv_reader(input);
+    let unreadable = |e: csv::Error| FileError::Unreadable {
+        file: file.to_string(),
+        line: e.position().map_or(0, |p| p.line()),
+        message: e.to_string(),
+    };
+    let mut record = csv::ByteRecord::new();
+    if !reader.read_byte_record(&mut record).map_err(unreadable)? {
+        return Err(FileError::Empty {
+            file: file.to_string(),
+            expected: EXPECTED.to_string(),
+        });
+    }
+    let headers: Vec<String> = record
+        .iter()
+        .map(|h| header::normalise(&String::from_utf8_lossy(h)))
+        .collect();
+    let code_cols: Vec<Option<usize>> = LEVELS
+        .iter()
+        .map(|&l| find_column(&headers, l, "cd"))
+        .collect();
+    let name_cols: Vec<Option<usize>> = LEVELS
+        .iter()
+        .map(|&l| find_column(&headers, l, "nm"))
+        .collect();
+    let Some(Some(lsoa_col)) = code_cols.first().copied() else {
+        return Err(FileError::MissingColumns {
+            file: file.to_string(),
+            missing: "LSOA code (LSOA11CD, LSOA21CD or LSOA Code)".to_string(),
+            found: headers.join(", "),
+        });
+    };
+    let mut lookup = Lookup::default();
+    for (flag, col) in lookup.levels.iter_mut().zip(&code_cols) {
+        *flag = col.is_some();
+    }
+    let mut report = LoadReport::default();
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(unreadable(e)),
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+            continue;
+        }
+        report.rows_read += 1;
+        if record.len() != headers.len() {
+            report.reject(
+                file,
+                line,
+                None,
+                format!("expected {} fields, found {}", headers.len(), record.len()),
+            );
+            continue;
+        }
+        let text = |c: Option<usize>| -> Result<Option<&str>, ()> {
+            match c.and_then(|i| record.get(i)) {
+                None => Ok(None),
+                Some(b) => std::str::from_utf8(b)
+                    .map(|t| Some(t.trim()).filter(|t| !t.is_empty()))
+                    .map_err(|_| ()),
+            }
+        };
+        let codes: Result<Vec<Option<&str>>, ()> = code_cols.iter().map(|&c| text(c)).collect();
+        let names: Result<Vec<Option<&str>>, ()> = name_cols.iter().map(|&c| text(c)).collect();
+        let (Ok(codes), Ok(names)) = (codes, names) else {
+            report.reject(
+                file,
+                line,
+                None,
+                "the row is not valid UTF-8 text".to_string(),
+            );
+            continue;
+        };
+        let Some(Some(lsoa)) = codes.first().copied() else {
+            let column = headers.get(lsoa_col).map(String::as_str);
+            report.reject(file, line, column, "the LSOA code is empty".to_string());
+            continue;
+        };
+        let row = LookupRow {
+            codes: [0, 1, 2, 3].map(|i| codes.get(i).copied().flatten().map(str::to_string)),
+        };
+        if let Some(first) = lookup.lsoa(lsoa) {
+            if *first != row {
+                let reason = format!(
+                    "LSOA {lsoa} is listed again with different areas; the first listing is used"
+                );
+                report.reject(
+                    file,
+                    line,
+                    headers.get(lsoa_col).map(String::as_str),
+                    reason,
+                );
+                continue;
+            }
+        } else {
+            lookup.by_lsoa.insert(lsoa.to_string(), lookup.rows.len());
+            lookup.rows.push(row);
+        }
+        for (code, name) in codes.iter().zip(&names) {
+            if let (Some(code), Some(name)) = (code, name) {
+                lookup
+                    .names
+                    .entry((*code).to_string())
+                    .or_insert_with(|| (*name).to_string());
+            }
+        }
+        report.accepted += 1;
+    }
+    Ok((lookup, report))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_ons_year_names_with_a_bom() {
+        let text =
+            "\u{feff}LSOA21CD,LSOA21NM,LSOA21NMW,WD25CD,WD25NM,WD25NMW,LAD25CD,LAD25NM,ObjectId\n\
+                    E01000001,A 001A,,E05000001,North,,E06000004,\"Stockton-on-Tees, Borough\",1\n\
+                    E01000002,A 001B,,E05000001,North,,E06000004,Stockton,2\n";
+        let (l, r) = read_lookup("l.csv", text.as_bytes()).unwrap();
+        assert_eq!((r.rows_read, r.accepted), (2, 2));
+        assert_eq!(l.level_names(), "lsoa, ward, district");
+        assert_eq!(
+            l.lsoa("E01000002").unwrap().code(Level::Ward),
+            Some("E05000001")
+        );
+        assert_eq!(l.name("E06000004"), Some("Stockton-on-Tees, Borough"));
+        assert_eq!(l.name("E05000001"), Some("North"));
+        assert!(l.contains_code("E06000004") && !l.contains_code("E06000005"));
+    }
+
+    #[test]
+    fn reads_spelled_out_names_and_an_unnamed_index_column() {
+        let text = ",Region code,Local authority code,Local authority name,MSOA Code,MSOA Name,LSOA Code,LSOA Name,Police_force\n\
+                    3,E12000003,E08000035,Leeds,E02002330,Leeds 001,E01011698,Leeds 001A,West Yorkshire\n\
+                    4,E12000003,E08000035,Leeds,E02002330,Leeds 001,,Leeds 001B,West Yorkshire\n\
+                    5,E12000003,E08000036,Wakefield,E02002331,Leeds 002,E01011698,Leeds 001A,West Yorkshire\n\
+                    6,E12000003,E08000035,Leeds,E02002330,Leeds 001,E01011698,Leeds 001A,West Yorkshire\n\
+                    7,E12000003\n";
+        let (l, r) = read_lookup("h.csv", text.as_bytes()).unwrap();
+        assert_eq!(l.level_names(), "lsoa, msoa, district");
+        assert_eq!(l.len(), 1);
+        assert_eq!((r.rows_read, r.accepted, r.rejected), (5, 2, 3));
+        assert!(r.adds_up());
+        let lines: Vec<u64> = r.rejections.iter().map(|x| x.line).collect();
+        assert_eq!(lines, vec![3, 4, 6]);
+        assert!(r.rejections[1].reason.contains("listed again"));
+        assert_eq!(
+            l.lsoa("E01011698").unwrap().code(Level::District),
+            Some("E08000035")
+        );
+    }
+
+    #[test]
+    fn a_file_without_lsoa_codes_is_a_clear_error() {
+        let err = read_lookup(
+            "x.csv",
+            "LAD17CD,LAD17NM\nE06000001,Hartlepool\n".as_bytes(),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("x.csv") && err.to_string().contains("LSOA"),
+            "{err}"
+        );
+        assert!("ward".parse::<Level>().is_ok() && "county".parse::<Level>().is_err());
+    }
+}

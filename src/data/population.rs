@@ -1,0 +1,171 @@
+//! Reader for population tables: residents per area, from Census 2021
+//! TS007A (`geography code`, `Age: Total`), the 2011 LSOA table (`LSOA
+//! Code`, the first of three `Persons` columns, numbers like `"1,563"`) or
+//! any file with an area code column and a population column.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+
+use super::area::AreaCode;
+use super::areas::parse_whole;
+use super::csv_scan::csv_reader;
+use super::error::FileError;
+use super::header;
+use super::report::LoadReport;
+
+const EXPECTED: &str = "an area code column (geography code, LSOA code, area_code) and a population column (Age: Total, Persons, population)";
+
+/// Code columns, most specific first (a 2011 table also has MSOA and local
+/// authority codes; the LSOA one is wanted).
+const CODE_NAMES: [&str; 8] = [
+    "geography code",
+    "lsoa code",
+    "lsoa11cd",
+    "lsoa21cd",
+    "area code",
+    "code",
+    "mnemonic",
+    "geography",
+];
+/// Population columns; the first match wins (the 2011 table's first
+/// `Persons` is all residents).
+const COUNT_NAMES: [&str; 8] = [
+    "age: total",
+    "all usual residents",
+    "usual residents",
+    "all persons",
+    "persons",
+    "population",
+    "residents",
+    "observation",
+];
+
+/// Reads residents per area. Rows with no code, a number that is not a
+/// whole number (thousands separators allowed) or above 4,294,967,295, or a
+/// code listed twice, are rejected with their line.
+pub fn read_population<R: Read>(
+    file: &str,
+    input: R,
+) -> Result<(BTreeMap<AreaCode, u32>, LoadReport), FileError> {
+    let mut reader = csv_reader(input);
+    let unreadable = |e: csv::Error| FileError::Unreadable {
+        file: file.to_string(),
+        line: e.position().map_or(0, |p| p.line()),
+        message: e.to_string(),
+    };
+    let mut record = csv::ByteRecord::new();
+    if !reader.read_byte_record(&mut record).map_err(unreadable)? {
+        return Err(FileError::Empty {
+            file: file.to_string(),
+            expected: EXPECTED.to_string(),
+        });
+    }
+    let headers: Vec<String> = record
+        .iter()
+        .map(|h| header::normalise(&String::from_utf8_lossy(h)))
+        .collect();
+    let first_of = |names: &[&str]| names.iter().find_map(|n| header::find(&headers, &[n]));
+    let (Some(code_col), Some(count_col)) = (first_of(&CODE_NAMES), first_of(&COUNT_NAMES)) else {
+        return Err(FileError::MissingColumns {
+            file: file.to_string(),
+            missing: EXPECTED.to_string(),
+            found: headers.join(", "),
+        });
+    };
+    let code_name = headers.get(code_col).cloned().unwrap_or_default();
+    let count_name = headers.get(count_col).cloned().unwrap_or_default();
+    let mut report = LoadReport::default();
+    let mut out = BTreeMap::new();
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(unreadable(e)),
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+            continue;
+        }
+        report.rows_read += 1;
+        if record.len() != headers.len() {
+            report.reject(
+                file,
+                line,
+                None,
+                format!("expected {} fields, found {}", headers.len(), record.len()),
+            );
+            continue;
+        }
+        let field = |i: usize| std::str::from_utf8(record.get(i).unwrap_or(b"")).map(str::trim);
+        let (Ok(code), Ok(count)) = (field(code_col), field(count_col)) else {
+            report.reject(
+                file,
+                line,
+                None,
+                "the row is not valid UTF-8 text".to_string(),
+            );
+            continue;
+        };
+        if code.is_empty() {
+            report.reject(
+                file,
+                line,
+                Some(&code_name),
+                "the area code is empty".to_string(),
+            );
+            continue;
+        }
+        let Some(n) = parse_whole(count).and_then(|n| u32::try_from(n).ok()) else {
+            let reason = format!("expected a whole number of residents, found {count:?}");
+            report.reject(file, line, Some(&count_name), reason);
+            continue;
+        };
+        if out.insert(AreaCode::from(code), n).is_some() {
+            report.reject(
+                file,
+                line,
+                Some(&code_name),
+                format!("area {code} is listed twice; the last value is used"),
+            );
+            continue;
+        }
+        report.accepted += 1;
+    }
+    Ok((out, report))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_census_2021_ts007a() {
+        let text = "date,geography,geography code,Age: Total,Age: Aged 4 years and under\n\
+                    2021,City of London 001A,E01000001,1473,52\n\
+                    2021,\"Leeds, 001B\",E01000002,1384,33\n";
+        let (p, r) = read_population("p.csv", text.as_bytes()).unwrap();
+        assert_eq!(r.accepted, 2);
+        assert_eq!(p.get(&AreaCode::from("E01000001")), Some(&1473));
+        assert_eq!(p.get(&AreaCode::from("E01000002")), Some(&1384));
+    }
+
+    #[test]
+    fn reads_the_messy_2011_table_first_persons_column() {
+        let text = "Region code,Local authority code,MSOA Code,LSOA Code,LSOA Name,,Persons,Persons,Persons,Hectares\r\n\
+                    E12000001,E06000047,E02004297,E01020634,County Durham 001A,,\"1,563\",\"1,517\",46,650\r\n\
+                    ,,W02000366,W01001913,Newport 020F,,\"1,440\",\"1,440\",0,695\r\n\
+                    ,,W02000366,W01001914,Newport 020G,,lots,1,0,1\r\n\
+                    ,,W02000366,,Newport 020H,,5,5,0,1\r\n\r\n";
+        let (p, r) = read_population("p.csv", text.as_bytes()).unwrap();
+        assert_eq!(p.get(&AreaCode::from("E01020634")), Some(&1563));
+        assert_eq!(p.get(&AreaCode::from("W01001913")), Some(&1440));
+        assert_eq!((r.rows_read, r.accepted, r.rejected), (4, 2, 2));
+        assert!(
+            r.rejections[0].reason.contains("\"lots\""),
+            "{:?}",
+            r.rejections
+        );
+        assert_eq!(r.rejections[0].line, 4);
+        assert_eq!(r.rejections[1].column.as_deref(), Some("lsoa code"));
+    }
+}
