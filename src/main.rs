@@ -2,7 +2,11 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic is a bug: say what it was in the console rather than trap
+    // silently (a smaller hook than console_error_panic_hook).
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("Community Safety Explorer crashed: {info}").into());
+    }));
     leptos::mount::mount_to_body(cse::ui::App);
 }
 

@@ -4,7 +4,7 @@
 use std::io::Read;
 
 use super::area::{Area, AreaCode};
-use super::csv_scan::csv_reader;
+use super::csv_scan::for_each_record;
 use super::error::FileError;
 use super::header;
 use super::report::LoadReport;
@@ -27,21 +27,44 @@ pub fn parse_whole(text: &str) -> Option<u64> {
 
 /// Reads an areas file. Rows with a missing code or a malformed number are
 /// rejected with their line; optional fields left empty are simply unknown.
-pub fn read_areas<R: Read>(file: &str, input: R) -> Result<(Vec<Area>, LoadReport), FileError> {
-    let mut reader = csv_reader(input);
-    let unreadable = |e: csv::Error| FileError::Unreadable {
-        file: file.to_string(),
-        line: e.position().map_or(0, |p| p.line()),
-        message: e.to_string(),
-    };
-    let mut record = csv::StringRecord::new();
-    if !reader.read_record(&mut record).map_err(unreadable)? {
+pub fn read_areas<R: Read>(file: &str, mut input: R) -> Result<(Vec<Area>, LoadReport), FileError> {
+    let mut bytes = Vec::new();
+    input
+        .read_to_end(&mut bytes)
+        .map_err(|e| FileError::Unreadable {
+            file: file.to_string(),
+            line: 0,
+            message: e.to_string(),
+        })?;
+    read_areas_bytes(file, &bytes)
+}
+
+/// [`read_areas`] over a file already in memory.
+pub fn read_areas_bytes(file: &str, bytes: &[u8]) -> Result<(Vec<Area>, LoadReport), FileError> {
+    // Areas files are small: collect the records (None = not UTF-8).
+    let mut records: Vec<(u64, Option<Vec<String>>)> = Vec::new();
+    for_each_record(bytes, |line, fields| {
+        let texts: Option<Vec<String>> = (0..fields.len())
+            .map(|i| std::str::from_utf8(fields.get(i)).ok().map(str::to_string))
+            .collect();
+        records.push((line, texts));
+        true
+    });
+    let mut rows = records.into_iter().skip_while(|(_, r)| {
+        r.as_ref()
+            .is_some_and(|f| f.iter().all(|x| x.trim().is_empty()))
+    });
+    let Some((_, header_record)) = rows.next() else {
         return Err(FileError::Empty {
             file: file.to_string(),
             expected: EXPECTED.to_string(),
         });
-    }
-    let headers: Vec<String> = record.iter().map(header::normalise).collect();
+    };
+    let headers: Vec<String> = header_record
+        .unwrap_or_default()
+        .iter()
+        .map(|h| header::normalise(h))
+        .collect();
     let col = |names: &[&str]| header::find(&headers, names);
     let code_col = col(&["area code", "code"]);
     let name_col = col(&["area name", "name"]);
@@ -67,13 +90,17 @@ pub fn read_areas<R: Read>(file: &str, input: R) -> Result<(Vec<Area>, LoadRepor
 
     let mut report = LoadReport::default();
     let mut areas: Vec<Area> = Vec::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(unreadable(e)),
-        }
-        let line = record.position().map_or(0, |p| p.line());
+    for (line, record) in rows {
+        let Some(record) = record else {
+            report.rows_read += 1;
+            report.reject(
+                file,
+                line,
+                None,
+                "the row is not valid UTF-8 text".to_string(),
+            );
+            continue;
+        };
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -83,7 +110,11 @@ pub fn read_areas<R: Read>(file: &str, input: R) -> Result<(Vec<Area>, LoadRepor
             report.reject(file, line, None, reason);
             continue;
         }
-        let get = |c: Option<usize>| c.and_then(|i| record.get(i)).map(str::trim).unwrap_or("");
+        let get = |c: Option<usize>| {
+            c.and_then(|i| record.get(i))
+                .map(|f| f.trim())
+                .unwrap_or("")
+        };
         let code = get(Some(code_col));
         if code.is_empty() {
             report.reject(
@@ -200,6 +231,18 @@ mod tests {
         assert!(report.adds_up());
         assert!(report.rejections[0].reason.contains("\"lots\""));
         assert_eq!(report.rejections[2].line, 5);
+    }
+
+    #[test]
+    fn a_row_that_is_not_utf8_is_rejected_and_the_rest_read() {
+        let mut text =
+            b"area_code,area_name\r\nE05000001,Good\r\nE05000002,Bad \xff name\r\n".to_vec();
+        text.extend_from_slice(b"E05000003,Also good\r\n");
+        let (areas, report) = read_areas("a.csv", text.as_slice()).unwrap();
+        assert_eq!(areas.len(), 2);
+        assert_eq!((report.rows_read, report.rejected), (3, 1));
+        assert_eq!(report.rejections[0].line, 3);
+        assert!(report.rejections[0].reason.contains("UTF-8"));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::io::Read;
 
-use serde_json::{Map, Value};
+use super::json::{self, Object, Value};
 
 use super::area::AreaCode;
 use super::error::FileError;
@@ -32,7 +32,7 @@ const ONS_PREFIXES: [&str; 8] = ["lsoa", "msoa", "wd", "ward", "lad", "ltla", "u
 
 /// Property names that may hold the code, in order of preference: the
 /// plain ones, then ONS `<prefix><year>CD` names present in `props`.
-fn code_candidates(props: &Map<String, Value>) -> Vec<String> {
+fn code_candidates(props: &Object) -> Vec<String> {
     let mut out: Vec<String> = ["code", "area_code", "areacode", "CODE", "AREA_CODE"]
         .map(String::from)
         .to_vec();
@@ -51,7 +51,7 @@ fn code_candidates(props: &Map<String, Value>) -> Vec<String> {
 }
 
 /// The name property that goes with code property `code_key`.
-fn name_key(code_key: &str, props: &Map<String, Value>) -> Option<String> {
+fn name_key(code_key: &str, props: &Object) -> Option<String> {
     let lower = code_key.to_ascii_lowercase();
     let wanted: Vec<String> = match lower.strip_suffix("cd") {
         Some(stem) if !stem.is_empty() => vec![format!("{stem}nm")],
@@ -66,6 +66,7 @@ fn name_key(code_key: &str, props: &Map<String, Value>) -> Option<String> {
 fn text_of(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(format!("{}", *n as i64)),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
@@ -128,8 +129,12 @@ pub fn read_boundaries<R: Read>(
         file: file.to_string(),
         message,
     };
-    let value: Value =
-        serde_json::from_reader(input).map_err(|e| bad_json(format!("not valid JSON: {e}")))?;
+    let mut input = input;
+    let mut text = String::new();
+    input
+        .read_to_string(&mut text)
+        .map_err(|e| bad_json(format!("cannot be read as UTF-8 text: {e}")))?;
+    let value = json::parse(&text).map_err(|e| bad_json(format!("not valid JSON: {e}")))?;
     if value.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
         return Err(bad_json("expected a GeoJSON FeatureCollection".to_string()));
     }

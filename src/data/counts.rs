@@ -3,7 +3,7 @@
 
 use std::io::Read;
 
-use super::csv_scan::csv_reader;
+use super::csv_scan::for_each_record;
 use super::cube::CubeBuilder;
 use super::error::FileError;
 use super::header;
@@ -12,100 +12,97 @@ use super::report::LoadReport;
 
 const EXPECTED: &str = "month, area_code, category, count";
 
-/// Streams a counts file into `cube`, returning what happened to each row.
+/// Reads a counts file into `cube`, returning what happened to each row.
 /// Rows with an empty `area_code` are counted as not allocated (and kept in
 /// the cube's totals); malformed rows are rejected with line and reason.
 pub fn read_counts<R: Read>(
     file: &str,
-    input: R,
+    mut input: R,
     cube: &mut CubeBuilder,
 ) -> Result<LoadReport, FileError> {
-    let mut reader = csv_reader(input);
-    let mut record = csv::ByteRecord::new();
-    let unreadable = |e: csv::Error| FileError::Unreadable {
-        file: file.to_string(),
-        line: e.position().map_or(0, |p| p.line()),
-        message: e.to_string(),
-    };
-
-    if !reader.read_byte_record(&mut record).map_err(unreadable)? {
-        return Err(FileError::Empty {
+    let mut bytes = Vec::new();
+    input
+        .read_to_end(&mut bytes)
+        .map_err(|e| FileError::Unreadable {
             file: file.to_string(),
-            expected: EXPECTED.to_string(),
-        });
-    }
-    let headers: Vec<String> = record
-        .iter()
-        .map(|h| header::normalise(&String::from_utf8_lossy(h)))
-        .collect();
-    let col = |names: &[&str]| header::find(&headers, names);
-    let (month_col, area_col, cat_col, count_col) = (
-        col(&["month"]),
-        col(&["area code", "area"]),
-        col(&["category", "crime type"]),
-        col(&["count", "n"]),
-    );
-    let (Some(month_col), Some(area_col), Some(cat_col), Some(count_col)) =
-        (month_col, area_col, cat_col, count_col)
-    else {
-        let missing: Vec<&str> = [
-            ("month", month_col),
-            ("area_code", area_col),
-            ("category", cat_col),
-            ("count", count_col),
-        ]
-        .iter()
-        .filter(|(_, c)| c.is_none())
-        .map(|(n, _)| *n)
-        .collect();
-        return Err(FileError::MissingColumns {
-            file: file.to_string(),
-            missing: missing.join(", "),
-            found: headers.join(", "),
-        });
-    };
+            line: 0,
+            message: e.to_string(),
+        })?;
+    read_counts_bytes(file, &bytes, cube)
+}
 
+/// [`read_counts`] over a file already in memory.
+pub fn read_counts_bytes(
+    file: &str,
+    bytes: &[u8],
+    cube: &mut CubeBuilder,
+) -> Result<LoadReport, FileError> {
+    let mut headers: Option<Vec<String>> = None;
+    let mut columns = None;
+    let mut missing_error = None;
     let mut report = LoadReport::default();
-    let width = headers.len();
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(unreadable(e)),
-        }
-        let line = record.position().map_or(0, |p| p.line());
-        if record.len() == 1
-            && record
-                .get(0)
-                .is_some_and(|f| f.iter().all(u8::is_ascii_whitespace))
-        {
-            continue; // a blank line
+    for_each_record(bytes, |line, record| {
+        let Some(headers) = headers.as_ref() else {
+            if record.is_blank() {
+                return true;
+            }
+            let names: Vec<String> = (0..record.len())
+                .map(|i| header::normalise(&String::from_utf8_lossy(record.get(i))))
+                .collect();
+            let col = |wanted: &[&str]| header::find(&names, wanted);
+            let found = [
+                ("month", col(&["month"])),
+                ("area_code", col(&["area code", "area"])),
+                ("category", col(&["category", "crime type"])),
+                ("count", col(&["count", "n"])),
+            ];
+            if let [(_, Some(m)), (_, Some(a)), (_, Some(c)), (_, Some(n))] = found {
+                columns = Some((m, a, c, n));
+            } else {
+                let missing: Vec<&str> = found
+                    .iter()
+                    .filter(|(_, c)| c.is_none())
+                    .map(|(n, _)| *n)
+                    .collect();
+                missing_error = Some(FileError::MissingColumns {
+                    file: file.to_string(),
+                    missing: missing.join(", "),
+                    found: names.join(", "),
+                });
+                return false;
+            }
+            headers = Some(names);
+            return true;
+        };
+        let Some((month_col, area_col, cat_col, count_col)) = columns else {
+            return false;
+        };
+        if record.is_blank() {
+            return true;
         }
         report.rows_read += 1;
-        if record.len() != width {
-            let reason = format!("expected {width} fields, found {}", record.len());
+        if record.len() != headers.len() {
+            let reason = format!("expected {} fields, found {}", headers.len(), record.len());
             report.reject(file, line, None, reason);
-            continue;
+            return true;
         }
-        let field = |i: usize| record.get(i).unwrap_or(b"");
-        let Some(month) = Month::parse_bytes(field(month_col).trim_ascii())
-            .filter(|_| field(month_col).trim_ascii().len() == 7)
-        else {
+        let month_text = record.get(month_col).trim_ascii();
+        let Some(month) = Month::parse_bytes(month_text).filter(|_| month_text.len() == 7) else {
             let reason = format!(
                 "expected a month written YYYY-MM, found {:?}",
-                String::from_utf8_lossy(field(month_col))
+                String::from_utf8_lossy(month_text)
             );
             report.reject(file, line, Some("month"), reason);
-            continue;
+            return true;
         };
-        let Ok(category) = std::str::from_utf8(field(cat_col).trim_ascii()) else {
+        let Ok(category) = std::str::from_utf8(record.get(cat_col).trim_ascii()) else {
             report.reject(
                 file,
                 line,
                 Some("category"),
                 "the category is not valid UTF-8 text".to_string(),
             );
-            continue;
+            return true;
         };
         if category.is_empty() {
             report.reject(
@@ -114,9 +111,9 @@ pub fn read_counts<R: Read>(
                 Some("category"),
                 "the category is empty".to_string(),
             );
-            continue;
+            return true;
         }
-        let count_text = field(count_col).trim_ascii();
+        let count_text = record.get(count_col).trim_ascii();
         let Some(count) = std::str::from_utf8(count_text)
             .ok()
             .and_then(|t| t.parse::<u64>().ok())
@@ -126,16 +123,16 @@ pub fn read_counts<R: Read>(
                 String::from_utf8_lossy(count_text)
             );
             report.reject(file, line, Some("count"), reason);
-            continue;
+            return true;
         };
-        let Ok(area) = std::str::from_utf8(field(area_col).trim_ascii()) else {
+        let Ok(area) = std::str::from_utf8(record.get(area_col).trim_ascii()) else {
             report.reject(
                 file,
                 line,
                 Some("area_code"),
                 "the area code is not valid UTF-8 text".to_string(),
             );
-            continue;
+            return true;
         };
         if area.is_empty() {
             cube.add(None, month, category, count);
@@ -144,6 +141,16 @@ pub fn read_counts<R: Read>(
             cube.add(Some(area), month, category, count);
             report.accepted += 1;
         }
+        true
+    });
+    if let Some(e) = missing_error {
+        return Err(e);
+    }
+    if headers.is_none() {
+        return Err(FileError::Empty {
+            file: file.to_string(),
+            expected: EXPECTED.to_string(),
+        });
     }
     Ok(report)
 }

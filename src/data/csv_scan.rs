@@ -27,6 +27,26 @@ pub fn csv_reader<R: std::io::Read>(input: R) -> csv::Reader<R> {
         .from_reader(input)
 }
 
+/// Calls `f(line, fields)` for every record of a whole file in memory, in
+/// order; `line` is the 1-based line the record starts on. Blank lines are
+/// passed too (see [`Fields::is_blank`]). `f` returns `false` to stop.
+pub fn for_each_record(bytes: &[u8], mut f: impl FnMut(u64, Fields<'_>) -> bool) {
+    let mut scanner = Scanner::new();
+    let mut pos = 0;
+    let mut line = 1;
+    while let Some(rest) = bytes.get(pos..) {
+        let Some(rec) = scanner.next(rest, true) else {
+            break;
+        };
+        let (consumed, newlines) = (rec.consumed, rec.newlines);
+        if !f(line, rec.fields) || consumed == 0 {
+            break;
+        }
+        pos += consumed;
+        line += newlines;
+    }
+}
+
 const LO: u64 = 0x0101_0101_0101_0101;
 const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
 

@@ -1,71 +1,123 @@
 //! The dataset manifest (`public/data/<dataset>/manifest.json`).
 
-use serde::{Deserialize, Serialize};
-
 use super::error::FileError;
+use super::json::{self, Value};
 
 /// The files that make up a dataset, relative to the manifest.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ManifestFiles {
     /// The counts file (`month,area_code,category,count`).
     pub counts: String,
     /// The areas file (names, parents, populations, deprivation).
-    #[serde(default)]
     pub areas: Option<String>,
     /// The optional categories file.
-    #[serde(default)]
     pub categories: Option<String>,
     /// The optional boundaries (GeoJSON).
-    #[serde(default)]
     pub boundaries: Option<String>,
 }
 
 /// Title, provenance and caveats of a dataset.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Manifest {
     /// Shown as the page title, e.g. `Stockton-on-Tees`.
     pub title: String,
     /// Who publishes it.
-    #[serde(default)]
     pub publisher: String,
     /// True for invented data; the page then says so wherever it is shown.
-    #[serde(default)]
     pub synthetic: bool,
     /// The licence, e.g. `Open Government Licence v3.0`.
-    #[serde(default)]
     pub licence: String,
     /// Attribution text to show with every view.
-    #[serde(default)]
     pub attribution: String,
     /// What the areas are, e.g. `ward`.
-    #[serde(default = "default_level")]
     pub area_level: String,
     /// The name of the whole, e.g. `Stockton-on-Tees`.
-    #[serde(default)]
     pub whole_name: String,
     /// The year of the population figures used for rates.
-    #[serde(default)]
     pub population_year: Option<u32>,
     /// Counts from 1 to threshold − 1 are suppressed, when set.
-    #[serde(default)]
     pub disclosure_threshold: Option<u32>,
     /// The files.
     pub files: ManifestFiles,
     /// Caveats shown on every page.
-    #[serde(default)]
     pub caveats: Vec<String>,
 }
 
-fn default_level() -> String {
-    "ward".to_string()
-}
-
 impl Manifest {
-    /// Parses a manifest, naming the file in any error.
+    /// Parses a manifest, naming the file (and the field or position) in
+    /// any error.
     pub fn parse(file: &str, text: &str) -> Result<Manifest, FileError> {
-        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| FileError::BadJson {
+        let bad = |message: String| FileError::BadJson {
             file: file.to_string(),
-            message: format!("line {}, column {}: {}", e.line(), e.column(), e),
+            message,
+        };
+        let root = json::parse(text).map_err(|e| bad(e.to_string()))?;
+        let obj = root
+            .as_object()
+            .ok_or_else(|| bad("expected a JSON object { … }".to_string()))?;
+        let text_field = |key: &str| -> Result<Option<String>, FileError> {
+            match obj.get(key) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(_) => Err(bad(format!("\"{key}\" must be text"))),
+            }
+        };
+        let year_field = |key: &str| -> Result<Option<u32>, FileError> {
+            match obj.get(key) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::Number(n))
+                    if n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX) =>
+                {
+                    Ok(Some(*n as u32))
+                }
+                Some(_) => Err(bad(format!("\"{key}\" must be a whole number"))),
+            }
+        };
+        let files = obj
+            .get("files")
+            .and_then(Value::as_object)
+            .ok_or_else(|| bad("\"files\" is missing: it must name at least the counts file, e.g. {\"counts\": \"counts.csv\"}".to_string()))?;
+        let file_field = |key: &str| -> Result<Option<String>, FileError> {
+            match files.get(key) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(_) => Err(bad(format!("\"files\".\"{key}\" must be a file name"))),
+            }
+        };
+        let caveats = match obj.get("caveats") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|c| {
+                    c.as_str()
+                        .map(str::to_string)
+                        .ok_or_else(|| bad("\"caveats\" must be a list of texts".to_string()))
+                })
+                .collect::<Result<_, _>>()?,
+            Some(_) => return Err(bad("\"caveats\" must be a list of texts".to_string())),
+        };
+        Ok(Manifest {
+            title: text_field("title")?.ok_or_else(|| bad("\"title\" is missing".to_string()))?,
+            publisher: text_field("publisher")?.unwrap_or_default(),
+            synthetic: match obj.get("synthetic") {
+                None | Some(Value::Null) => false,
+                Some(Value::Bool(b)) => *b,
+                Some(_) => return Err(bad("\"synthetic\" must be true or false".to_string())),
+            },
+            licence: text_field("licence")?.unwrap_or_default(),
+            attribution: text_field("attribution")?.unwrap_or_default(),
+            area_level: text_field("area_level")?.unwrap_or_else(|| "ward".to_string()),
+            whole_name: text_field("whole_name")?.unwrap_or_default(),
+            population_year: year_field("population_year")?,
+            disclosure_threshold: year_field("disclosure_threshold")?,
+            files: ManifestFiles {
+                counts: file_field("counts")?
+                    .ok_or_else(|| bad("\"files\".\"counts\" is missing".to_string()))?,
+                areas: file_field("areas")?,
+                categories: file_field("categories")?,
+                boundaries: file_field("boundaries")?,
+            },
+            caveats,
         })
     }
 }

@@ -9,6 +9,7 @@ pub mod cube;
 pub mod dataset;
 pub mod error;
 pub mod header;
+pub mod json;
 pub mod manifest;
 pub mod month;
 pub mod report;

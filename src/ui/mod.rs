@@ -37,9 +37,10 @@ fn dataset_name() -> String {
 #[component]
 pub fn App() -> impl IntoView {
     let name = dataset_name();
-    let data = LocalResource::new(move || {
-        let name = name.clone();
-        async move { load_dataset(&name).await.map(Rc::new) }
+    // Loaded once per page: the dataset never changes without a navigation.
+    let (data, set_data) = signal_local(None::<Result<Rc<Loaded>, String>>);
+    leptos::task::spawn_local(async move {
+        set_data.set(Some(load_dataset(&name).await.map(Rc::new)));
     });
     view! {
         <header class="site-header">
