@@ -7,7 +7,8 @@
 //! The borough is invented: 25 wards with made-up names and GSS-style codes
 //! in a range no real area uses (E059000xx in borough E06000999), 36 months,
 //! the 14 police.uk crime types, seasonality (summer peak), a deprivation
-//! gradient, wards rising and falling, and some small-count categories.
+//! gradient, wards rising and falling, some small-count categories, and
+//! invented ward boundaries that tile the borough (a wiggled 5 × 5 grid).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -140,9 +141,131 @@ fn wards(rng: &mut Rng) -> Vec<Ward> {
         .collect()
 }
 
-fn generate() -> (String, String, String) {
+/// Grid size of the invented map: GRID × GRID cells, one ward each.
+const GRID: usize = 5;
+
+/// A deterministic number in [-1, 1) from a key (used for edge wiggles, so
+/// the two wards sharing an edge get exactly the same points).
+fn keyed(key: u64) -> f64 {
+    Rng(key ^ SEED).uniform() * 2.0 - 1.0
+}
+
+/// The grid's vertices, jittered (outer vertices only along the edge).
+fn vertices() -> Vec<Vec<(f64, f64)>> {
+    (0..=GRID)
+        .map(|i| {
+            (0..=GRID)
+                .map(|j| {
+                    let key = (i * 31 + j) as u64 * 7919;
+                    let (mut x, mut y) = (i as f64, j as f64);
+                    let inner_x = i > 0 && i < GRID;
+                    let inner_y = j > 0 && j < GRID;
+                    if inner_x {
+                        x += 0.28 * keyed(key);
+                    }
+                    if inner_y {
+                        y += 0.28 * keyed(key + 1);
+                    }
+                    (x, y)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Points along the edge from vertex `a` to vertex `b` (excluding `b`),
+/// wiggled perpendicular to the edge by an amount keyed on the edge, so
+/// walking it the other way gives the same points reversed.
+fn edge(v: &[Vec<(f64, f64)>], a: (usize, usize), b: (usize, usize)) -> Vec<(f64, f64)> {
+    let (lo, hi, flipped) = if a <= b { (a, b, false) } else { (b, a, true) };
+    let p = v[lo.0][lo.1];
+    let q = v[hi.0][hi.1];
+    let key = ((lo.0 * 7 + lo.1) * 131 + hi.0 * 7 + hi.1) as u64 * 104_729;
+    let (dx, dy) = (q.0 - p.0, q.1 - p.1);
+    let (nx, ny) = (-dy, dx);
+    const STEPS: usize = 6;
+    let mut pts: Vec<(f64, f64)> = (0..=STEPS)
+        .map(|k| {
+            let t = k as f64 / STEPS as f64;
+            let bump = if k == 0 || k == STEPS {
+                0.0
+            } else {
+                0.09 * keyed(key + k as u64) * (std::f64::consts::PI * t).sin()
+            };
+            (p.0 + dx * t + nx * bump, p.1 + dy * t + ny * bump)
+        })
+        .collect();
+    if flipped {
+        pts.reverse();
+    }
+    pts.pop();
+    pts
+}
+
+/// The outline of grid cell (i, j), counter-clockwise, closed.
+fn cell(v: &[Vec<(f64, f64)>], i: usize, j: usize) -> Vec<(f64, f64)> {
+    let corners = [(i, j), (i + 1, j), (i + 1, j + 1), (i, j + 1)];
+    let mut ring = Vec::new();
+    for k in 0..4 {
+        ring.extend(edge(v, corners[k], corners[(k + 1) % 4]));
+    }
+    if let Some(&first) = ring.first() {
+        ring.push(first);
+    }
+    ring
+}
+
+/// Grid cells ordered from the centre outwards (ties by position), so the
+/// most deprived wards sit in the middle of the invented town.
+fn cells_centre_out() -> Vec<(usize, usize)> {
+    let c = (GRID as f64 - 1.0) / 2.0;
+    let mut cells: Vec<(usize, usize)> = (0..GRID)
+        .flat_map(|i| (0..GRID).map(move |j| (i, j)))
+        .collect();
+    cells.sort_by(|a, b| {
+        let da = (a.0 as f64 - c).powi(2) + (a.1 as f64 - c).powi(2);
+        let db = (b.0 as f64 - c).powi(2) + (b.1 as f64 - c).powi(2);
+        da.total_cmp(&db).then(a.cmp(b))
+    });
+    cells
+}
+
+/// GeoJSON for the wards: `cells[k]` is ward `k`'s grid cell.
+fn boundaries(wards: &[Ward], cells: &[(usize, usize)]) -> String {
+    let v = vertices();
+    let mut out = String::from("{\"type\":\"FeatureCollection\",\"features\":[\n");
+    for (k, (w, &(i, j))) in wards.iter().zip(cells).enumerate() {
+        let ring: Vec<String> = cell(&v, i, j)
+            .iter()
+            // An invented place: a plain grid scaled to look like a town.
+            .map(|&(x, y)| format!("[{:.5},{:.5}]", -1.45 + x * 0.036, 54.48 + y * 0.022))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{{\"type\":\"Feature\",\"properties\":{{\"code\":\"{}\",\"name\":\"{}\"}},\"geometry\":{{\"type\":\"Polygon\",\"coordinates\":[[{}]]}}}}{}",
+            w.code,
+            w.name,
+            ring.join(","),
+            if k + 1 < wards.len() { "," } else { "" }
+        );
+    }
+    out.push_str("]}\n");
+    out
+}
+
+fn generate() -> (String, String, String, String) {
     let mut rng = Rng(SEED);
     let wards = wards(&mut rng);
+    // Place wards on the map: Town Centre in the middle, then the others
+    // from most to least deprived, centre outwards.
+    let mut order: Vec<usize> = (0..wards.len()).collect();
+    order.sort_by_key(|&k| (wards[k].name != "Town Centre", wards[k].imd_rank));
+    let centre_out = cells_centre_out();
+    let mut cells = vec![(0, 0); wards.len()];
+    for (rank, &k) in order.iter().enumerate() {
+        cells[k] = centre_out[rank];
+    }
+    let geojson = boundaries(&wards, &cells);
     let mut areas =
         String::from("area_code,area_name,parent_code,population,imd_rank,imd_decile\n");
     let total_pop: u32 = wards.iter().map(|w| w.population).sum();
@@ -208,7 +331,8 @@ fn generate() -> (String, String, String) {
   "disclosure_threshold": null,
   "files": {{
     "counts": "counts.csv",
-    "areas": "areas.csv"
+    "areas": "areas.csv",
+    "boundaries": "wards.geojson"
   }},
   "caveats": [
     "These figures are invented for demonstration: the borough, its wards and every count are synthetic.",
@@ -219,17 +343,18 @@ fn generate() -> (String, String, String) {
 }}
 "#
     );
-    (counts, areas, manifest)
+    (counts, areas, manifest, geojson)
 }
 
 fn main() {
     let check = std::env::args().any(|a| a == "--check");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/demo");
-    let (counts, areas, manifest) = generate();
+    let (counts, areas, manifest, geojson) = generate();
     let files = [
         ("counts.csv", counts),
         ("areas.csv", areas),
         ("manifest.json", manifest),
+        ("wards.geojson", geojson),
     ];
     let mut stale = Vec::new();
     for (name, text) in &files {

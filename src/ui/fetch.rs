@@ -9,8 +9,6 @@ use crate::data::{Categories, CubeBuilder, Dataset, LoadReport, Manifest};
 
 /// A dataset loaded in the browser, with its manifest and load report.
 pub struct Loaded {
-    /// The dataset's folder name (`demo`, `stockton`…).
-    pub name: String,
     /// Title, provenance, caveats.
     pub manifest: Manifest,
     /// Areas, categories and counts.
@@ -84,7 +82,6 @@ pub async fn load_dataset(name: &str) -> Result<Loaded, String> {
     }
     let dataset = Dataset::new(cube, areas, &categories);
     Ok(Loaded {
-        name: name.to_string(),
         manifest,
         dataset,
         report,

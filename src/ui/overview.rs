@@ -85,6 +85,14 @@ pub fn Overview(
             .into_any()
         }
     };
+    let r = &loaded.report;
+    let load_summary = format!(
+        "{} rows of counts read: {} allocated to an area, {} not allocated to any area (counted in the totals), {} rejected.",
+        thousands(r.rows_read),
+        thousands(r.accepted),
+        thousands(r.not_allocated),
+        thousands(r.rejected)
+    );
     let caveats = manifest
         .caveats
         .iter()
@@ -100,6 +108,7 @@ pub fn Overview(
         <footer class="provenance">
             <h2>"About these figures"</h2>
             <ul>{caveats}</ul>
+            <p data-testid="load-report">{load_summary}</p>
             <p data-testid="attribution">{manifest.attribution.clone()}</p>
         </footer>
     }

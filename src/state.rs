@@ -1,0 +1,314 @@
+//! The view state that lives in the URL query: dataset, page, periods,
+//! selection, area level, ranking measure and ward. Pure: parsing and
+//! writing query strings, with an explicit fallback for every value.
+
+use crate::analysis::{Period, PeriodPair, Preset};
+
+/// Which page is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Page {
+    /// Headline, category table, trend, key findings.
+    Overview,
+    /// Ward ranking and map.
+    Wards,
+    /// One ward's profile (needs `ward`).
+    Ward,
+    /// Crime rate against deprivation.
+    Deprivation,
+}
+
+impl Page {
+    /// Every page, in menu order.
+    pub const ALL: [Page; 4] = [Page::Overview, Page::Wards, Page::Ward, Page::Deprivation];
+
+    /// The key used in URLs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Page::Overview => "overview",
+            Page::Wards => "wards",
+            Page::Ward => "ward",
+            Page::Deprivation => "deprivation",
+        }
+    }
+
+    /// The page with `key`, if any.
+    pub fn from_key(key: &str) -> Option<Page> {
+        Page::ALL.into_iter().find(|p| p.key() == key)
+    }
+}
+
+/// How the periods are chosen: a preset, or a custom pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PeriodChoice {
+    /// A preset computed from the latest month in the data.
+    Preset(Preset),
+    /// An explicit pair of periods.
+    Custom(PeriodPair),
+}
+
+/// Ranking measure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Measure {
+    /// By count of offences.
+    #[default]
+    Count,
+    /// By rate per 1,000 residents.
+    Rate,
+}
+
+/// Everything a shared link must reproduce.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ViewState {
+    /// Dataset folder name under `data/` (letters, digits, `-`, `_`).
+    pub dataset: String,
+    /// The page.
+    pub page: Page,
+    /// The periods.
+    pub period: PeriodChoice,
+    /// The selection key (`all-crime`, `asb`, a group or category name);
+    /// checked against the dataset when used.
+    pub select: String,
+    /// Area level key (e.g. `ward`); empty = the dataset's own level.
+    pub level: String,
+    /// Ranking measure.
+    pub measure: Measure,
+    /// The ward (area code) of the profile page, if any.
+    pub ward: Option<String>,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            dataset: "demo".to_string(),
+            page: Page::Overview,
+            period: PeriodChoice::Preset(Preset::Rolling12),
+            select: "all-crime".to_string(),
+            level: String::new(),
+            measure: Measure::Count,
+            ward: None,
+        }
+    }
+}
+
+fn safe_name(v: &str) -> bool {
+    !v.is_empty()
+        && v.len() <= 64
+        && v.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+fn safe_code(v: &str) -> bool {
+    !v.is_empty() && v.len() <= 16 && v.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+impl ViewState {
+    /// Parses a query string (with or without the leading `?`). Unknown
+    /// keys are ignored; a bad value falls back to its default.
+    pub fn from_query(query: &str) -> ViewState {
+        let mut s = ViewState::default();
+        let mut current = None;
+        let mut previous = None;
+        let mut page = None;
+        for (k, v) in parse_query(query) {
+            match k.as_str() {
+                "dataset" if safe_name(&v) => s.dataset = v,
+                "page" => page = Page::from_key(&v),
+                "period" => {
+                    if let Some(p) = Preset::from_key(&v) {
+                        s.period = PeriodChoice::Preset(p);
+                    }
+                }
+                "current" => current = Period::parse(&v).ok(),
+                "previous" => previous = Period::parse(&v).ok(),
+                "select" if !v.trim().is_empty() && v.len() <= 80 => s.select = v,
+                "level" if safe_name(&v) => s.level = v,
+                "by" => {
+                    s.measure = if v == "rate" {
+                        Measure::Rate
+                    } else {
+                        Measure::Count
+                    }
+                }
+                "ward" if safe_code(&v) => s.ward = Some(v),
+                _ => {}
+            }
+        }
+        if let (Some(current), Some(previous)) = (current, previous) {
+            s.period = PeriodChoice::Custom(PeriodPair { current, previous });
+        }
+        s.page = match (page, &s.ward) {
+            (Some(p), _) => p,
+            (None, Some(_)) => Page::Ward,
+            (None, None) => Page::Overview,
+        };
+        if s.page == Page::Ward && s.ward.is_none() {
+            s.page = Page::Wards;
+        }
+        s
+    }
+
+    /// The query string (with a leading `?`) that reproduces this state;
+    /// defaults are left out so links stay short.
+    pub fn to_query(&self) -> String {
+        let d = ViewState::default();
+        let mut parts: Vec<(&str, String)> = Vec::new();
+        if self.dataset != d.dataset {
+            parts.push(("dataset", self.dataset.clone()));
+        }
+        let page_implied = self.page == Page::Ward && self.ward.is_some();
+        if self.page != Page::Overview && !page_implied {
+            parts.push(("page", self.page.key().to_string()));
+        }
+        match self.period {
+            PeriodChoice::Preset(Preset::Rolling12) => {}
+            PeriodChoice::Preset(p) => parts.push(("period", p.key().to_string())),
+            PeriodChoice::Custom(pair) => {
+                parts.push(("current", pair.current.to_string()));
+                parts.push(("previous", pair.previous.to_string()));
+            }
+        }
+        if self.select != d.select {
+            parts.push(("select", self.select.clone()));
+        }
+        if !self.level.is_empty() {
+            parts.push(("level", self.level.clone()));
+        }
+        if self.measure == Measure::Rate {
+            parts.push(("by", "rate".to_string()));
+        }
+        if let Some(w) = &self.ward {
+            parts.push(("ward", w.clone()));
+        }
+        if parts.is_empty() {
+            return "?".to_string();
+        }
+        let body: Vec<String> = parts
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .collect();
+        format!("?{}", body.join("&"))
+    }
+}
+
+/// Splits a query string into decoded key–value pairs.
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|kv| !kv.is_empty())
+        .map(|kv| {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+/// Percent-decodes a query component (`+` is a space); invalid escapes are
+/// kept as they are.
+pub fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = b
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok());
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Percent-encodes a query component (unreserved characters kept, space as `+`).
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for &b in s.as_bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_round_trips() {
+        let d = ViewState::from_query("");
+        assert_eq!(d, ViewState::default());
+        assert_eq!(d.to_query(), "?");
+        let q =
+            "?dataset=stockton&page=wards&period=fytd&select=Violence+and+sexual+offences&by=rate";
+        let s = ViewState::from_query(q);
+        assert_eq!(s.dataset, "stockton");
+        assert_eq!(s.page, Page::Wards);
+        assert_eq!(s.period, PeriodChoice::Preset(Preset::FinancialYearToDate));
+        assert_eq!(s.select, "Violence and sexual offences");
+        assert_eq!(s.measure, Measure::Rate);
+        assert_eq!(s.to_query(), q);
+        assert_eq!(ViewState::from_query(&s.to_query()), s);
+    }
+
+    #[test]
+    fn a_ward_link_opens_the_profile_and_custom_periods_parse() {
+        let s = ViewState::from_query(
+            "ward=E05012345&current=2018-07..2018-07&previous=2017-07..2017-07",
+        );
+        assert_eq!(s.page, Page::Ward);
+        assert_eq!(s.ward.as_deref(), Some("E05012345"));
+        let PeriodChoice::Custom(pair) = s.period else {
+            panic!("expected a custom pair")
+        };
+        assert_eq!(pair.current.to_string(), "2018-07..2018-07");
+        assert_eq!(
+            s.to_query(),
+            "?current=2018-07..2018-07&previous=2017-07..2017-07&ward=E05012345"
+        );
+    }
+
+    #[test]
+    fn bad_values_fall_back_safely() {
+        let s = ViewState::from_query(
+            "dataset=../../etc&page=nope&period=decade&ward=<script>&by=x&current=2018-07..2018-07",
+        );
+        assert_eq!(s.dataset, "demo");
+        assert_eq!(s.page, Page::Overview);
+        assert_eq!(
+            s.period,
+            PeriodChoice::Preset(Preset::Rolling12),
+            "one custom period alone is not a pair"
+        );
+        assert_eq!(s.ward, None);
+        assert_eq!(s.measure, Measure::Count);
+        assert_eq!(
+            ViewState::from_query("page=ward").page,
+            Page::Wards,
+            "a profile needs a ward"
+        );
+    }
+
+    #[test]
+    fn percent_coding() {
+        assert_eq!(decode("a%20b+c%2"), "a b c%2");
+        assert_eq!(encode("Drugs & more/ä"), "Drugs+%26+more%2F%C3%A4");
+        assert_eq!(decode(&encode("Drugs & more/ä")), "Drugs & more/ä");
+    }
+}
