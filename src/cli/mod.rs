@@ -2,7 +2,12 @@
 //! data files; analysts get the figures as tables). Native only.
 
 pub mod args;
+pub mod compare;
+pub mod findings;
+pub mod load;
+pub mod output;
 pub mod prepare;
+pub mod rank;
 
 /// An error the CLI prints before exiting non-zero.
 #[derive(Debug, thiserror::Error)]
@@ -22,6 +27,14 @@ commands:
   prepare   aggregate police.uk street CSVs to a counts file
             explorer-cli prepare [--lookup FILE] [--level lsoa|msoa|ward|district]
                                  [--within CODE] [--report report.json] --out counts.csv INPUT...
+  compare   compare two periods by category, group or area (CSV or JSON)
+            explorer-cli compare --counts F [--areas F] (--preset P | --current A..B --previous C..D)
+                                 [--area CODE] [--by category|group|area] [--format json] [--out F]
+  rank      rank areas of a level by count or rate, with previous rank and movement
+            explorer-cli rank --counts F --areas F (--preset P | --current … --previous …)
+                              [--select S] [--by count|rate] [--level lsoa|msoa|ward|district]
+  findings  the key findings as plain-English sentences
+            explorer-cli findings --counts F [--areas F] [--targets F] (--preset P | …)
 
 Run a command with --help for its options.";
 
@@ -32,6 +45,9 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
     };
     match command.as_str() {
         "prepare" => prepare::run(rest),
+        "compare" => compare::run(rest),
+        "rank" => rank::run(rest),
+        "findings" => findings::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(())

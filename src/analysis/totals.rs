@@ -1,0 +1,257 @@
+//! Per-area, per-category totals of both periods of a pair, summed in one
+//! pass over the cube: the input of comparison tables, rankings, rates and
+//! deprivation, so that a control change costs one pass, not one per row.
+
+use crate::data::Cube;
+
+use super::compare::{sum_masked, Scope};
+use super::period::{Period, PeriodError, PeriodPair};
+
+/// Which period of a pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Which {
+    /// The comparison (earlier) period.
+    Previous,
+    /// The period being looked at.
+    Current,
+}
+
+/// Totals by area and category for the two periods of a pair. Integer
+/// counts, summed exactly.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PeriodTotals {
+    /// The pair the totals are for.
+    pub pair: PeriodPair,
+    categories: usize,
+    /// `previous[area * categories + category]`.
+    previous: Vec<u64>,
+    /// `current[area * categories + category]`.
+    current: Vec<u64>,
+    /// Not allocated to any area, one per category.
+    unallocated_previous: Vec<u64>,
+    unallocated_current: Vec<u64>,
+    /// Everything (areas and not allocated), one per category.
+    whole_previous: Vec<u64>,
+    whole_current: Vec<u64>,
+}
+
+impl PeriodTotals {
+    /// Sums the cube over both periods of `pair`. An error (and no zeros)
+    /// when either period reaches outside the months the data covers.
+    pub fn new(cube: &Cube, pair: &PeriodPair) -> Result<PeriodTotals, PeriodError> {
+        pair.check_within(cube.first_month(), cube.last_month())?;
+        let k = cube.categories().len();
+        let areas = cube.areas().len();
+        let prev_months = month_range(cube, pair.previous);
+        let cur_months = month_range(cube, pair.current);
+        let mut previous = vec![0u64; areas * k];
+        let mut current = vec![0u64; areas * k];
+        for (a, (prev, cur)) in previous
+            .chunks_exact_mut(k.max(1))
+            .zip(current.chunks_exact_mut(k.max(1)))
+            .enumerate()
+        {
+            for mi in prev_months.clone() {
+                add_into(prev, cube.area_month(a, mi));
+            }
+            for mi in cur_months.clone() {
+                add_into(cur, cube.area_month(a, mi));
+            }
+        }
+        let mut unallocated_previous = vec![0u64; k];
+        let mut unallocated_current = vec![0u64; k];
+        for mi in prev_months {
+            add_into(&mut unallocated_previous, cube.unallocated_month(mi));
+        }
+        for mi in cur_months {
+            add_into(&mut unallocated_current, cube.unallocated_month(mi));
+        }
+        let whole = |per_area: &[u64], unallocated: &[u64]| {
+            let mut w = unallocated.to_vec();
+            for area in per_area.chunks_exact(k.max(1)) {
+                for (acc, &v) in w.iter_mut().zip(area) {
+                    *acc += v;
+                }
+            }
+            w
+        };
+        let whole_previous = whole(&previous, &unallocated_previous);
+        let whole_current = whole(&current, &unallocated_current);
+        Ok(PeriodTotals {
+            pair: *pair,
+            categories: k,
+            previous,
+            current,
+            unallocated_previous,
+            unallocated_current,
+            whole_previous,
+            whole_current,
+        })
+    }
+
+    /// Number of areas (the cube's area axis).
+    pub fn area_count(&self) -> usize {
+        self.previous
+            .len()
+            .checked_div(self.categories)
+            .unwrap_or(0)
+    }
+
+    /// Totals per category for one area (empty for an unknown index).
+    pub fn area(&self, area: usize, which: Which) -> &[u64] {
+        let k = self.categories;
+        let all = match which {
+            Which::Previous => &self.previous,
+            Which::Current => &self.current,
+        };
+        all.get(area * k..area * k + k).unwrap_or(&[])
+    }
+
+    /// Totals per category not allocated to any area.
+    pub fn unallocated(&self, which: Which) -> &[u64] {
+        match which {
+            Which::Previous => &self.unallocated_previous,
+            Which::Current => &self.unallocated_current,
+        }
+    }
+
+    /// Totals per category for the whole dataset (not allocated included).
+    pub fn whole(&self, which: Which) -> &[u64] {
+        match which {
+            Which::Previous => &self.whole_previous,
+            Which::Current => &self.whole_current,
+        }
+    }
+
+    /// Totals per category for a scope.
+    pub fn scope(&self, scope: Scope, which: Which) -> &[u64] {
+        match scope {
+            Scope::Whole => self.whole(which),
+            Scope::Area(a) => self.area(a, which),
+        }
+    }
+
+    /// The total of the categories in `mask` for a scope.
+    pub fn total(&self, scope: Scope, mask: &[bool], which: Which) -> u64 {
+        sum_u64_masked(self.scope(scope, which), mask)
+    }
+
+    /// The total of the categories in `mask` for every area, in cube order.
+    pub fn per_area(&self, mask: &[bool], which: Which) -> Vec<u64> {
+        (0..self.area_count())
+            .map(|a| sum_u64_masked(self.area(a, which), mask))
+            .collect()
+    }
+}
+
+/// Sum of `values[i]` where `mask[i]`.
+pub fn sum_u64_masked(values: &[u64], mask: &[bool]) -> u64 {
+    values
+        .iter()
+        .zip(mask)
+        .filter(|(_, &m)| m)
+        .map(|(&v, _)| v)
+        .sum()
+}
+
+/// The cube's month indices of `period` (empty when it lies outside).
+fn month_range(cube: &Cube, period: Period) -> std::ops::Range<usize> {
+    match (cube.month_index(period.start), cube.month_index(period.end)) {
+        (Some(a), Some(b)) if a <= b => a..b + 1,
+        _ => 0..0,
+    }
+}
+
+fn add_into(acc: &mut [u64], values: &[u32]) {
+    for (a, &v) in acc.iter_mut().zip(values) {
+        *a += u64::from(v);
+    }
+}
+
+/// Per-month, per-category totals of the whole dataset, summed once per
+/// dataset so that a trend for any selection costs months × categories.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MonthlyWhole {
+    categories: usize,
+    /// `totals[month * categories + category]`.
+    totals: Vec<u64>,
+}
+
+impl MonthlyWhole {
+    /// Sums every month of the cube (areas and not allocated).
+    pub fn new(cube: &Cube) -> MonthlyWhole {
+        let k = cube.categories().len();
+        let months = cube.month_count();
+        let mut totals = vec![0u64; months * k];
+        for (mi, row) in totals.chunks_exact_mut(k.max(1)).enumerate() {
+            add_into(row, cube.unallocated_month(mi));
+        }
+        for a in 0..cube.areas().len() {
+            for (mi, row) in totals.chunks_exact_mut(k.max(1)).enumerate() {
+                add_into(row, cube.area_month(a, mi));
+            }
+        }
+        MonthlyWhole {
+            categories: k,
+            totals,
+        }
+    }
+
+    /// The total of the categories in `mask` in each month, in order.
+    pub fn series(&self, mask: &[bool]) -> Vec<u64> {
+        self.totals
+            .chunks_exact(self.categories.max(1))
+            .map(|row| sum_u64_masked(row, mask))
+            .collect()
+    }
+}
+
+/// The total of `mask` in each month for one area (cube index), in order.
+pub fn area_series(cube: &Cube, area: usize, mask: &[bool]) -> Vec<u64> {
+    (0..cube.month_count())
+        .map(|mi| sum_masked(cube.area_month(area, mi), mask))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Selection;
+    use crate::data::{Categories, CubeBuilder, Month};
+
+    fn m(s: &str) -> Month {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn one_pass_totals_match_hand_sums() {
+        let mut b = CubeBuilder::new().with_categories(["Burglary", "Drugs"]);
+        b.add(Some("A"), m("2024-01"), "Burglary", 3);
+        b.add(Some("A"), m("2024-02"), "Drugs", 4);
+        b.add(Some("B"), m("2024-03"), "Burglary", 5);
+        b.add(None, m("2024-04"), "Drugs", 7);
+        let cube = b.build().unwrap();
+        let pair = PeriodPair {
+            previous: Period::parse("2024-01..2024-02").unwrap(),
+            current: Period::parse("2024-03..2024-04").unwrap(),
+        };
+        let t = PeriodTotals::new(&cube, &pair).unwrap();
+        assert_eq!(t.area(0, Which::Previous), &[3, 4]);
+        assert_eq!(t.area(1, Which::Current), &[5, 0]);
+        assert_eq!(t.whole(Which::Current), &[5, 7], "not allocated included");
+        assert_eq!(t.unallocated(Which::Previous), &[0, 0]);
+        assert!(t.area(9, Which::Current).is_empty());
+        let cats = Categories::default();
+        let ds = crate::data::Dataset::new(cube.clone(), Vec::new(), &cats);
+        let mask = Selection::AllCrime.mask(&ds.categories);
+        assert_eq!(t.per_area(&mask, Which::Previous), vec![7, 0]);
+        let whole = MonthlyWhole::new(&cube);
+        assert_eq!(whole.series(&mask), vec![3, 4, 5, 7]);
+        assert_eq!(area_series(&cube, 1, &mask), vec![0, 0, 5, 0]);
+        let outside = PeriodPair {
+            previous: Period::parse("2023-12..2024-01").unwrap(),
+            current: pair.current,
+        };
+        assert!(PeriodTotals::new(&cube, &outside).is_err());
+    }
+}

@@ -1,0 +1,115 @@
+//! `explorer-cli compare`: a comparison table by category, group or area.
+
+use super::args::Args;
+use super::load::{area_level, load, period_pair, DATA_OPTIONS};
+use super::output::{cell, emit, format, render, Format};
+use super::CliError;
+use crate::analysis::{
+    compare_areas, compare_table, show_table, By, LevelMap, PeriodTotals, Scope, Selection,
+};
+
+/// The help text of `compare`.
+pub const HELP: &str =
+    "usage: explorer-cli compare --counts F [--areas F | --lookup F] [--population F]
+                            [--categories F] [--manifest F | --threshold N]
+                            (--preset P | --current A..B --previous C..D)
+                            [--area CODE] [--by category|group|area] [--select S]
+                            [--level lsoa|msoa|ward|district|base] [--within CODE]
+                            [--format csv|json] [--out FILE]
+
+Compares two periods. Columns: key,name,previous,current,change,pct_change,
+share_pct,p_value,rr_low,rr_high,verdict. Rows by category or group (for the
+whole, or one --area with counts), then the all-crime total, then ASB; or by
+area (--by area, for the --select selection, default all-crime, at --level),
+then counts not allocated to those areas, then the whole.
+
+  --preset P      rolling12, fytd, cytd, quarter or month
+  --current A..B  months YYYY-MM..YYYY-MM (with --previous)
+  --threshold N   suppress counts 1..N-1 as [c] (default: the manifest's)";
+
+/// The header of the table.
+pub const COLUMNS: [&str; 11] = [
+    "key",
+    "name",
+    "previous",
+    "current",
+    "change",
+    "pct_change",
+    "share_pct",
+    "p_value",
+    "rr_low",
+    "rr_high",
+    "verdict",
+];
+
+/// Runs `compare`.
+pub fn run(args: &[String]) -> Result<(), CliError> {
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        println!("{HELP}");
+        return Ok(());
+    }
+    let mut options = DATA_OPTIONS.to_vec();
+    options.extend(["area", "by", "select", "level", "within"]);
+    let opts = Args::parse(args, &options, &[])?;
+    let out_format = format(&opts, Format::Csv)?;
+    let loaded = load(&opts)?;
+    let ds = &loaded.dataset;
+    let pair = period_pair(&opts, ds)?;
+    let totals = PeriodTotals::new(&ds.cube, &pair).map_err(|e| CliError::Failed(e.to_string()))?;
+    let scope = match opts.get("area") {
+        None => Scope::Whole,
+        Some(code) => Scope::Area(ds.cube.area_index(code).ok_or_else(|| {
+            CliError::Failed(format!(
+                "area {code} has no counts in the data; use --by area --level … for areas made of others"
+            ))
+        })?),
+    };
+    let selection = match opts.get("select") {
+        None => Selection::AllCrime,
+        Some(key) => Selection::parse(key, &ds.categories).ok_or_else(|| {
+            CliError::Usage(format!(
+                "{key:?} is not all-crime, asb, or a category or group in the data"
+            ))
+        })?,
+    };
+    let rows = match opts.get("by").unwrap_or("category") {
+        "category" => compare_table(ds, &totals, scope, &By::Category),
+        "group" => compare_table(ds, &totals, scope, &By::Group),
+        "area" => {
+            let (level, _) = area_level(&opts)?;
+            let map = LevelMap::new(ds, level, opts.get("within"));
+            if map.is_empty() {
+                return Err(CliError::Failed(
+                    "no areas at that level (check --level, --within and the areas' parent codes)"
+                        .to_string(),
+                ));
+            }
+            compare_areas(ds, &totals, &map, &selection)
+        }
+        other => {
+            return Err(CliError::Usage(format!(
+                "unknown --by {other:?}; expected category, group or area"
+            )))
+        }
+    };
+    let shown = show_table(&rows, &loaded.rule);
+    let table: Vec<Vec<serde_json::Value>> = shown
+        .iter()
+        .map(|r| {
+            vec![
+                cell(&r.key),
+                cell(&r.name),
+                cell(r.previous),
+                cell(r.current),
+                cell(r.change),
+                cell(r.pct_change),
+                cell(r.share_pct),
+                cell(r.p_value),
+                cell(r.rr_low),
+                cell(r.rr_high),
+                cell(r.verdict.label()),
+            ]
+        })
+        .collect();
+    emit(&opts, &render(out_format, &COLUMNS, &table)?)
+}
