@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 150;
+// Issue 5's budget for the whole explorer (the first page alone had 150).
+const BUDGET_KB = 250;
 const dist = new URL('../dist/', import.meta.url).pathname;
 const files = readdirSync(dist).filter((f) => f.endsWith('.wasm') || f.endsWith('.js'));
 if (!files.some((f) => f.endsWith('.wasm'))) {

@@ -16,3 +16,4 @@ pub mod format;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+pub mod view;

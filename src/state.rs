@@ -74,6 +74,8 @@ pub struct ViewState {
     pub measure: Measure,
     /// The ward (area code) of the profile page, if any.
     pub ward: Option<String>,
+    /// Tables list groups rather than categories.
+    pub groups: bool,
 }
 
 impl Default for ViewState {
@@ -86,6 +88,7 @@ impl Default for ViewState {
             level: String::new(),
             measure: Measure::Count,
             ward: None,
+            groups: false,
         }
     }
 }
@@ -130,6 +133,7 @@ impl ViewState {
                     }
                 }
                 "ward" if safe_code(&v) => s.ward = Some(v),
+                "rows" => s.groups = v == "group",
                 _ => {}
             }
         }
@@ -175,6 +179,9 @@ impl ViewState {
         }
         if self.measure == Measure::Rate {
             parts.push(("by", "rate".to_string()));
+        }
+        if self.groups {
+            parts.push(("rows", "group".to_string()));
         }
         if let Some(w) = &self.ward {
             parts.push(("ward", w.clone()));
@@ -256,13 +263,14 @@ mod tests {
         assert_eq!(d, ViewState::default());
         assert_eq!(d.to_query(), "?");
         let q =
-            "?dataset=stockton&page=wards&period=fytd&select=Violence+and+sexual+offences&by=rate";
+            "?dataset=stockton&page=wards&period=fytd&select=Violence+and+sexual+offences&by=rate&rows=group";
         let s = ViewState::from_query(q);
         assert_eq!(s.dataset, "stockton");
         assert_eq!(s.page, Page::Wards);
         assert_eq!(s.period, PeriodChoice::Preset(Preset::FinancialYearToDate));
         assert_eq!(s.select, "Violence and sexual offences");
         assert_eq!(s.measure, Measure::Rate);
+        assert!(s.groups);
         assert_eq!(s.to_query(), q);
         assert_eq!(ViewState::from_query(&s.to_query()), s);
     }

@@ -1,63 +1,91 @@
-//! The monthly trend chart: the current period against the previous one,
-//! month by month, on one axis.
+//! The monthly trend chart: two series on one month axis, e.g. the current
+//! period against the previous one, or a ward's rate against the borough's.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::analysis::trend::MonthCount;
+use crate::data::Month;
 
-/// Colour of the current period's line (dark blue: 8.6:1 on white).
-pub const CURRENT_COLOUR: RGBColor = RGBColor(0x1d, 0x4e, 0xd8);
-/// Colour of the previous period's line (grey: 4.8:1 on white).
-pub const PREVIOUS_COLOUR: RGBColor = RGBColor(0x6b, 0x72, 0x80);
+/// Colour of the first series' line (dark blue: 8.6:1 on white).
+pub const FIRST_COLOUR: RGBColor = RGBColor(0x1d, 0x4e, 0xd8);
+/// Colour of the second series' line (grey: 4.8:1 on white).
+pub const SECOND_COLOUR: RGBColor = RGBColor(0x6b, 0x72, 0x80);
 
-/// What the trend chart shows: two aligned monthly series.
+/// One line of the chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    /// Legend label, e.g. `Oct 2024 – Sep 2025`.
+    pub label: String,
+    /// Month by month values.
+    pub points: Vec<(Month, f64)>,
+}
+
+/// What the trend chart shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrendChart {
-    /// Label of the current series, e.g. `Oct 2024 – Sep 2025`.
-    pub current_label: String,
-    /// Label of the previous series.
-    pub previous_label: String,
-    /// The current period, month by month.
-    pub current: Vec<MonthCount>,
-    /// The previous period, month by month (same length or shorter).
-    pub previous: Vec<MonthCount>,
+    /// What is plotted, for the text alternative (e.g. `all crime`).
+    pub what: String,
+    /// The solid line; its months label the x axis.
+    pub first: Series,
+    /// The dashed line, aligned by position with the first.
+    pub second: Series,
+    /// Decimal places of the values (0 for counts, 2 for rates).
+    pub decimals: usize,
 }
 
 impl TrendChart {
-    /// The largest count on either line.
-    pub fn max_count(&self) -> u64 {
-        self.current
+    /// The largest value on either line.
+    pub fn max_value(&self) -> f64 {
+        self.first
+            .points
             .iter()
-            .chain(&self.previous)
-            .map(|p| p.count)
-            .max()
-            .unwrap_or(0)
+            .chain(&self.second.points)
+            .map(|p| p.1)
+            .fold(0.0, f64::max)
     }
 }
 
-/// Draws `chart` filling `root`. The x axis is the position in the period,
-/// labelled with the current period's month names; the previous line is
-/// dashed with square markers and the current one solid with dots, so
-/// colour is not the only difference.
+/// A value as the chart and its text show it.
+pub fn value_text(v: f64, decimals: usize) -> String {
+    if decimals == 0 {
+        crate::format::thousands(v.max(0.0).round() as u64)
+    } else {
+        format!("{v:.decimals$}")
+    }
+}
+
+/// Draws `chart` filling `root`. The second line is dashed with square
+/// markers and the first solid with dots, so colour is not the only
+/// difference.
 pub fn draw_trend<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     chart: &TrendChart,
 ) -> Result<(), String> {
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
     root.fill(&WHITE).map_err(err)?;
-    let n = chart.current.len().max(chart.previous.len()).max(1);
-    let y_max = (chart.max_count() as f64 * 1.1).max(1.0);
+    let n = chart
+        .first
+        .points
+        .len()
+        .max(chart.second.points.len())
+        .max(1);
+    let y_max = (chart.max_value() * 1.1).max(if chart.decimals == 0 { 1.0 } else { 0.01 });
     let (width, _) = root.dim_in_pixel();
-    let font = if width < 480 { 11 } else { 13 };
+    let narrow = width < 480;
+    let font = if narrow { 11 } else { 13 };
     let mut cc = ChartBuilder::on(root)
         .margin(10)
         .x_label_area_size(30)
-        .y_label_area_size(if width < 480 { 44 } else { 56 })
+        .y_label_area_size(if narrow { 44 } else { 56 })
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..y_max)
         .map_err(err)?;
-    let labels: Vec<String> = chart.current.iter().map(|p| p.month.label()).collect();
-    let step = if width < 480 { 3 } else { 1 };
+    let labels: Vec<String> = chart.first.points.iter().map(|p| p.0.label()).collect();
+    let step = if narrow {
+        n.div_ceil(4).max(1)
+    } else {
+        n.div_ceil(12).max(1)
+    };
+    let decimals = chart.decimals;
     cc.configure_mesh()
         .disable_x_mesh()
         .bold_line_style(RGBColor(0xe5, 0xe7, 0xeb))
@@ -73,51 +101,62 @@ pub fn draw_trend<DB: DrawingBackend>(
             if !i.is_multiple_of(step) {
                 return String::new();
             }
-            labels
-                .get(i)
-                .map(|l| l.chars().take(3).collect())
-                .unwrap_or_default()
+            let label = labels.get(i).cloned().unwrap_or_default();
+            // "Jan 2025" → "Jan" when the chart is one year or less.
+            if n <= 12 {
+                label.chars().take(3).collect()
+            } else {
+                label.replace(" 20", " '")
+            }
         })
-        .y_label_formatter(&|y| crate::format::thousands(y.max(0.0).round() as u64))
+        .y_label_formatter(&|y| value_text(*y, if decimals == 0 { 0 } else { decimals.min(1) }))
         .label_style(("sans-serif", font))
         .draw()
         .map_err(err)?;
 
-    let prev: Vec<(f64, f64)> = chart
-        .previous
+    let second: Vec<(f64, f64)> = chart
+        .second
+        .points
         .iter()
         .enumerate()
-        .map(|(i, p)| (i as f64, p.count as f64))
+        .map(|(i, p)| (i as f64, p.1))
         .collect();
-    let cur: Vec<(f64, f64)> = chart
-        .current
+    let first: Vec<(f64, f64)> = chart
+        .first
+        .points
         .iter()
         .enumerate()
-        .map(|(i, p)| (i as f64, p.count as f64))
+        .map(|(i, p)| (i as f64, p.1))
         .collect();
-    let prev_style = PREVIOUS_COLOUR.stroke_width(2);
-    cc.draw_series(DashedLineSeries::new(prev.clone(), 6, 4, prev_style))
-        .map_err(err)?
-        .label(format!("{} (previous)", chart.previous_label))
-        .legend(move |(x, y)| {
-            PathElement::new(vec![(x, y), (x + 16, y)], PREVIOUS_COLOUR.stroke_width(2))
-        });
-    cc.draw_series(prev.iter().map(|&(x, y)| {
+    cc.draw_series(DashedLineSeries::new(
+        second.clone(),
+        6,
+        4,
+        SECOND_COLOUR.stroke_width(2),
+    ))
+    .map_err(err)?
+    .label(chart.second.label.clone())
+    .legend(move |(x, y)| {
+        PathElement::new(vec![(x, y), (x + 16, y)], SECOND_COLOUR.stroke_width(2))
+    });
+    let (half_w, half_h) = (0.08, y_max * 0.008);
+    cc.draw_series(second.iter().map(|&(x, y)| {
         Rectangle::new(
-            [(x - 0.08, y - y_max * 0.008), (x + 0.08, y + y_max * 0.008)],
-            PREVIOUS_COLOUR.filled(),
+            [(x - half_w, y - half_h), (x + half_w, y + half_h)],
+            SECOND_COLOUR.filled(),
         )
     }))
     .map_err(err)?;
-    cc.draw_series(LineSeries::new(cur.clone(), CURRENT_COLOUR.stroke_width(3)))
+    cc.draw_series(LineSeries::new(first.clone(), FIRST_COLOUR.stroke_width(3)))
         .map_err(err)?
-        .label(format!("{} (current)", chart.current_label))
+        .label(chart.first.label.clone())
         .legend(move |(x, y)| {
-            PathElement::new(vec![(x, y), (x + 16, y)], CURRENT_COLOUR.stroke_width(3))
+            PathElement::new(vec![(x, y), (x + 16, y)], FIRST_COLOUR.stroke_width(3))
         });
     cc.draw_series(
-        cur.iter()
-            .map(|&(x, y)| Circle::new((x, y), 4, CURRENT_COLOUR.filled())),
+        first
+            .iter()
+            .map(|&(x, y)| Circle::new((x, y), 4, FIRST_COLOUR.filled())),
     )
     .map_err(err)?;
     cc.configure_series_labels()
@@ -131,24 +170,34 @@ pub fn draw_trend<DB: DrawingBackend>(
     Ok(())
 }
 
-/// A text alternative for the chart: what it shows and its extremes.
-pub fn describe(chart: &TrendChart, what: &str) -> String {
+/// A text alternative for the chart: what it shows and the first line's
+/// highest and lowest months.
+pub fn describe(chart: &TrendChart) -> String {
     let mut text = format!(
-        "Line chart of {what} by month: {} (solid line) against {} (dashed line).",
-        chart.current_label, chart.previous_label
+        "Line chart of {} by month: {} (solid line) against {} (dashed line).",
+        chart.what, chart.first.label, chart.second.label
     );
-    let hi = chart
-        .current
+    let pts = &chart.first.points;
+    let hi = pts
         .iter()
-        .max_by_key(|p| (p.count, std::cmp::Reverse(p.month)));
-    let lo = chart.current.iter().min_by_key(|p| (p.count, p.month));
+        .fold(None::<&(Month, f64)>, |best, p| match best {
+            Some(b) if b.1 >= p.1 => Some(b),
+            _ => Some(p),
+        });
+    let lo = pts
+        .iter()
+        .fold(None::<&(Month, f64)>, |best, p| match best {
+            Some(b) if b.1 <= p.1 => Some(b),
+            _ => Some(p),
+        });
     if let (Some(hi), Some(lo)) = (hi, lo) {
         text.push_str(&format!(
-            " In the current period the highest month was {} ({}) and the lowest {} ({}).",
-            hi.month.label(),
-            crate::format::thousands(hi.count),
-            lo.month.label(),
-            crate::format::thousands(lo.count)
+            " For {} the highest month was {} ({}) and the lowest {} ({}).",
+            chart.first.label,
+            hi.0.label(),
+            value_text(hi.1, chart.decimals),
+            lo.0.label(),
+            value_text(lo.1, chart.decimals)
         ));
     }
     text
@@ -157,27 +206,26 @@ pub fn describe(chart: &TrendChart, what: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::Month;
 
-    fn series(start: &str, counts: &[u64]) -> Vec<MonthCount> {
+    fn series(label: &str, start: &str, values: &[f64]) -> Series {
         let s: Month = start.parse().unwrap();
-        counts
-            .iter()
-            .enumerate()
-            .map(|(i, &c)| MonthCount {
-                month: s.offset(i as i64).unwrap(),
-                count: c,
-            })
-            .collect()
+        Series {
+            label: label.into(),
+            points: values
+                .iter()
+                .enumerate()
+                .map(|(i, &v)| (s.offset(i as i64).unwrap(), v))
+                .collect(),
+        }
     }
 
     #[test]
     fn draws_both_lines_to_svg() {
         let chart = TrendChart {
-            current_label: "2025".into(),
-            previous_label: "2024".into(),
-            current: series("2025-01", &[10, 20, 30]),
-            previous: series("2024-01", &[5, 15, 25]),
+            what: "all crime".into(),
+            first: series("2025", "2025-01", &[10.0, 20.0, 30.0]),
+            second: series("2024", "2024-01", &[5.0, 15.0, 25.0]),
+            decimals: 0,
         };
         let mut svg = String::new();
         {
@@ -185,22 +233,37 @@ mod tests {
             draw_trend(&root, &chart).unwrap();
         }
         assert!(svg.contains("<svg"));
-        // Three dots for the current months, in the current colour.
+        // Three dots for the first line's months, in its colour.
         assert_eq!(svg.matches("<circle").count(), 3, "{svg}");
-        assert!(svg.contains("#1D4ED8") || svg.contains("#1d4ed8"));
-        assert!(svg.contains("2025 (current)"));
+        assert!(svg.to_lowercase().contains("#1d4ed8"));
+        // The legend names both series (text elements hold the label alone).
+        let texts: Vec<&str> = svg
+            .split("<text")
+            .skip(1)
+            .filter_map(|t| t.split('>').nth(1))
+            .map(|t| t.trim_end_matches("</text").trim())
+            .collect();
+        assert!(
+            texts.contains(&"2025") && texts.contains(&"2024"),
+            "{texts:?}"
+        );
     }
 
     #[test]
     fn describes_extremes_in_words() {
         let chart = TrendChart {
-            current_label: "Jan 2025 – Mar 2025".into(),
-            previous_label: "Jan 2024 – Mar 2024".into(),
-            current: series("2025-01", &[10, 1200, 3]),
-            previous: series("2024-01", &[5, 15, 25]),
+            what: "all crime".into(),
+            first: series("Jan 2025 – Mar 2025", "2025-01", &[10.0, 1200.0, 3.0]),
+            second: series("Jan 2024 – Mar 2024", "2024-01", &[5.0, 15.0, 25.0]),
+            decimals: 0,
         };
-        let d = describe(&chart, "all crime");
+        let d = describe(&chart);
         assert!(d.contains("highest month was Feb 2025 (1,200)"), "{d}");
         assert!(d.contains("lowest Mar 2025 (3)"), "{d}");
+        let rates = TrendChart {
+            decimals: 2,
+            ..chart
+        };
+        assert!(describe(&rates).contains("(1200.00)"));
     }
 }

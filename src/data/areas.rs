@@ -169,8 +169,8 @@ pub fn read_areas_bytes(file: &str, bytes: &[u8]) -> Result<(Vec<Area>, LoadRepo
         }
         let score = get(score_col);
         if !score.is_empty() {
-            match score.parse::<f64>() {
-                Ok(s) if s.is_finite() => area.imd_score = Some(s),
+            match super::number::parse_decimal(score) {
+                Some(s) => area.imd_score = Some(s),
                 _ => {
                     report.reject(
                         file,

@@ -14,7 +14,7 @@ pub fn normalise(name: &str) -> String {
             }
             last_space = true;
         } else {
-            out.extend(ch.to_lowercase());
+            out.push(ch.to_ascii_lowercase());
             last_space = false;
         }
     }

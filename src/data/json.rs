@@ -236,8 +236,8 @@ impl Parser<'_> {
         }
         let text = std::str::from_utf8(self.s.get(start..self.i).unwrap_or_default()).unwrap_or("");
         let ok_shape = !text.starts_with('+') && !text.ends_with('.') && !text.starts_with('.');
-        match text.parse::<f64>() {
-            Ok(n) if ok_shape && n.is_finite() => Ok(Value::Number(n)),
+        match super::number::parse_decimal(text) {
+            Some(n) if ok_shape => Ok(Value::Number(n)),
             _ => {
                 self.i = start;
                 Err(self.err("malformed number"))

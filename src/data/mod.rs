@@ -12,6 +12,7 @@ pub mod header;
 pub mod json;
 pub mod manifest;
 pub mod month;
+pub mod number;
 pub mod report;
 
 pub use area::{Area, AreaCode};
@@ -25,6 +26,7 @@ pub use report::LoadReport;
 
 pub mod aggregate;
 pub mod boundaries;
+pub mod bundle;
 pub mod categories_file;
 pub mod csv_scan;
 pub mod lookup;

@@ -1,21 +1,10 @@
-//! Fetching a dataset's files over HTTP and reading them with the data
-//! layer. Every failure becomes a message naming the file.
+//! Fetching a dataset's files over HTTP; `data::bundle` reads and joins
+//! them. Every failure becomes a message naming the file.
 
 use gloo_net::http::Request;
 
-use crate::data::areas::read_areas_bytes;
-use crate::data::counts::read_counts_bytes;
-use crate::data::{Categories, CubeBuilder, Dataset, LoadReport, Manifest};
-
-/// A dataset loaded in the browser, with its manifest and load report.
-pub struct Loaded {
-    /// Title, provenance, caveats.
-    pub manifest: Manifest,
-    /// Areas, categories and counts.
-    pub dataset: Dataset,
-    /// What happened to every row of the counts file.
-    pub report: LoadReport,
-}
+use crate::data::bundle::{assemble, Bundle};
+use crate::data::Manifest;
 
 /// Why a request failed, without formatting gloo's error type as a whole
 /// (its `Display` drags a JSON library into the bundle).
@@ -42,7 +31,7 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
 }
 
 /// Loads `data/<name>/manifest.json` and the files it names.
-pub async fn load_dataset(name: &str) -> Result<Loaded, String> {
+pub async fn load_dataset(name: &str) -> Result<Bundle, String> {
     let base = format!("data/{name}/");
     let manifest_url = format!("{base}manifest.json");
     let manifest_bytes = fetch_bytes(&manifest_url).await?;
@@ -51,39 +40,25 @@ pub async fn load_dataset(name: &str) -> Result<Loaded, String> {
     let manifest = Manifest::parse(&manifest_url, &manifest_text).map_err(|e| e.to_string())?;
 
     let counts_url = format!("{base}{}", manifest.files.counts);
-    let counts_bytes = fetch_bytes(&counts_url).await?;
-    let categories = Categories::default();
-    let mut builder =
-        CubeBuilder::new().with_categories(categories.iter().map(|c| c.name.as_str()));
-
-    let areas = match &manifest.files.areas {
-        Some(file) => {
-            let url = format!("{base}{file}");
-            let bytes = fetch_bytes(&url).await?;
-            let (areas, report) = read_areas_bytes(&url, &bytes).map_err(|e| e.to_string())?;
-            if let Some(first) = report.rejections.first() {
-                return Err(format!(
-                    "{}: line {}: {}",
-                    first.file, first.line, first.reason
-                ));
-            }
-            areas
-        }
-        None => Vec::new(),
+    let counts = fetch_bytes(&counts_url).await?;
+    let areas_url = manifest.files.areas.as_ref().map(|f| format!("{base}{f}"));
+    let areas = match &areas_url {
+        Some(url) => Some(fetch_bytes(url).await?),
+        None => None,
     };
-    let mut sorted: Vec<&str> = areas.iter().map(|a| a.code.as_str()).collect();
-    sorted.sort_unstable();
-    builder = builder.with_areas(sorted);
-    let report =
-        read_counts_bytes(&counts_url, &counts_bytes, &mut builder).map_err(|e| e.to_string())?;
-    let cube = builder.build().map_err(|e| format!("{counts_url}: {e}"))?;
-    if cube.month_count() == 0 {
-        return Err(format!("{counts_url}: the file has no counts to show"));
-    }
-    let dataset = Dataset::new(cube, areas, &categories);
-    Ok(Loaded {
+    let boundaries_url = manifest
+        .files
+        .boundaries
+        .as_ref()
+        .map(|f| format!("{base}{f}"));
+    let boundaries = match &boundaries_url {
+        Some(url) => Some(fetch_bytes(url).await?),
+        None => None,
+    };
+    assemble(
         manifest,
-        dataset,
-        report,
-    })
+        (&counts_url, &counts),
+        areas_url.as_deref().zip(areas.as_deref()),
+        boundaries_url.as_deref().zip(boundaries.as_deref()),
+    )
 }

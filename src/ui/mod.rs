@@ -1,69 +1,141 @@
-//! The UI layer (wasm32 only): Leptos components that render analysis
-//! results. Nothing here computes a figure.
+//! The UI layer (wasm32 only): Leptos components that render the view
+//! models of `crate::view`. Nothing here computes a figure.
 
+mod controls;
+mod download;
 mod fetch;
-mod overview;
+mod map;
+mod nav;
+mod pages;
+mod table;
 mod trend_chart;
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use fetch::{load_dataset, Loaded};
-use overview::Overview;
+use crate::data::bundle::Bundle;
+use crate::format::thousands;
+use crate::state::{Page, ViewState};
 
-/// The name of the dataset to show, from `?dataset=` (default `demo`).
-/// Only letters, digits, `-` and `_` are accepted, so the name can never
-/// point outside `data/`.
-fn dataset_name() -> String {
-    let search = web_sys::window()
+use fetch::load_dataset;
+use nav::Nav;
+
+fn location_search() -> String {
+    web_sys::window()
         .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|kv| kv.split_once('='))
-        .find(|(k, _)| *k == "dataset")
-        .map(|(_, v)| v.to_string())
-        .filter(|v| {
-            !v.is_empty()
-                && v.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        })
-        .unwrap_or_else(|| "demo".to_string())
+        .unwrap_or_default()
 }
 
-/// The whole app: loads the dataset named in the URL, then shows it.
+/// Moves to `next`: updates the state and adds a history entry, so that a
+/// copied address reproduces the view and back/forward work.
+pub fn navigate(view: RwSignal<ViewState>, next: ViewState) {
+    if view.with_untracked(|v| *v == next) {
+        return;
+    }
+    let query = next.to_query();
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query));
+    }
+    view.set(next);
+}
+
+/// Changes the state with `f` and navigates there.
+pub fn update(view: RwSignal<ViewState>, f: impl FnOnce(&mut ViewState)) {
+    let mut next = view.get_untracked();
+    f(&mut next);
+    navigate(view, next);
+}
+
+/// The whole app: reads the view from the URL, loads its dataset once,
+/// then shows the page.
 #[component]
 pub fn App() -> impl IntoView {
-    let name = dataset_name();
-    // Loaded once per page: the dataset never changes without a navigation.
-    let (data, set_data) = signal_local(None::<Result<Rc<Loaded>, String>>);
+    let view = RwSignal::new(ViewState::from_query(&location_search()));
+    // Back and forward restore the view from the URL (syncing with the
+    // browser's history is what an effect-like listener is for).
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        view.set(ViewState::from_query(&location_search()));
+    });
+    let (data, set_data) = signal(None::<Result<Arc<Bundle>, String>>);
+    let name = view.get_untracked().dataset;
     leptos::task::spawn_local(async move {
-        set_data.set(Some(load_dataset(&name).await.map(Rc::new)));
+        set_data.set(Some(load_dataset(&name).await.map(Arc::new)));
     });
     view! {
+        <a class="skip" href="#main">"Skip to content"</a>
         <header class="site-header">
             <p class="brand">"Community Safety Explorer"</p>
         </header>
-        <main id="main">
+        <main id="main" tabindex="-1">
             {move || match data.get() {
                 None => view! {
                     <p class="status" role="status" data-testid="loading">"Loading the data…"</p>
                 }
-                    .into_any(),
+                .into_any(),
                 Some(Err(message)) => view! {
                     <div class="error" role="alert" data-testid="load-error">
                         <h1>"The data could not be loaded"</h1>
                         <p>{message}</p>
                     </div>
                 }
-                    .into_any(),
-                Some(Ok(loaded)) => {
-                    let loaded: Rc<Loaded> = loaded;
-                    view! { <Overview loaded=loaded /> }.into_any()
-                }
+                .into_any(),
+                Some(Ok(bundle)) => view! { <Shell bundle=bundle view=view /> }.into_any(),
             }}
         </main>
+    }
+}
+
+/// A loaded dataset: its banner, title, navigation, controls, page and
+/// provenance.
+#[component]
+fn Shell(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
+    let manifest = &bundle.manifest;
+    let cube = &bundle.dataset.cube;
+    let demo = manifest.synthetic.then(|| {
+        view! {
+            <p class="demo-banner" data-testid="demo-banner">
+                <strong>"Demo data. "</strong>
+                "This borough, its wards and every figure here are invented (synthetic) to show how the explorer works. They describe no real place."
+            </p>
+        }
+    });
+    let r = &bundle.report;
+    let load_summary = format!(
+        "{} rows of counts read: {} allocated to an area, {} not allocated to any area (counted in the totals), {} rejected.",
+        thousands(r.rows_read),
+        thousands(r.accepted),
+        thousands(r.not_allocated),
+        thousands(r.rejected)
+    );
+    let caveats = manifest
+        .caveats
+        .iter()
+        .map(|c| view! { <li>{c.clone()}</li> })
+        .collect_view();
+    let licence = (!manifest.licence.is_empty()).then(|| format!("Licence: {}.", manifest.licence));
+    let page_bundle = bundle.clone();
+    view! {
+        {demo}
+        <h1 data-testid="dataset-title">{manifest.title.clone()}</h1>
+        <p class="coverage">{format!("Data from {} to {}.", cube.first_month().label(), cube.last_month().label())}</p>
+        <Nav bundle=bundle.clone() view=view />
+        <controls::Controls bundle=bundle.clone() view=view />
+        {move || {
+            let b = page_bundle.clone();
+            match view.with(|v| v.page) {
+                Page::Overview => view! { <pages::overview::OverviewPage bundle=b view=view /> }.into_any(),
+                Page::Wards => view! { <pages::wards::WardsPage bundle=b view=view /> }.into_any(),
+                Page::Ward => view! { <pages::profile::ProfilePage bundle=b view=view /> }.into_any(),
+                Page::Deprivation => view! { <pages::deprivation::DeprivationPage bundle=b view=view /> }.into_any(),
+            }
+        }}
+        <footer class="provenance" data-testid="provenance">
+            <h2>"About these figures"</h2>
+            <ul data-testid="caveats">{caveats}</ul>
+            <p data-testid="attribution">{manifest.attribution.clone()}</p>
+            <p>{licence}</p>
+            <p data-testid="load-report">{load_summary}</p>
+        </footer>
     }
 }

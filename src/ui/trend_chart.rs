@@ -1,84 +1,174 @@
-//! The trend chart on a `<canvas>`, with its caption, text alternative and
-//! data table.
+//! Charts on a `<canvas>`: each with a caption, a text alternative, its
+//! figures as a table and a PNG download.
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
+use crate::chart::scatter::{draw_scatter, Scatter};
+use crate::chart::trend::value_text;
 use crate::chart::{describe, draw_trend, TrendChart};
-use crate::format::thousands;
+use crate::state::ViewState;
+use crate::view::table::{Cell, Column, TableModel};
 
-/// Draws `chart` on `canvas`, sized to the canvas's displayed width.
-fn draw(canvas: &web_sys::HtmlCanvasElement, chart: &TrendChart) -> Result<(), String> {
+use super::download::{download_canvas, file_name};
+use super::table::DataTable;
+
+/// What a canvas chart draws.
+#[derive(Clone, PartialEq)]
+enum Drawing {
+    Trend(TrendChart),
+    Scatter(Scatter),
+}
+
+fn draw(canvas: &web_sys::HtmlCanvasElement, drawing: &Drawing) -> Result<(), String> {
     let width = canvas.client_width().clamp(280, 1200) as u32;
-    let height = (width * 9 / 20).clamp(220, 420);
+    let height = (width * 9 / 20).clamp(240, 420);
     canvas.set_width(width);
     canvas.set_height(height);
     let backend =
         CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the browser gave no 2D canvas")?;
-    draw_trend(&backend.into_drawing_area(), chart)
+    let area = backend.into_drawing_area();
+    match drawing {
+        Drawing::Trend(t) => draw_trend(&area, t),
+        Drawing::Scatter(s) => draw_scatter(&area, s),
+    }
 }
 
-/// A captioned trend chart with a text summary and its data as a table.
 #[component]
-pub fn TrendFigure(
-    /// What the chart shows.
-    chart: TrendChart,
-    /// What is counted, for the caption and summary (e.g. `all crime`).
-    what: String,
+fn CanvasFigure(
+    drawing: Drawing,
+    caption: String,
+    summary: String,
+    table: TableModel,
+    view: RwSignal<ViewState>,
+    testid: &'static str,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
-    let summary = describe(&chart, &what);
-    let (error, set_error) = signal(None::<String>);
-    let to_draw = chart.clone();
-    // Drawing on the canvas is a side effect on the DOM, so it is an effect.
+    let (error, set_error) = signal(String::new());
+    let drawing = std::sync::Arc::new(drawing);
+    // Drawing on the canvas is a side effect on the DOM, so it is an effect;
+    // it runs again when the window is resized.
+    let redraw = move || {
+        if let Some(canvas) = canvas_ref.get_untracked() {
+            let result = draw(&canvas, &drawing);
+            set_error.set(result.err().unwrap_or_default());
+        }
+    };
+    let on_resize = redraw.clone();
     Effect::new(move |_| {
-        if let Some(canvas) = canvas_ref.get() {
-            if let Err(e) = draw(&canvas, &to_draw) {
-                set_error.set(Some(e));
-            }
+        if canvas_ref.get().is_some() {
+            redraw();
         }
     });
-    let rows = chart
-        .current
-        .iter()
-        .enumerate()
-        .map(|(i, cur)| {
-            let prev = chart.previous.get(i);
-            view! {
-                <tr>
-                    <th scope="row">{cur.month.label()}</th>
-                    <td class="num">{thousands(cur.count)}</td>
-                    <td>{prev.map(|p| p.month.label()).unwrap_or_default()}</td>
-                    <td class="num">{prev.map(|p| thousands(p.count)).unwrap_or_default()}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let _ = window_event_listener(leptos::ev::resize, move |_| on_resize());
+    let png_name = file_name(&caption, "png");
+    let save = move |_| {
+        if let Some(canvas) = canvas_ref.get_untracked() {
+            set_error.set(
+                download_canvas(&canvas, &png_name)
+                    .err()
+                    .unwrap_or_default(),
+            );
+        }
+    };
     view! {
-        <figure class="chart" data-testid="trend-chart">
-            <figcaption>{format!("Monthly {what}: this period against the one before")}</figcaption>
+        <figure class="chart" data-testid=testid>
+            <figcaption>{caption}</figcaption>
             <canvas node_ref=canvas_ref role="img" aria-label=summary.clone()></canvas>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{format!("The chart could not be drawn: {e}")}</p> })}
-            <p class="chart-summary" data-testid="trend-summary">{summary}</p>
+            <p class="chart-summary" data-testid=format!("{testid}-summary")>{summary}</p>
+            <button type="button" class="download" on:click=save>"Download this chart (PNG)"</button>
+            <span class="error" role="alert">{error}</span>
             <details>
                 <summary>"Show the chart's figures as a table"</summary>
-                <div class="table-scroll">
-                    <table data-testid="trend-table">
-                        <caption>{format!("Monthly {what}")}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Month"</th>
-                                <th scope="col" class="num">"Count"</th>
-                                <th scope="col">"Same month, previous period"</th>
-                                <th scope="col" class="num">"Count"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <DataTable model=table view=view testid="chart-table" />
             </details>
         </figure>
     }
+}
+
+/// A trend chart figure.
+#[component]
+pub fn TrendFigure(
+    /// The chart.
+    chart: TrendChart,
+    /// The caption.
+    caption: String,
+    /// The app's view.
+    view: RwSignal<ViewState>,
+    /// A test hook.
+    testid: &'static str,
+) -> impl IntoView {
+    let summary = describe(&chart);
+    let d = chart.decimals;
+    let rows = chart
+        .first
+        .points
+        .iter()
+        .enumerate()
+        .map(|(i, (m, v))| {
+            let other = chart.second.points.get(i);
+            vec![
+                Cell::text(m.label()),
+                Cell::number(value_text(*v, d), Some(*v)),
+                Cell::text(other.map(|o| o.0.label()).unwrap_or_default()),
+                Cell::number(
+                    other.map(|o| value_text(o.1, d)).unwrap_or_default(),
+                    other.map(|o| o.1),
+                ),
+            ]
+        })
+        .collect();
+    let table = TableModel {
+        caption: caption.clone(),
+        columns: vec![
+            Column::text("Month"),
+            Column::number(&chart.first.label),
+            Column::text("Month"),
+            Column::number(&chart.second.label),
+        ],
+        rows,
+        footer: Vec::new(),
+    };
+    view! { <CanvasFigure drawing=Drawing::Trend(chart) caption=caption summary=summary table=table view=view testid=testid /> }
+}
+
+/// A scatter chart figure.
+#[component]
+pub fn ScatterFigure(
+    /// The chart.
+    scatter: Scatter,
+    /// Its points' names, in order.
+    names: Vec<String>,
+    /// The caption.
+    caption: String,
+    /// The text alternative.
+    summary: String,
+    /// The app's view.
+    view: RwSignal<ViewState>,
+) -> impl IntoView {
+    let rows = scatter
+        .points
+        .iter()
+        .zip(&names)
+        .map(|(&(x, y), n)| {
+            vec![
+                Cell::text(n.clone()),
+                Cell::number(format!("{}", x.abs()), Some(x.abs())),
+                Cell::number(format!("{y:.1}"), Some(y)),
+            ]
+        })
+        .collect();
+    let table = TableModel {
+        caption: caption.clone(),
+        columns: vec![
+            Column::text("Area"),
+            Column::number(&scatter.x_label),
+            Column::number(&scatter.y_label),
+        ],
+        rows,
+        footer: Vec::new(),
+    };
+    view! { <CanvasFigure drawing=Drawing::Scatter(scatter) caption=caption summary=summary table=table view=view testid="scatter" /> }
 }

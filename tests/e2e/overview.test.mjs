@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  ROOT, serveDist, launchBrowser, open, screenshotPath,
+  ROOT, serveDist, launchBrowser, open,
   readCountsIndependently, addMonths, thousands,
 } from './harness.mjs';
 
@@ -70,22 +70,10 @@ test('the trend chart is drawn and has a text alternative and a data table', asy
   });
   assert.ok(inked > 200, `the current-period line should be drawn in blue (found ${inked} blue pixels)`);
   // The table's current-period counts add up to the headline's current total.
-  const counts = await page.getByTestId('trend-table').locator('tbody tr td:nth-child(2)').allTextContents();
+  const counts = await figure.getByTestId('chart-table').locator('tbody tr td:nth-child(2)').allTextContents();
   assert.equal(counts.length, 12);
   const sum = counts.map((t) => Number(t.replaceAll(',', ''))).reduce((a, b) => a + b, 0);
   assert.equal(sum, want.current);
   await page.close();
 });
 
-test('screenshots at phone and desktop widths', async () => {
-  for (const width of [375, 1280]) {
-    const { page } = await open(browser, server.url, { width, height: 900 });
-    await page.getByTestId('current').waitFor();
-    await page.getByTestId('trend-chart').locator('canvas').waitFor();
-    await page.screenshot({ path: screenshotPath(`overview-${width}.png`), fullPage: true });
-    // Nothing overflows the viewport sideways.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `page is ${overflow}px wider than a ${width}px screen`);
-    await page.close();
-  }
-});

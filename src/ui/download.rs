@@ -1,0 +1,108 @@
+//! Downloads made in the browser: a table as CSV, a chart as PNG. Nothing
+//! leaves the reader's machine.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement, Url};
+
+fn js_error(e: JsValue) -> String {
+    e.as_string()
+        .unwrap_or_else(|| "the browser refused".to_string())
+}
+
+fn click_link(href: &str, file_name: &str) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(|_| "no link element")?;
+    a.set_href(href);
+    a.set_download(file_name);
+    a.click();
+    Ok(())
+}
+
+/// Offers `text` as a file called `file_name`.
+pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_error)?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(js_error)?;
+    let result = click_link(&url, file_name);
+    let _ = Url::revoke_object_url(&url);
+    result
+}
+
+/// Offers a canvas's picture as a PNG file.
+pub fn download_canvas(canvas: &HtmlCanvasElement, file_name: &str) -> Result<(), String> {
+    let url = canvas.to_data_url().map_err(js_error)?;
+    click_link(&url, file_name)
+}
+
+/// Offers an SVG document (text) as a PNG file of `width` × `height` CSS
+/// pixels at twice the resolution.
+pub fn download_svg_as_png(
+    svg: &str,
+    width: f64,
+    height: f64,
+    file_name: &str,
+) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let canvas: HtmlCanvasElement = document
+        .create_element("canvas")
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(|_| "no canvas")?;
+    let (w, h) = ((width * 2.0).round() as u32, (height * 2.0).round() as u32);
+    canvas.set_width(w);
+    canvas.set_height(h);
+    let image = HtmlImageElement::new().map_err(js_error)?;
+    let name = file_name.to_string();
+    let img = image.clone();
+    let onload = Closure::once(move || {
+        let ctx = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+        if let Some(ctx) = ctx {
+            ctx.set_fill_style_str("#ffffff");
+            ctx.fill_rect(0.0, 0.0, f64::from(w), f64::from(h));
+            let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(
+                &img,
+                0.0,
+                0.0,
+                f64::from(w),
+                f64::from(h),
+            );
+            let _ = download_canvas(&canvas, &name);
+        }
+    });
+    image.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    let encoded = js_sys::encode_uri_component(svg);
+    image.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
+    Ok(())
+}
+
+/// A file name from a caption: lower case, words joined by `-`.
+pub fn file_name(caption: &str, ext: &str) -> String {
+    let mut out = String::new();
+    for ch in caption.chars() {
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.len() > 60 {
+            break;
+        }
+    }
+    format!("{}.{ext}", out.trim_end_matches('-'))
+}

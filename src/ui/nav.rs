@@ -1,0 +1,154 @@
+//! Navigation between pages, and the ward search. Links are real links
+//! (they work when opened in a new tab); a plain click moves within the app.
+
+use std::sync::Arc;
+
+use leptos::ev::MouseEvent;
+use leptos::prelude::*;
+
+use crate::data::bundle::Bundle;
+use crate::state::{Page, ViewState};
+
+use super::{navigate, update};
+
+/// True for a click that should open the link elsewhere (new tab etc.).
+fn modified(ev: &MouseEvent) -> bool {
+    ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0
+}
+
+/// A link to another view of the app.
+#[component]
+pub fn ViewLink(
+    /// The view the link leads to.
+    to: ViewState,
+    /// The app's view state.
+    view: RwSignal<ViewState>,
+    /// The link's text.
+    children: Children,
+    /// Marks the link as the current page.
+    #[prop(optional)]
+    current: bool,
+    /// A test hook.
+    #[prop(optional)]
+    testid: &'static str,
+) -> impl IntoView {
+    let href = to.to_query();
+    view! {
+        <a
+            href=href
+            aria-current=current.then_some("page")
+            data-testid=(!testid.is_empty()).then_some(testid)
+            on:click=move |ev: MouseEvent| {
+                if !modified(&ev) {
+                    ev.prevent_default();
+                    navigate(view, to.clone());
+                }
+            }
+        >
+            {children()}
+        </a>
+    }
+}
+
+/// The page menu and the ward search.
+#[component]
+pub fn Nav(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
+    let mut wards: Vec<(String, String)> = bundle
+        .dataset
+        .cube
+        .areas()
+        .iter()
+        .map(|c| {
+            (
+                bundle.dataset.area_name(c.as_str()).to_string(),
+                c.as_str().to_string(),
+            )
+        })
+        .collect();
+    wards.sort();
+    let options = wards
+        .iter()
+        .map(|(name, _)| view! { <option value=name.clone()></option> })
+        .collect_view();
+    let (message, set_message) = signal(String::new());
+    let find = move |text: String| {
+        let wanted = text.trim().to_ascii_lowercase();
+        if wanted.is_empty() {
+            return;
+        }
+        let hit = wards
+            .iter()
+            .find(|(n, c)| n.to_ascii_lowercase() == wanted || c.to_ascii_lowercase() == wanted)
+            .or_else(|| {
+                let mut starts = wards
+                    .iter()
+                    .filter(|(n, _)| n.to_ascii_lowercase().starts_with(&wanted));
+                match (starts.next(), starts.next()) {
+                    (Some(one), None) => Some(one),
+                    _ => None,
+                }
+            });
+        match hit {
+            Some((name, code)) => {
+                set_message.set(String::new());
+                let code = code.clone();
+                update(view, |v| {
+                    v.page = Page::Ward;
+                    v.ward = Some(code);
+                });
+                let _ = name;
+            }
+            None => set_message.set(format!(
+                "No single ward matches “{}”. Pick one from the list.",
+                text.trim()
+            )),
+        }
+    };
+    let find_on_change = find.clone();
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    let menu = move || {
+        let v = view.get();
+        let link = |page: Page, label: &'static str, testid: &'static str| {
+            let mut to = v.clone();
+            to.page = page;
+            if page != Page::Ward {
+                to.ward = if page == Page::Wards {
+                    None
+                } else {
+                    to.ward.clone()
+                };
+            }
+            let current = v.page == page;
+            view! { <li><ViewLink to=to view=view current=current testid=testid>{label}</ViewLink></li> }
+        };
+        let profile = v
+            .ward
+            .is_some()
+            .then(|| link(Page::Ward, "Ward profile", "nav-ward"));
+        view! {
+            {link(Page::Overview, "Overview", "nav-overview")}
+            {link(Page::Wards, "Wards", "nav-wards")}
+            {profile}
+            {link(Page::Deprivation, "Deprivation", "nav-deprivation")}
+        }
+    };
+    view! {
+        <nav class="menu" aria-label="Pages">
+            <ul>{menu}</ul>
+        </nav>
+        <form class="ward-search" role="search" on:submit=move |ev| {
+            ev.prevent_default();
+            if let Some(input) = input_ref.get() {
+                find(input.value());
+            }
+        }>
+            <label for="ward-search">"Find a ward"</label>
+            <input node_ref=input_ref id="ward-search" name="ward" list="ward-names" autocomplete="off" placeholder="Type a ward name"
+                data-testid="ward-search"
+                on:change=move |ev| find_on_change(event_target_value(&ev)) />
+            <datalist id="ward-names">{options}</datalist>
+            <button type="submit">"Show"</button>
+            <p class="hint" role="status" aria-live="polite">{message}</p>
+        </form>
+    }
+}

@@ -1,0 +1,54 @@
+//! The headline figures of a comparison, and the key findings list.
+
+use leptos::prelude::*;
+
+use crate::view::overview::Headline;
+
+/// The headline: current, previous, change, % change, the sentence.
+#[component]
+pub fn HeadlineFigures(
+    /// The headline as shown.
+    h: Headline,
+) -> impl IntoView {
+    view! {
+        <section class="headline" aria-labelledby="headline-title">
+            <h2 id="headline-title">{h.title.clone()}</h2>
+            <dl class="figures">
+                <div><dt>{format!("{} (current)", h.current_label)}</dt><dd data-testid="current">{h.current}</dd></div>
+                <div><dt>{format!("{} (previous)", h.previous_label)}</dt><dd data-testid="previous">{h.previous}</dd></div>
+                <div><dt>"Change"</dt><dd data-testid="change">{h.change}</dd></div>
+                <div><dt>"% change"</dt><dd data-testid="pct-change">{h.pct}</dd></div>
+            </dl>
+            <p class="sentence" data-testid="headline-sentence">{h.sentence}</p>
+        </section>
+    }
+}
+
+/// The key findings.
+#[component]
+pub fn Findings(
+    /// The sentences.
+    findings: Vec<String>,
+) -> impl IntoView {
+    let items = findings
+        .into_iter()
+        .map(|f| view! { <li>{f}</li> })
+        .collect_view();
+    view! {
+        <section class="findings" aria-labelledby="findings-title">
+            <h2 id="findings-title">"Key findings"</h2>
+            <ul data-testid="findings">{items}</ul>
+        </section>
+    }
+}
+
+/// The key to `[c]` and `[low]`.
+#[component]
+pub fn MarkerKey() -> impl IntoView {
+    view! {
+        <p class="note" data-testid="marker-key">
+            <strong>"[c]"</strong>" a small count withheld to protect privacy (and, where needed, a second figure so it cannot be worked out). "
+            <strong>"[low]"</strong>" no % change shown: the earlier count is under 10."
+        </p>
+    }
+}

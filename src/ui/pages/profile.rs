@@ -1,0 +1,64 @@
+//! The ward profile: the councillor's page.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::data::bundle::Bundle;
+use crate::state::ViewState;
+use crate::view::profile::profile;
+
+use super::super::table::DataTable;
+use super::super::trend_chart::TrendFigure;
+use super::headline::{Findings, HeadlineFigures, MarkerKey};
+
+/// One ward's page.
+#[component]
+pub fn ProfilePage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
+    // Recomputed when the view changes: the closure reads only `view`.
+    move || match view.with(|v| profile(&bundle, v)) {
+        Err(e) => {
+            view! { <p class="error" role="alert" data-testid="profile-error">{e}</p> }.into_any()
+        }
+        Ok(m) => {
+            let ranks = m
+                .ranks
+                .iter()
+                .map(|r| view! { <li>{r.clone()}</li> })
+                .collect_view();
+            let rate = m
+                .rate
+                .clone()
+                .map(|r| view! { <p data-testid="profile-rate"><strong>"Rate: "</strong>{r}</p> });
+            let dep = m.deprivation.clone().map(|d| view! { <p data-testid="profile-deprivation"><strong>"Deprivation: "</strong>{d}</p> });
+            let key = m.has_markers.then(|| view! { <MarkerKey /> });
+            let trend = (!m.trend.first.points.is_empty()).then(|| {
+                let caption = format!("Monthly {}: {} against {}", m.trend.what, m.name, m.trend.second.label);
+                view! { <TrendFigure chart=m.trend.clone() caption=caption view=view testid="profile-trend" /> }
+            });
+            let print = move |_| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+            };
+            view! {
+                <article class="profile" data-testid="profile">
+                    <h2 class="profile-title" data-testid="profile-name">{format!("{} ({})", m.name, m.code)}</h2>
+                    <ul class="ranks" data-testid="profile-ranks">{ranks}</ul>
+                    <HeadlineFigures h=m.headline />
+                    {rate}
+                    {dep}
+                    <Findings findings=m.findings />
+                    <section aria-labelledby="profile-table-title">
+                        <h2 id="profile-table-title">"Crime types"</h2>
+                        <DataTable model=m.table view=view testid="profile-table" />
+                        {key}
+                    </section>
+                    {trend}
+                    <p class="no-print"><button type="button" on:click=print>"Print this page"</button></p>
+                </article>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! What every page needs: the periods, selection, disclosure rule, period
+//! totals and area level resolved from the view state, and cell formatting
+//! of shown figures.
+
+use crate::analysis::stats::Verdict;
+use crate::analysis::{
+    AreaLevel, Disclosure, LevelMap, PeriodPair, PeriodTotals, Selection, Shown,
+};
+use crate::data::bundle::Bundle;
+use crate::data::Level;
+use crate::format::{signed, signed_pct, thousands};
+use crate::state::{PeriodChoice, ViewState};
+
+use super::table::Cell;
+
+/// The view state resolved against a dataset.
+#[derive(Clone, Debug)]
+pub struct Setup {
+    /// The two periods.
+    pub pair: PeriodPair,
+    /// What is counted (the state's selection, or all crime when it names
+    /// nothing in the data).
+    pub selection: Selection,
+    /// The disclosure rule of the dataset.
+    pub rule: Disclosure,
+    /// Per-area totals of both periods.
+    pub totals: PeriodTotals,
+    /// The areas ranked and mapped.
+    pub map: LevelMap,
+    /// What those areas are, singular (e.g. `ward`).
+    pub level_name: String,
+    /// The name of the whole (e.g. `Demo Borough`).
+    pub whole_name: String,
+}
+
+/// Resolves `state` against `b`. An error is a sentence for the page.
+pub fn setup(b: &Bundle, state: &ViewState) -> Result<Setup, String> {
+    let cube = &b.dataset.cube;
+    let (first, last) = (cube.first_month(), cube.last_month());
+    let pair = match state.period {
+        PeriodChoice::Preset(p) => p.pair(first, last).map_err(|e| e.to_string())?,
+        PeriodChoice::Custom(pair) => {
+            pair.check_within(first, last).map_err(|e| e.to_string())?;
+            pair
+        }
+    };
+    let selection =
+        Selection::parse(&state.select, &b.dataset.categories).unwrap_or(Selection::AllCrime);
+    let totals = PeriodTotals::new(cube, &pair).map_err(|e| e.to_string())?;
+    let (level, level_name) = match state.level.parse::<Level>() {
+        Ok(l) => (AreaLevel::Gss(l), l.name().to_string()),
+        Err(_) => (AreaLevel::Base, b.manifest.area_level.clone()),
+    };
+    let level_name = level_words(&level_name).0;
+    let map = LevelMap::new(&b.dataset, level, None);
+    let whole_name = if b.manifest.whole_name.is_empty() {
+        "the whole area".to_string()
+    } else {
+        b.manifest.whole_name.clone()
+    };
+    Ok(Setup {
+        pair,
+        selection,
+        rule: Disclosure::from_manifest(&b.manifest),
+        totals,
+        map,
+        level_name,
+        whole_name,
+    })
+}
+
+/// A count cell: `1,234`, or its marker.
+pub fn count_cell(v: Shown<u64>) -> Cell {
+    match v {
+        Shown::Value(n) => Cell::number(thousands(n), Some(n as f64)),
+        other => Cell::number(other.marker().unwrap_or(""), None),
+    }
+}
+
+/// A change cell: `+415`, `−12`, or its marker.
+pub fn change_cell(v: Shown<i64>) -> Cell {
+    match v {
+        Shown::Value(n) => Cell::number(signed(n), Some(n as f64)),
+        other => Cell::number(other.marker().unwrap_or(""), None),
+    }
+}
+
+/// A % change cell: `+4.0%`, or its marker (empty when there is none).
+pub fn pct_change_cell(v: Shown<f64>) -> Cell {
+    match v {
+        Shown::Value(p) => Cell::number(signed_pct(Some(p)), Some(p)),
+        other => Cell::number(other.marker().unwrap_or(""), None),
+    }
+}
+
+/// A share cell: `19.0%`.
+pub fn share_cell(v: Shown<f64>) -> Cell {
+    match v {
+        Shown::Value(p) => Cell::number(format!("{p:.1}%"), Some(p)),
+        other => Cell::number(other.marker().unwrap_or(""), None),
+    }
+}
+
+/// A rate cell to one decimal place.
+pub fn rate_cell(v: Shown<f64>) -> Cell {
+    match v {
+        Shown::Value(r) => Cell::number(format!("{r:.1}"), Some(r)),
+        other => Cell::number(other.marker().unwrap_or(""), None),
+    }
+}
+
+/// The verdict in words, capitalised for a table.
+pub fn verdict_text(v: Verdict) -> &'static str {
+    match v {
+        Verdict::SignificantIncrease => "Significant increase",
+        Verdict::SignificantDecrease => "Significant decrease",
+        Verdict::NoSignificantChange => "No significant change",
+    }
+}
+
+/// The first letter in capitals (safe on any text).
+pub fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => std::iter::once(c.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
+        None => String::new(),
+    }
+}
+
+/// Singular and plural names of an area level: `ward` → (`ward`, `wards`),
+/// `lsoa` → (`LSOA`, `LSOAs`); an empty name is `area`.
+pub fn level_words(level: &str) -> (String, String) {
+    let singular = match level.trim() {
+        "" => "area".to_string(),
+        l if l.eq_ignore_ascii_case("lsoa") || l.eq_ignore_ascii_case("msoa") => {
+            l.to_ascii_uppercase()
+        }
+        l => l.to_string(),
+    };
+    let plural = if singular.ends_with('s') {
+        singular.clone()
+    } else {
+        format!("{singular}s")
+    };
+    (singular, plural)
+}
+
+/// An ordinal: 1st, 2nd, 3rd, 11th, 22nd…
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// A movement in words: `up 3`, `down 1`, `no change`.
+pub fn movement_text(m: Option<i64>) -> String {
+    match m {
+        Some(m) if m > 0 => format!("up {m}"),
+        Some(m) if m < 0 => format!("down {}", -m),
+        Some(_) => "no change".to_string(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals_and_movements_by_hand() {
+        let o: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111]
+            .iter()
+            .map(|&n| ordinal(n))
+            .collect();
+        assert_eq!(
+            o,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd",
+                "101st", "111th"
+            ]
+        );
+        assert_eq!(movement_text(Some(3)), "up 3");
+        assert_eq!(movement_text(Some(-1)), "down 1");
+        assert_eq!(movement_text(Some(0)), "no change");
+        assert_eq!(capitalise("wards"), "Wards");
+        assert_eq!(capitalise(""), "");
+        assert_eq!(
+            level_words("lsoa"),
+            ("LSOA".to_string(), "LSOAs".to_string())
+        );
+        assert_eq!(level_words(""), ("area".to_string(), "areas".to_string()));
+    }
+
+    #[test]
+    fn cells_show_markers_and_sort_last() {
+        assert_eq!(count_cell(Shown::Suppressed).text, "[c]");
+        assert_eq!(pct_change_cell(Shown::Low).text, "[low]");
+        assert_eq!(count_cell(Shown::Value(1234)).text, "1,234");
+        assert_eq!(pct_change_cell(Shown::Value(-7.25)).text, "\u{2212}7.2%");
+    }
+}

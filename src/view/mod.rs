@@ -1,0 +1,12 @@
+//! View models, pure: analysis results turned into exactly what a page
+//! shows (text, order, suppression), so that the screen, the CSV export
+//! and the tests all see the same thing. No web dependency.
+
+pub mod common;
+pub mod deprivation;
+pub mod overview;
+pub mod profile;
+pub mod table;
+pub mod wards;
+
+pub use table::{Cell, Column, SortDir, TableModel};

@@ -1,0 +1,270 @@
+//! The overview page as shown: the headline, the category (or group)
+//! table, the trend of both periods and the key findings.
+
+use crate::analysis::findings::{key_findings, FindingsInput};
+use crate::analysis::narrative;
+use crate::analysis::table::{compare_table, By, CompareRow};
+use crate::analysis::totals::MonthlyWhole;
+use crate::analysis::{
+    compare, deprivation, rank_areas, show_table, Measure, PeriodPair, RowRole, Scope, Selection,
+    Shown,
+};
+use crate::chart::{Series, TrendChart};
+use crate::data::bundle::Bundle;
+use crate::data::Month;
+use crate::format::{signed, signed_pct, thousands};
+use crate::state::ViewState;
+
+use super::common::{change_cell, count_cell, pct_change_cell, setup, share_cell, verdict_text};
+use super::table::{Cell, Column, TableModel};
+
+/// The headline comparison as shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Headline {
+    /// What is counted, e.g. `All crime (excluding ASB)`.
+    pub title: String,
+    /// The current period, e.g. `Nov 2024 – Oct 2025`.
+    pub current_label: String,
+    /// The previous period.
+    pub previous_label: String,
+    /// Current count (or `[c]`).
+    pub current: String,
+    /// Previous count (or `[c]`).
+    pub previous: String,
+    /// Change (`+815`).
+    pub change: String,
+    /// % change (`+3.2%`, `[low]`, `n/a`).
+    pub pct: String,
+    /// The verdict in words.
+    pub verdict: String,
+    /// The sentence.
+    pub sentence: String,
+}
+
+/// The whole overview.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OverviewModel {
+    /// The headline.
+    pub headline: Headline,
+    /// Categories or groups, with the total and anti-social behaviour.
+    pub table: TableModel,
+    /// Both periods month by month.
+    pub trend: TrendChart,
+    /// Key findings, in reading order.
+    pub findings: Vec<String>,
+    /// True when the table shows `[c]` or `[low]` (so the page shows a key).
+    pub has_markers: bool,
+}
+
+/// The unit of a selection's counts in sentences.
+pub fn unit(selection: &Selection) -> &'static str {
+    if *selection == Selection::Asb {
+        "incidents"
+    } else {
+        "offences"
+    }
+}
+
+/// The headline for a comparison already computed, under `rule`.
+pub fn headline(
+    c: &crate::analysis::Comparison,
+    pair: &PeriodPair,
+    rule: &crate::analysis::Disclosure,
+    place: &str,
+) -> Headline {
+    let hidden = rule.is_small(c.previous) || rule.is_small(c.current);
+    let (current, previous, change, pct, sentence) = if hidden {
+        let marker = "[c]".to_string();
+        (
+            if rule.is_small(c.current) {
+                marker.clone()
+            } else {
+                thousands(c.current)
+            },
+            if rule.is_small(c.previous) {
+                marker.clone()
+            } else {
+                thousands(c.previous)
+            },
+            marker.clone(),
+            marker,
+            format!(
+                "{}: the figures for {place} are too small to publish.",
+                c.selection.label()
+            ),
+        )
+    } else {
+        let pct = match rule.pct_change(c.previous, c.pct_change) {
+            Shown::Value(p) => signed_pct(Some(p)),
+            Shown::Low => "[low]".to_string(),
+            _ => "n/a".to_string(),
+        };
+        (
+            thousands(c.current),
+            thousands(c.previous),
+            signed(c.change),
+            pct,
+            narrative::headline(c, pair, unit(&c.selection)),
+        )
+    };
+    Headline {
+        title: c.selection.label(),
+        current_label: pair.current.label(),
+        previous_label: pair.previous.label(),
+        current,
+        previous,
+        change,
+        pct,
+        verdict: if hidden {
+            String::new()
+        } else {
+            verdict_text(c.verdict).to_string()
+        },
+        sentence,
+    }
+}
+
+/// The comparison table model for rows already computed.
+pub fn comparison_table(
+    caption: String,
+    rows: &[CompareRow],
+    rule: &crate::analysis::Disclosure,
+    first_column: &str,
+) -> (TableModel, bool) {
+    let shown = show_table(rows, rule);
+    let mut has_markers = false;
+    let mut body = Vec::new();
+    let mut footer = Vec::new();
+    for s in &shown {
+        let cells = vec![
+            Cell::text(s.name.clone()),
+            count_cell(s.previous),
+            count_cell(s.current),
+            change_cell(s.change),
+            pct_change_cell(s.pct_change),
+            share_cell(s.share_pct),
+            if s.current == Shown::Suppressed || s.previous == Shown::Suppressed {
+                Cell::text("")
+            } else {
+                Cell::text(verdict_text(s.verdict))
+            },
+        ];
+        has_markers |= cells.iter().any(|c| c.text == "[c]" || c.text == "[low]");
+        match s.role {
+            RowRole::Part => body.push(cells),
+            RowRole::Total | RowRole::Separate => footer.push(cells),
+        }
+    }
+    let table = TableModel {
+        caption,
+        columns: vec![
+            Column::text(first_column),
+            Column::number("Previous"),
+            Column::number("Current"),
+            Column::number("Change"),
+            Column::number("% change"),
+            Column::number("Share of all crime"),
+            Column::text("Change is…"),
+        ],
+        rows: body,
+        footer,
+    };
+    (table, has_markers)
+}
+
+/// The monthly series of `mask` in `months` from a whole-dataset series.
+fn pick(series: &[u64], first: Month, months: crate::analysis::Period) -> Vec<(Month, f64)> {
+    let mut out = Vec::new();
+    let mut m = months.start;
+    while m <= months.end {
+        let i = first.months_until(m);
+        let v = usize::try_from(i)
+            .ok()
+            .and_then(|i| series.get(i))
+            .copied()
+            .unwrap_or(0);
+        out.push((m, v as f64));
+        match m.offset(1) {
+            Some(next) => m = next,
+            None => break,
+        }
+    }
+    out
+}
+
+/// Builds the overview for `state`. An error is a sentence for the page.
+pub fn overview(b: &Bundle, state: &ViewState) -> Result<OverviewModel, String> {
+    let by_group = state.groups;
+    let s = setup(b, state)?;
+    let ds = &b.dataset;
+    let c = compare(ds, Scope::Whole, &s.selection, &s.pair).map_err(|e| e.to_string())?;
+    let headline = headline(&c, &s.pair, &s.rule, &s.whole_name);
+
+    let by = if by_group { By::Group } else { By::Category };
+    let rows = compare_table(ds, &s.totals, Scope::Whole, &by);
+    let caption = format!(
+        "{} by {}, {} against {}",
+        s.whole_name,
+        if by_group { "group" } else { "category" },
+        s.pair.current.label(),
+        s.pair.previous.label()
+    );
+    let (table, has_markers) = comparison_table(
+        caption,
+        &rows,
+        &s.rule,
+        if by_group { "Group" } else { "Category" },
+    );
+
+    let mask = s.selection.mask(&ds.categories);
+    let series = MonthlyWhole::new(&ds.cube).series(&mask);
+    let first = ds.cube.first_month();
+    let trend = TrendChart {
+        what: s
+            .selection
+            .label()
+            .to_ascii_lowercase()
+            .replace("asb", "ASB"),
+        first: Series {
+            label: s.pair.current.label(),
+            points: pick(&series, first, s.pair.current),
+        },
+        second: Series {
+            label: s.pair.previous.label(),
+            points: pick(&series, first, s.pair.previous),
+        },
+        decimals: 0,
+    };
+
+    let category_rows = if by_group {
+        compare_table(ds, &s.totals, Scope::Whole, &By::Category)
+    } else {
+        rows
+    };
+    let ranking = rank_areas(ds, &s.totals, &s.map, &s.selection, Measure::Count);
+    let dep_ranking = rank_areas(ds, &s.totals, &s.map, &s.selection, Measure::Rate);
+    let dep = deprivation(&dep_ranking, &s.map);
+    let missing: Vec<Month> = b.quality.months_missing.clone();
+    let suspect: Vec<Month> = b.quality.months_suspect.iter().map(|m| m.month).collect();
+    let findings = key_findings(&FindingsInput {
+        pair: &s.pair,
+        categories: &category_rows,
+        ranking: Some(&ranking),
+        level_name: &s.level_name,
+        deprivation: dep.as_ref(),
+        targets: &[],
+        months_missing: &missing,
+        months_suspect: &suspect,
+        rule: s.rule,
+    })
+    .into_iter()
+    .map(|f| f.text)
+    .collect();
+    Ok(OverviewModel {
+        headline,
+        table,
+        trend,
+        findings,
+        has_markers,
+    })
+}

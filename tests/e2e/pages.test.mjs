@@ -1,0 +1,202 @@
+// Every page from its URL, with its figures checked against independent
+// computations; controls update the URL and the figures; shared links and
+// back/forward reproduce views.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, open, screenshotPath } from './harness.mjs';
+import {
+  rolling, fytd, total, allCrime, category, fmt, signed, signedPct, wards, wardCounts, ranks,
+} from './expected.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const text = async (page, id) => (await page.getByTestId(id).first().textContent()).trim();
+
+async function expectHeadline(page, keep, pair, ward = null) {
+  const cur = total(pair.current, keep, ward);
+  const prev = total(pair.previous, keep, ward);
+  assert.equal(await text(page, 'current'), fmt(cur));
+  assert.equal(await text(page, 'previous'), fmt(prev));
+  assert.equal(await text(page, 'change'), signed(cur - prev));
+  assert.equal(await text(page, 'pct-change'), signedPct(((cur - prev) / prev) * 100));
+}
+
+/** Rows of a table as arrays of cell texts. */
+async function tableRows(page, id, section = 'tbody') {
+  return page.getByTestId(id).locator(`${section} tr`).evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+}
+
+test('overview: category table rows equal independent counts, and add up to the total', async () => {
+  const { page, errors } = await open(browser, server.url);
+  await page.getByTestId('category-table').waitFor();
+  await expectHeadline(page, allCrime, rolling);
+  const body = await tableRows(page, 'category-table');
+  assert.equal(body.length, 13, 'the 13 crime types');
+  for (const [name, previous, current] of body) {
+    assert.equal(current, fmt(total(rolling.current, category(name))), `${name} current`);
+    assert.equal(previous, fmt(total(rolling.previous, category(name))), `${name} previous`);
+  }
+  const foot = await tableRows(page, 'category-table', 'tfoot');
+  assert.equal(foot[0][0], 'All crime (excluding ASB)');
+  assert.equal(foot[0][2], fmt(total(rolling.current, allCrime)));
+  assert.equal(foot[1][0], 'Anti-social behaviour');
+  assert.match((await page.getByTestId('findings').textContent()), /All crime \(excluding ASB\)/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('overview: changing the selection and the period updates the URL and the figures', async () => {
+  const { page } = await open(browser, server.url);
+  await page.getByTestId('current').waitFor();
+  // Time one re-render: the change event, then one task turn for effects.
+  const ms = await page.evaluate(async () => {
+    const select = document.querySelector('[data-testid=selection-select]');
+    const t0 = performance.now();
+    select.value = 'Burglary';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    return performance.now() - t0;
+  });
+  console.log(`# re-render after changing the selection: ${ms.toFixed(1)} ms (goal <= 50 ms)`);
+  assert.match(page.url(), /select=Burglary/);
+  await expectHeadline(page, category('Burglary'), rolling);
+  await page.getByTestId('period-select').selectOption('fytd');
+  assert.match(page.url(), /period=fytd/);
+  await expectHeadline(page, category('Burglary'), fytd);
+  // Back restores the previous view, forward the later one.
+  await page.goBack();
+  await expectHeadline(page, category('Burglary'), rolling);
+  await page.goForward();
+  await expectHeadline(page, category('Burglary'), fytd);
+  // The address reproduces the view in a new tab.
+  const { page: copy } = await open(browser, page.url());
+  await copy.getByTestId('current').waitFor();
+  await expectHeadline(copy, category('Burglary'), fytd);
+  assert.equal(await copy.getByTestId('selection-select').inputValue(), 'Burglary');
+  await copy.close();
+  await page.close();
+});
+
+test('overview: the groups toggle is part of the URL', async () => {
+  const { page } = await open(browser, server.url);
+  await page.getByTestId('rows-toggle').click();
+  assert.match(page.url(), /rows=group/);
+  const body = await tableRows(page, 'category-table');
+  const names = body.map((r) => r[0]);
+  assert.ok(names.includes('Acquisitive crime'), names.join(', '));
+  const acquisitive = ['Bicycle theft', 'Burglary', 'Other theft', 'Robbery', 'Shoplifting', 'Theft from the person', 'Vehicle crime'];
+  const row = body.find((r) => r[0] === 'Acquisitive crime');
+  assert.equal(row[2], fmt(total(rolling.current, (r) => acquisitive.includes(r.category))));
+  await page.close();
+});
+
+test('wards: ranking, previous ranks and movement equal an independent ranking', async () => {
+  const { page, errors } = await open(browser, `${server.url}?page=wards`);
+  await page.getByTestId('ranking-table').waitFor();
+  const cur = wardCounts(rolling.current, allCrime);
+  const prev = wardCounts(rolling.previous, allCrime);
+  const rankNow = ranks(cur);
+  const rankBefore = ranks(prev);
+  const byName = new Map([...wards].map(([code, w]) => [w.name, code]));
+  const body = await tableRows(page, 'ranking-table');
+  assert.equal(body.length, wards.size);
+  for (const [rank, name, count, rate, , , previousRank, movement] of body) {
+    const code = byName.get(name);
+    assert.ok(code, `unknown ward ${name}`);
+    assert.equal(count, fmt(cur.get(code)), `${name} count`);
+    assert.equal(Number(rank), rankNow.get(code), `${name} rank`);
+    assert.equal(Number(previousRank), rankBefore.get(code), `${name} previous rank`);
+    const move = rankBefore.get(code) - rankNow.get(code);
+    assert.equal(movement, move > 0 ? `up ${move}` : move < 0 ? `down ${-move}` : 'no change');
+    assert.equal(rate, ((cur.get(code) / wards.get(code).population) * 1000).toFixed(1), `${name} rate`);
+  }
+  // The map: one area per ward, details on focus, click-through to the profile.
+  const paths = page.getByTestId('ward-map').locator('path.area');
+  assert.equal(await paths.count(), wards.size);
+  await paths.first().focus();
+  assert.match(await text(page, 'map-detail'), /offences/);
+  const code = await paths.first().getAttribute('data-code');
+  await paths.first().press('Enter');
+  assert.match(page.url(), new RegExp(`ward=${code}`));
+  await page.getByTestId('profile-name').waitFor();
+  assert.match(await text(page, 'profile-name'), new RegExp(code));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('wards: ranking by rate follows the independent rates', async () => {
+  const { page } = await open(browser, `${server.url}?page=wards&by=rate`);
+  await page.getByTestId('ranking-table').waitFor();
+  const cur = wardCounts(rolling.current, allCrime);
+  const rates = new Map([...cur].map(([c, n]) => [c, n / wards.get(c).population]));
+  const expected = ranks(rates);
+  const body = await tableRows(page, 'ranking-table');
+  const byName = new Map([...wards].map(([code, w]) => [w.name, code]));
+  for (const [rank, name] of body) assert.equal(Number(rank), expected.get(byName.get(name)), name);
+  await page.close();
+});
+
+test('ward profile: a councillor link shows the ward, its rank and its figures', async () => {
+  const code = 'E05900020'; // Town Centre
+  const { page, errors } = await open(browser, `${server.url}?ward=${code}`);
+  await page.getByTestId('profile').waitFor();
+  assert.equal(await text(page, 'profile-name'), `Town Centre (${code})`);
+  await expectHeadline(page, allCrime, rolling, code);
+  const cur = wardCounts(rolling.current, allCrime);
+  const rank = ranks(cur).get(code);
+  const ordinal = (n) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
+  assert.match(await text(page, 'profile-ranks'), new RegExp(`^${ordinal(rank)} of ${wards.size} wards`));
+  const rate = (cur.get(code) / wards.get(code).population) * 1000;
+  assert.match(await text(page, 'profile-rate'), new RegExp(`^Rate: ${rate.toFixed(1)} per 1,000`));
+  // The ward search finds a ward by name.
+  await page.getByTestId('ward-search').fill('Juniper Hill');
+  await page.getByTestId('ward-search').press('Enter');
+  await page.waitForURL(/ward=E05900010/);
+  assert.match(await text(page, 'profile-name'), /Juniper Hill/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('ward profile prints as a brief of at most two pages, without controls', async () => {
+  const { page } = await open(browser, `${server.url}?ward=E05900020`, { width: 1000, height: 900 });
+  await page.getByTestId('profile').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.controls').evaluate((e) => getComputedStyle(e).display), 'none');
+  const pdf = await page.pdf({ format: 'A4', printBackground: false });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  console.log(`# ward profile prints on ${pages} A4 page(s)`);
+  assert.ok(pages >= 1 && pages <= 2, `printed on ${pages} pages`);
+  await page.close();
+});
+
+test('deprivation: the correlation is stated in words with its figures', async () => {
+  const { page } = await open(browser, `${server.url}?page=deprivation`);
+  await page.getByTestId('deprivation-table').waitFor();
+  assert.match(await text(page, 'deprivation-summary'), /Spearman's ρ = /);
+  assert.ok((await tableRows(page, 'deprivation-table')).length >= 2);
+  await page.close();
+});
+
+test('screenshots of every page at phone and desktop widths', async () => {
+  for (const [name, query] of [['overview', ''], ['wards', '?page=wards'], ['profile', '?ward=E05900020'], ['deprivation', '?page=deprivation']]) {
+    for (const width of [375, 1280]) {
+      const { page } = await open(browser, server.url + query, { width, height: 900 });
+      await page.getByTestId('provenance').waitFor();
+      await page.waitForTimeout(150);
+      await page.screenshot({ path: screenshotPath(`${name}-${width}.png`), fullPage: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${name} is ${overflow}px wider than a ${width}px screen`);
+      await page.close();
+    }
+  }
+});
