@@ -23,9 +23,9 @@
 use serde::Serialize;
 
 use super::level::LevelMap;
-use super::rank::{competition_ranks, Measure, Ranking};
+use super::rank::{competition_ranks, ordered_bits, Measure, Ranking};
 use super::rate::{rate, Rate};
-use super::stats::{regularized_incomplete_beta, spearman};
+use super::stats::{pearson_of_ranks, regularized_incomplete_beta, spearman};
 
 /// Fewest areas for a deprivation analysis.
 pub const MIN_AREAS: usize = 5;
@@ -121,15 +121,18 @@ pub fn deprivation(ranking: &Ranking, map: &LevelMap) -> Option<Deprivation> {
         .map(|(i, ..)| map.areas.get(*i)?.as_ref()?.imd_decile)
         .collect();
     let name = |i: usize| map.name_order.get(i).copied().unwrap_or(u32::MAX);
-    // Most deprived first, ties by name.
-    let mut by_deprivation: Vec<usize> = (0..n).collect();
-    by_deprivation.sort_by(|&a, &b| {
-        let (x, y) = (used.get(a), used.get(b));
-        let dx = x.map_or(f64::NAN, |u| u.3);
-        let dy = y.map_or(f64::NAN, |u| u.3);
-        dy.total_cmp(&dx)
-            .then(name(x.map_or(0, |u| u.0)).cmp(&name(y.map_or(0, |u| u.0))))
-    });
+    let dep: Vec<f64> = used.iter().map(|u| u.3).collect();
+    // Most deprived first, ties by name (then position): one sort, packed
+    // in an integer key, that also gives the deprivation ranks below.
+    let mut keyed: Vec<u128> = used
+        .iter()
+        .enumerate()
+        .map(|(k, u)| {
+            u128::from(!ordered_bits(u.3)) << 64 | u128::from(name(u.0)) << 32 | k as u128
+        })
+        .collect();
+    keyed.sort_unstable();
+    let by_deprivation: Vec<usize> = keyed.into_iter().map(|key| key as u32 as usize).collect();
     let mut band_of = vec![1u8; n];
     match &deciles {
         Some(ds) => {
@@ -145,11 +148,16 @@ pub fn deprivation(ranking: &Ranking, map: &LevelMap) -> Option<Deprivation> {
             }
         }
     }
+    // (areas, count, population) per band, in one pass.
+    let mut sums = vec![(0usize, 0u64, 0u64); usize::from(band_count) + 1];
+    for (u, &b) in used.iter().zip(&band_of) {
+        if let Some(s) = sums.get_mut(usize::from(b)).filter(|_| b >= 1) {
+            *s = (s.0 + 1, s.1 + u.1, s.2 + u.2);
+        }
+    }
     let bands = (1..=band_count)
         .filter_map(|b| {
-            let members = used.iter().zip(&band_of).filter(|(_, &x)| x == b);
-            let areas = members.clone().count();
-            let (count, population) = members.fold((0, 0), |(c, p), (u, _)| (c + u.1, p + u.2));
+            let &(areas, count, population) = sums.get(usize::from(b))?;
             (areas > 0).then(|| Band {
                 band: b,
                 areas,
@@ -160,16 +168,44 @@ pub fn deprivation(ranking: &Ranking, map: &LevelMap) -> Option<Deprivation> {
         })
         .collect();
     let rates: Vec<f64> = used.iter().map(|u| u.1 as f64 / u.2 as f64).collect();
-    let dep: Vec<f64> = used.iter().map(|u| u.3).collect();
-    let rho = spearman(&rates, &dep);
-    let spearman_p = rho.map(|r| spearman_p_value(r, n));
-    // High on both: top fifth by rate and most deprived fifth.
-    let fifth = n.div_ceil(5) as u32;
     let counts: Vec<u64> = used.iter().map(|u| u.1).collect();
     let pops: Vec<Option<u64>> = used.iter().map(|u| Some(u.2)).collect();
     let order: Vec<u32> = used.iter().map(|u| name(u.0)).collect();
-    let (rate_order, rate_ranks) = competition_ranks(&counts, &pops, Measure::Rate, &order);
-    let dep_ranks = descending_competition_ranks(&dep);
+    // A ranking by rate lists its areas by rate already (largest first,
+    // exact ties by name): then that order is the rate order, and neither
+    // rates nor ranks need sorting again.
+    let in_rate_order = used.windows(2).all(|w| match w {
+        [x, y] => {
+            let exact =
+                (u128::from(y.1) * u128::from(x.2)).cmp(&(u128::from(x.1) * u128::from(y.2)));
+            (y.1 as f64 / y.2 as f64)
+                .total_cmp(&(x.1 as f64 / x.2 as f64))
+                .then(exact)
+                .then(name(x.0).cmp(&name(y.0)))
+                == std::cmp::Ordering::Less
+        }
+        _ => true,
+    });
+    let no_nan = !dep.iter().any(|d| d.is_nan());
+    let (rho, rate_order, rate_ranks, dep_ranks) = if in_rate_order && no_nan {
+        let rate_ranks = competition_ranks_in_order(&counts, &pops);
+        let rate_avg = average_ranks_descending(&rates, &(0..n).collect::<Vec<_>>());
+        let dep_avg = average_ranks_descending(&dep, &by_deprivation);
+        let rho = pearson_of_ranks(&rate_avg, &dep_avg);
+        let dep_ranks = competition_ranks_descending(&dep, &by_deprivation);
+        (rho, (0..n).collect(), rate_ranks, dep_ranks)
+    } else {
+        let (rate_order, rate_ranks) = competition_ranks(&counts, &pops, Measure::Rate, &order);
+        (
+            spearman(&rates, &dep),
+            rate_order,
+            rate_ranks,
+            descending_competition_ranks(&dep),
+        )
+    };
+    let spearman_p = rho.map(|r| spearman_p_value(r, n));
+    // High on both: top fifth by rate and most deprived fifth.
+    let fifth = n.div_ceil(5) as u32;
     let high_on_both = rate_order
         .into_iter()
         .filter(|&k| {
@@ -192,6 +228,67 @@ pub fn deprivation(ranking: &Ranking, map: &LevelMap) -> Option<Deprivation> {
         spearman_p,
         high_on_both,
     })
+}
+
+/// Competition ranks (1 = highest rate, ties share the best) of areas
+/// already listed by rate, largest first: equal fractions are neighbours.
+fn competition_ranks_in_order(counts: &[u64], pops: &[Option<u64>]) -> Vec<Option<u32>> {
+    let mut ranks = Vec::with_capacity(counts.len());
+    let mut last: Option<(u64, u64, u32)> = None;
+    for (pos, (&c, p)) in counts.iter().zip(pops).enumerate() {
+        let p = p.unwrap_or(1);
+        let r = match last {
+            Some((lc, lp, lr))
+                if u128::from(lc) * u128::from(p) == u128::from(c) * u128::from(lp) =>
+            {
+                lr
+            }
+            _ => pos as u32 + 1,
+        };
+        last = Some((c, p, r));
+        ranks.push(Some(r));
+    }
+    ranks
+}
+
+/// Average ranks (1 = smallest, ties share their mean rank, as
+/// [`super::stats::average_ranks`]) of NaN-free `values`, given `order`:
+/// the indices from the largest value to the smallest.
+fn average_ranks_descending(values: &[f64], order: &[usize]) -> Vec<f64> {
+    let n = order.len();
+    let at = |i: usize| values.get(i).copied().unwrap_or(0.0);
+    let mut ranks = vec![0.0; values.len()];
+    let mut done = 0;
+    for group in order.chunk_by(|&a, &b| at(a) == at(b)) {
+        // Positions done+1 ..= done+len from the top are, from the bottom,
+        // start+1 ..= start+len.
+        let start = n - done - group.len();
+        let rank = start as f64 + (group.len() as f64 + 1.0) / 2.0;
+        for &i in group {
+            if let Some(slot) = ranks.get_mut(i) {
+                *slot = rank;
+            }
+        }
+        done += group.len();
+    }
+    ranks
+}
+
+/// Competition ranks (1 = largest, ties share the best) of NaN-free
+/// `values`, given `order`: the indices from the largest value down.
+fn competition_ranks_descending(values: &[f64], order: &[usize]) -> Vec<u32> {
+    let at = |i: usize| values.get(i).copied().unwrap_or(0.0);
+    let mut ranks = vec![0u32; values.len()];
+    let mut done = 0;
+    for group in order.chunk_by(|&a, &b| at(a) == at(b)) {
+        for &i in group {
+            if let Some(slot) = ranks.get_mut(i) {
+                *slot = done as u32 + 1;
+            }
+        }
+        done += group.len();
+    }
+    ranks
 }
 
 /// 1 = largest; ties share the best rank.

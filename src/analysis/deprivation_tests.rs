@@ -5,6 +5,7 @@
 use super::*;
 use crate::analysis::level::AreaLevel;
 use crate::analysis::rank::rank_areas;
+use crate::analysis::rank::RankRow;
 use crate::analysis::totals::PeriodTotals;
 use crate::analysis::{Period, PeriodPair, Selection};
 use crate::data::{Area, Categories, CubeBuilder, Dataset, Month};
@@ -97,4 +98,69 @@ fn p_value_of_rho_matches_scipy() {
     assert!((p - 0.023_448_808_345_691_5).abs() < 1e-10, "{p}");
     assert_eq!(spearman_p_value(1.0, 7), 0.0);
     assert_eq!(spearman_p_value(0.5, 2), 1.0);
+}
+
+/// Sixty areas with tied rates (10/1000 = 12/1200), tied scores and both
+/// zeros (0.0 and −0.0), ranked by rate and by count.
+fn tied_fixture(deciles: bool) -> (Ranking, Ranking, LevelMap) {
+    let month: Month = "2024-01".parse().unwrap();
+    let mut b = CubeBuilder::new();
+    let mut areas = Vec::new();
+    for i in 0..60u32 {
+        let code = format!("A{i:02}");
+        let population = 1000 + 200 * (i % 4);
+        // Counts proportional to the population for a third of the areas.
+        let count = if i % 3 == 0 {
+            u64::from(population / 100)
+        } else {
+            u64::from((i * 7) % 23)
+        };
+        b.add(Some(&code), month, "Burglary", count);
+        let mut a = Area::named(&code, &format!("Area {}", 59 - i));
+        a.population = Some(population);
+        a.imd_score = Some(match i % 9 {
+            0 => 0.0,
+            1 => -0.0,
+            k => f64::from(k) * 1.5,
+        });
+        a.imd_decile = deciles.then_some((i % 10) as u8 + 1);
+        areas.push(a);
+    }
+    let ds = Dataset::new(b.build().unwrap(), areas, &Categories::default());
+    let p = Period::parse("2024-01").unwrap();
+    let pair = PeriodPair {
+        previous: p,
+        current: p,
+    };
+    let totals = PeriodTotals::new(&ds.cube, &pair).unwrap();
+    let map = LevelMap::new(&ds, AreaLevel::Base, None);
+    let by_rate = rank_areas(&ds, &totals, &map, &Selection::AllCrime, Measure::Rate);
+    let by_count = rank_areas(&ds, &totals, &map, &Selection::AllCrime, Measure::Count);
+    (by_rate, by_count, map)
+}
+
+#[test]
+fn ranking_order_does_not_change_the_analysis() {
+    // A ranking by rate takes the shortcut (its order is the rate order);
+    // one by count lists the same areas in another order and sorts afresh.
+    for deciles in [false, true] {
+        let (by_rate, by_count, map) = tied_fixture(deciles);
+        let fast = deprivation(&by_rate, &map).unwrap();
+        let sorted = deprivation(&by_count, &map).unwrap();
+        assert_eq!(fast, sorted);
+        assert_eq!(fast.areas, 60);
+        assert_eq!(fast.measure, ImdMeasure::Score);
+        assert!(!fast.high_on_both.is_empty());
+        // Spearman from the areas directly (slow path of `spearman`).
+        let used: Vec<&RankRow> = by_rate.rows.iter().collect();
+        let rates: Vec<f64> = used
+            .iter()
+            .map(|r| r.current as f64 / r.population.unwrap() as f64)
+            .collect();
+        let scores: Vec<f64> = used
+            .iter()
+            .map(|r| map.areas[r.index].as_ref().unwrap().imd_score.unwrap())
+            .collect();
+        assert_eq!(fast.spearman, spearman(&rates, &scores));
+    }
 }

@@ -146,26 +146,48 @@ pub fn competition_ranks(
         (u128::from(x.0) * u128::from(y.1)).cmp(&(u128::from(y.0) * u128::from(x.1)))
     };
     let name = |i: usize| name_order.get(i).copied().unwrap_or(u32::MAX);
-    // Sort keys: the value as a double (rounding is monotonic, so it never
-    // reverses an order), the exact fraction to settle equal doubles, then
-    // the name order.
-    let mut keyed: Vec<(f64, (u64, u64), u32, usize)> = Vec::with_capacity(counts.len());
+    // Sort keys, packed in one integer so the sort compares plain numbers:
+    // the value as a double, largest first (rounding is monotonic, so it
+    // never reverses an order), then the name order, then the index. Two
+    // different fractions that round to the same double are then put in
+    // exact order by a second sort of their run, which is almost never
+    // needed.
+    let mut keyed: Vec<u128> = Vec::with_capacity(counts.len());
     let mut unranked: Vec<usize> = Vec::new();
     for i in 0..counts.len() {
         match value(i) {
-            Some(v) => keyed.push((v.0 as f64 / v.1 as f64, v, name(i), i)),
+            Some(v) => {
+                let descending = !ordered_bits(v.0 as f64 / v.1 as f64);
+                keyed.push(
+                    u128::from(descending) << 64 | u128::from(name(i)) << 32 | u128::from(i as u32),
+                );
+            }
             None => unranked.push(i),
         }
     }
-    keyed.sort_unstable_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then_with(|| exact(b.1, a.1))
-            .then(a.2.cmp(&b.2))
-    });
+    keyed.sort_unstable();
+    let index = |key: u128| (key as u32) as usize;
+    let mut keyed: Vec<(u64, usize)> = keyed
+        .into_iter()
+        .map(|key| ((key >> 64) as u64, index(key)))
+        .collect();
+    for run in keyed.chunk_by_mut(|x, y| x.0 == y.0) {
+        let fraction = |i: usize| value(i).unwrap_or((0, 1));
+        let first = run.first().map_or((0, 1), |x| fraction(x.1));
+        if run
+            .iter()
+            .any(|x| exact(fraction(x.1), first) != Ordering::Equal)
+        {
+            run.sort_unstable_by(|x, y| {
+                exact(fraction(y.1), fraction(x.1)).then(name(x.1).cmp(&name(y.1)))
+            });
+        }
+    }
     unranked.sort_unstable_by_key(|&i| name(i));
     let mut ranks = vec![None; counts.len()];
     let mut last: Option<((u64, u64), u32)> = None;
-    for (pos, &(_, v, _, i)) in keyed.iter().enumerate() {
+    for (pos, &(_, i)) in keyed.iter().enumerate() {
+        let v = value(i).unwrap_or((0, 1));
         let r = match last {
             Some((lv, lr)) if exact(lv, v) == Ordering::Equal => lr,
             _ => pos as u32 + 1,
@@ -175,9 +197,20 @@ pub fn competition_ranks(
             *slot = Some(r);
         }
     }
-    let mut ranked: Vec<usize> = keyed.into_iter().map(|k| k.3).collect();
+    let mut ranked: Vec<usize> = keyed.into_iter().map(|k| k.1).collect();
     ranked.extend(unranked);
     (ranked, ranks)
+}
+
+/// The bits of `x` as an unsigned integer in the order of
+/// [`f64::total_cmp`].
+pub(crate) fn ordered_bits(x: f64) -> u64 {
+    let bits = x.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    }
 }
 
 /// English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st…

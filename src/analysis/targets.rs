@@ -11,7 +11,7 @@ use std::io::Read;
 
 use serde::Serialize;
 
-use crate::data::csv_scan::csv_reader;
+use crate::data::csv_scan::read_records;
 use crate::data::{header, Categories, FileError, LoadReport};
 
 use super::compare::Scope;
@@ -122,20 +122,26 @@ pub fn read_targets<R: Read>(
     input: R,
     categories: &Categories,
 ) -> Result<(Vec<Target>, LoadReport), FileError> {
-    let mut reader = csv_reader(input);
-    let unreadable = |e: csv::Error| FileError::Unreadable {
-        file: file.to_string(),
-        line: e.position().map_or(0, |p| p.line()),
-        message: e.to_string(),
-    };
-    let mut record = csv::StringRecord::new();
-    if !reader.read_record(&mut record).map_err(unreadable)? {
+    // Text records: a line that is not UTF-8 stops the read, with its line.
+    let records = read_records(file, input)?;
+    let mut texts = Vec::with_capacity(records.len());
+    for record in &records {
+        let fields: Result<Vec<&str>, _> = record.iter().map(std::str::from_utf8).collect();
+        let fields = fields.map_err(|e| FileError::Unreadable {
+            file: file.to_string(),
+            line: record.line(),
+            message: format!("line {} is not valid UTF-8 text: {e}", record.line()),
+        })?;
+        texts.push((record.line(), fields));
+    }
+    let mut records = texts.into_iter();
+    let Some((_, record)) = records.next() else {
         return Err(FileError::Empty {
             file: file.to_string(),
             expected: EXPECTED.to_string(),
         });
-    }
-    let headers: Vec<String> = record.iter().map(header::normalise).collect();
+    };
+    let headers: Vec<String> = record.iter().map(|h| header::normalise(h)).collect();
     let sel_col = header::find(&headers, &["selection", "category"]);
     let pct_col = header::find(&headers, &["target pct change", "target", "target %"]);
     let (Some(sel_col), Some(pct_col)) = (sel_col, pct_col) else {
@@ -152,19 +158,13 @@ pub fn read_targets<R: Read>(
     };
     let mut report = LoadReport::default();
     let mut targets: Vec<Target> = Vec::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(unreadable(e)),
-        }
+    for (line, record) in records {
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let line = record.position().map_or(0, |p| p.line());
         report.rows_read += 1;
-        let key = record.get(sel_col).map(str::trim).unwrap_or("");
-        let text = record.get(pct_col).map(str::trim).unwrap_or("");
+        let key = record.get(sel_col).map_or("", |f| f.trim());
+        let text = record.get(pct_col).map_or("", |f| f.trim());
         let Some(selection) = Selection::parse(key, categories) else {
             let reason =
                 format!("{key:?} is not all-crime, asb, or a category or group in the data");
@@ -252,5 +252,14 @@ mod tests {
         assert!(report.rejections[0].reason.contains("Unicorns"));
         let e = read_targets("t.csv", "selection,goal\n".as_bytes(), &cats).unwrap_err();
         assert!(e.to_string().contains("missing column"), "{e}");
+    }
+
+    #[test]
+    fn rejections_after_a_blank_line_carry_their_own_line() {
+        let text = "selection,target_pct_change\n\nall-crime,-5\n\nasb,lots\nUnicorns,-3\n";
+        let cats = Categories::default();
+        let (_, report) = read_targets("t.csv", text.as_bytes(), &cats).unwrap();
+        let lines: Vec<u64> = report.rejections.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![5, 6]);
     }
 }

@@ -1,6 +1,9 @@
-//! Per-area, per-category totals of both periods of a pair, summed in one
-//! pass over the cube: the input of comparison tables, rankings, rates and
-//! deprivation, so that a control change costs one pass, not one per row.
+//! Per-area, per-category totals of both periods of a pair: the input of
+//! comparison tables, rankings, rates and deprivation, so that a control
+//! change costs one pass, not one per row. Each period's count is the
+//! difference of two of the cube's running totals (see
+//! [`Cube::running_totals`]), so the pass reads four rows per area
+//! whatever the periods' lengths.
 
 use crate::data::Cube;
 
@@ -46,16 +49,50 @@ impl PeriodTotals {
         let cur_months = month_range(cube, pair.current);
         let mut previous = vec![0u64; areas * k];
         let mut current = vec![0u64; areas * k];
-        for (a, (prev, cur)) in previous
-            .chunks_exact_mut(k.max(1))
-            .zip(current.chunks_exact_mut(k.max(1)))
-            .enumerate()
-        {
-            for mi in prev_months.clone() {
-                add_into(prev, cube.area_month(a, mi));
+        match cube.running_totals() {
+            // Two differences of running totals per period: the work does
+            // not grow with the number of months.
+            Some(running) => {
+                let row = |a: usize, mi: usize| {
+                    let start = (mi * areas + a) * k;
+                    running.get(start..start + k).unwrap_or(&[])
+                };
+                let difference = |acc: &mut [u64], a: usize, months: &std::ops::Range<usize>| {
+                    if months.is_empty() {
+                        return;
+                    }
+                    let end = row(a, months.end - 1);
+                    match months.start.checked_sub(1) {
+                        Some(before) => {
+                            for ((t, &e), &b) in acc.iter_mut().zip(end).zip(row(a, before)) {
+                                *t = u64::from(e.wrapping_sub(b));
+                            }
+                        }
+                        None => add_into(acc, end),
+                    }
+                };
+                for (a, (prev, cur)) in previous
+                    .chunks_exact_mut(k.max(1))
+                    .zip(current.chunks_exact_mut(k.max(1)))
+                    .enumerate()
+                {
+                    difference(prev, a, &prev_months);
+                    difference(cur, a, &cur_months);
+                }
             }
-            for mi in cur_months.clone() {
-                add_into(cur, cube.area_month(a, mi));
+            None => {
+                for (a, (prev, cur)) in previous
+                    .chunks_exact_mut(k.max(1))
+                    .zip(current.chunks_exact_mut(k.max(1)))
+                    .enumerate()
+                {
+                    for mi in prev_months.clone() {
+                        add_into(prev, cube.area_month(a, mi));
+                    }
+                    for mi in cur_months.clone() {
+                        add_into(cur, cube.area_month(a, mi));
+                    }
+                }
             }
         }
         let mut unallocated_previous = vec![0u64; k];
@@ -253,5 +290,76 @@ mod tests {
             current: pair.current,
         };
         assert!(PeriodTotals::new(&cube, &outside).is_err());
+    }
+
+    #[test]
+    fn running_totals_agree_with_month_by_month_sums() {
+        // Deterministic pseudo-random counts; every period pair of a
+        // 7-month cube, checked against `period_total` (month by month).
+        let names = ["Burglary", "Drugs", "Robbery"];
+        let mut b = CubeBuilder::new().with_categories(names);
+        let mut seed = 12_345u64;
+        for area in ["A", "B", "C"] {
+            for month in 1..=7 {
+                for name in names {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    b.add(Some(area), m(&format!("2024-{month:02}")), name, seed >> 60);
+                }
+            }
+        }
+        b.add(None, m("2024-05"), "Drugs", 9);
+        let cube = b.build().unwrap();
+        assert!(cube.running_totals().is_some());
+        let cats = Categories::default();
+        let ds = crate::data::Dataset::new(cube.clone(), Vec::new(), &cats);
+        let months: Vec<Month> = cube.months().collect();
+        for (i, &s1) in months.iter().enumerate() {
+            for &e1 in &months[i..] {
+                let previous = Period::new(s1, e1).unwrap();
+                let current = Period::new(months[6 - i], months[6]).unwrap();
+                let t = PeriodTotals::new(&cube, &PeriodPair { previous, current }).unwrap();
+                for (c, cat) in names.iter().enumerate() {
+                    let mask = Selection::Category(cat.to_string()).mask(&ds.categories);
+                    let ci = ds.categories.index_of(cat).unwrap();
+                    for a in 0..3 {
+                        let scope = super::Scope::Area(a);
+                        let by_month = crate::analysis::compare::period_total;
+                        assert_eq!(
+                            t.area(a, Which::Previous)[c],
+                            by_month(&cube, scope, &mask, previous)
+                        );
+                        assert_eq!(
+                            t.area(a, Which::Current)[c],
+                            by_month(&cube, scope, &mask, current)
+                        );
+                    }
+                    let whole = crate::analysis::compare::period_total(
+                        &cube,
+                        super::Scope::Whole,
+                        &mask,
+                        current,
+                    );
+                    assert_eq!(t.whole(Which::Current)[ci], whole);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn totals_past_u32_are_summed_month_by_month() {
+        // A running total would pass u32::MAX: the months are summed in u64.
+        let mut b = CubeBuilder::new().with_categories(["Drugs"]);
+        b.add(Some("A"), m("2024-01"), "Drugs", u64::from(u32::MAX));
+        b.add(Some("A"), m("2024-02"), "Drugs", 2);
+        b.add(Some("A"), m("2024-03"), "Drugs", u64::from(u32::MAX));
+        let cube = b.build().unwrap();
+        assert_eq!(cube.running_totals(), None);
+        let pair = PeriodPair {
+            previous: Period::parse("2024-01").unwrap(),
+            current: Period::parse("2024-02..2024-03").unwrap(),
+        };
+        let t = PeriodTotals::new(&cube, &pair).unwrap();
+        assert_eq!(t.area(0, Which::Previous), &[4_294_967_295]);
+        assert_eq!(t.area(0, Which::Current), &[4_294_967_297]);
     }
 }

@@ -4,7 +4,7 @@
 use std::io::Read;
 
 use super::category::{Categories, Category, ASB};
-use super::csv_scan::csv_reader;
+use super::csv_scan::read_records;
 use super::error::FileError;
 use super::header;
 use super::report::LoadReport;
@@ -28,19 +28,13 @@ pub fn read_categories<R: Read>(
     file: &str,
     input: R,
 ) -> Result<(Categories, LoadReport), FileError> {
-    let mut reader = csv_reader(input);
-    let unreadable = |e: csv::Error| FileError::Unreadable {
-        file: file.to_string(),
-        line: e.position().map_or(0, |p| p.line()),
-        message: e.to_string(),
-    };
-    let mut record = csv::ByteRecord::new();
-    if !reader.read_byte_record(&mut record).map_err(unreadable)? {
+    let mut records = read_records(file, input)?.into_iter();
+    let Some(record) = records.next() else {
         return Err(FileError::Empty {
             file: file.to_string(),
             expected: EXPECTED.to_string(),
         });
-    }
+    };
     let headers: Vec<String> = record
         .iter()
         .map(|h| header::normalise(&String::from_utf8_lossy(h)))
@@ -62,13 +56,8 @@ pub fn read_categories<R: Read>(
     };
     let mut report = LoadReport::default();
     let mut items: Vec<Category> = Vec::new();
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(unreadable(e)),
-        }
-        let line = record.position().map_or(0, |p| p.line());
+    for record in records {
+        let line = record.line();
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue;
         }

@@ -13,18 +13,68 @@
 //! borrowing the input. Fallback: a record containing a quote is decoded
 //! byte by byte into a scratch buffer.
 
-/// A `csv` crate reader for the small files (lookups, populations…):
-/// flexible, no header handling, and `\n` as the only terminator so that
-/// record line numbers stay right in CRLF files (the crate's default CRLF
-/// handling numbers every record after the first one line too low). The
-/// `\r` this leaves at the end of a line's last field is removed by the
-/// trimming every reader does.
-pub fn csv_reader<R: std::io::Read>(input: R) -> csv::Reader<R> {
-    csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(false)
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_reader(input)
+use super::error::FileError;
+
+/// One record of a small file (lookups, populations, categories,
+/// targets), owned: its fields and the line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    line: u64,
+    fields: Vec<Vec<u8>>,
+}
+
+impl Record {
+    /// The 1-based line the record starts on.
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// Number of fields.
+    pub fn len(&self) -> usize {
+        self.fields.len()
+    }
+
+    /// True when there are no fields (never, for a record read here).
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    /// Field `i`, when there is one.
+    pub fn get(&self, i: usize) -> Option<&[u8]> {
+        self.fields.get(i).map(Vec::as_slice)
+    }
+
+    /// The fields in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        self.fields.iter().map(Vec::as_slice)
+    }
+}
+
+/// Reads a whole small file and splits it into records with
+/// [`for_each_record`], so that line numbers count every line (blank ones
+/// and those inside quoted fields included) whatever the line endings.
+/// Empty lines give no record; a line of spaces gives one blank field.
+/// An I/O error is [`FileError::Unreadable`].
+pub fn read_records<R: std::io::Read>(file: &str, mut input: R) -> Result<Vec<Record>, FileError> {
+    let mut bytes = Vec::new();
+    input
+        .read_to_end(&mut bytes)
+        .map_err(|e| FileError::Unreadable {
+            file: file.to_string(),
+            line: 0,
+            message: e.to_string(),
+        })?;
+    let mut records = Vec::new();
+    for_each_record(&bytes, |line, fields| {
+        if fields.len() > 1 || !fields.get(0).is_empty() {
+            records.push(Record {
+                line,
+                fields: (0..fields.len()).map(|i| fields.get(i).to_vec()).collect(),
+            });
+        }
+        true
+    });
+    Ok(records)
 }
 
 /// Calls `f(line, fields)` for every record of a whole file in memory, in
@@ -333,6 +383,23 @@ mod tests {
             byte_mask(u64::from_le_bytes(*b"\x01\x00,\x01,,\x2d\x2b"), b','),
             0x0000_8080_0080_0000
         );
+    }
+
+    #[test]
+    fn records_number_lf_lines_after_a_blank_line() {
+        // Line 3 is blank; the records after it start on lines 4 and 5.
+        let text = "a,b\n1,2\n\n3,4\n5,6\n";
+        let records = read_records("f.csv", text.as_bytes()).unwrap();
+        let lines: Vec<u64> = records.iter().map(Record::line).collect();
+        assert_eq!(lines, vec![1, 2, 4, 5]);
+        assert_eq!(records[2].get(1), Some(&b"4"[..]));
+        // The same in CRLF, and a quoted line break counts as a line.
+        let text = "a,b\r\n1,2\r\n\r\n\"3\r\nx\",4\r\n5,6\r\n";
+        let records = read_records("f.csv", text.as_bytes()).unwrap();
+        let lines: Vec<u64> = records.iter().map(Record::line).collect();
+        assert_eq!(lines, vec![1, 2, 4, 6]);
+        assert_eq!(records[2].get(0), Some(&b"3\r\nx"[..]));
+        assert_eq!(records[3].iter().collect::<Vec<_>>(), vec![b"5", b"6"]);
     }
 
     #[test]

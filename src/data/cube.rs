@@ -1,6 +1,7 @@
 //! The dense count cube: area × month × category, whole integers.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use super::area::AreaCode;
 use super::month::Month;
@@ -8,7 +9,7 @@ use super::month::Month;
 /// Counts for every area, month and category of a dataset. Months are a
 /// contiguous range; counts with no area ("not allocated") are kept in their
 /// own month × category table so that dataset totals include them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Cube {
     areas: Vec<AreaCode>,
     categories: Vec<String>,
@@ -18,7 +19,24 @@ pub struct Cube {
     counts: Vec<u32>,
     /// `unallocated[month * categories + category]`.
     unallocated: Vec<u32>,
+    /// Running totals along the month axis, laid out as `counts`, built on
+    /// first use; `None` when one would exceed `u32::MAX`.
+    running: OnceLock<Option<Vec<u32>>>,
 }
+
+/// Equal when the counts are; the running totals are a cache.
+impl PartialEq for Cube {
+    fn eq(&self, other: &Cube) -> bool {
+        self.areas == other.areas
+            && self.categories == other.categories
+            && self.first == other.first
+            && self.months == other.months
+            && self.counts == other.counts
+            && self.unallocated == other.unallocated
+    }
+}
+
+impl Eq for Cube {}
 
 impl Cube {
     /// Area codes along the area axis.
@@ -100,6 +118,37 @@ impl Cube {
         let k = self.categories.len();
         let start = month * k;
         self.unallocated.get(start..start + k).unwrap_or(&[])
+    }
+
+    /// Running totals along the month axis, month-major so that one
+    /// month's totals for every area lie together: entry
+    /// `(month * areas + area) * categories + category` is that area's
+    /// count of the category from the first month up to `month`
+    /// inclusive, so a period's count is the difference of two entries.
+    /// Built on first use (one pass; as much memory again as the counts)
+    /// and kept; `None` when a running total would exceed `u32::MAX`,
+    /// which callers handle by summing months instead.
+    pub fn running_totals(&self) -> Option<&[u32]> {
+        self.running
+            .get_or_init(|| {
+                let k = self.categories.len();
+                let row = self.areas.len() * k;
+                let mut running = vec![0u32; self.months * row];
+                for mi in 0..self.months {
+                    let (done, rest) = running.split_at_mut(mi * row);
+                    let before = done.get(done.len().saturating_sub(row)..).unwrap_or(&[]);
+                    let now = rest.get_mut(..row).unwrap_or(&mut []);
+                    for (a, cells) in now.chunks_exact_mut(k.max(1)).enumerate() {
+                        let counts = self.area_month(a, mi);
+                        for (c, (cell, &n)) in cells.iter_mut().zip(counts).enumerate() {
+                            let earlier = before.get(a * k + c).copied().unwrap_or(0);
+                            *cell = earlier.checked_add(n)?;
+                        }
+                    }
+                }
+                Some(running)
+            })
+            .as_deref()
     }
 
     /// Sum of all counts, allocated or not.
@@ -211,6 +260,7 @@ impl CubeBuilder {
             months,
             counts,
             unallocated,
+            running: OnceLock::new(),
         })
     }
 }
@@ -250,5 +300,30 @@ mod tests {
         assert_eq!(cube.unallocated(1, drugs), 4);
         assert_eq!(cube.grand_total(), 16);
         assert_eq!(cube.last_month(), m("2024-03"));
+    }
+
+    #[test]
+    fn running_totals_accumulate_months_per_area_and_category() {
+        let mut b = CubeBuilder::new().with_categories(["Burglary", "Drugs"]);
+        b.add(Some("A"), m("2024-01"), "Burglary", 3);
+        b.add(Some("A"), m("2024-03"), "Burglary", 4);
+        b.add(Some("A"), m("2024-02"), "Drugs", 1);
+        b.add(Some("B"), m("2024-02"), "Drugs", 6);
+        let cube = b.build().unwrap();
+        // Layout: Jan (area A, area B), Feb, Mar; (Burglary, Drugs) each.
+        assert_eq!(
+            cube.running_totals().unwrap(),
+            &[3, 0, 0, 0, 3, 1, 0, 6, 7, 1, 0, 6]
+        );
+        assert_eq!(cube, cube.clone(), "the cache is not part of equality");
+    }
+
+    #[test]
+    fn running_totals_past_u32_are_refused_not_wrapped() {
+        let mut b = CubeBuilder::new();
+        b.add(Some("A"), m("2024-01"), "Drugs", u64::from(u32::MAX));
+        b.add(Some("A"), m("2024-02"), "Drugs", 1);
+        let cube = b.build().unwrap();
+        assert_eq!(cube.running_totals(), None);
     }
 }

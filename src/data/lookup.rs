@@ -8,7 +8,7 @@ use std::fmt;
 use std::io::Read;
 use std::str::FromStr;
 
-use super::csv_scan::csv_reader;
+use super::csv_scan::read_records;
 use super::error::FileError;
 use super::header;
 use super::report::LoadReport;
@@ -193,19 +193,13 @@ const EXPECTED: &str = "an LSOA code column (LSOA11CD, LSOA21CD or LSOA Code) an
 /// that is not UTF-8, or an LSOA listed again with different areas are
 /// rejected with their line; the first listing is kept.
 pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport), FileError> {
-    let mut reader = csv_reader(input);
-    let unreadable = |e: csv::Error| FileError::Unreadable {
-        file: file.to_string(),
-        line: e.position().map_or(0, |p| p.line()),
-        message: e.to_string(),
-    };
-    let mut record = csv::ByteRecord::new();
-    if !reader.read_byte_record(&mut record).map_err(unreadable)? {
+    let mut records = read_records(file, input)?.into_iter();
+    let Some(record) = records.next() else {
         return Err(FileError::Empty {
             file: file.to_string(),
             expected: EXPECTED.to_string(),
         });
-    }
+    };
     let headers: Vec<String> = record
         .iter()
         .map(|h| header::normalise(&String::from_utf8_lossy(h)))
@@ -230,13 +224,8 @@ pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport)
         *flag = col.is_some();
     }
     let mut report = LoadReport::default();
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(unreadable(e)),
-        }
-        let line = record.position().map_or(0, |p| p.line());
+    for record in records {
+        let line = record.line();
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue;
         }
@@ -310,6 +299,24 @@ pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rejections_after_blank_lines_carry_their_own_line() {
+        // LF endings; lines 3 and 5 are blank; the short rows are lines 4
+        // and 6 (and one more after a quoted field holding a line break).
+        let text = "LSOA21CD,WD25CD\n\
+                    E01000001,E05000001\n\
+                    \n\
+                    E01000002\n\
+                    \n\
+                    E01000003\n\
+                    \"E01000004\",\"E05\n000001\"\n\
+                    E01000005\n";
+        let (_, r) = read_lookup("l.csv", text.as_bytes()).unwrap();
+        let lines: Vec<u64> = r.rejections.iter().map(|x| x.line).collect();
+        assert_eq!(lines, vec![4, 6, 9]);
+        assert_eq!((r.rows_read, r.accepted), (5, 2));
+    }
 
     #[test]
     fn reads_ons_year_names_with_a_bom() {

@@ -8,7 +8,7 @@ use std::io::Read;
 
 use super::area::AreaCode;
 use super::areas::parse_whole;
-use super::csv_scan::csv_reader;
+use super::csv_scan::read_records;
 use super::error::FileError;
 use super::header;
 use super::report::LoadReport;
@@ -47,19 +47,13 @@ pub fn read_population<R: Read>(
     file: &str,
     input: R,
 ) -> Result<(BTreeMap<AreaCode, u32>, LoadReport), FileError> {
-    let mut reader = csv_reader(input);
-    let unreadable = |e: csv::Error| FileError::Unreadable {
-        file: file.to_string(),
-        line: e.position().map_or(0, |p| p.line()),
-        message: e.to_string(),
-    };
-    let mut record = csv::ByteRecord::new();
-    if !reader.read_byte_record(&mut record).map_err(unreadable)? {
+    let mut records = read_records(file, input)?.into_iter();
+    let Some(record) = records.next() else {
         return Err(FileError::Empty {
             file: file.to_string(),
             expected: EXPECTED.to_string(),
         });
-    }
+    };
     let headers: Vec<String> = record
         .iter()
         .map(|h| header::normalise(&String::from_utf8_lossy(h)))
@@ -76,13 +70,8 @@ pub fn read_population<R: Read>(
     let count_name = headers.get(count_col).cloned().unwrap_or_default();
     let mut report = LoadReport::default();
     let mut out = BTreeMap::new();
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(unreadable(e)),
-        }
-        let line = record.position().map_or(0, |p| p.line());
+    for record in records {
+        let line = record.line();
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue;
         }
