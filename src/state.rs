@@ -15,11 +15,19 @@ pub enum Page {
     Ward,
     /// Crime rate against deprivation.
     Deprivation,
+    /// The embed snippet builder.
+    Embed,
 }
 
 impl Page {
     /// Every page, in menu order.
-    pub const ALL: [Page; 4] = [Page::Overview, Page::Wards, Page::Ward, Page::Deprivation];
+    pub const ALL: [Page; 5] = [
+        Page::Overview,
+        Page::Wards,
+        Page::Ward,
+        Page::Deprivation,
+        Page::Embed,
+    ];
 
     /// The key used in URLs.
     pub fn key(self) -> &'static str {
@@ -28,6 +36,7 @@ impl Page {
             Page::Wards => "wards",
             Page::Ward => "ward",
             Page::Deprivation => "deprivation",
+            Page::Embed => "embed",
         }
     }
 
@@ -44,6 +53,76 @@ pub enum PeriodChoice {
     Preset(Preset),
     /// An explicit pair of periods.
     Custom(PeriodPair),
+}
+
+/// Which embeddable view a partner's page shows (`?embed=`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EmbedKind {
+    /// A headline card for one area (or the whole).
+    Card,
+    /// The monthly trend chart.
+    Trend,
+    /// The category table.
+    Table,
+    /// The top of the ward ranking.
+    Ranking,
+    /// The ward map.
+    Map,
+}
+
+impl EmbedKind {
+    /// Every kind, in the builder's order.
+    pub const ALL: [EmbedKind; 5] = [
+        EmbedKind::Card,
+        EmbedKind::Trend,
+        EmbedKind::Table,
+        EmbedKind::Ranking,
+        EmbedKind::Map,
+    ];
+
+    /// The key used in URLs.
+    pub fn key(self) -> &'static str {
+        match self {
+            EmbedKind::Card => "card",
+            EmbedKind::Trend => "trend",
+            EmbedKind::Table => "table",
+            EmbedKind::Ranking => "ranking",
+            EmbedKind::Map => "map",
+        }
+    }
+
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            EmbedKind::Card => "Headline card",
+            EmbedKind::Trend => "Trend chart",
+            EmbedKind::Table => "Crime types table",
+            EmbedKind::Ranking => "Ward ranking (top wards)",
+            EmbedKind::Map => "Ward map",
+        }
+    }
+
+    /// The kind with `key`, if any.
+    pub fn from_key(key: &str) -> Option<EmbedKind> {
+        EmbedKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// Colour scheme of an embedded view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Theme {
+    /// Dark text on white.
+    #[default]
+    Light,
+    /// Light text on a dark background.
+    Dark,
+}
+
+/// A colour written `#rgb` or `#rrggbb` (nothing else is accepted, so the
+/// value can go straight into a stylesheet property).
+pub fn valid_colour(v: &str) -> bool {
+    let hex = v.strip_prefix('#').unwrap_or("");
+    (hex.len() == 3 || hex.len() == 6) && hex.chars().all(|c| c.is_ascii_hexdigit())
 }
 
 /// Ranking measure.
@@ -76,6 +155,14 @@ pub struct ViewState {
     pub ward: Option<String>,
     /// Tables list groups rather than categories.
     pub groups: bool,
+    /// An embedded view (minimal chrome) instead of a page.
+    pub embed: Option<EmbedKind>,
+    /// Colour scheme (embedded views).
+    pub theme: Theme,
+    /// Accent colour `#rrggbb` (embedded views).
+    pub accent: Option<String>,
+    /// How many areas a ranking embed lists.
+    pub top: u32,
 }
 
 impl Default for ViewState {
@@ -89,6 +176,10 @@ impl Default for ViewState {
             measure: Measure::Count,
             ward: None,
             groups: false,
+            embed: None,
+            theme: Theme::Light,
+            accent: None,
+            top: 10,
         }
     }
 }
@@ -134,6 +225,22 @@ impl ViewState {
                 }
                 "ward" if safe_code(&v) => s.ward = Some(v),
                 "rows" => s.groups = v == "group",
+                "embed" => s.embed = EmbedKind::from_key(&v),
+                "theme" => {
+                    s.theme = if v == "dark" {
+                        Theme::Dark
+                    } else {
+                        Theme::Light
+                    }
+                }
+                "accent" if valid_colour(&v) => s.accent = Some(v),
+                "top" => {
+                    s.top = v
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|n| (1..=100).contains(n))
+                        .unwrap_or(10)
+                }
                 _ => {}
             }
         }
@@ -185,6 +292,18 @@ impl ViewState {
         }
         if let Some(w) = &self.ward {
             parts.push(("ward", w.clone()));
+        }
+        if let Some(k) = self.embed {
+            parts.push(("embed", k.key().to_string()));
+            if self.theme == Theme::Dark {
+                parts.push(("theme", "dark".to_string()));
+            }
+            if let Some(a) = &self.accent {
+                parts.push(("accent", a.clone()));
+            }
+            if k == EmbedKind::Ranking && self.top != 10 {
+                parts.push(("top", self.top.to_string()));
+            }
         }
         if parts.is_empty() {
             return "?".to_string();
@@ -310,6 +429,29 @@ mod tests {
             ViewState::from_query("page=ward").page,
             Page::Wards,
             "a profile needs a ward"
+        );
+    }
+
+    #[test]
+    fn embed_options_round_trip_and_reject_bad_values() {
+        let q = "?ward=E05900020&embed=ranking&theme=dark&accent=%23aa3300&top=5";
+        let s = ViewState::from_query(q);
+        assert_eq!(s.embed, Some(EmbedKind::Ranking));
+        assert_eq!(
+            (s.theme, s.accent.as_deref(), s.top),
+            (Theme::Dark, Some("#aa3300"), 5)
+        );
+        assert_eq!(s.to_query(), q);
+        let bad = ViewState::from_query("embed=popup&accent=red;x:url(y)&top=100000&theme=neon");
+        assert_eq!(
+            (bad.embed, bad.accent, bad.top, bad.theme),
+            (None, None, 10, Theme::Light)
+        );
+        assert!(
+            valid_colour("#fff")
+                && valid_colour("#A1b2C3")
+                && !valid_colour("#ggg")
+                && !valid_colour("fff")
         );
     }
 

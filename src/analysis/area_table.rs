@@ -42,7 +42,7 @@ pub fn compare_areas(
     let mut order: Vec<usize> = (0..map.len()).collect();
     let at = |v: &[u64], i: usize| v.get(i).copied().unwrap_or(0);
     let name_pos = |i: usize| map.name_order.get(i).copied().unwrap_or(u32::MAX);
-    order.sort_by(|&a, &b| {
+    crate::order::sort_by(&mut order, |&a, &b| {
         at(&current, b)
             .cmp(&at(&current, a))
             .then(name_pos(a).cmp(&name_pos(b)))
@@ -51,7 +51,7 @@ pub fn compare_areas(
         .iter()
         .map(|&i| {
             let code = map.codes.get(i).map_or("", |c| c.as_str());
-            let name = map.names.get(i).map_or(code, String::as_str);
+            let name = map.labels.names.get(i).map_or(code, String::as_str);
             row(code, name, RowRole::Part, at(&previous, i), at(&current, i))
         })
         .collect();
@@ -77,15 +77,15 @@ pub fn compare_areas(
     rows
 }
 
-/// A ranking row as it may be shown.
+/// A ranking row as it may be shown (names borrowed from the ranking).
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ShownRank {
+pub struct ShownRank<'a> {
     /// Rank now (1 = most).
     pub rank: Option<u32>,
     /// Area code.
-    pub area_code: String,
+    pub area_code: &'a str,
     /// Area name.
-    pub area_name: String,
+    pub area_name: &'a str,
     /// Count in the current period.
     pub current: Shown<u64>,
     /// Rate per 1,000 residents.
@@ -109,7 +109,7 @@ pub struct ShownRank {
 /// [`super::disclosure`]. A suppressed count's rate and interval are
 /// suppressed too. (Rank positions still bound a suppressed count between
 /// its neighbours' counts; they cannot give it exactly.)
-pub fn show_ranking(r: &Ranking, rule: &Disclosure, rest: u64) -> Vec<ShownRank> {
+pub fn show_ranking<'a>(r: &'a Ranking, rule: &Disclosure, rest: u64) -> Vec<ShownRank<'a>> {
     let mut values: Vec<u64> = r.rows.iter().map(|x| x.current).collect();
     values.push(rest);
     let total = values.iter().sum();
@@ -125,8 +125,8 @@ pub fn show_ranking(r: &Ranking, rule: &Disclosure, rest: u64) -> Vec<ShownRank>
             };
             ShownRank {
                 rank: x.rank,
-                area_code: x.code.to_string(),
-                area_name: x.name.clone(),
+                area_code: r.code(x),
+                area_name: r.name(x),
                 current: if h {
                     Shown::Suppressed
                 } else {

@@ -293,9 +293,8 @@ fn competition_ranks_descending(values: &[f64], order: &[usize]) -> Vec<u32> {
 
 /// 1 = largest; ties share the best rank.
 fn descending_competition_ranks(values: &[f64]) -> Vec<u32> {
-    let mut order: Vec<usize> = (0..values.len()).collect();
     let at = |i: usize| values.get(i).copied().unwrap_or(f64::NAN);
-    order.sort_by(|&a, &b| at(b).total_cmp(&at(a)));
+    let order = crate::order::order(values.len(), &|a, b| at(b).total_cmp(&at(a)));
     let mut ranks = vec![0u32; values.len()];
     let mut last: Option<(f64, u32)> = None;
     for (pos, &i) in order.iter().enumerate() {

@@ -119,12 +119,12 @@ pub fn key_findings(input: &FindingsInput) -> Vec<Finding> {
         .iter()
         .filter(|r| r.comparison.verdict == Verdict::SignificantIncrease)
         .collect();
-    rises.sort_by_key(|r| std::cmp::Reverse(r.comparison.change));
+    crate::order::sort_by_key(&mut rises, |r| std::cmp::Reverse(r.comparison.change));
     let mut falls: Vec<&&CompareRow> = parts
         .iter()
         .filter(|r| r.comparison.verdict == Verdict::SignificantDecrease)
         .collect();
-    falls.sort_by_key(|r| r.comparison.change);
+    crate::order::sort_by_key(&mut falls, |r| r.comparison.change);
     for (rows, kind, verb) in [
         (&rises, FindingKind::Rise, "rose"),
         (&falls, FindingKind::Fall, "fell"),
@@ -160,7 +160,7 @@ pub fn key_findings(input: &FindingsInput) -> Vec<Finding> {
         .iter()
         .filter(|r| r.comparison.share_pct.is_some())
         .collect();
-    by_share.sort_by(|a, b| {
+    crate::order::sort_by(&mut by_share, |a, b| {
         b.comparison
             .current
             .cmp(&a.comparison.current)
@@ -240,12 +240,12 @@ fn ranking_findings(
     let by_rate = r.measure == Measure::Rate;
     let describe = |row: &super::rank::RankRow| match (by_rate, row.rate) {
         (true, Some(rate)) if !rule.is_small(row.current) => {
-            format!("{} ({:.1} per 1,000 residents)", row.name, rate.per_1000)
+            format!("{} ({:.1} per 1,000 residents)", r.name(row), rate.per_1000)
         }
         (false, _) if !rule.is_small(row.current) => {
-            format!("{} ({})", row.name, thousands(row.current))
+            format!("{} ({})", r.name(row), thousands(row.current))
         }
-        _ => row.name.clone(),
+        _ => r.name(row).to_string(),
     };
     let top: Vec<String> = r
         .rows
@@ -285,7 +285,9 @@ fn ranking_findings(
             _ => false,
         })
         .collect();
-    moves.sort_by_key(|x| (std::cmp::Reverse(x.movement.map_or(0, i64::abs)), x.rank));
+    crate::order::sort_by_key(&mut moves, |x| {
+        (std::cmp::Reverse(x.movement.map_or(0, i64::abs)), x.rank)
+    });
     for x in moves.into_iter().take(TOP) {
         let (Some(now), Some(before), Some(m)) = (x.rank, x.previous_rank, x.movement) else {
             continue;
@@ -301,7 +303,7 @@ fn ranking_findings(
         let direction = if m > 0 { "moved up" } else { "moved down" };
         let mut text = format!(
             "{} {direction} from {} to {} of {} {level}s",
-            x.name,
+            r.name(x),
             joint(before, &|y| y.previous_rank),
             joint(now, &|y| y.rank),
             r.rows.len()
@@ -361,12 +363,12 @@ fn deprivation_findings(
         .high_on_both
         .iter()
         .filter_map(|&i| {
-            input
-                .ranking?
+            let ranking = input.ranking?;
+            ranking
                 .rows
                 .iter()
                 .find(|r| r.index == i)
-                .map(|r| r.name.clone())
+                .map(|r| ranking.name(r).to_string())
         })
         .collect();
     if !names.is_empty() {

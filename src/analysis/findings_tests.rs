@@ -6,6 +6,7 @@
 
 use super::*;
 use crate::analysis::deprivation::{Band, ImdMeasure};
+use crate::analysis::level::AreaLabels;
 use crate::analysis::rank::RankRow;
 use crate::analysis::rate::rate;
 use crate::analysis::table::{compare_table, By};
@@ -39,11 +40,10 @@ fn table() -> Vec<CompareRow> {
     compare_table(&ds, &totals, Scope::Whole, &By::Category)
 }
 
-fn row(name: &str, prev: u64, cur: u64, rank: u32, prev_rank: u32) -> RankRow {
+/// Area `index` of [`ranking`]'s labels.
+fn row(index: usize, prev: u64, cur: u64, rank: u32, prev_rank: u32) -> RankRow {
     RankRow {
-        index: 0,
-        code: AreaCode::from(name),
-        name: name.to_string(),
+        index,
         previous: prev,
         current: cur,
         population: None,
@@ -59,12 +59,18 @@ fn ranking() -> Ranking {
     Ranking {
         measure: Measure::Count,
         rows: vec![
-            row("Ash", 40, 90, 1, 4),
-            row("Beech", 100, 80, 2, 1),
-            row("Cedar", 50, 60, 3, 3),
-            row("Damson", 60, 55, 4, 2),
+            row(0, 40, 90, 1, 4),
+            row(1, 100, 80, 2, 1),
+            row(2, 50, 60, 3, 3),
+            row(3, 60, 55, 4, 2),
         ],
         whole_rate: None,
+        labels: std::sync::Arc::new(AreaLabels {
+            codes: ["W1", "W2", "W3", "W4"].map(AreaCode::from).to_vec(),
+            names: ["Ash", "Beech", "Cedar", "Damson"]
+                .map(String::from)
+                .to_vec(),
+        }),
     }
 }
 

@@ -22,6 +22,7 @@
 //! counts has a population, it is over the level's areas instead.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::data::{Area, AreaCode, Dataset, Level};
 
@@ -50,13 +51,35 @@ pub fn is_level(code: &str, level: Level) -> bool {
     prefixes.iter().any(|p| code.starts_with(p))
 }
 
+/// The codes and names of a level's areas, by index: one copy shared by
+/// the level's map and its rankings, so a ranking row need not own them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AreaLabels {
+    /// The area codes, sorted.
+    pub codes: Vec<AreaCode>,
+    /// Their names (the code when the areas file has none).
+    pub names: Vec<String>,
+}
+
+impl AreaLabels {
+    /// The code of area `index` (empty when out of range).
+    pub fn code(&self, index: usize) -> &str {
+        self.codes.get(index).map_or("", |c| c.as_str())
+    }
+
+    /// The name of area `index` (empty when out of range).
+    pub fn name(&self, index: usize) -> &str {
+        self.names.get(index).map_or("", String::as_str)
+    }
+}
+
 /// The areas of one level and which of them each base area adds into.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LevelMap {
     /// The level's area codes, sorted.
     pub codes: Vec<AreaCode>,
-    /// Their names (the code when the areas file has none).
-    pub names: Vec<String>,
+    /// Their codes and names, shared with the level's rankings.
+    pub labels: Arc<AreaLabels>,
     /// Their residents, when known.
     pub populations: Vec<Option<u64>>,
     /// Deprivation of each area, when the areas file gives it.
@@ -104,7 +127,7 @@ impl LevelMap {
             .map(|a| pick(&chain(a.as_str())))
             .collect();
         let mut codes: Vec<String> = targets.iter().flatten().cloned().collect();
-        codes.sort();
+        crate::order::sort_by(&mut codes, |a, b| a.cmp(b));
         codes.dedup();
         let index_of = |c: &str| codes.binary_search_by(|x| x.as_str().cmp(c)).ok();
         let of_base: Vec<Option<u32>> = targets
@@ -172,7 +195,7 @@ impl LevelMap {
             })
             .collect();
         let mut order: Vec<usize> = (0..codes.len()).collect();
-        order.sort_by(|&a, &b| {
+        crate::order::sort_by(&mut order, |&a, &b| {
             names
                 .get(a)
                 .cmp(&names.get(b))
@@ -184,9 +207,13 @@ impl LevelMap {
                 *slot = pos as u32;
             }
         }
+        let codes: Vec<AreaCode> = codes.into_iter().map(AreaCode).collect();
         LevelMap {
-            codes: codes.into_iter().map(AreaCode).collect(),
-            names,
+            labels: Arc::new(AreaLabels {
+                codes: codes.clone(),
+                names,
+            }),
+            codes,
             populations,
             areas,
             of_base,
@@ -214,6 +241,11 @@ impl LevelMap {
             }
         }
         out
+    }
+
+    /// For each cube area, the index of its area at this level.
+    pub(super) fn of_base(&self) -> &[Option<u32>] {
+        &self.of_base
     }
 
     /// The index of the area with `code`.

@@ -4,7 +4,7 @@
 use super::*;
 use crate::analysis::level::AreaLevel;
 use crate::analysis::{Period, PeriodPair};
-use crate::data::{Area, Categories, CubeBuilder, Level, Month};
+use crate::data::{Area, AreaCode, Categories, CubeBuilder, Level, Month};
 
 fn m(s: &str) -> Month {
     s.parse().unwrap()
@@ -61,7 +61,7 @@ fn fixture() -> (Dataset, PeriodTotals) {
 }
 
 fn names(r: &Ranking) -> Vec<&str> {
-    r.rows.iter().map(|r| r.name.as_str()).collect()
+    r.rows.iter().map(|x| r.name(x)).collect()
 }
 
 fn column<T: Copy>(r: &Ranking, f: impl Fn(&RankRow) -> T) -> Vec<T> {
@@ -153,16 +153,12 @@ fn areas_without_residents_are_unranked_by_rate_and_listed_last() {
     assert_eq!(base.len(), 6);
     let r = rank_areas(&ds, &totals, &base, &Selection::AllCrime, Measure::Rate);
     let last = r.rows.last().unwrap();
-    assert_eq!(last.code.as_str(), "E01000099");
+    assert_eq!(r.code(last), "E01000099");
     assert_eq!((last.rank, last.rate, last.movement), (None, None, None));
     // By count it is ranked: 3 is the smallest now (6th), and 0 was the
     // smallest before (6th), so no movement.
     let r = rank_areas(&ds, &totals, &base, &Selection::AllCrime, Measure::Count);
-    let row = r
-        .rows
-        .iter()
-        .find(|x| x.code.as_str() == "E01000099")
-        .unwrap();
+    let row = r.rows.iter().find(|x| r.code(x) == "E01000099").unwrap();
     assert_eq!(
         (row.rank, row.previous_rank, row.movement),
         (Some(6), Some(6), Some(0))

@@ -534,7 +534,7 @@ pub fn average_ranks(values: &[f64]) -> Vec<f64> {
         (false, false) => a.partial_cmp(b).unwrap_or(Ordering::Equal),
     };
     let mut sorted: Vec<(usize, f64)> = values.iter().copied().enumerate().collect();
-    sorted.sort_by(|(_, a), (_, b)| order(a, b));
+    crate::order::sort_by(&mut sorted, |(_, a), (_, b)| order(a, b));
     let mut ranks = vec![0.0; values.len()];
     let mut start = 0;
     for group in sorted.chunk_by(|(_, a), (_, b)| order(a, b) == Ordering::Equal) {

@@ -195,7 +195,7 @@ fn order_rows(rows: &mut [CompareRow]) {
         RowRole::Total => 1,
         RowRole::Separate => 2,
     };
-    rows.sort_by(|a, b| {
+    crate::order::sort_by(rows, |a, b| {
         role_order(a.role)
             .cmp(&role_order(b.role))
             .then(b.comparison.current.cmp(&a.comparison.current))

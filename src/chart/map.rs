@@ -55,8 +55,7 @@ pub fn quantile_classes(values: &[f64], classes: usize) -> (Vec<usize>, Vec<(f64
     if n == 0 || classes == 0 {
         return (vec![0; n], Vec::new());
     }
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
+    let order = crate::order::order(n, &|a, b| values[a].total_cmp(&values[b]));
     let k = classes.min(n);
     let mut class_of = vec![0usize; n];
     let mut ranges: Vec<(f64, f64)> = Vec::new();

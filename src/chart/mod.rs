@@ -1,6 +1,10 @@
 //! Chart drawing, pure: every function is generic over plotters'
 //! `DrawingBackend`, so the browser draws on a canvas and native tests draw
 //! the same chart to an SVG string.
+//!
+//! Text is 11 or 13 px only: in the browser plotters measures text with an
+//! inline style, and the Content-Security-Policy allows exactly those two
+//! (`scripts/csp.mjs`).
 
 pub mod map;
 pub mod scatter;

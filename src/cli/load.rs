@@ -10,6 +10,7 @@ use super::CliError;
 use crate::analysis::targets::{read_targets, Target};
 use crate::analysis::{AreaLevel, Disclosure, Period, PeriodPair, Preset};
 use crate::data::areas::read_areas;
+use crate::data::bundle::leaf_codes;
 use crate::data::categories_file::read_categories;
 use crate::data::counts::read_counts;
 use crate::data::lookup::read_lookup;
@@ -77,19 +78,26 @@ pub fn load(opts: &Args) -> Result<Loaded, CliError> {
         None => Categories::default(),
     };
     let counts = opts.require("counts")?;
-    let mut builder =
-        CubeBuilder::new().with_categories(categories.iter().map(|c| c.name.as_str()));
+    let (mut areas, areas_report) = match opts.get("areas") {
+        Some(path) => {
+            let (a, report) = read_areas(path, open(path)?).map_err(|e| failed(e.to_string()))?;
+            (a, Some((path, report)))
+        }
+        None => (Vec::new(), None),
+    };
+    // As in the browser: the areas file's finest areas are on the cube
+    // even without counts, so they are ranked (as zero).
+    let mut builder = CubeBuilder::new()
+        .with_categories(categories.iter().map(|c| c.name.as_str()))
+        .with_areas(leaf_codes(&areas));
     let report =
         read_counts(counts, open(counts)?, &mut builder).map_err(|e| failed(e.to_string()))?;
     print_rejections(counts, &report);
     let cube = builder
         .build()
         .map_err(|e| failed(format!("{counts}: {e}")))?;
-    let mut areas: Vec<Area> = Vec::new();
-    if let Some(path) = opts.get("areas") {
-        let (a, report) = read_areas(path, open(path)?).map_err(|e| failed(e.to_string()))?;
-        print_rejections(path, &report);
-        areas = a;
+    if let Some((path, report)) = &areas_report {
+        print_rejections(path, report);
     }
     if let Some(path) = opts.get("lookup") {
         let (lookup, report) = read_lookup(path, open(path)?).map_err(|e| failed(e.to_string()))?;
@@ -255,4 +263,62 @@ pub fn targets(opts: &Args, ds: &Dataset) -> Result<Vec<Target>, CliError> {
         read_targets(path, open(path)?, &ds.categories).map_err(|e| failed(e.to_string()))?;
     print_rejections(path, &report);
     Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    /// A fresh file in the temp directory with `text` in it.
+    fn file(name: &str, text: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("cse-load-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    #[test]
+    fn wards_without_counts_are_ranked_as_zero() {
+        // Cedar and Damson have no rows in the counts file.
+        let areas = file(
+            "areas.csv",
+            "area_code,area_name,parent_code\nB,Borough,\nW1,Ash,B\nW2,Beech,B\nW3,Cedar,B\nW4,Damson,B\n",
+        );
+        let counts = file(
+            "counts.csv",
+            "month,area_code,category,count\n2024-01,W1,Burglary,2\n2024-02,W1,Burglary,5\n2024-02,W2,Burglary,3\n",
+        );
+        let out = file("ranked.csv", "");
+        let args: Vec<String> = [
+            "--counts",
+            counts.to_str().unwrap(),
+            "--areas",
+            areas.to_str().unwrap(),
+            "--current",
+            "2024-02..2024-02",
+            "--previous",
+            "2024-01..2024-01",
+            "--out",
+            out.to_str().unwrap(),
+        ]
+        .map(String::from)
+        .to_vec();
+        crate::cli::rank::run(&args).unwrap();
+        let text = std::fs::read_to_string(&out).unwrap();
+        let rows: Vec<Vec<&str>> = text
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').take(4).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ["1", "W1", "Ash", "5"],
+                ["2", "W2", "Beech", "3"],
+                ["3", "W3", "Cedar", "0"],
+                ["3", "W4", "Damson", "0"],
+            ]
+        );
+    }
 }

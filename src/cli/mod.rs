@@ -1,7 +1,9 @@
 //! `explorer-cli`: the native command-line front end (publishers prepare
 //! data files; analysts get the figures as tables). Native only.
 
+pub mod areas;
 pub mod args;
+pub mod boundaries;
 pub mod compare;
 pub mod findings;
 pub mod load;
@@ -25,8 +27,14 @@ pub const USAGE: &str = "usage: explorer-cli <command> [options]
 
 commands:
   prepare   aggregate police.uk street CSVs to a counts file
-            explorer-cli prepare [--lookup FILE] [--level lsoa|msoa|ward|district]
+            explorer-cli prepare [--lookup FILE]... [--level lsoa|msoa|ward|district]
                                  [--within CODE] [--report report.json] --out counts.csv INPUT...
+  areas     ONS lookups, LSOA populations and deprivation ranks to an areas file
+            explorer-cli areas --lookup FILE [--lookup FILE]... --population FILE
+                               [--deprivation FILE] [--level L] [--within CODE] --out areas.csv
+  boundaries  an ONS GeoJSON to the explorer's boundaries, simplified
+            explorer-cli boundaries --in F.geojson [--code-property P] [--name-property P]
+                                    [--within CODE --lookup F] [--tolerance 0.0001] --out F.geojson
   compare   compare two periods by category, group or area (CSV or JSON)
             explorer-cli compare --counts F [--areas F] (--preset P | --current A..B --previous C..D)
                                  [--area CODE] [--by category|group|area] [--format json] [--out F]
@@ -45,6 +53,8 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
     };
     match command.as_str() {
         "prepare" => prepare::run(rest),
+        "areas" => areas::run(rest),
+        "boundaries" => boundaries::run(rest),
         "compare" => compare::run(rest),
         "rank" => rank::run(rest),
         "findings" => findings::run(rest),

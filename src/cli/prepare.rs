@@ -10,12 +10,12 @@ use serde::Serialize;
 use super::args::Args;
 use super::CliError;
 use crate::data::categories_file::read_categories;
-use crate::data::lookup::{read_lookup, Level};
+use crate::data::lookup::{read_lookup, Level, Lookup};
 use crate::data::{AreaMapper, Categories, LoadReport, PoliceUkAggregator, Prepared, Quality};
 
 /// The help text of `prepare`.
 pub const HELP: &str =
-    "usage: explorer-cli prepare [--lookup FILE] [--level lsoa|msoa|ward|district]
+    "usage: explorer-cli prepare [--lookup FILE]... [--level lsoa|msoa|ward|district]
                             [--within CODE] [--categories FILE] [--report report.json]
                             --out counts.csv INPUT...
 
@@ -26,7 +26,13 @@ Aggregates police.uk street-level CSVs to counts by month, area and crime type.
                      sorted by month, area_code, category (zero counts omitted)
   --lookup FILE      an ONS LSOA lookup (LSOA11CD/LSOA21CD/LSOA Code → MSOA,
                      ward WDyyCD, local authority LADyyCD); without it the
-                     level is lsoa and every LSOA code is an area
+                     level is lsoa and every LSOA code is an area. Give it
+                     more than once to chain: the last lookup maps codes it
+                     knows directly; each earlier one must be a bridge with
+                     two LSOA code columns (LSOA11CD, LSOA21CD) and codes
+                     only it knows are bridged through it, e.g.
+                       --lookup lsoa11_to_lsoa21_best_fit_lookup.csv
+                       --lookup lsoa21_ward25_lad25_best_fit_lookup.csv
   --level LEVEL      lsoa, msoa, ward or district (default: ward with a lookup
                      that has wards, else lsoa)
   --within CODE      keep only LSOAs inside the area CODE (any level of the
@@ -37,18 +43,21 @@ Aggregates police.uk street-level CSVs to counts by month, area and crime type.
   --report FILE      also write the report as JSON
 
 Every row read is accepted, not allocated (no LSOA code: written with an empty
-area_code), outside the area, or rejected with file, line and reason.";
+area_code), outside the area, or rejected with file, line and reason; the
+accepted rows are split into those mapped directly and those bridged.";
 
 /// The JSON report.
 #[derive(Serialize)]
 struct JsonReport<'a> {
     inputs: &'a [String],
     output: &'a str,
-    lookup: Option<&'a str>,
+    lookups: Vec<&'a str>,
     level: &'a str,
     within: Option<&'a str>,
     #[serde(flatten)]
     report: &'a LoadReport,
+    mapped_directly: u64,
+    bridged: u64,
     #[serde(flatten)]
     quality: &'a Quality,
     areas: usize,
@@ -81,24 +90,19 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
         .map(str::parse::<Level>)
         .transpose()
         .map_err(CliError::Usage)?;
-    let (mapper, level) = match opts.get("lookup") {
-        Some(path) => {
-            let (lookup, report) =
-                read_lookup(path, open(path)?).map_err(|e| failed(e.to_string()))?;
-            eprintln!(
-                "lookup {path}: {} LSOAs ({}), {} rows rejected",
-                lookup.len(),
-                lookup.level_names(),
-                report.rejected
+    let lookup_paths = opts.all("lookup");
+    let (mapper, level) = match lookup_paths.last() {
+        Some(last) => {
+            let lookups = read_lookups(&lookup_paths)?;
+            let level = level.unwrap_or(
+                if lookups.last().is_some_and(|l| l.has_level(Level::Ward)) {
+                    Level::Ward
+                } else {
+                    Level::Lsoa
+                },
             );
-            print_rejections(&report);
-            let level = level.unwrap_or(if lookup.has_level(Level::Ward) {
-                Level::Ward
-            } else {
-                Level::Lsoa
-            });
-            let mapper = AreaMapper::from_lookup(&lookup, level, opts.get("within"))
-                .map_err(|e| CliError::Usage(format!("{path}: {e}")))?;
+            let mapper = AreaMapper::from_lookups(&lookups, level, opts.get("within"))
+                .map_err(|e| CliError::Usage(format!("{last}: {e}")))?;
             (mapper, level)
         }
         None if opts.get("within").is_some() => {
@@ -138,10 +142,12 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
         let json = JsonReport {
             inputs: &names,
             output: out,
-            lookup: opts.get("lookup"),
+            lookups: lookup_paths.clone(),
             level: level.name(),
             within: opts.get("within"),
             report: &prepared.report,
+            mapped_directly: prepared.mapped_directly(),
+            bridged: prepared.bridged,
             quality: &prepared.quality,
             areas: prepared.cube.areas().len(),
             counts_written: written,
@@ -154,7 +160,30 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
     Ok(())
 }
 
-fn open(path: &str) -> Result<File, CliError> {
+/// Reads each lookup, printing a line and the first rejections for each.
+pub fn read_lookups(paths: &[&str]) -> Result<Vec<Lookup>, CliError> {
+    let mut out = Vec::new();
+    for path in paths {
+        let (lookup, report) = read_lookup(path, open(path)?).map_err(|e| failed(e.to_string()))?;
+        let bridge = if lookup.is_bridge() {
+            ", a bridge to newer LSOA codes"
+        } else {
+            ""
+        };
+        eprintln!(
+            "lookup {path}: {} LSOAs ({}{bridge}), {} rows rejected",
+            lookup.len(),
+            lookup.level_names(),
+            report.rejected
+        );
+        print_rejections(&report);
+        out.push(lookup);
+    }
+    Ok(out)
+}
+
+/// Opens a file for reading, naming it in the error.
+pub fn open(path: &str) -> Result<File, CliError> {
     File::open(path).map_err(|e| failed(format!("{path}: cannot open: {e}")))
 }
 
@@ -248,7 +277,8 @@ fn write_counts(path: &str, p: &Prepared, keeps_unallocated: bool) -> Result<u64
     Ok(written)
 }
 
-fn print_rejections(report: &LoadReport) {
+/// Prints the first ten rejections of a report (file, line, column, reason).
+pub fn print_rejections(report: &LoadReport) {
     for r in report.rejections.iter().take(10) {
         let column = r
             .column
@@ -270,6 +300,11 @@ fn print_report(p: &Prepared, files: usize, level: Level, written: u64, out: &st
         "  accepted      {:>10}  (in {} {level} areas)",
         r.accepted,
         p.cube.areas().len()
+    );
+    eprintln!("    mapped directly {:>8}", p.mapped_directly());
+    eprintln!(
+        "    bridged         {:>8}  (through an earlier lookup)",
+        p.bridged
     );
     eprintln!("  not allocated {:>10}  (no LSOA code)", r.not_allocated);
     eprintln!("  outside area  {:>10}", r.outside_area);

@@ -100,8 +100,8 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
         .map(|r| {
             vec![
                 cell(r.rank),
-                cell(&r.area_code),
-                cell(&r.area_name),
+                cell(r.area_code),
+                cell(r.area_name),
                 cell(r.current),
                 cell(r.rate_per_1000),
                 cell(r.rate_low),

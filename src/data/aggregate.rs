@@ -1,8 +1,17 @@
 //! Aggregation of police.uk rows to counts by month × area × category:
 //! which area each LSOA goes to ([`AreaMapper`]) and the running tally
 //! ([`Tally`]) that ends in a [`Cube`], a [`LoadReport`] and a [`Quality`].
+//!
+//! **Chained lookups** ([`AreaMapper::from_lookups`]): a code the *last*
+//! lookup knows maps directly (inside the area or outside it); a code only
+//! an earlier lookup knows is *bridged*: that lookup's successor code (e.g.
+//! its `LSOA21CD` for an `LSOA11CD`) is resolved in the lookups after it, and
+//! the code goes wherever the successor goes. Codes no lookup resolves are
+//! outside the area. Later lookups win: a code present in a later lookup is
+//! never re-routed by an earlier one.
 
 use std::collections::{BTreeMap, HashMap};
+
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::category::Categories;
@@ -50,10 +59,14 @@ impl Hasher for FastHasher {
 /// A `HashMap` using [`FastHasher`].
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
+/// Set on an id in [`AreaMapper`]'s table when the code was bridged.
+const BRIDGED: u32 = 1 << 31;
+
 /// Decides the area each LSOA code is counted in.
 #[derive(Debug, Clone)]
 pub struct AreaMapper {
-    /// LSOA code → index into `codes` (absent: outside the area).
+    /// LSOA code → index into `codes`, with [`BRIDGED`] set for a code
+    /// placed through a bridge (absent: outside the area).
     ids: FastMap<Box<[u8]>, u32>,
     /// Target area codes, sorted.
     codes: Vec<String>,
@@ -82,33 +95,76 @@ impl AreaMapper {
         level: Level,
         within: Option<&str>,
     ) -> Result<Self, LookupError> {
-        if !lookup.has_level(level) {
+        Self::from_lookups(std::slice::from_ref(lookup), level, within)
+    }
+
+    /// Through a chain of lookups (see the module docs): the last one maps
+    /// LSOAs to `level` (and decides `within`); each earlier one must be a
+    /// bridge ([`Lookup::is_bridge`]) whose successor codes the later ones
+    /// resolve.
+    pub fn from_lookups(
+        lookups: &[Lookup],
+        level: Level,
+        within: Option<&str>,
+    ) -> Result<Self, LookupError> {
+        let Some((last, earlier)) = lookups.split_last() else {
+            return Err(LookupError::NoLookup);
+        };
+        if let Some(i) = earlier.iter().position(|l| !l.is_bridge()) {
+            return Err(LookupError::NotABridge {
+                position: i + 1,
+                count: lookups.len(),
+            });
+        }
+        if !last.has_level(level) {
             return Err(LookupError::NoSuchLevel {
                 level,
-                available: lookup.level_names(),
+                available: last.level_names(),
             });
         }
         if let Some(code) = within {
-            if !lookup.contains_code(code) {
+            if !last.contains_code(code) {
                 return Err(LookupError::UnknownArea(code.to_string()));
             }
         }
-        let mut pairs: Vec<(&str, &str)> = Vec::new();
-        for row in lookup.rows() {
-            if within.is_some_and(|w| !row.lies_in(w)) {
-                continue;
-            }
-            if let (Some(lsoa), Some(target)) = (row.code(Level::Lsoa), row.code(level)) {
-                pairs.push((lsoa, target));
+        // Every code the chain knows → its target code (None: outside).
+        let mut resolved: HashMap<&str, (Option<&str>, bool)> = HashMap::new();
+        for row in last.rows() {
+            if let Some(lsoa) = row.code(Level::Lsoa) {
+                let inside = within.is_none_or(|w| row.lies_in(w));
+                let target = row.code(level).filter(|_| inside);
+                resolved.entry(lsoa).or_insert((target, false));
             }
         }
-        let mut codes: Vec<String> = pairs.iter().map(|(_, t)| (*t).to_string()).collect();
+        for lookup in earlier.iter().rev() {
+            let mut bridged = Vec::new();
+            for row in lookup.rows() {
+                let (Some(old), Some(new)) = (row.code(Level::Lsoa), row.successor()) else {
+                    continue;
+                };
+                if resolved.contains_key(old) {
+                    continue;
+                }
+                if let Some(&(target, _)) = resolved.get(new) {
+                    bridged.push((old, target));
+                }
+            }
+            for (old, target) in bridged {
+                resolved.entry(old).or_insert((target, true));
+            }
+        }
+        let mut codes: Vec<String> = resolved
+            .values()
+            .filter_map(|(t, _)| t.map(str::to_string))
+            .collect();
         codes.sort();
         codes.dedup();
         let mut ids = FastMap::default();
-        for (lsoa, target) in pairs {
+        for (lsoa, (target, bridged)) in resolved {
+            let Some(target) = target else { continue };
             if let Ok(i) = codes.binary_search_by(|c| c.as_str().cmp(target)) {
-                ids.insert(Box::from(lsoa.as_bytes()), i as u32);
+                let flag = if bridged { BRIDGED } else { 0 };
+                ids.insert(Box::from(lsoa.as_bytes()), i as u32 | flag);
             }
         }
         Ok(AreaMapper {
@@ -119,12 +175,30 @@ impl AreaMapper {
         })
     }
 
+    /// The target area codes by index (sorted, for a mapper from lookups).
+    pub fn codes(&self) -> &[String] {
+        &self.codes
+    }
+
+    /// Where a non-empty LSOA code goes: an area directly, an area through
+    /// a bridge, or outside.
+    #[inline]
+    pub fn place(&mut self, lsoa: &[u8]) -> Placement {
+        match self.ids.get(lsoa) {
+            Some(&id) if id & BRIDGED != 0 => Placement::Bridged(id & !BRIDGED),
+            Some(&id) => Placement::Area(id),
+            None => self
+                .area_of(lsoa)
+                .map_or(Placement::Outside, Placement::Area),
+        }
+    }
+
     /// The area index for a (non-empty, UTF-8) LSOA code, or `None` when it
     /// is outside the area.
     #[inline]
     pub fn area_of(&mut self, lsoa: &[u8]) -> Option<u32> {
         if let Some(&id) = self.ids.get(lsoa) {
-            return Some(id);
+            return Some(id & !BRIDGED);
         }
         if !self.each_lsoa {
             return None;
@@ -150,6 +224,8 @@ pub struct Tally {
     pub categories: Categories,
     /// What happened to every row.
     pub report: LoadReport,
+    /// Accepted rows placed through a bridge lookup.
+    pub bridged: u64,
     cells: FastMap<(u32, Month, u32), u64>,
     unallocated: FastMap<(Month, u32), u64>,
     month_rows: FastMap<Month, u64>,
@@ -160,6 +236,8 @@ pub struct Tally {
 pub enum Placement {
     /// Into the area with this index.
     Area(u32),
+    /// Into the area with this index, through a bridge lookup.
+    Bridged(u32),
     /// No LSOA code.
     NotAllocated,
     /// An LSOA outside the area of the load.
@@ -173,6 +251,7 @@ impl Tally {
             mapper,
             categories,
             report: LoadReport::default(),
+            bridged: 0,
             cells: FastMap::default(),
             unallocated: FastMap::default(),
             month_rows: FastMap::default(),
@@ -186,6 +265,11 @@ impl Tally {
         match place {
             Placement::Area(a) => {
                 self.report.accepted += 1;
+                *self.cells.entry((a, month, category)).or_insert(0) += 1;
+            }
+            Placement::Bridged(a) => {
+                self.report.accepted += 1;
+                self.bridged += 1;
                 *self.cells.entry((a, month, category)).or_insert(0) += 1;
             }
             Placement::NotAllocated => {
@@ -239,8 +323,16 @@ impl Tally {
         Ok(Prepared {
             cube: builder.build()?,
             report: self.report,
+            bridged: self.bridged,
             quality,
         })
+    }
+}
+
+impl Prepared {
+    /// Accepted rows whose LSOA code the last lookup (or no lookup) placed.
+    pub fn mapped_directly(&self) -> u64 {
+        self.report.accepted.saturating_sub(self.bridged)
     }
 }
 
@@ -252,6 +344,9 @@ pub struct Prepared {
     pub cube: Cube,
     /// What happened to every row.
     pub report: LoadReport,
+    /// Accepted rows placed through a bridge lookup (the others of
+    /// `report.accepted` were mapped directly).
+    pub bridged: u64,
     /// Months covered, missing and suspect.
     pub quality: Quality,
 }

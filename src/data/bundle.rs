@@ -2,13 +2,11 @@
 //! manifest, counts, areas and boundaries read, checked and joined. Pure:
 //! the UI only does the fetching.
 
-use std::collections::{BTreeMap, HashSet};
-
 use super::areas::read_areas_bytes;
 use super::boundaries::{read_boundaries, Boundary};
 use super::counts::read_counts_bytes;
 use super::quality::Quality;
-use super::{Categories, CubeBuilder, Dataset, LoadReport, Manifest};
+use super::{Area, Categories, CubeBuilder, Dataset, LoadReport, Manifest};
 
 /// Everything a page needs about one dataset.
 #[derive(Clone, Debug)]
@@ -23,6 +21,25 @@ pub struct Bundle {
     pub quality: Quality,
     /// Area outlines for the map (empty when the dataset has none).
     pub boundaries: Vec<Boundary>,
+}
+
+/// The codes of the areas that are nobody's parent (the finest level of an
+/// areas file), sorted: put on the cube's area axis before the counts are
+/// read, so that an area with no counts is there (with zeros).
+pub fn leaf_codes(areas: &[Area]) -> Vec<&str> {
+    // Sorted, for binary search (a map type would cost the bundle more).
+    let mut parents: Vec<&str> = areas
+        .iter()
+        .filter_map(|a| a.parent.as_ref().map(|p| p.as_str()))
+        .collect();
+    crate::order::sort_by(&mut parents, |a, b| a.cmp(b));
+    let mut leaves: Vec<&str> = areas
+        .iter()
+        .map(|a| a.code.as_str())
+        .filter(|c| parents.binary_search(c).is_err())
+        .collect();
+    crate::order::sort_by(&mut leaves, |a, b| a.cmp(b));
+    leaves
 }
 
 /// Joins a dataset's files. `areas` and `boundaries` are `(file name,
@@ -48,16 +65,7 @@ pub fn assemble(
         }
         None => Vec::new(),
     };
-    let parents: HashSet<&str> = areas
-        .iter()
-        .filter_map(|a| a.parent.as_ref().map(|p| p.as_str()))
-        .collect();
-    let mut leaves: Vec<&str> = areas
-        .iter()
-        .map(|a| a.code.as_str())
-        .filter(|c| !parents.contains(c))
-        .collect();
-    leaves.sort_unstable();
+    let leaves = leaf_codes(&areas);
 
     let categories = Categories::default();
     let mut builder = CubeBuilder::new()
@@ -69,23 +77,24 @@ pub fn assemble(
     if cube.month_count() == 0 {
         return Err(format!("{file}: the file has no counts to show"));
     }
-    let mut totals: BTreeMap<_, u64> = BTreeMap::new();
-    for (mi, month) in cube.months().enumerate() {
-        let mut t: u64 = cube
-            .unallocated_month(mi)
-            .iter()
-            .map(|&c| u64::from(c))
-            .sum();
-        for a in 0..cube.areas().len() {
-            t += cube
-                .area_month(a, mi)
+    let totals: Vec<u64> = (0..cube.month_count())
+        .map(|mi| {
+            let mut t: u64 = cube
+                .unallocated_month(mi)
                 .iter()
                 .map(|&c| u64::from(c))
-                .sum::<u64>();
-        }
-        totals.insert(month, t);
-    }
-    let quality = Quality::from_month_totals(&totals);
+                .sum();
+            for a in 0..cube.areas().len() {
+                t += cube
+                    .area_month(a, mi)
+                    .iter()
+                    .map(|&c| u64::from(c))
+                    .sum::<u64>();
+            }
+            t
+        })
+        .collect();
+    let quality = Quality::from_series(cube.first_month(), &totals);
     let boundaries = match boundaries {
         Some((file, bytes)) => {
             read_boundaries(file, bytes, None)
@@ -102,6 +111,53 @@ pub fn assemble(
         quality,
         boundaries,
     })
+}
+
+/// Monthly totals of a cube (areas and not allocated) checked for missing
+/// and implausibly low months, as [`assemble`] does for a counts file.
+pub fn cube_quality(cube: &super::Cube) -> Quality {
+    let totals: Vec<u64> = (0..cube.month_count())
+        .map(|mi| {
+            let unallocated: u64 = cube
+                .unallocated_month(mi)
+                .iter()
+                .map(|&c| u64::from(c))
+                .sum();
+            let areas: u64 = (0..cube.areas().len())
+                .map(|a| {
+                    cube.area_month(a, mi)
+                        .iter()
+                        .map(|&c| u64::from(c))
+                        .sum::<u64>()
+                })
+                .sum();
+            unallocated + areas
+        })
+        .collect();
+    Quality::from_series(cube.first_month(), &totals)
+}
+
+impl Bundle {
+    /// A bundle from counts already in a cube (e.g. police.uk files loaded
+    /// in the browser by [`LoadSession`](super::session::LoadSession)), with
+    /// the areas, report, quality and boundaries the load produced.
+    pub fn from_cube(
+        manifest: Manifest,
+        cube: super::Cube,
+        areas: Vec<super::Area>,
+        categories: &Categories,
+        report: LoadReport,
+        quality: Quality,
+        boundaries: Vec<Boundary>,
+    ) -> Bundle {
+        Bundle {
+            manifest,
+            dataset: Dataset::new(cube, areas, categories),
+            report,
+            quality,
+            boundaries,
+        }
+    }
 }
 
 #[cfg(test)]

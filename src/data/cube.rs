@@ -158,6 +158,9 @@ impl Cube {
     }
 }
 
+/// The builder's area id for counts with no area.
+const NOT_ALLOCATED: u32 = u32::MAX;
+
 /// Builds a [`Cube`] by streaming counts in any order. Memory grows with
 /// the number of distinct cells, not the number of rows added.
 #[derive(Debug, Default)]
@@ -166,8 +169,9 @@ pub struct CubeBuilder {
     areas: Vec<AreaCode>,
     category_index: HashMap<String, u32>,
     categories: Vec<String>,
+    /// Keyed by (area id, month, category id); area id `NOT_ALLOCATED` holds
+    /// counts with no area (one map type keeps the wasm smaller).
     cells: HashMap<(u32, Month, u32), u64>,
-    unallocated: HashMap<(Month, u32), u64>,
     min_month: Option<Month>,
     max_month: Option<Month>,
 }
@@ -230,7 +234,7 @@ impl CubeBuilder {
                 let a = self.area_id(code);
                 *self.cells.entry((a, month, cat)).or_insert(0) += count;
             }
-            None => *self.unallocated.entry((month, cat)).or_insert(0) += count,
+            None => *self.cells.entry((NOT_ALLOCATED, month, cat)).or_insert(0) += count,
         }
     }
 
@@ -243,15 +247,15 @@ impl CubeBuilder {
         };
         let k = self.categories.len();
         let mut counts = vec![0u32; self.areas.len() * months * k];
+        let mut unallocated = vec![0u32; months * k];
         for ((a, m, c), n) in self.cells {
             let mi = first.months_until(m) as usize;
-            let i = (a as usize * months + mi) * k + c as usize;
-            counts[i] = u32::try_from(n).map_err(|_| CubeError::Overflow)?;
-        }
-        let mut unallocated = vec![0u32; months * k];
-        for ((m, c), n) in self.unallocated {
-            let mi = first.months_until(m) as usize;
-            unallocated[mi * k + c as usize] = u32::try_from(n).map_err(|_| CubeError::Overflow)?;
+            let n = u32::try_from(n).map_err(|_| CubeError::Overflow)?;
+            if a == NOT_ALLOCATED {
+                unallocated[mi * k + c as usize] = n;
+            } else {
+                counts[(a as usize * months + mi) * k + c as usize] = n;
+            }
         }
         Ok(Cube {
             areas: self.areas,

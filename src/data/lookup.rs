@@ -2,6 +2,15 @@
 //! any year's column names (`LSOA11CD`, `LSOA21CD`, `WD25CD`, `LAD19NM`…)
 //! or spelled out (`LSOA Code`, `MSOA Code`, `Local authority code`…).
 //! Unnamed and unknown columns are ignored.
+//!
+//! A **bridge** lookup has two LSOA code columns of different years, e.g.
+//! `LSOA11CD, LSOA21CD` (ONS's LSOA 2011 → 2021 best fit): each row is keyed
+//! by the older code and carries the newer one as its *successor*
+//! ([`LookupRow::successor`]); an [`AreaMapper`](super::aggregate::AreaMapper)
+//! built from several lookups bridges old codes through it. The best-fit
+//! file maps each 2011 LSOA to exactly one 2021 LSOA; were an old code
+//! listed twice with different successors, the first listing is used and the
+//! later one rejected (as for any LSOA listed again with different areas).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -89,6 +98,17 @@ pub enum LookupError {
     /// The area to restrict to is not in the lookup.
     #[error("area {0} is not in the lookup, so nothing can be placed inside it")]
     UnknownArea(String),
+    /// No lookup was given.
+    #[error("no lookup was given")]
+    NoLookup,
+    /// A lookup before the last one cannot bridge codes to the next.
+    #[error("lookup {position} of {count} is not a bridge: every lookup but the last needs two LSOA code columns of different years (e.g. LSOA11CD and LSOA21CD)")]
+    NotABridge {
+        /// Its 1-based position.
+        position: usize,
+        /// How many lookups were given.
+        count: usize,
+    },
 }
 
 /// True when normalised header `h` is `<prefix><digits><suffix>`, e.g.
@@ -113,13 +133,45 @@ fn find_column(headers: &[String], level: Level, suffix: &str) -> Option<usize> 
     })
 }
 
+/// The year of an ONS LSOA code column (`lsoa11cd` → 11), if it is one.
+fn lsoa_year(h: &str) -> Option<u32> {
+    if !is_ons_name(h, "lsoa", "cd") {
+        return None;
+    }
+    h.strip_prefix("lsoa")
+        .and_then(|r| r.strip_suffix("cd"))
+        .and_then(|y| y.parse().ok())
+}
+
+/// The key LSOA column and, for a bridge, the successor column: with two
+/// or more ONS LSOA code columns of different years, the oldest is the key
+/// and the newest the successor.
+fn lsoa_columns(headers: &[String]) -> (Option<usize>, Option<usize>) {
+    let mut dated: Vec<(u32, usize)> = headers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| lsoa_year(h).map(|y| (y, i)))
+        .collect();
+    dated.sort();
+    match (dated.first(), dated.last()) {
+        (Some(&(y0, old)), Some(&(y1, new))) if y0 != y1 => (Some(old), Some(new)),
+        _ => (find_column(headers, Level::Lsoa, "cd"), None),
+    }
+}
+
 /// One LSOA with its codes at every level the lookup carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LookupRow {
     codes: [Option<String>; 4],
+    successor: Option<String>,
 }
 
 impl LookupRow {
+    /// In a bridge lookup, the newer LSOA code this (older) LSOA maps to.
+    pub fn successor(&self) -> Option<&str> {
+        self.successor.as_deref()
+    }
+
     /// Its code at `level`, when the lookup has one.
     pub fn code(&self, level: Level) -> Option<&str> {
         self.codes.get(level.index()).and_then(|c| c.as_deref())
@@ -138,6 +190,7 @@ pub struct Lookup {
     by_lsoa: HashMap<String, usize>,
     names: HashMap<String, String>,
     levels: [bool; 4],
+    bridge: bool,
 }
 
 impl Lookup {
@@ -159,6 +212,12 @@ impl Lookup {
     /// The row of LSOA `code`.
     pub fn lsoa(&self, code: &str) -> Option<&LookupRow> {
         self.by_lsoa.get(code).and_then(|&i| self.rows.get(i))
+    }
+
+    /// True when the lookup bridges LSOA codes of one year to another's
+    /// (two LSOA code columns, e.g. `LSOA11CD` and `LSOA21CD`).
+    pub fn is_bridge(&self) -> bool {
+        self.bridge
     }
 
     /// True when the lookup has a column of `level` codes.
@@ -204,13 +263,28 @@ pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport)
         .iter()
         .map(|h| header::normalise(&String::from_utf8_lossy(h)))
         .collect();
+    let (key_col, successor_col) = lsoa_columns(&headers);
     let code_cols: Vec<Option<usize>> = LEVELS
         .iter()
-        .map(|&l| find_column(&headers, l, "cd"))
+        .map(|&l| match l {
+            Level::Lsoa => key_col,
+            _ => find_column(&headers, l, "cd"),
+        })
         .collect();
+    // The LSOA name column of the key's year (`LSOA11NM` for `LSOA11CD`).
+    let key_name = key_col
+        .and_then(|c| headers.get(c))
+        .and_then(|h| h.strip_suffix("cd"))
+        .map(|stem| format!("{stem}nm"));
     let name_cols: Vec<Option<usize>> = LEVELS
         .iter()
-        .map(|&l| find_column(&headers, l, "nm"))
+        .map(|&l| match (l, &key_name) {
+            (Level::Lsoa, Some(n)) => headers
+                .iter()
+                .position(|h| h == n)
+                .or_else(|| find_column(&headers, l, "nm")),
+            _ => find_column(&headers, l, "nm"),
+        })
         .collect();
     let Some(Some(lsoa_col)) = code_cols.first().copied() else {
         return Err(FileError::MissingColumns {
@@ -223,6 +297,7 @@ pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport)
     for (flag, col) in lookup.levels.iter_mut().zip(&code_cols) {
         *flag = col.is_some();
     }
+    lookup.bridge = successor_col.is_some();
     let mut report = LoadReport::default();
     for record in records {
         let line = record.line();
@@ -249,7 +324,7 @@ pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport)
         };
         let codes: Result<Vec<Option<&str>>, ()> = code_cols.iter().map(|&c| text(c)).collect();
         let names: Result<Vec<Option<&str>>, ()> = name_cols.iter().map(|&c| text(c)).collect();
-        let (Ok(codes), Ok(names)) = (codes, names) else {
+        let (Ok(codes), Ok(names), Ok(successor)) = (codes, names, text(successor_col)) else {
             report.reject(
                 file,
                 line,
@@ -265,6 +340,7 @@ pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport)
         };
         let row = LookupRow {
             codes: [0, 1, 2, 3].map(|i| codes.get(i).copied().flatten().map(str::to_string)),
+            successor: successor.map(str::to_string),
         };
         if let Some(first) = lookup.lsoa(lsoa) {
             if *first != row {
@@ -356,6 +432,25 @@ mod tests {
             l.lsoa("E01011698").unwrap().code(Level::District),
             Some("E08000035")
         );
+    }
+
+    #[test]
+    fn a_bridge_is_keyed_by_the_older_code_whatever_the_column_order() {
+        let text = "\u{feff}ObjectId,LSOA21CD,LSOA21NM,LSOA11CD,LSOA11NM,LAD22CD\n\
+                    1,E01000010,New 001A,E01000001,Old 001A,E06000004\n\
+                    2,E01000010,New 001A,E01000002,Old 001B,E06000004\n\
+                    3,E01000011,New 001B,E01000002,Old 001B,E06000004\n";
+        let (l, r) = read_lookup("b.csv", text.as_bytes()).unwrap();
+        assert!(l.is_bridge());
+        assert_eq!((r.accepted, r.rejected), (2, 1), "E01000002 listed twice");
+        assert!(r.rejections[0].reason.contains("first listing"));
+        let row = l.lsoa("E01000002").unwrap();
+        assert_eq!(row.successor(), Some("E01000010"));
+        assert_eq!(l.name("E01000001"), Some("Old 001A"));
+        assert_eq!(row.code(Level::District), Some("E06000004"));
+        let (plain, _) = read_lookup("p.csv", "LSOA21CD,WD25CD\nE01,E05\n".as_bytes()).unwrap();
+        assert!(!plain.is_bridge());
+        assert_eq!(plain.lsoa("E01").unwrap().successor(), None);
     }
 
     #[test]

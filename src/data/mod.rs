@@ -25,14 +25,17 @@ pub use month::Month;
 pub use report::LoadReport;
 
 pub mod aggregate;
+pub mod areas_build;
 pub mod boundaries;
 pub mod bundle;
 pub mod categories_file;
 pub mod csv_scan;
+pub mod deprivation_lookup;
 pub mod lookup;
 pub mod policeuk;
 pub mod population;
 pub mod quality;
+pub mod simplify;
 
 pub use aggregate::{AreaMapper, Prepared};
 pub use lookup::{Level, Lookup};

@@ -331,10 +331,7 @@ fn row(
     let place = if lsoa.is_empty() {
         Placement::NotAllocated
     } else {
-        tally
-            .mapper
-            .area_of(lsoa)
-            .map_or(Placement::Outside, Placement::Area)
+        tally.mapper.place(lsoa)
     };
     tally.count(month, category as u32, place);
 }

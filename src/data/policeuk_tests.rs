@@ -211,3 +211,45 @@ fn bad_headers_and_empty_files_are_errors_naming_the_file() {
         "{err}"
     );
 }
+
+/// E01009999 → E01000003 (ward E05000002); E01000001 → E01000004 is
+/// ignored, as the last lookup knows E01000001 itself; E01008888 bridges to
+/// a code the last lookup lacks.
+const BRIDGE: &[u8] = include_bytes!("../../tests/fixtures/lookup/lsoa11_to_lsoa21_bridge.csv");
+
+fn chain(level: Level, within: Option<&str>) -> AreaMapper {
+    let (bridge, _) = read_lookup("bridge.csv", BRIDGE).unwrap();
+    let (lookup, _) = read_lookup("lookup.csv", LOOKUP).unwrap();
+    AreaMapper::from_lookups(&[bridge, lookup], level, within).unwrap()
+}
+
+#[test]
+fn chained_lookups_bridge_old_codes_and_the_last_lookup_wins() {
+    let p = load(chain(Level::Ward, None), &[("jan.csv", JAN)]);
+    // Directly: E01000001 ×3 and E01000002 → E05000001, E01000003 →
+    // E05000002, E01000004 → E05000003 (6); bridged: E01009999 → E05000002.
+    assert_eq!(figures(&p.report), (8, 7, 1, 0, 0));
+    assert_eq!((p.mapped_directly(), p.bridged), (6, 1));
+    assert_eq!(cell(&p.cube, "E05000002", "2024-01", "Drugs"), 2);
+    assert_eq!(cell(&p.cube, "E05000001", "2024-01", "Burglary"), 2);
+    // Within E06000002 only E01000004 is inside; the bridged row is outside.
+    let p = load(chain(Level::Ward, Some("E06000002")), &[("jan.csv", JAN)]);
+    assert_eq!(figures(&p.report), (8, 1, 1, 6, 0));
+    assert_eq!((p.mapped_directly(), p.bridged), (1, 0));
+    assert!(p.report.adds_up());
+}
+
+#[test]
+fn every_lookup_but_the_last_must_be_a_bridge() {
+    let (lookup, _) = read_lookup("lookup.csv", LOOKUP).unwrap();
+    let (bridge, _) = read_lookup("bridge.csv", BRIDGE).unwrap();
+    let err =
+        AreaMapper::from_lookups(&[lookup.clone(), lookup.clone()], Level::Ward, None).unwrap_err();
+    assert!(
+        err.to_string().contains("lookup 1 of 2 is not a bridge"),
+        "{err}"
+    );
+    assert!(AreaMapper::from_lookups(&[], Level::Ward, None).is_err());
+    // The bridge alone has no wards.
+    assert!(AreaMapper::from_lookups(&[lookup, bridge], Level::Ward, None).is_err());
+}

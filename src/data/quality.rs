@@ -54,7 +54,7 @@ fn months_text<S: Serializer>(ms: &[Month], s: S) -> Result<S::Ok, S::Error> {
 }
 
 fn median(values: &mut [u64]) -> Option<f64> {
-    values.sort_unstable();
+    crate::order::sort_by(values, |a, b| a.cmp(b));
     let n = values.len();
     let mid = values.get(n / 2).copied()? as f64;
     if n % 2 == 1 {
@@ -72,11 +72,31 @@ impl Quality {
             .filter(|(_, &n)| n > 0)
             .map(|(&m, _)| m)
             .collect();
+        Quality::check(covered, &|m| totals.get(&m).copied().unwrap_or(0))
+    }
+
+    /// Checks a contiguous monthly series starting at `first` (the browser's
+    /// cube; no map needed).
+    pub fn from_series(first: Month, totals: &[u64]) -> Quality {
+        let at = |m: Month| {
+            usize::try_from(first.months_until(m))
+                .ok()
+                .and_then(|i| totals.get(i))
+                .copied()
+                .unwrap_or(0)
+        };
+        let covered: Vec<Month> = (0..totals.len())
+            .filter_map(|i| first.offset(i as i64))
+            .filter(|&m| at(m) > 0)
+            .collect();
+        Quality::check(covered, &at)
+    }
+
+    fn check(covered: Vec<Month>, total: &dyn Fn(Month) -> u64) -> Quality {
         let mut quality = Quality::default();
         let (Some(&first), Some(&last)) = (covered.first(), covered.last()) else {
             return quality;
         };
-        let total = |m: Month| totals.get(&m).copied().unwrap_or(0);
         let span = first.months_until(last);
         for i in 0..=span {
             let Some(month) = first.offset(i) else {

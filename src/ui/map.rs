@@ -64,7 +64,12 @@ pub fn MapFigure(
             } else {
                 format!("{:.*} to {:.*}", decimals, item.low, decimals, item.high)
             };
-            view! { <li><span class="swatch" style=format!("background:{}", item.colour)></span>{range}</li> }
+            // Classes, not inline styles: a strict Content-Security-Policy forbids those.
+            let class = CLASS_COLOURS
+                .iter()
+                .position(|c| *c == item.colour)
+                .map_or("swatch none".to_string(), |i| format!("swatch c{i}"));
+            view! { <li><span class=class></span>{range}</li> }
         })
         .collect_view();
     let (w, h) = (map.width, map.height);
@@ -84,7 +89,7 @@ pub fn MapFigure(
             <p class="map-detail" aria-live="polite" data-testid="map-detail">{detail}</p>
             <ul class="legend" aria-label="Legend: lightest is lowest, darkest is highest">
                 {legend}
-                <li><span class="swatch" style=format!("background:{NO_DATA_COLOUR}")></span>"No figures"</li>
+                <li><span class="swatch none"></span>"No figures"</li>
             </ul>
             <button type="button" class="download" on:click=save>"Download this map (PNG)"</button>
         </figure>

@@ -3,6 +3,7 @@
 
 mod controls;
 mod download;
+mod embed;
 mod fetch;
 mod map;
 mod nav;
@@ -58,15 +59,21 @@ pub fn App() -> impl IntoView {
         view.set(ViewState::from_query(&location_search()));
     });
     let (data, set_data) = signal(None::<Result<Arc<Bundle>, String>>);
+    if view.with_untracked(|v| v.embed.is_some()) {
+        view.with_untracked(embed::apply_theme);
+    }
     let name = view.get_untracked().dataset;
+    let embedded = view.with_untracked(|v| v.embed.is_some());
     leptos::task::spawn_local(async move {
         set_data.set(Some(load_dataset(&name).await.map(Arc::new)));
     });
     view! {
-        <a class="skip" href="#main">"Skip to content"</a>
-        <header class="site-header">
-            <p class="brand">"Community Safety Explorer"</p>
-        </header>
+        {(!embedded).then(|| view! {
+            <a class="skip" href="#main">"Skip to content"</a>
+            <header class="site-header">
+                <p class="brand">"Community Safety Explorer"</p>
+            </header>
+        })}
         <main id="main" tabindex="-1">
             {move || match data.get() {
                 None => view! {
@@ -80,6 +87,9 @@ pub fn App() -> impl IntoView {
                     </div>
                 }
                 .into_any(),
+                Some(Ok(bundle)) if view.with_untracked(|v| v.embed.is_some()) => {
+                    view! { <embed::EmbedShell bundle=bundle view=view /> }.into_any()
+                }
                 Some(Ok(bundle)) => view! { <Shell bundle=bundle view=view /> }.into_any(),
             }}
         </main>
@@ -128,6 +138,7 @@ fn Shell(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
                 Page::Wards => view! { <pages::wards::WardsPage bundle=b view=view /> }.into_any(),
                 Page::Ward => view! { <pages::profile::ProfilePage bundle=b view=view /> }.into_any(),
                 Page::Deprivation => view! { <pages::deprivation::DeprivationPage bundle=b view=view /> }.into_any(),
+                Page::Embed => view! { <pages::builder::BuilderPage bundle=b view=view /> }.into_any(),
             }
         }}
         <footer class="provenance" data-testid="provenance">

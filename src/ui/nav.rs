@@ -65,7 +65,7 @@ pub fn Nav(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
             )
         })
         .collect();
-    wards.sort();
+    crate::order::sort_by(&mut wards, |a, b| a.cmp(b));
     let options = wards
         .iter()
         .map(|(name, _)| view! { <option value=name.clone()></option> })
@@ -130,6 +130,7 @@ pub fn Nav(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
             {link(Page::Wards, "Wards", "nav-wards")}
             {profile}
             {link(Page::Deprivation, "Deprivation", "nav-deprivation")}
+            {link(Page::Embed, "Embed", "nav-embed")}
         }
     };
     view! {

@@ -131,7 +131,7 @@ pub fn deprivation_view(b: &Bundle, state: &ViewState) -> Result<DeprivationMode
     for row in &r.rows {
         let area = s.map.areas.get(row.index).and_then(|a| a.as_ref());
         if let (Some(x), Some(rate)) = (area.and_then(x_of), row.rate) {
-            points.push((x.abs(), rate.per_1000, row.name.clone()));
+            points.push((x.abs(), rate.per_1000, r.name(row).to_string()));
         }
     }
     let reversed = !matches!(d.measure, ImdMeasure::Score);
@@ -151,7 +151,7 @@ pub fn deprivation_view(b: &Bundle, state: &ViewState) -> Result<DeprivationMode
     let high_on_both = d
         .high_on_both
         .iter()
-        .filter_map(|&i| s.map.names.get(i).cloned())
+        .filter_map(|&i| s.map.labels.names.get(i).cloned())
         .collect();
     let names = points.iter().map(|(_, _, n)| n.clone()).collect();
     Ok(DeprivationModel {

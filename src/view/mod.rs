@@ -4,6 +4,7 @@
 
 pub mod common;
 pub mod deprivation;
+pub mod embed;
 pub mod overview;
 pub mod profile;
 pub mod table;

@@ -75,7 +75,7 @@ pub fn profile(b: &Bundle, state: &ViewState) -> Result<ProfileModel, String> {
     for measure in [Measure::Count, Measure::Rate] {
         let r = rank_areas(ds, &s.totals, &s.map, &s.selection, measure);
         let n = r.rows.iter().filter(|x| x.rank.is_some()).count();
-        let Some(row) = r.rows.iter().find(|x| x.code.as_str() == code) else {
+        let Some(row) = r.rows.iter().find(|x| r.code(x) == code) else {
             continue;
         };
         let Some(k) = row.rank else { continue };

@@ -85,7 +85,7 @@ pub fn wards(b: &Bundle, state: &ViewState) -> Result<WardsModel, String> {
     let mut rows = Vec::new();
     let mut labels = Vec::new();
     for (x, sh) in r.rows.iter().zip(&shown) {
-        let href = profile_href(state, x.code.as_str());
+        let href = profile_href(state, r.code(x));
         let interval = match (sh.rate_low, sh.rate_high) {
             (Shown::Value(lo), Shown::Value(hi)) => {
                 Cell::number(format!("{lo:.1}–{hi:.1}"), Some(lo))
@@ -98,7 +98,7 @@ pub fn wards(b: &Bundle, state: &ViewState) -> Result<WardsModel, String> {
                 x.rank.map(|k| k.to_string()).unwrap_or_default(),
                 x.rank.map(f64::from),
             ),
-            Cell::text(x.name.clone()).linked(href.clone()),
+            Cell::text(r.name(x).to_string()).linked(href.clone()),
             count_cell(sh.current),
             rate_cell(sh.rate_per_1000),
             interval,
@@ -128,8 +128,8 @@ pub fn wards(b: &Bundle, state: &ViewState) -> Result<WardsModel, String> {
             .map(|k| format!(", ranked {} of {n}", ordinal(k)))
             .unwrap_or_default();
         labels.push(MapLabel {
-            code: x.code.as_str().to_string(),
-            text: format!("{}: {figures}{rank}", x.name),
+            code: r.code(x).to_string(),
+            text: format!("{}: {figures}{rank}", r.name(x)),
             href,
         });
     }
@@ -161,7 +161,7 @@ pub fn wards(b: &Bundle, state: &ViewState) -> Result<WardsModel, String> {
     // The map is coloured by the rate when there are populations, else by count.
     let by_code: std::collections::HashMap<&str, (Shown<u64>, Shown<f64>)> = shown
         .iter()
-        .map(|sh| (sh.area_code.as_str(), (sh.current, sh.rate_per_1000)))
+        .map(|sh| (sh.area_code, (sh.current, sh.rate_per_1000)))
         .collect();
     let use_rate = state.measure == state::Measure::Rate;
     let map = build_map(&b.boundaries, 600.0, |code| {

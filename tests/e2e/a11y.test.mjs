@@ -2,8 +2,7 @@
 // area can be reached with Tab, and focus is visible.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { ROOT, serveDist, launchBrowser, open } from './harness.mjs';
+import { serveDist, launchBrowser, open } from './harness.mjs';
 
 let server;
 let browser;
@@ -16,7 +15,6 @@ after(async () => {
   await server?.close();
 });
 
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 const PAGES = [
   ['overview', ''],
   ['wards', '?page=wards'],
@@ -34,7 +32,7 @@ for (const [name, query] of PAGES) {
       await page.locator('[data-testid=provenance], [data-testid=load-error]').first().waitFor();
       // Open the hidden tables too, so they are checked.
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
-      await page.addScriptTag({ path: AXE });
+      await page.addScriptTag({ url: '/__test/axe.min.js' });
       const result = await page.evaluate(async () => {
         const r = await window.axe.run(document, { resultTypes: ['violations'] });
         return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync, mkdirSync } from 'node:fs';
 import { join, normalize, extname } from 'node:path';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { mkdtempSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
@@ -33,6 +34,8 @@ export async function serveDist() {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const rel = normalize(path).replace(/^(\.\.[/\\])+/, '').replace(/^\/+/, '');
     let file = join(DIST, rel || 'index.html');
+    // Test tools served from the app's own origin (its CSP allows 'self').
+    if (rel === '__test/axe.min.js') file = join(ROOT, 'node_modules/axe-core/axe.min.js');
     const fixture = rel.match(/^data\/([^/]+)\/(.*)$/);
     if (fixture && existsSync(join(FIXTURES, fixture[1]))) file = join(FIXTURES, fixture[1], fixture[2]);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
@@ -41,8 +44,16 @@ export async function serveDist() {
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
+    // Compressed as a real static host would, so transfer sizes are true.
+    let body = readFileSync(file);
+    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && TYPES[extname(file)]) {
+      body = gzipSync(body);
+      headers['content-encoding'] = 'gzip';
+    }
+    headers['content-length'] = body.length;
+    res.writeHead(200, headers);
+    res.end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();

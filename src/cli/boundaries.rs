@@ -1,0 +1,286 @@
+//! `explorer-cli boundaries`: an ONS GeoJSON → the explorer's boundaries
+//! file (a FeatureCollection whose features have properties `code` and
+//! `name` and a Polygon or MultiPolygon), simplified with Douglas–Peucker
+//! and rounded ([`crate::data::simplify`]).
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+
+use super::args::Args;
+use super::prepare::{print_rejections, read_lookups};
+use super::CliError;
+use crate::data::boundaries::{read_boundaries, Polygon};
+use crate::data::lookup::LEVELS;
+use crate::data::simplify::{point_count, simplify_polygon};
+
+/// Default tolerance in degrees: 0.0001° is about 11 m north–south and
+/// about 6–7 m east–west at English latitudes.
+pub const DEFAULT_TOLERANCE: f64 = 0.0001;
+/// Default decimals kept: 5 decimals of a degree is about 1 m.
+pub const DEFAULT_DECIMALS: i32 = 5;
+
+/// The help text of `boundaries`.
+pub const HELP: &str = "usage: explorer-cli boundaries --in FILE.geojson [--code-property WD25CD]
+                               [--name-property WD25NM] [--within CODE --lookup FILE]
+                               [--tolerance 0.0001] [--decimals 5] --out FILE.geojson
+
+Normalises a GeoJSON FeatureCollection of areas (e.g. ONS ward boundaries)
+to what the explorer reads: one feature per area with properties code and
+name, geometry Polygon or MultiPolygon, simplified with Douglas-Peucker.
+
+  --in FILE            the GeoJSON to read (coordinates in degrees, CRS84)
+  --code-property P    the property holding the area code (default: found, e.g. WD25CD)
+  --name-property P    the property holding the name (default: the code's, e.g. WD25NM;
+                       else the lookup's name; else the code)
+  --within CODE        keep only areas inside CODE according to --lookup (the last one)
+  --lookup FILE        an ONS LSOA lookup (for --within and names)
+  --tolerance DEG      Douglas-Peucker tolerance in degrees (default 0.0001, about
+                       7-11 m; 0 keeps every point)
+  --decimals N         decimals kept in coordinates, 0 to 10 (default 5, about 1 m)
+  --out FILE           the GeoJSON to write";
+
+fn failed(message: String) -> CliError {
+    CliError::Failed(message)
+}
+
+/// A number with at most `decimals` places, trailing zeros trimmed.
+fn number(x: f64, decimals: i32) -> String {
+    let mut s = format!("{:.*}", decimals.max(0) as usize, x);
+    if s.contains('.') {
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+    }
+    if s == "-0" {
+        s = "0".to_string();
+    }
+    s
+}
+
+fn write_polygon(out: &mut String, polygon: &Polygon, decimals: i32) {
+    out.push('[');
+    for (r, ring) in polygon.iter().enumerate() {
+        out.push_str(if r == 0 { "[" } else { ",[" });
+        for (i, p) in ring.iter().enumerate() {
+            let sep = if i == 0 { "" } else { "," };
+            let _ = write!(
+                out,
+                "{sep}[{},{}]",
+                number(p[0], decimals),
+                number(p[1], decimals)
+            );
+        }
+        out.push(']');
+    }
+    out.push(']');
+}
+
+/// Names by code from property `name_prop` of the raw GeoJSON.
+fn names_from(text: &str, code_prop: &str, name_prop: &str) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return out;
+    };
+    let features = value.get("features").and_then(|f| f.as_array());
+    for f in features.into_iter().flatten() {
+        let props = f.get("properties");
+        let code = props
+            .and_then(|p| p.get(code_prop))
+            .and_then(|v| v.as_str());
+        let name = props
+            .and_then(|p| p.get(name_prop))
+            .and_then(|v| v.as_str());
+        if let (Some(c), Some(n)) = (code, name) {
+            out.insert(c.trim().to_string(), n.trim().to_string());
+        }
+    }
+    out
+}
+
+/// Runs `boundaries`.
+pub fn run(args: &[String]) -> Result<(), CliError> {
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        println!("{HELP}");
+        return Ok(());
+    }
+    let opts = Args::parse(
+        args,
+        &[
+            "in",
+            "code-property",
+            "name-property",
+            "within",
+            "lookup",
+            "tolerance",
+            "decimals",
+            "out",
+        ],
+        &[],
+    )?;
+    if let Some(extra) = opts.positional.first() {
+        return Err(CliError::Usage(format!("unexpected argument {extra:?}")));
+    }
+    let input = opts.require("in")?;
+    let out_path = opts.require("out")?;
+    let tolerance = match opts.get("tolerance") {
+        None => DEFAULT_TOLERANCE,
+        Some(t) => t
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite() && *v >= 0.0)
+            .ok_or_else(|| {
+                CliError::Usage(format!(
+                    "--tolerance: expected degrees, 0 or more, found {t:?}"
+                ))
+            })?,
+    };
+    let decimals = match opts.get("decimals") {
+        None => DEFAULT_DECIMALS,
+        Some(t) => t
+            .parse::<i32>()
+            .ok()
+            .filter(|v| (0..=10).contains(v))
+            .ok_or_else(|| CliError::Usage(format!("--decimals: expected 0 to 10, found {t:?}")))?,
+    };
+    let lookup_paths = opts.all("lookup");
+    let within = opts.get("within");
+    if within.is_some() && lookup_paths.is_empty() {
+        return Err(CliError::Usage(
+            "--within needs --lookup to know which areas lie inside".to_string(),
+        ));
+    }
+    let lookup = read_lookups(&lookup_paths)?.pop();
+    let text =
+        std::fs::read_to_string(input).map_err(|e| failed(format!("{input}: cannot read: {e}")))?;
+    let (features, report) = read_boundaries(input, text.as_bytes(), opts.get("code-property"))
+        .map_err(|e| failed(e.to_string()))?;
+    print_rejections(&report);
+    let inside: Option<HashSet<&str>> = match (within, &lookup) {
+        (Some(w), Some(l)) => {
+            if !l.contains_code(w) {
+                return Err(CliError::Usage(format!(
+                    "area {w} is not in the lookup, so nothing can be kept inside it"
+                )));
+            }
+            let rows = l.rows().filter(|r| r.lies_in(w));
+            Some(
+                rows.flat_map(|r| LEVELS.into_iter().filter_map(|lv| r.code(lv)))
+                    .collect(),
+            )
+        }
+        _ => None,
+    };
+    let names = match (opts.get("name-property"), opts.get("code-property")) {
+        (Some(n), Some(c)) => names_from(&text, c, n),
+        (Some(_), None) => {
+            return Err(CliError::Usage(
+                "--name-property needs --code-property".to_string(),
+            ))
+        }
+        _ => HashMap::new(),
+    };
+    let mut out = String::from("{\"type\":\"FeatureCollection\",\"features\":[\n");
+    let (mut kept, mut outside, mut dropped) = (0usize, 0usize, 0usize);
+    let (mut before, mut after) = (0usize, 0usize);
+    for b in &features {
+        let code = b.code.as_str();
+        if inside.as_ref().is_some_and(|s| !s.contains(code)) {
+            outside += 1;
+            continue;
+        }
+        let polygons: Vec<Polygon> = b
+            .polygons
+            .iter()
+            .filter_map(|p| simplify_polygon(p, tolerance, decimals))
+            .collect();
+        if polygons.is_empty() {
+            eprintln!("  dropped {code}: no valid ring left");
+            dropped += 1;
+            continue;
+        }
+        before += point_count(&b.polygons);
+        after += point_count(&polygons);
+        let name = names
+            .get(code)
+            .cloned()
+            .or_else(|| b.name.clone())
+            .or_else(|| {
+                lookup
+                    .as_ref()
+                    .and_then(|l| l.name(code))
+                    .map(str::to_string)
+            })
+            .unwrap_or_else(|| code.to_string());
+        let props = serde_json::json!({ "code": code, "name": name });
+        let kind = if polygons.len() == 1 {
+            "Polygon"
+        } else {
+            "MultiPolygon"
+        };
+        let _ = write!(
+            out,
+            "{}{{\"type\":\"Feature\",\"properties\":{props},\"geometry\":{{\"type\":\"{kind}\",\"coordinates\":",
+            if kept == 0 { "" } else { ",\n" }
+        );
+        if let [one] = polygons.as_slice() {
+            write_polygon(&mut out, one, decimals);
+        } else {
+            out.push('[');
+            for (i, p) in polygons.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_polygon(&mut out, p, decimals);
+            }
+            out.push(']');
+        }
+        out.push_str("}}");
+        kept += 1;
+    }
+    out.push_str("\n]}\n");
+    std::fs::write(out_path, &out).map_err(|e| failed(format!("{out_path}: cannot write: {e}")))?;
+    eprintln!(
+        "read {} features from {input} ({} rejected); kept {kept}, outside {} {outside}, dropped {dropped}",
+        report.rows_read,
+        report.rejected,
+        within.unwrap_or("the area"),
+    );
+    eprintln!(
+        "points {before} -> {after}; bytes {} -> {} (tolerance {tolerance} degrees, {decimals} decimals)",
+        text.len(),
+        out.len()
+    );
+    eprintln!("wrote {out_path}: {kept} features");
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn numbers_are_trimmed_and_arguments_checked() {
+        assert_eq!(number(-1.2345649, 5), "-1.23456");
+        assert_eq!(number(54.5, 5), "54.5");
+        assert_eq!(number(-0.000001, 5), "0");
+        assert_eq!(number(3.0, 5), "3");
+        let e = run(&args(&["--in", "x"])).unwrap_err();
+        assert!(e.to_string().contains("--out is required"), "{e}");
+        let e = run(&args(&["--in", "x", "--out", "y", "--tolerance", "-1"])).unwrap_err();
+        assert!(e.to_string().contains("--tolerance"), "{e}");
+        let e = run(&args(&["--in", "x", "--out", "y", "--within", "E06000004"])).unwrap_err();
+        assert!(e.to_string().contains("--within needs --lookup"), "{e}");
+        let e = run(&args(&["--in", "/no/such.geojson", "--out", "y"])).unwrap_err();
+        assert!(
+            e.to_string().contains("/no/such.geojson: cannot read"),
+            "{e}"
+        );
+    }
+}

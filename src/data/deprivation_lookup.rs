@@ -1,0 +1,155 @@
+//! Reader for deprivation ranks by LSOA, such as the English Index of
+//! Multiple Deprivation 2019 (`LSOA11CD`, `IMD19`; 1 = most deprived of
+//! [`IMD2019_LSOAS`]), and the decile of a rank.
+//!
+//! Accepted columns: the code in `LSOA11CD`, `LSOA21CD`, `LSOA code`,
+//! `area_code` or `code`; the rank in `IMD19`, `IMD25`, `imd_rank`, `IMD
+//! rank` or a column starting `Index of Multiple Deprivation (IMD) Rank`
+//! (the name in MHCLG's File 1).
+
+use std::collections::BTreeMap;
+use std::io::Read;
+
+use super::area::AreaCode;
+use super::areas::parse_whole;
+use super::csv_scan::read_records;
+use super::error::FileError;
+use super::header;
+use super::report::LoadReport;
+
+/// LSOAs ranked in the English IMD 2019: ranks run from 1 to this.
+pub const IMD2019_LSOAS: u32 = 32_844;
+
+const EXPECTED: &str = "an LSOA code column (LSOA11CD, LSOA code, area_code) and a rank column (IMD19, imd_rank, Index of Multiple Deprivation (IMD) Rank)";
+
+const CODE_NAMES: [&str; 6] = [
+    "lsoa11cd",
+    "lsoa21cd",
+    "lsoa code",
+    "lsoa code (2011)",
+    "area code",
+    "code",
+];
+
+fn is_rank_column(h: &str) -> bool {
+    let year = h
+        .strip_prefix("imd")
+        .filter(|y| (1..=4).contains(&y.len()) && y.bytes().all(|b| b.is_ascii_digit()));
+    year.is_some() || h == "imd rank" || h.starts_with("index of multiple deprivation (imd) rank")
+}
+
+/// The decile of `rank` among `of` ranked areas: `ceil(rank × 10 / of)`,
+/// so 1 = the most deprived tenth; ranks beyond `of` give 10, rank 0 gives 1.
+pub fn decile(rank: u32, of: u32) -> u8 {
+    if of == 0 {
+        return 10;
+    }
+    let d = (u64::from(rank) * 10).div_ceil(u64::from(of));
+    d.clamp(1, 10) as u8
+}
+
+/// Reads ranks by area code. Rows with no code, a rank that is not a whole
+/// number from 1 up, or a code listed twice are rejected with their line.
+pub fn read_ranks<R: Read>(
+    file: &str,
+    input: R,
+) -> Result<(BTreeMap<AreaCode, u32>, LoadReport), FileError> {
+    let mut records = read_records(file, input)?.into_iter();
+    let Some(record) = records.next() else {
+        return Err(FileError::Empty {
+            file: file.to_string(),
+            expected: EXPECTED.to_string(),
+        });
+    };
+    let headers: Vec<String> = record
+        .iter()
+        .map(|h| header::normalise(&String::from_utf8_lossy(h)))
+        .collect();
+    let code_col = CODE_NAMES.iter().find_map(|n| header::find(&headers, &[n]));
+    let rank_col = headers.iter().position(|h| is_rank_column(h));
+    let (Some(code_col), Some(rank_col)) = (code_col, rank_col) else {
+        return Err(FileError::MissingColumns {
+            file: file.to_string(),
+            missing: EXPECTED.to_string(),
+            found: headers.join(", "),
+        });
+    };
+    let code_name = headers.get(code_col).cloned().unwrap_or_default();
+    let rank_name = headers.get(rank_col).cloned().unwrap_or_default();
+    let mut report = LoadReport::default();
+    let mut out = BTreeMap::new();
+    for record in records {
+        let line = record.line();
+        if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+            continue;
+        }
+        report.rows_read += 1;
+        if record.len() != headers.len() {
+            let reason = format!("expected {} fields, found {}", headers.len(), record.len());
+            report.reject(file, line, None, reason);
+            continue;
+        }
+        let field = |i: usize| std::str::from_utf8(record.get(i).unwrap_or(b"")).map(str::trim);
+        let (Ok(code), Ok(rank)) = (field(code_col), field(rank_col)) else {
+            let reason = "the row is not valid UTF-8 text".to_string();
+            report.reject(file, line, None, reason);
+            continue;
+        };
+        if code.is_empty() {
+            let reason = "the area code is empty".to_string();
+            report.reject(file, line, Some(&code_name), reason);
+            continue;
+        }
+        let Some(r) = parse_whole(rank)
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|&n| n >= 1)
+        else {
+            let reason = format!("expected a whole-number rank from 1 up, found {rank:?}");
+            report.reject(file, line, Some(&rank_name), reason);
+            continue;
+        };
+        if out.insert(AreaCode::from(code), r).is_some() {
+            let reason = format!("area {code} is listed twice; the last rank is used");
+            report.reject(file, line, Some(&code_name), reason);
+            continue;
+        }
+        report.accepted += 1;
+    }
+    Ok((out, report))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_imd2019_columns_and_rejects_bad_ranks() {
+        let text = "LSOA11CD,LSOA11NM,LAD19CD,LAD19NM,IMD19,FID\n\
+                    E01000001,City of London 001A,E09000001,City of London,29199,1\n\
+                    E01000002,B,E09000001,C,0,2\n\
+                    E01000003,B,E09000001,C,\"1,234\",3\n\
+                    E01000001,B,E09000001,C,5,4\n";
+        let (ranks, r) = read_ranks("imd.csv", text.as_bytes()).unwrap();
+        assert_eq!(ranks.get(&AreaCode::from("E01000001")), Some(&5));
+        assert_eq!(ranks.get(&AreaCode::from("E01000003")), Some(&1234));
+        assert_eq!((r.rows_read, r.accepted, r.rejected), (4, 2, 2));
+        assert_eq!(r.rejections[0].line, 3);
+        assert_eq!(r.rejections[0].column.as_deref(), Some("imd19"));
+        let spelled = "LSOA code (2011),Index of Multiple Deprivation (IMD) Rank (where 1 is most deprived)\nE01000001,7\n";
+        let (ranks, _) = read_ranks("f1.csv", spelled.as_bytes()).unwrap();
+        assert_eq!(ranks.len(), 1);
+        let err = read_ranks("x.csv", "LSOA11CD,score\nE01,3\n".as_bytes()).unwrap_err();
+        assert!(err.to_string().contains("x.csv"), "{err}");
+    }
+
+    #[test]
+    fn deciles_split_the_ranks_into_tenths() {
+        // 32,844 / 10 = 3,284.4: ranks 1…3,284 are decile 1, 3,285 is 2.
+        assert_eq!(decile(1, IMD2019_LSOAS), 1);
+        assert_eq!(decile(3_284, IMD2019_LSOAS), 1);
+        assert_eq!(decile(3_285, IMD2019_LSOAS), 2);
+        assert_eq!(decile(32_844, IMD2019_LSOAS), 10);
+        assert_eq!(decile(40_000, IMD2019_LSOAS), 10);
+        assert_eq!(decile(0, IMD2019_LSOAS), 1);
+    }
+}

@@ -1,0 +1,151 @@
+//! Embedded views for partner sites (`?embed=`): minimal chrome, the source
+//! and licence, a link to the full explorer, and the page's height posted
+//! to the host so its iframe fits.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::data::bundle::Bundle;
+use crate::state::{EmbedKind, Theme, ViewState};
+use crate::view::embed::{card, full_view};
+use crate::view::{overview::overview, profile::profile, wards::wards};
+
+use super::map::MapFigure;
+use super::pages::headline::HeadlineFigures;
+use super::table::DataTable;
+use super::trend_chart::TrendFigure;
+
+/// Applies the theme and accent colour to the document (through the DOM
+/// and CSSOM, which a strict Content-Security-Policy allows).
+pub fn apply_theme(state: &ViewState) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = root.class_list().add_1("embedded");
+    if state.theme == Theme::Dark {
+        let _ = root.class_list().add_1("theme-dark");
+    }
+    if let (Some(accent), Ok(el)) = (&state.accent, root.dyn_into::<web_sys::HtmlElement>()) {
+        let _ = el.style().set_property("--accent", accent);
+    }
+}
+
+/// Posts `{type: "cse-resize", height}` to the host page now and whenever
+/// `element` changes size. Nothing is sent when the page is not framed.
+fn post_height_of(element: web_sys::Element) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(parent) = window.parent().ok().flatten() else {
+        return;
+    };
+    if parent == window {
+        return;
+    }
+    let target = element.clone();
+    let post = move || {
+        let height = target.get_bounding_client_rect().height().ceil();
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(
+            &msg,
+            &JsValue::from_str("type"),
+            &JsValue::from_str("cse-resize"),
+        );
+        let _ = js_sys::Reflect::set(
+            &msg,
+            &JsValue::from_str("height"),
+            &JsValue::from_f64(height),
+        );
+        // Only a height is sent, so any host may read it.
+        let _ = parent.post_message(&msg, "*");
+    };
+    post();
+    let callback = Closure::<dyn FnMut()>::new(post);
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(&element);
+    }
+    callback.forget();
+}
+
+/// One embedded view.
+#[component]
+pub fn EmbedShell(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
+    let state = view.get_untracked();
+    let kind = state.embed.unwrap_or(EmbedKind::Card);
+    let root = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = root.get() {
+            post_height_of(el.into());
+        }
+    });
+    let b = &bundle;
+    let body = match kind {
+        EmbedKind::Card => card(b, &state).map(|m| {
+            let mut h = m.headline;
+            h.title = format!("{}: {}", m.place, h.title);
+            view! { <HeadlineFigures h=h /> }.into_any()
+        }),
+        EmbedKind::Trend => {
+            let chart = if state.ward.is_some() {
+                profile(b, &state).map(|m| m.trend)
+            } else {
+                overview(b, &state).map(|m| m.trend)
+            };
+            chart.map(|chart| {
+                let caption = format!(
+                    "Monthly {}: {} against {}",
+                    chart.what, chart.first.label, chart.second.label
+                );
+                view! { <TrendFigure chart=chart caption=caption view=view testid="embed-trend" /> }
+                    .into_any()
+            })
+        }
+        EmbedKind::Table => {
+            let table = if state.ward.is_some() {
+                profile(b, &state).map(|m| m.table)
+            } else {
+                overview(b, &state).map(|m| m.table)
+            };
+            table.map(|t| view! { <DataTable model=t view=view testid="embed-table" /> }.into_any())
+        }
+        EmbedKind::Ranking => wards(b, &state).map(|m| {
+            let mut t = m.table;
+            t.rows.truncate(state.top as usize);
+            t.caption = format!("Top {} — {}", state.top, t.caption);
+            view! { <DataTable model=t view=view testid="embed-ranking" /> }.into_any()
+        }),
+        EmbedKind::Map => {
+            wards(b, &state).map(|m| view! { <MapFigure model=m view=view /> }.into_any())
+        }
+    };
+    let body = body.unwrap_or_else(|e| {
+        view! { <p class="error" role="alert" data-testid="embed-error">{e}</p> }.into_any()
+    });
+    let manifest = &bundle.manifest;
+    let source = format!(
+        "Source: {}{}",
+        manifest.attribution,
+        if manifest.licence.is_empty() {
+            String::new()
+        } else {
+            format!(" Licence: {}.", manifest.licence)
+        }
+    );
+    let demo = manifest.synthetic.then(|| view! { <p class="demo-banner" data-testid="demo-banner"><strong>"Demo data: "</strong>"invented figures."</p> });
+    view! {
+        <div class="embed" node_ref=root data-testid="embed" data-kind=kind.key()>
+            {demo}
+            {body}
+            <p class="embed-source" data-testid="embed-source">{source}</p>
+            <p class="embed-link">
+                <a href=full_view(&state).to_query() target="_blank" rel="noopener" data-testid="embed-full-link">"Open in the Community Safety Explorer"</a>
+            </p>
+        </div>
+    }
+}

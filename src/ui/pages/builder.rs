@@ -1,0 +1,155 @@
+//! The embed builder: pick a view and its options, see it live, copy the
+//! snippet.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::data::bundle::Bundle;
+use crate::state::{valid_colour, EmbedKind, Theme, ViewState};
+use crate::view::embed::{snippet, SANDBOX};
+
+/// The page's own address without its query: where embedded views live.
+fn base_url() -> String {
+    web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!(
+                "{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// The builder page.
+#[component]
+pub fn BuilderPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
+    let kind = RwSignal::new(EmbedKind::Card);
+    let theme = RwSignal::new(Theme::Light);
+    let accent = RwSignal::new(String::new());
+    let top = RwSignal::new(10u32);
+    let mut wards: Vec<(String, String)> = bundle
+        .dataset
+        .cube
+        .areas()
+        .iter()
+        .map(|c| {
+            (
+                bundle.dataset.area_name(c.as_str()).to_string(),
+                c.as_str().to_string(),
+            )
+        })
+        .collect();
+    crate::order::sort_by(&mut wards, |a, b| a.cmp(b));
+    let whole = if bundle.manifest.whole_name.is_empty() {
+        "The whole area".to_string()
+    } else {
+        bundle.manifest.whole_name.clone()
+    };
+    let embed_state = move || {
+        let mut s = view.get();
+        s.page = crate::state::Page::Overview;
+        s.embed = Some(kind.get());
+        s.theme = theme.get();
+        s.accent = Some(accent.get()).filter(|a| valid_colour(a));
+        s.top = top.get();
+        s
+    };
+    let names = bundle.clone();
+    let title = move || {
+        let s = embed_state();
+        let place = s
+            .ward
+            .as_deref()
+            .map(|c| names.dataset.area_name(c).to_string())
+            .unwrap_or_else(|| whole.clone());
+        format!(
+            "{place}: {} — Community Safety Explorer",
+            kind.get().label().to_ascii_lowercase()
+        )
+    };
+    let code = move || {
+        let sn = snippet(&base_url(), &embed_state(), &title());
+        format!("{}\n{}", sn.iframe, sn.script)
+    };
+    let preview_src = move || embed_state().to_query();
+    let (copied, set_copied) = signal(String::new());
+    let code_for_copy = code.clone();
+    let copy = move |_| {
+        let text = code_for_copy();
+        let clip = web_sys::window().map(|w| w.navigator().clipboard());
+        match clip {
+            Some(c) => {
+                let _ = c.write_text(&text);
+                set_copied.set("Copied to the clipboard.".into());
+            }
+            None => set_copied.set("Select the code above and copy it.".into()),
+        }
+    };
+    let kinds = EmbedKind::ALL.into_iter().map(|k| view! { <option value=k.key() selected=move || kind.get() == k>{k.label()}</option> }).collect_view();
+    let ward_options = wards
+        .into_iter()
+        .map(|(name, code)| {
+            let selected_code = code.clone();
+            view! { <option value=code selected=move || view.with(|v| v.ward.as_deref() == Some(selected_code.as_str()))>{name}</option> }
+        })
+        .collect_view();
+    view! {
+        <h2>"Embed these figures on your website"</h2>
+        <p>"Choose what to show; the periods and crime type come from the controls above. The preview is exactly what your visitors will see. The snippet sets no cookies, stores nothing, and loads only from this site."</p>
+        <form class="builder" on:submit=|ev| ev.prevent_default()>
+            <div class="control">
+                <label for="embed-kind">"View"</label>
+                <select id="embed-kind" data-testid="embed-kind" on:change=move |ev| {
+                    if let Some(k) = EmbedKind::from_key(&event_target_value(&ev)) { kind.set(k) }
+                }>{kinds}</select>
+            </div>
+            <div class="control">
+                <label for="embed-area">"Area"</label>
+                <select id="embed-area" data-testid="embed-area" on:change=move |ev| {
+                    let code = event_target_value(&ev);
+                    super::super::update(view, |v| v.ward = (!code.is_empty()).then_some(code));
+                }>
+                    <option value="" selected=move || view.with(|v| v.ward.is_none())>{whole_label(&bundle)}</option>
+                    {ward_options}
+                </select>
+            </div>
+            <div class="control">
+                <label for="embed-theme">"Theme"</label>
+                <select id="embed-theme" on:change=move |ev| theme.set(if event_target_value(&ev) == "dark" { Theme::Dark } else { Theme::Light })>
+                    <option value="light">"Light"</option>
+                    <option value="dark">"Dark"</option>
+                </select>
+            </div>
+            <div class="control">
+                <label for="embed-accent">"Accent colour"</label>
+                <input type="color" id="embed-accent" value="#1d4ed8" on:change=move |ev| accent.set(event_target_value(&ev)) />
+            </div>
+            <div class="control">
+                <label for="embed-top">"Wards in a ranking"</label>
+                <input type="number" id="embed-top" min="1" max="100" value="10" on:change=move |ev| {
+                    if let Ok(n) = event_target_value(&ev).parse::<u32>() { top.set(n.clamp(1, 100)) }
+                } />
+            </div>
+        </form>
+        <h3>"Preview"</h3>
+        <iframe class="preview" data-testid="embed-preview" src=preview_src title="Preview of the embedded view" sandbox=SANDBOX></iframe>
+        <h3><label for="embed-code">"Snippet to paste into your page"</label></h3>
+        <textarea id="embed-code" readonly rows="6" data-testid="embed-code" prop:value=code></textarea>
+        <p>
+            <button type="button" on:click=copy data-testid="embed-copy">"Copy the snippet"</button>
+            <span role="status">{copied}</span>
+        </p>
+        <p class="note">"The iframe works on its own; the script makes it exactly as tall as its content (it listens only for size messages from this site's frames). Hosts that set their own Content-Security-Policy need frame-src for this site, and script-src for it if they use the script."</p>
+    }
+}
+
+fn whole_label(b: &Bundle) -> String {
+    if b.manifest.whole_name.is_empty() {
+        "The whole area".to_string()
+    } else {
+        b.manifest.whole_name.clone()
+    }
+}

@@ -1,0 +1,154 @@
+//! Embedded views for partner sites, pure: the headline card, the link back
+//! to the full explorer, and the snippet a partner pastes.
+
+use crate::analysis::{compare, Scope};
+use crate::data::bundle::Bundle;
+use crate::state::{EmbedKind, Page, Theme, ViewState};
+
+use super::common::setup;
+use super::overview::{headline, Headline};
+
+/// The headline card: one area (or the whole), one selection, one pair.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardModel {
+    /// The area's name (or the whole's).
+    pub place: String,
+    /// The comparison as shown.
+    pub headline: Headline,
+}
+
+/// Builds the card for `state` (its ward, or the whole when none).
+pub fn card(b: &Bundle, state: &ViewState) -> Result<CardModel, String> {
+    let s = setup(b, state)?;
+    let ds = &b.dataset;
+    let (scope, place) = match &state.ward {
+        Some(code) => {
+            let i = ds
+                .cube
+                .area_index(code)
+                .ok_or_else(|| format!("There is no area with the code {code} in this dataset."))?;
+            (Scope::Area(i), ds.area_name(code).to_string())
+        }
+        None => (Scope::Whole, s.whole_name.clone()),
+    };
+    let c = compare(ds, scope, &s.selection, &s.pair).map_err(|e| e.to_string())?;
+    Ok(CardModel {
+        headline: headline(&c, &s.pair, &s.rule, &place),
+        place,
+    })
+}
+
+/// The full explorer's view of the same figures (embed options dropped).
+pub fn full_view(state: &ViewState) -> ViewState {
+    let mut s = state.clone();
+    s.page = match (state.embed, &state.ward) {
+        (Some(EmbedKind::Ranking | EmbedKind::Map), _) => Page::Wards,
+        (_, Some(_)) => Page::Ward,
+        _ => Page::Overview,
+    };
+    s.embed = None;
+    s.theme = Theme::Light;
+    s.accent = None;
+    s.top = 10;
+    s
+}
+
+/// Escapes text for a double-quoted HTML attribute.
+pub fn attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// What a partner pastes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippet {
+    /// The embedded view's address.
+    pub url: String,
+    /// The `<iframe>` (works alone; sized by `embed.js` when present).
+    pub iframe: String,
+    /// The `<script>` for `embed.js`, which makes the iframe fit its content.
+    pub script: String,
+    /// The alternative: a `<div>` that `embed.js` turns into the iframe.
+    pub div: String,
+}
+
+/// The sandbox an embedded view needs: scripts (the explorer runs in wasm),
+/// its own origin (to fetch its data files), and pop-ups (its link opens
+/// the full explorer in a new tab). Nothing else: no forms, no top
+/// navigation.
+pub const SANDBOX: &str =
+    "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox";
+
+/// The snippet for `state` embedded from `base` (the explorer's address,
+/// ending in `/`), titled `title`.
+pub fn snippet(base: &str, state: &ViewState, title: &str) -> Snippet {
+    let url = format!("{base}{}", state.to_query());
+    let iframe = format!(
+        "<iframe data-cse-embed src=\"{}\" title=\"{}\" loading=\"lazy\" sandbox=\"{SANDBOX}\" referrerpolicy=\"no-referrer\" style=\"width:100%;border:0\"></iframe>",
+        attr(&url),
+        attr(title)
+    );
+    let script = format!(
+        "<script src=\"{}\" async></script>",
+        attr(&format!("{base}embed.js"))
+    );
+    let div = format!(
+        "<div data-cse-embed=\"{}\" data-cse-title=\"{}\"></div>",
+        attr(&url),
+        attr(title)
+    );
+    Snippet {
+        url,
+        iframe,
+        script,
+        div,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippet_escapes_and_keeps_the_view() {
+        let s = ViewState::from_query("ward=E05900020&embed=card&select=Drugs");
+        let sn = snippet(
+            "https://example.org/explorer/",
+            &s,
+            "Town \"Centre\" <figures> & more",
+        );
+        assert_eq!(
+            sn.url,
+            "https://example.org/explorer/?select=Drugs&ward=E05900020&embed=card"
+        );
+        assert!(sn.iframe.contains("src=\"https://example.org/explorer/?select=Drugs&amp;ward=E05900020&amp;embed=card\""), "{}", sn.iframe);
+        assert!(sn
+            .iframe
+            .contains("title=\"Town &quot;Centre&quot; &lt;figures&gt; &amp; more\""));
+        assert!(sn.iframe.contains("loading=\"lazy\"") && sn.iframe.contains(SANDBOX));
+        assert!(!sn.iframe.contains("height"), "no fixed height");
+        assert_eq!(
+            sn.script,
+            "<script src=\"https://example.org/explorer/embed.js\" async></script>"
+        );
+    }
+
+    #[test]
+    fn the_full_view_drops_embed_options() {
+        let s = ViewState::from_query("ward=E05900020&embed=ranking&theme=dark&top=5&select=Drugs");
+        let f = full_view(&s);
+        assert_eq!(f.page, Page::Wards);
+        assert_eq!(f.to_query(), "?page=wards&select=Drugs&ward=E05900020");
+        let card = ViewState::from_query("ward=E05900020&embed=card");
+        assert_eq!(full_view(&card).to_query(), "?ward=E05900020");
+    }
+}
