@@ -29,13 +29,17 @@ pub mod areas_build;
 pub mod boundaries;
 pub mod bundle;
 pub mod categories_file;
+pub mod crc32;
 pub mod csv_scan;
 pub mod deprivation_lookup;
 pub mod lookup;
 pub mod policeuk;
 pub mod population;
 pub mod quality;
+pub mod recognise;
+pub mod session;
 pub mod simplify;
+pub mod zip;
 
 pub use aggregate::{AreaMapper, Prepared};
 pub use lookup::{Level, Lookup};

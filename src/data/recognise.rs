@@ -1,0 +1,466 @@
+//! Recognising a file by its content, not its name: from its first few KB
+//! ([`SNIFF_BYTES`]), which of the explorer's inputs it is, or why it is
+//! none of them. The name is used only in messages.
+//!
+//! The rules, in order: empty → not usable; known magic numbers (ZIP, PDF,
+//! old Office, gzip, RAR, 7-Zip, images, UTF-16 text); JSON starting with
+//! `{` holding `"FeatureCollection"` → boundaries; a NUL byte → binary; then
+//! the first CSV record is the header, which must be UTF-8, and the columns
+//! decide, first match wins: police.uk street file (Month, LSOA code, Crime
+//! type) → counts file (month, area_code, category, count) → categories
+//! file (category, group) → areas file (area_code, area_name) → deprivation
+//! ranks (an LSOA code and IMDyy) → population table (an area code and a
+//! residents column) → ONS lookup (an LSOA code column and a ward, MSOA or
+//! local authority column, or a second LSOA year: a bridge), the last three
+//! by the readers' own header logic.
+
+use super::csv_scan::Scanner;
+use super::deprivation_lookup::read_ranks;
+use super::header;
+use super::lookup::{read_lookup, Level, LEVELS};
+use super::month::Month;
+use super::population::read_population;
+
+/// How many leading bytes [`recognise`] looks at.
+pub const SNIFF_BYTES: usize = 8 * 1024;
+
+/// What a file was taken to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileKind {
+    /// A police.uk street-level file; month and force from its first row.
+    PoliceUkStreet {
+        /// The month of the first row.
+        month: Option<Month>,
+        /// The force it falls within.
+        force: Option<String>,
+    },
+    /// The explorer's counts file.
+    CountsFile,
+    /// An areas file.
+    AreasFile {
+        /// It has a parent column.
+        parents: bool,
+        /// It has a population column.
+        population: bool,
+        /// It has a deprivation column.
+        deprivation: bool,
+    },
+    /// An ONS LSOA lookup.
+    Lookup {
+        /// It bridges LSOA codes of one year to another's.
+        bridge: bool,
+        /// The levels it carries.
+        levels: Vec<Level>,
+    },
+    /// Residents by area.
+    Population,
+    /// Deprivation ranks by LSOA.
+    Deprivation,
+    /// A categories file.
+    Categories,
+    /// GeoJSON boundaries.
+    Boundaries,
+    /// A ZIP archive (its entries are recognised one by one).
+    Zip,
+    /// None of the above, and why.
+    Unknown {
+        /// What it is instead, in words a person can act on.
+        reason: String,
+    },
+}
+
+impl FileKind {
+    /// A sentence for the page: what the file was taken to be.
+    pub fn describe(&self) -> String {
+        match self {
+            FileKind::PoliceUkStreet { month, force } => {
+                let mut s = "police.uk street-level crimes".to_string();
+                if let Some(m) = month {
+                    s.push_str(&format!(", {m}"));
+                }
+                if let Some(f) = force {
+                    s.push_str(&format!(" ({f})"));
+                }
+                s
+            }
+            FileKind::CountsFile => "a counts file (month, area_code, category, count)".to_string(),
+            FileKind::AreasFile {
+                parents,
+                population,
+                deprivation,
+            } => {
+                let mut parts = vec!["names"];
+                if *parents {
+                    parts.push("parents");
+                }
+                if *population {
+                    parts.push("populations");
+                }
+                if *deprivation {
+                    parts.push("deprivation");
+                }
+                format!("an areas file: area {}", join_and(&parts))
+            }
+            FileKind::Lookup { bridge, levels } => {
+                let names: Vec<&str> = levels.iter().map(|l| level_words(*l)).collect();
+                if *bridge {
+                    format!(
+                        "an ONS lookup bridging LSOA codes of one year to another's ({})",
+                        names.join(", ")
+                    )
+                } else {
+                    format!("an ONS area lookup: {}", names.join(" → "))
+                }
+            }
+            FileKind::Population => "residents by area (a population table)".to_string(),
+            FileKind::Deprivation => "deprivation ranks by LSOA (e.g. IMD 2019)".to_string(),
+            FileKind::Categories => "a categories file (category, group)".to_string(),
+            FileKind::Boundaries => "area boundaries (GeoJSON)".to_string(),
+            FileKind::Zip => "a ZIP archive".to_string(),
+            FileKind::Unknown { reason } => format!("not a file the explorer reads: {reason}"),
+        }
+    }
+
+    /// True for a police.uk street file.
+    pub fn is_police(&self) -> bool {
+        matches!(self, FileKind::PoliceUkStreet { .. })
+    }
+}
+
+fn level_words(level: Level) -> &'static str {
+    match level {
+        Level::Lsoa => "LSOA",
+        Level::Msoa => "MSOA",
+        Level::Ward => "ward",
+        Level::District => "local authority",
+    }
+}
+
+fn join_and(parts: &[&str]) -> String {
+    match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => (*last).to_string(),
+        None => String::new(),
+    }
+}
+
+fn unknown(reason: &str) -> FileKind {
+    FileKind::Unknown {
+        reason: reason.to_string(),
+    }
+}
+
+/// What the file called `name` is, from its first bytes (the first
+/// [`SNIFF_BYTES`] are enough; fewer when the file is shorter).
+pub fn recognise(name: &str, first_bytes: &[u8]) -> FileKind {
+    let _ = name;
+    let b = first_bytes;
+    if b.is_empty() {
+        return unknown("the file is empty");
+    }
+    if let Some(kind) = magic(b) {
+        return kind;
+    }
+    let text = b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b);
+    let start = text.iter().position(|c| !c.is_ascii_whitespace());
+    let Some(start) = start else {
+        return unknown("the file is empty (blank lines only)");
+    };
+    let text = text.get(start..).unwrap_or(&[]);
+    if text.starts_with(b"{") || text.starts_with(b"[") {
+        return json_kind(text);
+    }
+    if text.contains(&0) {
+        return unknown("a binary file, not text");
+    }
+    csv_kind(text)
+}
+
+fn magic(b: &[u8]) -> Option<FileKind> {
+    const TABLE: [(&[u8], &str); 9] = [
+        (
+            b"%PDF",
+            "a PDF document; the explorer reads CSV, ZIP and GeoJSON files",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "an old-style Office document (e.g. .xls); save the sheet as CSV (UTF-8)",
+        ),
+        (b"\x1F\x8B", "a gzip-compressed file; unpack it first"),
+        (b"Rar!", "a RAR archive; unpack it, or load a .zip"),
+        (
+            b"7z\xBC\xAF\x27\x1C",
+            "a 7-Zip archive; unpack it, or load a .zip",
+        ),
+        (b"\x89PNG", "an image (PNG), not data"),
+        (b"\xFF\xD8\xFF", "an image (JPEG), not data"),
+        (b"\xFF\xFE", "UTF-16 text; save it as CSV (UTF-8)"),
+        (b"\xFE\xFF", "UTF-16 text; save it as CSV (UTF-8)"),
+    ];
+    if b.starts_with(b"PK\x03\x04") || b.starts_with(b"PK\x05\x06") {
+        return Some(FileKind::Zip);
+    }
+    if b.starts_with(b"PK\x07\x08") {
+        return Some(unknown(
+            "one part of a split (multi-part) ZIP archive; join the parts first",
+        ));
+    }
+    TABLE
+        .iter()
+        .find(|(m, _)| b.starts_with(m))
+        .map(|(_, reason)| unknown(reason))
+}
+
+fn json_kind(text: &[u8]) -> FileKind {
+    let has = |needle: &[u8]| text.windows(needle.len()).any(|w| w == needle);
+    if text.starts_with(b"{") && has(b"\"FeatureCollection\"") {
+        FileKind::Boundaries
+    } else {
+        unknown("a JSON file, but not a GeoJSON FeatureCollection of area boundaries")
+    }
+}
+
+/// True when `b` is UTF-8 but for a character cut at its very end.
+fn utf8_but_cut(b: &[u8]) -> bool {
+    match std::str::from_utf8(b) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    }
+}
+
+fn csv_kind(text: &[u8]) -> FileKind {
+    let mut scanner = Scanner::new();
+    let Some(rec) = scanner.next(text, true) else {
+        return unknown("the file is empty");
+    };
+    let consumed = rec.consumed;
+    if !utf8_but_cut(rec.fields.bytes()) {
+        return unknown(
+            "not UTF-8 text (its first line has bytes that are not UTF-8); save it as CSV (UTF-8)",
+        );
+    }
+    let headers: Vec<String> = (0..rec.fields.len())
+        .map(|i| header::normalise(&String::from_utf8_lossy(rec.fields.get(i))))
+        .collect();
+    let header_line = text.get(..consumed).unwrap_or(text);
+    let col = |names: &[&str]| header::find(&headers, names);
+    if let (Some(month), Some(_), Some(_)) =
+        (col(&["month"]), col(&["lsoa code"]), col(&["crime type"]))
+    {
+        let force = col(&["falls within", "reported by"]);
+        return police_kind(text.get(consumed..).unwrap_or(&[]), month, force);
+    }
+    let counts = [
+        col(&["month"]),
+        col(&["area code", "area"]),
+        col(&["category", "crime type"]),
+        col(&["count", "n"]),
+    ];
+    if counts.iter().all(Option::is_some) {
+        return FileKind::CountsFile;
+    }
+    if col(&["category", "crime type", "name"]).is_some()
+        && col(&["group", "category group"]).is_some()
+    {
+        return FileKind::Categories;
+    }
+    if col(&["area code", "code"]).is_some() && col(&["area name", "name"]).is_some() {
+        return FileKind::AreasFile {
+            parents: col(&["parent code", "parent"]).is_some(),
+            population: col(&["population", "residents"]).is_some(),
+            deprivation: col(&["imd rank", "imd score", "imd decile"]).is_some(),
+        };
+    }
+    if read_ranks("", header_line).is_ok() {
+        return FileKind::Deprivation;
+    }
+    if read_population("", header_line).is_ok() {
+        return FileKind::Population;
+    }
+    if let Ok((lookup, _)) = read_lookup("", header_line) {
+        let levels: Vec<Level> = LEVELS
+            .into_iter()
+            .filter(|l| lookup.has_level(*l))
+            .collect();
+        if lookup.is_bridge() || levels.len() > 1 {
+            return FileKind::Lookup {
+                bridge: lookup.is_bridge(),
+                levels,
+            };
+        }
+    }
+    let mut shown: Vec<&str> = headers.iter().map(String::as_str).take(8).collect();
+    if headers.len() > 8 {
+        shown.push("…");
+    }
+    if headers.len() == 1 {
+        return FileKind::Unknown {
+            reason: format!(
+                "not a CSV file the explorer reads: its first line has no commas ({:?})",
+                shown.join("")
+            ),
+        };
+    }
+    FileKind::Unknown {
+        reason: format!(
+            "a CSV whose header has none of the columns the explorer reads (it has: {}); \
+             expected a police.uk street file (Month, LSOA code, Crime type), a counts file \
+             (month, area_code, category, count), an areas file (area_code, area_name), an ONS \
+             lookup (e.g. LSOA21CD, WD25CD, LAD25CD), a population or a deprivation table",
+            shown.join(", ")
+        ),
+    }
+}
+
+/// The month and force of the first complete data row, when there is one.
+fn police_kind(rows: &[u8], month_col: usize, force_col: Option<usize>) -> FileKind {
+    let mut scanner = Scanner::new();
+    let mut pos = 0;
+    while let Some(rec) = rows.get(pos..).and_then(|r| scanner.next(r, false)) {
+        pos += rec.consumed;
+        if rec.fields.is_blank() {
+            continue;
+        }
+        let text = |c: usize| std::str::from_utf8(rec.fields.get(c)).ok().map(str::trim);
+        let month = text(month_col).and_then(|t| t.parse::<Month>().ok());
+        let force = force_col
+            .and_then(text)
+            .filter(|f| !f.is_empty())
+            .map(str::to_string);
+        return FileKind::PoliceUkStreet { month, force };
+    }
+    FileKind::PoliceUkStreet {
+        month: None,
+        force: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(text: &[u8]) -> FileKind {
+        recognise("f", text)
+    }
+
+    fn reason(k: FileKind) -> String {
+        match k {
+            FileKind::Unknown { reason } => reason,
+            other => panic!("expected Unknown, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn police_files_with_month_and_force() {
+        let k = kind(b"Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n\
+                       ,2023-07,Cleveland Police,Cleveland Police,-1.2,54.5,On or near X,E01000001,X 001A,Burglary,,\n");
+        assert_eq!(
+            k.describe(),
+            "police.uk street-level crimes, 2023-07 (Cleveland Police)"
+        );
+        // A header alone, or a first row cut off by the sniff window.
+        let k = kind(b"\xEF\xBB\xBFMonth,LSOA code,Crime type\n2023-0");
+        assert_eq!(
+            k,
+            FileKind::PoliceUkStreet {
+                month: None,
+                force: None
+            }
+        );
+    }
+
+    #[test]
+    fn small_formats_by_their_headers() {
+        assert_eq!(
+            kind(b"month,area_code,category,count\n"),
+            FileKind::CountsFile
+        );
+        assert_eq!(kind(b"category,group,is_crime\n"), FileKind::Categories);
+        let k = kind(b"area_code,area_name,parent_code,population\r\n");
+        assert_eq!(
+            k.describe(),
+            "an areas file: area names, parents and populations"
+        );
+        assert_eq!(
+            kind(b"LSOA11CD,LSOA11NM,LAD19CD,LAD19NM,IMD19,FID\n"),
+            FileKind::Deprivation
+        );
+        assert_eq!(
+            kind(b"date,geography,geography code,Age: Total\n"),
+            FileKind::Population
+        );
+        let k = kind(b"\xEF\xBB\xBFLSOA21CD,LSOA21NM,WD25CD,WD25NM,LAD25CD,LAD25NM\n");
+        assert_eq!(
+            k.describe(),
+            "an ONS area lookup: LSOA → ward → local authority"
+        );
+        let k = kind(b"ObjectId,LSOA11CD,LSOA11NM,LSOA21CD,LSOA21NM,LAD22CD\n");
+        assert!(matches!(k, FileKind::Lookup { bridge: true, .. }), "{k:?}");
+        assert_eq!(
+            kind(b"{\"type\": \"FeatureCollection\", \"features\": []}"),
+            FileKind::Boundaries
+        );
+    }
+
+    #[test]
+    fn unusable_files_say_why() {
+        assert!(reason(kind(b"")).contains("empty"));
+        assert!(reason(kind(b"\r\n\r\n  ")).contains("empty"));
+        assert!(reason(kind(b"%PDF-1.7\n")).contains("PDF"));
+        assert!(reason(kind(b"\xD0\xCF\x11\xE0\xA1\xB1")).contains(".xls"));
+        assert!(reason(kind(b"Month,L\xF6soa,Crime type\n")).contains("not UTF-8"));
+        assert!(reason(kind(b"abc\x00def")).contains("binary"));
+        assert!(reason(kind(b"{\"title\": \"x\"}")).contains("not a GeoJSON"));
+        let r = reason(kind(
+            b"LAD17CD,LAD17NM,CSP17CD\nE06000001,Hartlepool,E22000027\n",
+        ));
+        assert!(
+            r.contains("none of the columns") && r.contains("lad17cd"),
+            "{r}"
+        );
+        assert!(reason(kind(b"hello world\n")).contains("no commas"));
+        assert_eq!(kind(b"PK\x03\x04rest"), FileKind::Zip);
+        // A UTF-8 character cut by the sniff window is not an error.
+        let text = "month,area_code,category,count\n2024-01,E1,Ca\u{f1}".as_bytes();
+        assert_eq!(kind(&text[..text.len() - 1]), FileKind::CountsFile);
+        let first_line_cut = "Month,LSOA code,Crime type,Caf\u{e9}".as_bytes();
+        let k = kind(&first_line_cut[..first_line_cut.len() - 1]);
+        assert!(k.is_police(), "{k:?}");
+    }
+
+    #[test]
+    fn the_real_files_first_kilobytes() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/");
+        assert!(
+            std::path::Path::new(dir).join("ons").is_dir(),
+            "the real test data is missing: expected {dir} (police.uk and ONS files; see its README)"
+        );
+        let first = |f: &str| {
+            let bytes = std::fs::read(format!("{dir}{f}")).unwrap();
+            bytes[..bytes.len().min(SNIFF_BYTES)].to_vec()
+        };
+        let cases: [(&str, &str); 10] = [
+            ("police-uk-cleveland/2023-07-cleveland-street.csv", "police.uk street-level crimes, 2023-07 (Cleveland Police)"),
+            ("police-uk-west-yorkshire/2016-07-west-yorkshire-street.csv", "police.uk street-level crimes, 2016-07 (West Yorkshire Police)"),
+            ("ons/lsoa21_ward25_lad25_best_fit_lookup.csv", "an ONS area lookup: LSOA → ward → local authority"),
+            ("ons/lsoa11_hierarchy_police_force.csv", "an ONS area lookup: LSOA → MSOA → local authority"),
+            ("ons/lsoa11_to_lsoa21_best_fit_lookup.csv", "an ONS lookup bridging LSOA codes of one year to another's (LSOA, local authority)"),
+            ("ons/lsoa21_population_census2021_ts007a.csv", "residents by area (a population table)"),
+            ("ons/lsoa11_population_2011.csv", "residents by area (a population table)"),
+            ("ons/imd2019_by_lsoa11.csv", "deprivation ranks by LSOA (e.g. IMD 2019)"),
+            ("boundaries/wards2025_stockton_E06000004.geojson", "area boundaries (GeoJSON)"),
+            ("ons/recorded_crime_by_force_2017_18.csv", ""),
+        ];
+        for (file, want) in cases {
+            let got = recognise(file, &first(file)).describe();
+            if want.is_empty() {
+                assert!(
+                    got.starts_with("not a file the explorer reads"),
+                    "{file}: {got}"
+                );
+            } else {
+                assert_eq!(got, want, "{file}");
+            }
+        }
+    }
+}
