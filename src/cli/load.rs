@@ -10,13 +10,13 @@ use super::CliError;
 use crate::analysis::targets::{read_targets, Target};
 use crate::analysis::{AreaLevel, Disclosure, Period, PeriodPair, Preset};
 use crate::data::areas::read_areas;
-use crate::data::bundle::leaf_codes;
+use crate::data::bundle::{cube_quality, leaf_codes};
 use crate::data::categories_file::read_categories;
 use crate::data::counts::read_counts;
 use crate::data::lookup::read_lookup;
 use crate::data::population::read_population;
 use crate::data::{
-    Area, AreaCode, Categories, CubeBuilder, Dataset, Level, LoadReport, Manifest, Month, Quality,
+    Area, AreaCode, Categories, CubeBuilder, Dataset, Level, LoadReport, Manifest, Quality,
 };
 
 /// Options every analysis command takes (with a value).
@@ -126,28 +126,11 @@ pub fn load(opts: &Args) -> Result<Loaded, CliError> {
         })?),
         None => manifest_threshold,
     };
-    let mut totals: BTreeMap<Month, u64> = BTreeMap::new();
-    for (mi, month) in cube.months().enumerate() {
-        let mut t: u64 = cube
-            .unallocated_month(mi)
-            .iter()
-            .map(|&c| u64::from(c))
-            .sum();
-        for a in 0..cube.areas().len() {
-            t += cube
-                .area_month(a, mi)
-                .iter()
-                .map(|&c| u64::from(c))
-                .sum::<u64>();
-        }
-        if t > 0 {
-            totals.insert(month, t);
-        }
-    }
+    let quality = cube_quality(&cube);
     Ok(Loaded {
         dataset: Dataset::new(cube, areas, &categories),
         rule: Disclosure { threshold },
-        quality: Quality::from_month_totals(&totals),
+        quality,
     })
 }
 

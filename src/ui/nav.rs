@@ -53,19 +53,7 @@ pub fn ViewLink(
 /// The page menu and the ward search.
 #[component]
 pub fn Nav(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
-    let mut wards: Vec<(String, String)> = bundle
-        .dataset
-        .cube
-        .areas()
-        .iter()
-        .map(|c| {
-            (
-                bundle.dataset.area_name(c.as_str()).to_string(),
-                c.as_str().to_string(),
-            )
-        })
-        .collect();
-    crate::order::sort_by(&mut wards, |a, b| a.cmp(b));
+    let wards = crate::view::common::area_choices(&bundle);
     let options = wards
         .iter()
         .map(|(name, _)| view! { <option value=name.clone()></option> })

@@ -69,6 +69,25 @@ pub fn setup(b: &Bundle, state: &ViewState) -> Result<Setup, String> {
     })
 }
 
+/// The dataset's areas as (name, code), sorted by name: what the ward
+/// search and the embed builder offer.
+pub fn area_choices(b: &Bundle) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = b
+        .dataset
+        .cube
+        .areas()
+        .iter()
+        .map(|c| {
+            (
+                b.dataset.area_name(c.as_str()).to_string(),
+                c.as_str().to_string(),
+            )
+        })
+        .collect();
+    crate::order::sort_by(&mut out, |a, b| a.cmp(b));
+    out
+}
+
 /// A count cell: `1,234`, or its marker.
 pub fn count_cell(v: Shown<u64>) -> Cell {
     match v {

@@ -1,19 +1,10 @@
 // axe-core on every page: no violations. Keyboard: every control and map
 // area can be reached with Tab, and focus is visible.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, open } from './harness.mjs';
+import { open, useAppAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppAndBrowser();
 
 const PAGES = [
   ['overview', ''],
@@ -28,7 +19,7 @@ const PAGES = [
 for (const [name, query] of PAGES) {
   test(`axe-core finds no violations: ${name}`, async () => {
     for (const width of [375, 1280]) {
-      const { page } = await open(browser, server.url + query, { width, height: 900 });
+      const { page } = await open(app.browser, app.server.url + query, { width, height: 900 });
       await page.locator('[data-testid=provenance], [data-testid=load-error]').first().waitFor();
       // Open the hidden tables too, so they are checked.
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
@@ -44,7 +35,7 @@ for (const [name, query] of PAGES) {
 }
 
 test('keyboard: Tab reaches the controls, the table sorts and the map areas, with a visible focus', async () => {
-  const { page } = await open(browser, `${server.url}?page=wards`);
+  const { page } = await open(app.browser, `${app.server.url}?page=wards`);
   await page.getByTestId('ranking-table').waitFor();
   const reached = new Set();
   for (let i = 0; i < 80; i++) {

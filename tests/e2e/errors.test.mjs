@@ -1,21 +1,12 @@
 // Loading failures are shown as clear messages, never as a blank page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, open } from './harness.mjs';
+import { open, useAppAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppAndBrowser();
 
 test('a dataset that does not exist names the missing manifest', async () => {
-  const { page } = await open(browser, `${server.url}?dataset=nowhere`);
+  const { page } = await open(app.browser, `${app.server.url}?dataset=nowhere`);
   const alert = page.getByTestId('load-error');
   await alert.waitFor();
   const text = await alert.textContent();
@@ -25,7 +16,7 @@ test('a dataset that does not exist names the missing manifest', async () => {
 });
 
 test('a manifest whose counts file is missing names that file', async () => {
-  const { page } = await open(browser, `${server.url}?dataset=broken`);
+  const { page } = await open(app.browser, `${app.server.url}?dataset=broken`);
   const alert = page.getByTestId('load-error');
   await alert.waitFor();
   const text = await alert.textContent();
@@ -35,7 +26,7 @@ test('a manifest whose counts file is missing names that file', async () => {
 });
 
 test('a dataset name that could escape data/ is refused and the demo is shown', async () => {
-  const { page } = await open(browser, `${server.url}?dataset=..%2F..%2Fetc`);
+  const { page } = await open(app.browser, `${app.server.url}?dataset=..%2F..%2Fetc`);
   await page.getByTestId('dataset-title').waitFor();
   assert.match(await page.getByTestId('dataset-title').textContent(), /Demo Borough/);
   await page.close();

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { mkdtempSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 const DIST = join(ROOT, 'dist');
@@ -114,3 +115,19 @@ export function addMonths(month, k) {
 
 /** 12,345 style, as the page shows whole numbers. */
 export const thousands = (n) => n.toLocaleString('en-GB');
+
+/** Starts the app's server and a browser before a test file's tests and
+ *  stops them after; returns an object whose `server` and `browser` are
+ *  set once `before` has run. */
+export function useAppAndBrowser() {
+  const ctx = { server: null, browser: null };
+  before(async () => {
+    ctx.server = await serveDist();
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
+}

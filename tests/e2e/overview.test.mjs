@@ -1,23 +1,13 @@
 // The overview page on the bundled demo data: the headline figures equal
 // totals computed here from the demo counts file, independently of the app.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  ROOT, serveDist, launchBrowser, open,
-  readCountsIndependently, addMonths, thousands,
+  ROOT, open, readCountsIndependently, addMonths, thousands, useAppAndBrowser,
 } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppAndBrowser();
 
 /** Latest-12 vs previous-12 totals of crime (ASB excluded), whole borough. */
 function expectedHeadline() {
@@ -39,7 +29,7 @@ function expectedHeadline() {
 test('the demo overview shows the latest 12 months against the 12 before', async () => {
   const want = expectedHeadline();
   assert.ok(want.current > 1000 && want.previous > 1000, 'the demo data should have thousands of crimes a year');
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(app.browser, app.server.url);
   await page.getByTestId('current').waitFor();
   assert.equal(await page.getByTestId('current').textContent(), thousands(want.current));
   assert.equal(await page.getByTestId('previous').textContent(), thousands(want.previous));
@@ -55,7 +45,7 @@ test('the demo overview shows the latest 12 months against the 12 before', async
 
 test('the trend chart is drawn and has a text alternative and a data table', async () => {
   const want = expectedHeadline();
-  const { page } = await open(browser, server.url);
+  const { page } = await open(app.browser, app.server.url);
   const figure = page.getByTestId('trend-chart');
   await figure.waitFor();
   const canvas = figure.locator('canvas');

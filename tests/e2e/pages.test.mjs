@@ -1,23 +1,14 @@
 // Every page from its URL, with its figures checked against independent
 // computations; controls update the URL and the figures; shared links and
 // back/forward reproduce views.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, open, screenshotPath } from './harness.mjs';
+import { open, screenshotPath, useAppAndBrowser } from './harness.mjs';
 import {
   rolling, fytd, total, allCrime, category, fmt, signed, signedPct, wards, wardCounts, ranks,
 } from './expected.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppAndBrowser();
 
 const text = async (page, id) => (await page.getByTestId(id).first().textContent()).trim();
 
@@ -37,7 +28,7 @@ async function tableRows(page, id, section = 'tbody') {
 }
 
 test('overview: category table rows equal independent counts, and add up to the total', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(app.browser, app.server.url);
   await page.getByTestId('category-table').waitFor();
   await expectHeadline(page, allCrime, rolling);
   const body = await tableRows(page, 'category-table');
@@ -56,7 +47,7 @@ test('overview: category table rows equal independent counts, and add up to the 
 });
 
 test('overview: changing the selection and the period updates the URL and the figures', async () => {
-  const { page } = await open(browser, server.url);
+  const { page } = await open(app.browser, app.server.url);
   await page.getByTestId('current').waitFor();
   // Time one re-render: the change event, then one task turn for effects.
   const ms = await page.evaluate(async () => {
@@ -79,7 +70,7 @@ test('overview: changing the selection and the period updates the URL and the fi
   await page.goForward();
   await expectHeadline(page, category('Burglary'), fytd);
   // The address reproduces the view in a new tab.
-  const { page: copy } = await open(browser, page.url());
+  const { page: copy } = await open(app.browser, page.url());
   await copy.getByTestId('current').waitFor();
   await expectHeadline(copy, category('Burglary'), fytd);
   assert.equal(await copy.getByTestId('selection-select').inputValue(), 'Burglary');
@@ -88,7 +79,7 @@ test('overview: changing the selection and the period updates the URL and the fi
 });
 
 test('overview: the groups toggle is part of the URL', async () => {
-  const { page } = await open(browser, server.url);
+  const { page } = await open(app.browser, app.server.url);
   await page.getByTestId('rows-toggle').click();
   assert.match(page.url(), /rows=group/);
   const body = await tableRows(page, 'category-table');
@@ -101,7 +92,7 @@ test('overview: the groups toggle is part of the URL', async () => {
 });
 
 test('wards: ranking, previous ranks and movement equal an independent ranking', async () => {
-  const { page, errors } = await open(browser, `${server.url}?page=wards`);
+  const { page, errors } = await open(app.browser, `${app.server.url}?page=wards`);
   await page.getByTestId('ranking-table').waitFor();
   const cur = wardCounts(rolling.current, allCrime);
   const prev = wardCounts(rolling.previous, allCrime);
@@ -135,7 +126,7 @@ test('wards: ranking, previous ranks and movement equal an independent ranking',
 });
 
 test('wards: ranking by rate follows the independent rates', async () => {
-  const { page } = await open(browser, `${server.url}?page=wards&by=rate`);
+  const { page } = await open(app.browser, `${app.server.url}?page=wards&by=rate`);
   await page.getByTestId('ranking-table').waitFor();
   const cur = wardCounts(rolling.current, allCrime);
   const rates = new Map([...cur].map(([c, n]) => [c, n / wards.get(c).population]));
@@ -148,7 +139,7 @@ test('wards: ranking by rate follows the independent rates', async () => {
 
 test('ward profile: a councillor link shows the ward, its rank and its figures', async () => {
   const code = 'E05900020'; // Town Centre
-  const { page, errors } = await open(browser, `${server.url}?ward=${code}`);
+  const { page, errors } = await open(app.browser, `${app.server.url}?ward=${code}`);
   await page.getByTestId('profile').waitFor();
   assert.equal(await text(page, 'profile-name'), `Town Centre (${code})`);
   await expectHeadline(page, allCrime, rolling, code);
@@ -168,7 +159,7 @@ test('ward profile: a councillor link shows the ward, its rank and its figures',
 });
 
 test('ward profile prints as a brief of at most two pages, without controls', async () => {
-  const { page } = await open(browser, `${server.url}?ward=E05900020`, { width: 1000, height: 900 });
+  const { page } = await open(app.browser, `${app.server.url}?ward=E05900020`, { width: 1000, height: 900 });
   await page.getByTestId('profile').waitFor();
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.controls').evaluate((e) => getComputedStyle(e).display), 'none');
@@ -180,7 +171,7 @@ test('ward profile prints as a brief of at most two pages, without controls', as
 });
 
 test('deprivation: the correlation is stated in words with its figures', async () => {
-  const { page } = await open(browser, `${server.url}?page=deprivation`);
+  const { page } = await open(app.browser, `${app.server.url}?page=deprivation`);
   await page.getByTestId('deprivation-table').waitFor();
   assert.match(await text(page, 'deprivation-summary'), /Spearman's ρ = /);
   assert.ok((await tableRows(page, 'deprivation-table')).length >= 2);
@@ -190,7 +181,7 @@ test('deprivation: the correlation is stated in words with its figures', async (
 test('screenshots of every page at phone and desktop widths', async () => {
   for (const [name, query] of [['overview', ''], ['wards', '?page=wards'], ['profile', '?ward=E05900020'], ['deprivation', '?page=deprivation']]) {
     for (const width of [375, 1280]) {
-      const { page } = await open(browser, server.url + query, { width, height: 900 });
+      const { page } = await open(app.browser, app.server.url + query, { width, height: 900 });
       await page.getByTestId('provenance').waitFor();
       await page.waitForTimeout(150);
       await page.screenshot({ path: screenshotPath(`${name}-${width}.png`), fullPage: true });

@@ -30,19 +30,7 @@ pub fn BuilderPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoV
     let theme = RwSignal::new(Theme::Light);
     let accent = RwSignal::new(String::new());
     let top = RwSignal::new(10u32);
-    let mut wards: Vec<(String, String)> = bundle
-        .dataset
-        .cube
-        .areas()
-        .iter()
-        .map(|c| {
-            (
-                bundle.dataset.area_name(c.as_str()).to_string(),
-                c.as_str().to_string(),
-            )
-        })
-        .collect();
-    crate::order::sort_by(&mut wards, |a, b| a.cmp(b));
+    let wards = crate::view::common::area_choices(&bundle);
     let whole = if bundle.manifest.whole_name.is_empty() {
         "The whole area".to_string()
     } else {
