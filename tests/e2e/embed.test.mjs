@@ -122,6 +122,18 @@ test('embed.js turns a div into the iframe; the card matches the full explorer',
   await page.close();
 });
 
+test("the builder's preview fits its content too", async () => {
+  const { page } = await open(browser, `${app.url}?page=embed&ward=E05900020`);
+  const frame = page.frameLocator('[data-testid=embed-preview]');
+  await frame.getByTestId('embed').waitFor();
+  await page.waitForFunction(() => parseFloat(document.querySelector('[data-testid=embed-preview]').style.height) > 0);
+  await page.waitForTimeout(200);
+  const outer = (await page.getByTestId('embed-preview').boundingBox()).height;
+  const inner = (await frame.getByTestId('embed').boundingBox()).height;
+  assert.ok(Math.abs(outer - inner) <= 4, `preview ${outer}px for content ${inner}px`);
+  await page.close();
+});
+
 test('a hostile area name is shown as text, never run as markup', async () => {
   let dialogs = 0;
   for (const query of ['?dataset=xss&embed=card&ward=E05999991', '?dataset=xss&embed=ranking', '?dataset=xss&page=wards', '?dataset=xss&ward=E05999991']) {

@@ -63,6 +63,33 @@ pub fn BuilderPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoV
         format!("{}\n{}", sn.iframe, sn.script)
     };
     let preview_src = move || embed_state().to_query();
+    // The preview fits its content, as embed.js makes a partner's iframe
+    // fit: only size messages from the preview's own window count.
+    let preview = NodeRef::<leptos::html::Iframe>::new();
+    let _ = window_event_listener(leptos::ev::message, move |ev| {
+        let Some(frame) = preview.get_untracked() else {
+            return;
+        };
+        let from_preview = frame.content_window().is_some_and(|w| {
+            ev.source()
+                .is_some_and(|s| wasm_bindgen::JsValue::from(w) == wasm_bindgen::JsValue::from(s))
+        });
+        let data = ev.data();
+        let is_resize = js_sys::Reflect::get(&data, &"type".into())
+            .ok()
+            .and_then(|t| t.as_string())
+            .as_deref()
+            == Some("cse-resize");
+        let height = js_sys::Reflect::get(&data, &"height".into())
+            .ok()
+            .and_then(|h| h.as_f64());
+        if let (true, true, Some(h)) = (from_preview, is_resize, height) {
+            if h > 0.0 && h < 20_000.0 {
+                let _ = web_sys::HtmlElement::style(&frame)
+                    .set_property("height", &format!("{}px", h.ceil()));
+            }
+        }
+    });
     let (copied, set_copied) = signal(String::new());
     let code_for_copy = code.clone();
     let copy = move |_| {
@@ -123,7 +150,7 @@ pub fn BuilderPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoV
             </div>
         </form>
         <h3>"Preview"</h3>
-        <iframe class="preview" data-testid="embed-preview" src=preview_src title="Preview of the embedded view" sandbox=SANDBOX></iframe>
+        <iframe node_ref=preview class="preview" data-testid="embed-preview" src=preview_src title="Preview of the embedded view" sandbox=SANDBOX></iframe>
         <h3><label for="embed-code">"Snippet to paste into your page"</label></h3>
         <textarea id="embed-code" readonly rows="6" data-testid="embed-code" prop:value=code></textarea>
         <p>
