@@ -1,0 +1,58 @@
+//! Average ranks and Spearman's rank correlation.
+
+use std::cmp::Ordering;
+
+/// Ranks of `values`, 1 = smallest, tied values sharing the average of the
+/// ranks they span (so 10, 20, 20, 30 → 1, 2.5, 2.5, 4). `0.0` and `-0.0`
+/// tie; NaNs rank above every number and tie with each other.
+pub fn average_ranks(values: &[f64]) -> Vec<f64> {
+    let order = |a: &f64, b: &f64| match (a.is_nan(), b.is_nan()) {
+        (true, true) => Ordering::Equal,
+        (true, false) => Ordering::Greater,
+        (false, true) => Ordering::Less,
+        (false, false) => a.partial_cmp(b).unwrap_or(Ordering::Equal),
+    };
+    let mut sorted: Vec<(usize, f64)> = values.iter().copied().enumerate().collect();
+    crate::order::sort_by(&mut sorted, |(_, a), (_, b)| order(a, b));
+    let mut ranks = vec![0.0; values.len()];
+    let mut start = 0;
+    for group in sorted.chunk_by(|(_, a), (_, b)| order(a, b) == Ordering::Equal) {
+        // Positions start+1 ..= start+len share their mean rank.
+        let rank = start as f64 + (group.len() as f64 + 1.0) / 2.0;
+        for &(index, _) in group {
+            if let Some(slot) = ranks.get_mut(index) {
+                *slot = rank;
+            }
+        }
+        start += group.len();
+    }
+    ranks
+}
+
+/// Spearman's rank correlation: the Pearson correlation of the average
+/// ranks of `x` and `y`. `None` when the lengths differ, there are fewer
+/// than three pairs, either side has no spread, or any value is NaN.
+pub fn spearman(x: &[f64], y: &[f64]) -> Option<f64> {
+    if x.len() != y.len() || x.len() < 3 || x.iter().chain(y).any(|v| v.is_nan()) {
+        return None;
+    }
+    pearson_of_ranks(&average_ranks(x), &average_ranks(y))
+}
+
+/// The Pearson correlation of two lists of average ranks of the same
+/// length (each a permutation of 1..=n with ties averaged, so both have
+/// mean (n+1)/2); `None` when either has no spread.
+pub fn pearson_of_ranks(rx: &[f64], ry: &[f64]) -> Option<f64> {
+    let mean = (rx.len() as f64 + 1.0) / 2.0;
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (a, b) in rx.iter().zip(ry) {
+        let (da, db) = (a - mean, b - mean);
+        sxy += da * db;
+        sxx += da * da;
+        syy += db * db;
+    }
+    if sxx == 0.0 || syy == 0.0 {
+        return None;
+    }
+    Some((sxy / (sxx * syy).sqrt()).clamp(-1.0, 1.0))
+}

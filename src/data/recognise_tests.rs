@@ -1,0 +1,155 @@
+//! Tests of `recognise`.
+
+use super::*;
+
+fn kind(text: &[u8]) -> FileKind {
+    recognise("f", text)
+}
+
+fn reason(k: FileKind) -> String {
+    match k {
+        FileKind::Unknown { reason } => reason,
+        other => panic!("expected Unknown, got {other:?}"),
+    }
+}
+
+#[test]
+fn police_files_with_month_and_force() {
+    let k = kind(b"Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n\
+                   ,2023-07,Cleveland Police,Cleveland Police,-1.2,54.5,On or near X,E01000001,X 001A,Burglary,,\n");
+    assert_eq!(
+        k.describe(),
+        "police.uk street-level crimes, 2023-07 (Cleveland Police)"
+    );
+    // A header alone, or a first row cut off by the sniff window.
+    let k = kind(b"\xEF\xBB\xBFMonth,LSOA code,Crime type\n2023-0");
+    assert_eq!(
+        k,
+        FileKind::PoliceUkStreet {
+            month: None,
+            force: None
+        }
+    );
+}
+
+#[test]
+fn small_formats_by_their_headers() {
+    assert_eq!(
+        kind(b"month,area_code,category,count\n"),
+        FileKind::CountsFile
+    );
+    assert_eq!(kind(b"category,group,is_crime\n"), FileKind::Categories);
+    let k = kind(b"area_code,area_name,parent_code,population\r\n");
+    assert_eq!(
+        k.describe(),
+        "an areas file: area names, parents and populations"
+    );
+    assert_eq!(
+        kind(b"LSOA11CD,LSOA11NM,LAD19CD,LAD19NM,IMD19,FID\n"),
+        FileKind::Deprivation
+    );
+    assert_eq!(
+        kind(b"date,geography,geography code,Age: Total\n"),
+        FileKind::Population
+    );
+    let k = kind(b"\xEF\xBB\xBFLSOA21CD,LSOA21NM,WD25CD,WD25NM,LAD25CD,LAD25NM\n");
+    assert_eq!(
+        k.describe(),
+        "an ONS area lookup: LSOA → ward → local authority"
+    );
+    let k = kind(b"ObjectId,LSOA11CD,LSOA11NM,LSOA21CD,LSOA21NM,LAD22CD\n");
+    assert!(matches!(k, FileKind::Lookup { bridge: true, .. }), "{k:?}");
+    assert_eq!(
+        kind(b"{\"type\": \"FeatureCollection\", \"features\": []}"),
+        FileKind::Boundaries
+    );
+}
+
+#[test]
+fn unusable_files_say_why() {
+    assert!(reason(kind(b"")).contains("empty"));
+    assert!(reason(kind(b"\r\n\r\n  ")).contains("empty"));
+    assert!(reason(kind(b"%PDF-1.7\n")).contains("PDF"));
+    assert!(reason(kind(b"\xD0\xCF\x11\xE0\xA1\xB1")).contains(".xls"));
+    assert!(reason(kind(b"Month,L\xF6soa,Crime type\n")).contains("not UTF-8"));
+    assert!(reason(kind(b"abc\x00def")).contains("binary"));
+    assert!(reason(kind(b"{\"title\": \"x\"}")).contains("not a GeoJSON"));
+    let r = reason(kind(
+        b"LAD17CD,LAD17NM,CSP17CD\nE06000001,Hartlepool,E22000027\n",
+    ));
+    assert!(
+        r.contains("none of the columns") && r.contains("lad17cd"),
+        "{r}"
+    );
+    assert!(reason(kind(b"hello world\n")).contains("no commas"));
+    assert_eq!(kind(b"PK\x03\x04rest"), FileKind::Zip);
+    // A UTF-8 character cut by the sniff window is not an error.
+    let text = "month,area_code,category,count\n2024-01,E1,Ca\u{f1}".as_bytes();
+    assert_eq!(kind(&text[..text.len() - 1]), FileKind::CountsFile);
+    let first_line_cut = "Month,LSOA code,Crime type,Caf\u{e9}".as_bytes();
+    let k = kind(&first_line_cut[..first_line_cut.len() - 1]);
+    assert!(k.is_police(), "{k:?}");
+}
+
+#[test]
+fn the_real_files_first_kilobytes() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/");
+    assert!(
+        std::path::Path::new(dir).join("ons").is_dir(),
+        "the real test data is missing: expected {dir} (police.uk and ONS files; see its README)"
+    );
+    let first = |f: &str| {
+        let bytes = std::fs::read(format!("{dir}{f}")).unwrap();
+        bytes[..bytes.len().min(SNIFF_BYTES)].to_vec()
+    };
+    let cases: [(&str, &str); 10] = [
+        (
+            "police-uk-cleveland/2023-07-cleveland-street.csv",
+            "police.uk street-level crimes, 2023-07 (Cleveland Police)",
+        ),
+        (
+            "police-uk-west-yorkshire/2016-07-west-yorkshire-street.csv",
+            "police.uk street-level crimes, 2016-07 (West Yorkshire Police)",
+        ),
+        (
+            "ons/lsoa21_ward25_lad25_best_fit_lookup.csv",
+            "an ONS area lookup: LSOA → ward → local authority",
+        ),
+        (
+            "ons/lsoa11_hierarchy_police_force.csv",
+            "an ONS area lookup: LSOA → MSOA → local authority",
+        ),
+        (
+            "ons/lsoa11_to_lsoa21_best_fit_lookup.csv",
+            "an ONS lookup bridging LSOA codes of one year to another's (LSOA, local authority)",
+        ),
+        (
+            "ons/lsoa21_population_census2021_ts007a.csv",
+            "residents by area (a population table)",
+        ),
+        (
+            "ons/lsoa11_population_2011.csv",
+            "residents by area (a population table)",
+        ),
+        (
+            "ons/imd2019_by_lsoa11.csv",
+            "deprivation ranks by LSOA (e.g. IMD 2019)",
+        ),
+        (
+            "boundaries/wards2025_stockton_E06000004.geojson",
+            "area boundaries (GeoJSON)",
+        ),
+        ("ons/recorded_crime_by_force_2017_18.csv", ""),
+    ];
+    for (file, want) in cases {
+        let got = recognise(file, &first(file)).describe();
+        if want.is_empty() {
+            assert!(
+                got.starts_with("not a file the explorer reads"),
+                "{file}: {got}"
+            );
+        } else {
+            assert_eq!(got, want, "{file}");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! What the user can choose before the load runs: the levels the lookups
+//! allow, and the areas to restrict to.
+
+use crate::data::lookup::{Level, Lookup, LEVELS};
+
+use super::LoadSession;
+
+/// An area the load can be restricted to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AreaChoice {
+    /// Its code, e.g. `E06000004`.
+    pub code: String,
+    /// Its name, e.g. `Stockton-on-Tees` (the code when the lookup has none).
+    pub name: String,
+    /// Its level.
+    pub level: Level,
+}
+
+/// What the user can choose before the load runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choices {
+    /// The levels police.uk rows can be counted at (LSOA without a lookup).
+    pub levels: Vec<Level>,
+    /// The level chosen when the user does not choose (ward when the
+    /// lookup has wards, else LSOA, as `explorer-cli prepare`).
+    pub default_level: Level,
+    /// Areas to restrict to: the lookup's local authorities (or its
+    /// coarsest level above LSOA), by name.
+    pub within: Vec<AreaChoice>,
+}
+
+impl LoadSession {
+
+    /// The lookups in chain order (positions in `self.lookups`): the
+    /// bridges as given, then the last lookup that is not a bridge.
+    pub(super) fn chain(&self) -> Vec<usize> {
+        let mut chain: Vec<usize> = (0..self.lookups.len())
+            .filter(|&i| self.lookups.get(i).is_some_and(|(_, l)| l.is_bridge()))
+            .collect();
+        if let Some(last) = (0..self.lookups.len())
+            .rev()
+            .find(|&i| self.lookups.get(i).is_some_and(|(_, l)| !l.is_bridge()))
+        {
+            chain.push(last);
+        }
+        chain
+
+
+    fn mapping_lookup(&self) -> Option<&Lookup> {
+        self.chain()
+            .last()
+            .and_then(|&i| self.lookups.get(i))
+            .map(|(_, l)| l)
+
+
+    /// The levels and areas the user can choose from (phase 1, after the
+    /// lookups were added).
+    pub fn choices(&self) -> Choices {
+        let Some(lookup) = self.mapping_lookup() else {
+            return Choices {
+                levels: vec![Level::Lsoa],
+                default_level: Level::Lsoa,
+                within: Vec::new(),
+            };
+        };
+        let levels: Vec<Level> = LEVELS
+            .into_iter()
+            .filter(|l| lookup.has_level(*l))
+            .collect();
+        let default_level = if lookup.has_level(Level::Ward) {
+            Level::Ward
+        } else {
+            Level::Lsoa
+        };
+        let within_level = if lookup.has_level(Level::District) {
+            Some(Level::District)
+        } else {
+            levels.last().copied().filter(|l| *l != Level::Lsoa)
+        };
+        let mut within: Vec<AreaChoice> = Vec::new();
+        if let Some(level) = within_level {
+            let mut codes: Vec<&str> = lookup.rows().filter_map(|r| r.code(level)).collect();
+            crate::order::sort_by(&mut codes, |a, b| a.cmp(b));
+            codes.dedup();
+            within = codes
+                .into_iter()
+                .map(|code| AreaChoice {
+                    code: code.to_string(),
+                    name: lookup.name(code).unwrap_or(code).to_string(),
+                    level,
+                })
+                .collect();
+            crate::order::sort_by(&mut within, |a, b| {
+                a.name.cmp(&b.name).then_with(|| a.code.cmp(&b.code))
+            });
+        }
+        Choices {
+            levels,
+            default_level,
+            within,
+        }
+    }
+}

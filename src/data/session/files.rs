@@ -1,0 +1,202 @@
+//! Adding files: each is recognised from its first bytes, and the small
+//! files that decide the mapping are read at once; [`FileReport`] says what
+//! became of each.
+
+use crate::data::areas::read_areas_bytes;
+use crate::data::boundaries::read_boundaries;
+use crate::data::categories_file::read_categories;
+use crate::data::deprivation_lookup::read_ranks;
+use crate::data::lookup::read_lookup;
+use crate::data::population::read_population;
+use crate::data::recognise::{recognise, FileKind, SNIFF_BYTES};
+use crate::data::report::LoadReport;
+use crate::data::zip::{ReadAt, ZipEntry};
+
+use super::{Item, LoadSession};
+
+/// What became of one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileStatus {
+    /// Recognised; its rows are read when the load runs.
+    Waiting,
+    /// Read.
+    Read,
+    /// Not used, and why (not an error).
+    NotUsed(String),
+    /// Could not be read: the message names the file.
+    Failed(String),
+}
+
+/// One file (or one entry of an archive) of the load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileReport {
+    /// Its name; an archive's entry is `archive.zip/folder/file.csv`.
+    pub name: String,
+    /// Its size in bytes (compressed, inside an archive).
+    pub size: u64,
+    /// What it was taken to be.
+    pub kind: FileKind,
+    /// What became of it.
+    pub status: FileStatus,
+    /// Its rows (police.uk, counts, lookup, areas… files).
+    pub rows: LoadReport,
+}
+
+impl FileReport {
+    /// The sentence for the page: what the file was taken to be.
+    pub fn describe(&self) -> String {
+        self.kind.describe()
+    }
+}
+
+pub(super) fn read_all(src: &mut dyn ReadAt, name: &str) -> Result<Vec<u8>, String> {
+    let len =
+        usize::try_from(src.size()).map_err(|_| format!("{name}: too large to read whole"))?;
+    let mut buf = vec![0u8; len];
+    src.read_at(0, &mut buf)
+        .map_err(|m| format!("{name}: cannot be read: {m}"))?;
+    Ok(buf)
+}
+
+pub(super) fn is_reference(kind: &FileKind) -> bool {
+    matches!(
+        kind,
+        FileKind::Lookup { .. }
+            | FileKind::AreasFile { .. }
+            | FileKind::Boundaries
+            | FileKind::Population
+            | FileKind::Deprivation
+            | FileKind::Categories
+    )
+}
+
+impl LoadSession {
+    /// Adds the file called `name` (phase 1): recognises it (an archive's
+    /// entries too) and reads it now when it is a small file that decides
+    /// the mapping. Returns the index of its report in
+    /// [`files`](Self::files); an archive's entries follow it. Never fails:
+    /// a bad file gets a [`FileStatus::Failed`] naming it.
+    pub fn add(&mut self, name: &str, source: impl ReadAt + 'static) -> usize {
+        let src = self.sources.len();
+        self.sources.push(Box::new(source));
+        let index = self.items.len();
+        let Some(source) = self.sources.get_mut(src) else {
+            return index;
+        };
+        let size = source.size();
+        let mut head = vec![0u8; size.min(SNIFF_BYTES as u64) as usize];
+        let kind = match source.read_at(0, &mut head) {
+            Ok(()) => recognise(name, &head),
+            Err(m) => {
+                let kind = FileKind::Unknown {
+                    reason: "it cannot be read".to_string(),
+                };
+                self.push(
+                    name,
+                    size,
+                    kind,
+                    src,
+                    None,
+                    FileStatus::Failed(format!("{name}: cannot be read: {m}")),
+                );
+                return index;
+            }
+        };
+        let status = match &kind {
+            FileKind::Unknown { .. } => FileStatus::Failed(format!("{name}: {}", kind.describe())),
+            FileKind::Zip => FileStatus::Read,
+            _ => FileStatus::Waiting,
+        };
+        let item = self.push(name, size, kind.clone(), src, None, status);
+        if kind == FileKind::Zip {
+            self.open_zip(item, src);
+        } else if is_reference(&kind) {
+            let bytes = self
+                .sources
+                .get_mut(src)
+                .map(|s| read_all(s.as_mut(), name));
+            match bytes {
+                Some(Ok(bytes)) => self.read_reference(item, &bytes),
+                Some(Err(m)) => self.set_status(item, FileStatus::Failed(m)),
+                None => {}
+            }
+        }
+
+
+    pub(super) fn push(
+        &mut self,
+        name: &str,
+        size: u64,
+        kind: FileKind,
+        source: usize,
+        entry: Option<ZipEntry>,
+        status: FileStatus,
+    ) -> usize {
+        self.items.push(Item {
+            report: FileReport {
+                name: name.to_string(),
+                size,
+                kind,
+                status,
+                rows: LoadReport::default(),
+            },
+            source,
+            entry,
+        });
+        self.items.len() - 1
+
+
+    pub(super) fn set_status(&mut self, item: usize, status: FileStatus) {
+        if let Some(i) = self.items.get_mut(item) {
+            i.report.status = status;
+        }
+
+
+    /// Reads a small file that decides the mapping.
+    pub(super) fn read_reference(&mut self, item: usize, bytes: &[u8]) {
+        let Some(it) = self.items.get(item) else {
+            return;
+        };
+        let name = it.report.name.clone();
+        let result = match &it.report.kind {
+            FileKind::Lookup { .. } => read_lookup(&name, bytes).map(|(l, r)| {
+                self.lookups.push((item, l));
+                r
+            }),
+            FileKind::AreasFile { .. } => read_areas_bytes(&name, bytes).map(|(a, r)| {
+                self.areas.extend(a);
+                r
+            }),
+            FileKind::Boundaries => read_boundaries(&name, bytes, None).map(|(b, r)| {
+                self.boundaries.extend(b);
+                r
+            }),
+            FileKind::Population => read_population(&name, bytes).map(|(p, r)| {
+                for (code, n) in p {
+                    self.population.entry(code).or_insert(n);
+                }
+                r
+            }),
+            FileKind::Deprivation => read_ranks(&name, bytes).map(|(p, r)| {
+                for (code, n) in p {
+                    self.ranks.entry(code).or_insert(n);
+                }
+                r
+            }),
+            FileKind::Categories => read_categories(&name, bytes).map(|(c, r)| {
+                self.categories = Some(c);
+                r
+            }),
+            _ => return,
+        };
+        let Some(it) = self.items.get_mut(item) else {
+            return;
+        };
+        match result {
+            Ok(rows) => {
+                it.report.rows = rows;
+                it.report.status = FileStatus::Read;
+            }
+            Err(e) => it.report.status = FileStatus::Failed(e.to_string()),
+        }
+}

@@ -1,0 +1,184 @@
+//! A self-service load: many files chosen or dropped by the user, each
+//! recognised by its content, combined into one [`Bundle`] with a report per
+//! file and one for the whole load that adds up.
+//!
+//! Two phases, as the page works:
+//! 1. [`LoadSession::add`] each file (any [`ReadAt`]: bytes, or a browser
+//!    `File` read by slices in a worker). It is recognised from its first
+//!    bytes; ZIP archives are opened and each entry recognised the same way.
+//!    Small files that decide the mapping — lookups, areas, boundaries,
+//!    populations, deprivation ranks, categories — are read at once.
+//!    [`choices`](LoadSession::choices) then lists the levels and the areas
+//!    to restrict to.
+//! 2. [`start`](LoadSession::start) with the chosen level and area, then
+//!    [`step`](LoadSession::step) until done (one chunk of one file per
+//!    step: poll [`progress`](LoadSession::progress), stop with
+//!    [`cancel`](LoadSession::cancel)), then [`finish`](LoadSession::finish).
+//!
+//! Rules: police.uk files (alone or in archives) stream through one
+//! [`PoliceUkAggregator`], so memory grows with cells, never rows; counts
+//! files are used only when no police.uk files are given (they are not
+//! added to them: the same crimes could be counted twice). Lookups chain as
+//! in `explorer-cli prepare`: bridges first, in the order given, then the
+//! last non-bridge lookup (earlier non-bridge ones are not used). A file
+//! that cannot be used gets a message naming it and the others still load.
+//! A damaged ZIP entry found only by its checksum at its end has had its
+//! rows counted: its message says so.
+
+mod archive;
+mod choices;
+mod files;
+mod finish;
+mod loaded;
+mod start;
+mod step;
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+
+use super::area::{Area, AreaCode};
+use super::boundaries::Boundary;
+use super::cube::{CubeBuilder, CubeError};
+use super::lookup::{Level, Lookup, LookupError};
+use super::policeuk::PoliceUkAggregator;
+use super::report::LoadReport;
+use super::zip::{EntryReader, ReadAt, ZipEntry};
+use super::Categories;
+
+pub use choices::{AreaChoice, Choices};
+pub use files::{FileReport, FileStatus};
+pub use loaded::Loaded;
+pub use step::Progress;
+
+/// Bytes read from a file per [`LoadSession::step`].
+pub const STEP_BYTES: usize = 1 << 20;
+
+/// Why a load cannot go on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SessionError {
+    /// Nothing to count.
+    #[error("none of the files holds police.uk street data or a counts file, so there is nothing to show")]
+    NoData,
+    /// The level or area cannot be used with the lookups.
+    #[error("{file}: {error}")]
+    Lookup {
+        /// The lookup that decides.
+        file: String,
+        /// Why.
+        error: LookupError,
+    },
+    /// A level or area chosen without a lookup.
+    #[error("counting at {0} level or inside an area needs an ONS lookup file (e.g. LSOA21CD, WD25CD, LAD25CD); add one, or count by LSOA")]
+    NeedsLookup(Level),
+    /// The load was cancelled.
+    #[error("the load was cancelled")]
+    Cancelled,
+    /// `step` or `finish` before `start`.
+    #[error("the load has not been started")]
+    NotStarted,
+    /// A count overflowed.
+    #[error(transparent)]
+    Cube(#[from] CubeError),
+    /// The files hold no counts.
+    #[error("the files hold no rows to show: {0}")]
+    Empty(String),
+}
+
+/// One file or archive entry.
+struct Item {
+    report: FileReport,
+    source: usize,
+    entry: Option<ZipEntry>,
+}
+
+/// What is being read now.
+enum Current {
+    Plain {
+        item: usize,
+        offset: u64,
+    },
+    Entry {
+        item: usize,
+        reader: Box<EntryReader>,
+    },
+}
+
+/// What the load counts into.
+enum Sink {
+    Police(Box<PoliceUkAggregator>),
+    Counts(Box<(CubeBuilder, LoadReport)>),
+}
+
+/// The level and area chosen, and what they decided.
+struct Plan {
+    level: Level,
+    within: Option<String>,
+    chain: Vec<usize>,
+    keeps_unallocated: bool,
+    sink: Sink,
+    queue: std::collections::VecDeque<usize>,
+    current: Option<(Current, LoadReport)>,
+}
+
+/// A self-service load: see the module docs.
+pub struct LoadSession {
+    sources: Vec<Box<dyn ReadAt>>,
+    items: Vec<Item>,
+    lookups: Vec<(usize, Lookup)>,
+    areas: Vec<Area>,
+    boundaries: Vec<Boundary>,
+    population: BTreeMap<AreaCode, u32>,
+    ranks: BTreeMap<AreaCode, u32>,
+    categories: Option<Categories>,
+    plan: Option<Plan>,
+    progress: Progress,
+    cancelled: bool,
+    step_bytes: usize,
+}
+
+impl Default for LoadSession {
+    fn default() -> Self {
+        LoadSession::new()
+    }
+}
+
+impl std::fmt::Debug for LoadSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoadSession")
+            .field("files", &self.files())
+            .field("progress", &self.progress)
+            .finish()
+    }
+}
+
+impl LoadSession {
+    /// An empty load.
+    pub fn new() -> Self {
+        LoadSession {
+            sources: Vec::new(),
+            items: Vec::new(),
+            lookups: Vec::new(),
+            areas: Vec::new(),
+            boundaries: Vec::new(),
+            population: BTreeMap::new(),
+            ranks: BTreeMap::new(),
+            categories: None,
+            plan: None,
+            progress: Progress::default(),
+            cancelled: false,
+            step_bytes: STEP_BYTES,
+        }
+    }
+
+    /// Sets the bytes read per [`step`](Self::step) (default
+    /// [`STEP_BYTES`]; at least 1): smaller steps report progress more often.
+    pub fn set_step_bytes(&mut self, bytes: usize) {
+        self.step_bytes = bytes.max(1);
+    }
+
+
+    /// Every file and archive entry so far.
+    pub fn files(&self) -> Vec<&FileReport> {
+        self.items.iter().map(|i| &i.report).collect()
+}

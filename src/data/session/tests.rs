@@ -1,0 +1,73 @@
+//! Tests of the whole load: files added, started, stepped and finished.
+
+use super::*;
+
+const HEADER: &str = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n";
+
+fn row(month: &str, lsoa: &str, kind: &str) -> String {
+    format!(",{month},F,F,0,0,Here,{lsoa},N,{kind},,\n")
+}
+
+#[test]
+fn police_files_with_a_lookup_restricted_to_a_district() {
+    let mut s = LoadSession::new();
+    let lookup = "LSOA21CD,WD25CD,WD25NM,LAD25CD,LAD25NM\n\
+                  E01000001,E05000001,North,E06000001,Town\n\
+                  E01000002,E05000002,South,E06000001,Town\n\
+                  E01000003,E05000003,East,E06000002,City\n";
+    s.add("lookup.csv", lookup.as_bytes().to_vec());
+    let mut a = HEADER.to_string();
+    a += &row("2024-01", "E01000001", "Burglary");
+    a += &row("2024-01", "E01000002", "Drugs");
+    a += &row("2024-01", "E01000003", "Drugs");
+    a += &row("2024-01", "", "Drugs");
+    a += ",2024-01,F,F,0,0,Here,E01000001,N,Nonsense,,\n";
+    s.add("2024-01-x-street.csv", a.into_bytes());
+    s.add("notes.txt", b"hello\n".to_vec());
+    let c = s.choices();
+    assert_eq!(c.default_level, Level::Ward);
+    let names: Vec<&str> = c.within.iter().map(|w| w.name.as_str()).collect();
+    assert_eq!(names, ["City", "Town"]);
+    s.start(None, Some("E06000001")).unwrap();
+    let done = s.finish().unwrap();
+    let r = &done.report;
+    assert_eq!(
+        (
+            r.rows_read,
+            r.accepted,
+            r.not_allocated,
+            r.outside_area,
+            r.rejected
+        ),
+        (5, 2, 1, 1, 1)
+    );
+    assert_eq!(done.files[1].rows, *r);
+    assert!(
+        matches!(&done.files[2].status, FileStatus::Failed(m) if m.starts_with("notes.txt: "))
+    );
+    assert_eq!(done.bundle.manifest.whole_name, "Town");
+    assert!(done.bundle.manifest.attribution.contains("police.uk"));
+    assert_eq!(done.counts_csv(), "month,area_code,category,count\n2024-01,E05000001,Burglary,1\n2024-01,E05000002,Drugs,1\n");
+    assert_eq!(done.bundle.dataset.area_name("E05000002"), "South");
+}
+
+#[test]
+fn nothing_to_count_and_missing_lookup_are_clear() {
+    let mut s = LoadSession::new();
+    s.add("a.csv", b"area_code,area_name\nE1,One\n".to_vec());
+    assert_eq!(s.start(None, None), Err(SessionError::NoData));
+    let mut s = LoadSession::new();
+    s.add(
+        "p.csv",
+        format!("{HEADER}{}", row("2024-01", "E01", "Drugs")).into_bytes(),
+    );
+    let e = s.start(Some(Level::Ward), None).unwrap_err();
+    assert!(e.to_string().contains("needs an ONS lookup"), "{e}");
+    s.start(None, None).unwrap();
+    let mut s2 = LoadSession::new();
+    s2.add("p.csv", HEADER.as_bytes().to_vec());
+    s2.cancel();
+    assert_eq!(s2.start(None, None), Ok(()));
+    assert_eq!(s2.finish().unwrap_err(), SessionError::Cancelled);
+    assert_eq!(s.finish().unwrap().report.accepted, 1);
+}
