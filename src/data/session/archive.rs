@@ -26,9 +26,13 @@ fn sniff_entry(archive: &str, src: &mut dyn ReadAt, entry: &ZipEntry) -> Result<
 }
 
 /// A whole archive entry.
-pub(super) fn unpack_entry(archive: &str, src: &mut dyn ReadAt, entry: &ZipEntry) -> Result<Vec<u8>, String> {
+pub(super) fn unpack_entry(
+    archive: &str,
+    src: &mut dyn ReadAt,
+    entry: &ZipEntry,
+) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
-    super::zip::read_entry(archive, src, entry, STEP_BYTES, &mut |p| {
+    crate::data::zip::read_entry(archive, src, entry, STEP_BYTES, &mut |p| {
         out.extend_from_slice(p)
     })
     .map_err(|e| e.to_string())?;
@@ -36,7 +40,6 @@ pub(super) fn unpack_entry(archive: &str, src: &mut dyn ReadAt, entry: &ZipEntry
 }
 
 impl LoadSession {
-
     pub(super) fn open_zip(&mut self, item: usize, src: usize) {
         let name = self
             .items
@@ -116,4 +119,5 @@ impl LoadSession {
             let message = format!("{name}: the archive holds no file the explorer reads");
             self.set_status(item, FileStatus::Failed(message));
         }
+    }
 }

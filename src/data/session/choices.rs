@@ -30,7 +30,6 @@ pub struct Choices {
 }
 
 impl LoadSession {
-
     /// The lookups in chain order (positions in `self.lookups`): the
     /// bridges as given, then the last lookup that is not a bridge.
     pub(super) fn chain(&self) -> Vec<usize> {
@@ -44,14 +43,14 @@ impl LoadSession {
             chain.push(last);
         }
         chain
-
+    }
 
     fn mapping_lookup(&self) -> Option<&Lookup> {
         self.chain()
             .last()
             .and_then(|&i| self.lookups.get(i))
             .map(|(_, l)| l)
-
+    }
 
     /// The levels and areas the user can choose from (phase 1, after the
     /// lookups were added).

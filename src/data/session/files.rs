@@ -121,7 +121,8 @@ impl LoadSession {
                 None => {}
             }
         }
-
+        index
+    }
 
     pub(super) fn push(
         &mut self,
@@ -144,13 +145,13 @@ impl LoadSession {
             entry,
         });
         self.items.len() - 1
-
+    }
 
     pub(super) fn set_status(&mut self, item: usize, status: FileStatus) {
         if let Some(i) = self.items.get_mut(item) {
             i.report.status = status;
         }
-
+    }
 
     /// Reads a small file that decides the mapping.
     pub(super) fn read_reference(&mut self, item: usize, bytes: &[u8]) {
@@ -199,4 +200,5 @@ impl LoadSession {
             }
             Err(e) => it.report.status = FileStatus::Failed(e.to_string()),
         }
+    }
 }

@@ -34,8 +34,10 @@ impl LoadSession {
         let (cube, report, quality, bridged) = match plan.sink {
             Sink::Police(agg) => {
                 let prepared = agg.finish().map_err(|e| match e {
-                    super::policeuk::PrepareError::Cube(c) => SessionError::Cube(c),
-                    super::policeuk::PrepareError::File(f) => SessionError::Empty(f.to_string()),
+                    crate::data::policeuk::PrepareError::Cube(c) => SessionError::Cube(c),
+                    crate::data::policeuk::PrepareError::File(f) => {
+                        SessionError::Empty(f.to_string())
+                    }
                 })?;
                 (
                     prepared.cube,

@@ -1,5 +1,5 @@
 //! A self-service load: many files chosen or dropped by the user, each
-//! recognised by its content, combined into one [`Bundle`] with a report per
+//! recognised by its content, combined into one [`Bundle`](super::bundle::Bundle) with a report per
 //! file and one for the whole load that adds up.
 //!
 //! Two phases, as the page works:
@@ -177,8 +177,8 @@ impl LoadSession {
         self.step_bytes = bytes.max(1);
     }
 
-
     /// Every file and archive entry so far.
     pub fn files(&self) -> Vec<&FileReport> {
         self.items.iter().map(|i| &i.report).collect()
+    }
 }

@@ -9,7 +9,7 @@ use crate::data::zip::EntryReader;
 
 use super::archive::unpack_entry;
 use super::files::{read_all, FileStatus};
-use super::{Current, LoadSession, SessionError, Sink, STEP_BYTES};
+use super::{Current, LoadSession, SessionError, Sink};
 
 /// How far the load has gone.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,7 +56,7 @@ impl LoadSession {
         &self.progress
     }
 
-    /// Reads the next chunk (up to [`STEP_BYTES`]) of the next file.
+    /// Reads the next chunk (up to [`STEP_BYTES`](super::STEP_BYTES)) of the next file.
     /// `Ok(true)` when every file has been read.
     pub fn step(&mut self) -> Result<bool, SessionError> {
         if self.cancelled {

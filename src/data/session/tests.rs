@@ -42,12 +42,13 @@ fn police_files_with_a_lookup_restricted_to_a_district() {
         (5, 2, 1, 1, 1)
     );
     assert_eq!(done.files[1].rows, *r);
-    assert!(
-        matches!(&done.files[2].status, FileStatus::Failed(m) if m.starts_with("notes.txt: "))
-    );
+    assert!(matches!(&done.files[2].status, FileStatus::Failed(m) if m.starts_with("notes.txt: ")));
     assert_eq!(done.bundle.manifest.whole_name, "Town");
     assert!(done.bundle.manifest.attribution.contains("police.uk"));
-    assert_eq!(done.counts_csv(), "month,area_code,category,count\n2024-01,E05000001,Burglary,1\n2024-01,E05000002,Drugs,1\n");
+    assert_eq!(
+        done.counts_csv(),
+        "month,area_code,category,count\n2024-01,E05000001,Burglary,1\n2024-01,E05000002,Drugs,1\n"
+    );
     assert_eq!(done.bundle.dataset.area_name("E05000002"), "South");
 }
 
