@@ -7,6 +7,7 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
 use crate::chart::scatter::{draw_scatter, Scatter};
+use crate::chart::trend::legend;
 use crate::chart::trend::value_text;
 use crate::chart::{describe, draw_trend, TrendChart};
 use crate::state::ViewState;
@@ -39,6 +40,7 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, drawing: &Drawing) -> Result<(), St
 #[component]
 fn CanvasFigure(
     drawing: Drawing,
+    key: Vec<(String, &'static str)>,
     caption: String,
     summary: String,
     table: TableModel,
@@ -77,6 +79,17 @@ fn CanvasFigure(
         <figure class="chart" data-testid=testid>
             <figcaption>{caption}</figcaption>
             <canvas node_ref=canvas_ref role="img" aria-label=summary.clone()></canvas>
+            {(!key.is_empty()).then(|| {
+                let items = key
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (label, how))| {
+                        let class = if i == 0 { "key solid" } else { "key dashed" };
+                        view! { <li><span class=class aria-hidden="true"></span>{format!("{label} ({how})")}</li> }
+                    })
+                    .collect_view();
+                view! { <ul class="chart-legend" aria-label="Legend">{items}</ul> }
+            })}
             <p class="chart-summary" data-testid=format!("{testid}-summary")>{summary}</p>
             <button type="button" class="download" on:click=save>"Download this chart (PNG)"</button>
             <span class="error" role="alert">{error}</span>
@@ -131,7 +144,8 @@ pub fn TrendFigure(
         rows,
         footer: Vec::new(),
     };
-    view! { <CanvasFigure drawing=Drawing::Trend(chart) caption=caption summary=summary table=table view=view testid=testid /> }
+    let key = legend(&chart).to_vec();
+    view! { <CanvasFigure drawing=Drawing::Trend(chart) key=key caption=caption summary=summary table=table view=view testid=testid /> }
 }
 
 /// A scatter chart figure.
@@ -170,5 +184,5 @@ pub fn ScatterFigure(
         rows,
         footer: Vec::new(),
     };
-    view! { <CanvasFigure drawing=Drawing::Scatter(scatter) caption=caption summary=summary table=table view=view testid="scatter" /> }
+    view! { <CanvasFigure drawing=Drawing::Scatter(scatter) key=Vec::new() caption=caption summary=summary table=table view=view testid="scatter" /> }
 }
