@@ -122,9 +122,59 @@ impl Manifest {
     }
 }
 
+/// One deployed dataset, as `data/index.json` lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DatasetEntry {
+    /// Its folder name (what `?dataset=` takes).
+    pub name: String,
+    /// Its manifest's title.
+    pub title: String,
+}
+
+/// Reads `data/index.json` (`[{"name": …, "title": …}, …]`). Entries whose
+/// name is not a plain folder name are left out.
+pub fn parse_index(file: &str, text: &str) -> Result<Vec<DatasetEntry>, FileError> {
+    let bad = |message: String| FileError::BadJson {
+        file: file.to_string(),
+        message,
+    };
+    let root = json::parse(text).map_err(|e| bad(e.to_string()))?;
+    let items = root
+        .as_array()
+        .ok_or_else(|| bad("expected a list of datasets".to_string()))?;
+    Ok(items
+        .iter()
+        .filter_map(|item| {
+            let name = item.get("name")?.as_str()?;
+            let title = item.get("title")?.as_str()?;
+            let plain = !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            plain.then(|| DatasetEntry {
+                name: name.to_string(),
+                title: title.to_string(),
+            })
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_the_dataset_index_and_drops_unsafe_names() {
+        let text = r#"[{"name":"demo","title":"Demo"},{"name":"../x","title":"Bad"},{"name":"stockton","title":"Stockton-on-Tees"},{"title":"no name"}]"#;
+        let list = parse_index("index.json", text).unwrap();
+        let names: Vec<&str> = list.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["demo", "stockton"]);
+        assert_eq!(list[1].title, "Stockton-on-Tees");
+        assert!(parse_index("index.json", "{}")
+            .unwrap_err()
+            .to_string()
+            .contains("a list"));
+    }
 
     #[test]
     fn parses_minimal_and_reports_errors_with_position() {

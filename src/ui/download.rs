@@ -3,7 +3,7 @@
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement, Url};
+use web_sys::{HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement};
 
 fn js_error(e: JsValue) -> String {
     e.as_string()
@@ -25,16 +25,11 @@ fn click_link(href: &str, file_name: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Offers `text` as a file called `file_name`.
+/// Offers `text` as a file called `file_name` (a `data:` URL: tables are
+/// small, and it needs no object-URL bookkeeping).
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_error)?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(js_error)?;
-    let result = click_link(&url, file_name);
-    let _ = Url::revoke_object_url(&url);
-    result
+    let encoded = js_sys::encode_uri_component(text);
+    click_link(&format!("data:{mime},{encoded}"), file_name)
 }
 
 /// Offers a canvas's picture as a PNG file.

@@ -15,7 +15,7 @@ fn request_failed(url: &str, e: gloo_net::Error) -> String {
     }
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+pub(super) async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let response = Request::get(url)
         .send()
         .await

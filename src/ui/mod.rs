@@ -2,6 +2,7 @@
 //! models of `crate::view`. Nothing here computes a figure.
 
 mod controls;
+mod datasets;
 mod download;
 mod embed;
 mod fetch;
@@ -64,14 +65,20 @@ pub fn App() -> impl IntoView {
     }
     let name = view.get_untracked().dataset;
     let embedded = view.with_untracked(|v| v.embed.is_some());
+    let picker_name = name.clone();
+    let (index, set_index) = signal(Vec::new());
     leptos::task::spawn_local(async move {
         set_data.set(Some(load_dataset(&name).await.map(Arc::new)));
+        if !embedded {
+            set_index.set(datasets::load_index().await);
+        }
     });
     view! {
         {(!embedded).then(|| view! {
             <a class="skip" href="#main">"Skip to content"</a>
             <header class="site-header">
                 <p class="brand">"Community Safety Explorer"</p>
+                {move || view! { <datasets::DatasetPicker entries=index.get() current=picker_name.clone() /> }}
             </header>
         })}
         <main id="main" tabindex="-1">

@@ -3,6 +3,7 @@
 // back/forward reproduce views.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { open, screenshotPath, useAppAndBrowser } from './harness.mjs';
 import {
   rolling, fytd, total, allCrime, category, fmt, signed, signedPct, wards, wardCounts, ranks,
@@ -190,4 +191,47 @@ test('screenshots of every page at phone and desktop widths', async () => {
       await page.close();
     }
   }
+});
+
+test('downloads: a table as CSV exactly as shown, a chart and the map as PNG', async () => {
+  const { page } = await open(app.browser, `${app.server.url}?page=wards`);
+  await page.getByTestId('ranking-table').waitFor();
+  const table = page.getByTestId('ranking-table');
+  // Sort by count, smallest first, then download: the CSV follows the sort.
+  await table.locator('thead button').nth(2).click();
+  await table.locator('thead button').nth(2).click();
+  const shown = await table.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ranking-table-csv').click()]);
+  assert.match(csvDownload.suggestedFilename(), /\.csv$/);
+  const csv = readFileSync(await csvDownload.path(), 'utf8').trim().split('\r\n');
+  const unquote = (line) => (line.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? [])
+    .filter((f, i, all) => i < all.length - 1 || f !== '')
+    .map((f) => f.replace(/,$/, '').replace(/^"|"$/g, '').replaceAll('""', '"'));
+  assert.deepEqual(unquote(csv[0]).slice(0, 3), ['Rank', 'Ward', 'Count']);
+  assert.deepEqual(csv.slice(1).map((l) => unquote(l)), shown, 'CSV rows = table rows, in the shown order');
+  for (const button of ['Download this map (PNG)']) {
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+    const bytes = readFileSync(await png.path());
+    assert.equal(bytes.subarray(1, 4).toString(), 'PNG', `${button} gives a PNG`);
+  }
+  await page.close();
+  const { page: overview } = await open(app.browser, app.server.url);
+  await overview.getByTestId('trend-chart').waitFor();
+  const [chartPng] = await Promise.all([overview.waitForEvent('download'), overview.getByRole('button', { name: 'Download this chart (PNG)' }).click()]);
+  assert.equal(readFileSync(await chartPng.path()).subarray(1, 4).toString(), 'PNG');
+  await overview.close();
+});
+
+test('the dataset control lists the deployed datasets and opens one', async () => {
+  const { page } = await open(app.browser, app.server.url);
+  const select = page.getByTestId('dataset-select');
+  await select.waitFor();
+  const names = await select.locator('option').evaluateAll((os) => os.map((o) => o.value));
+  assert.ok(names.includes('demo') && names.includes('stockton'), names.join(', '));
+  await select.selectOption('stockton');
+  await page.waitForURL(/dataset=stockton/);
+  await page.getByTestId('dataset-title').waitFor();
+  assert.match(await page.getByTestId('dataset-title').textContent(), /Stockton-on-Tees/);
+  await page.close();
 });
