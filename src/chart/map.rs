@@ -34,6 +34,18 @@ pub struct LegendItem {
     pub high: f64,
 }
 
+impl LegendItem {
+    /// The class's range in words: `45.2 to 60.1`, or one value when the
+    /// class holds one.
+    pub fn range_text(&self, decimals: usize) -> String {
+        if self.low == self.high {
+            format!("{:.*}", decimals, self.low)
+        } else {
+            format!("{:.*} to {:.*}", decimals, self.low, decimals, self.high)
+        }
+    }
+}
+
 /// A whole map ready to draw.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapGeometry {
@@ -247,5 +259,12 @@ mod tests {
         assert!(m.areas[1].class.is_some());
         assert_eq!(m.legend.len(), 1);
         assert_eq!((m.legend[0].low, m.legend[0].high), (3.0, 3.0));
+        assert_eq!(m.legend[0].range_text(1), "3.0");
+        let item = LegendItem {
+            colour: CLASS_COLOURS[0],
+            low: 4.25,
+            high: 60.0,
+        };
+        assert_eq!(item.range_text(0), "4 to 60");
     }
 }

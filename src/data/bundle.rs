@@ -77,24 +77,7 @@ pub fn assemble(
     if cube.month_count() == 0 {
         return Err(format!("{file}: the file has no counts to show"));
     }
-    let totals: Vec<u64> = (0..cube.month_count())
-        .map(|mi| {
-            let mut t: u64 = cube
-                .unallocated_month(mi)
-                .iter()
-                .map(|&c| u64::from(c))
-                .sum();
-            for a in 0..cube.areas().len() {
-                t += cube
-                    .area_month(a, mi)
-                    .iter()
-                    .map(|&c| u64::from(c))
-                    .sum::<u64>();
-            }
-            t
-        })
-        .collect();
-    let quality = Quality::from_series(cube.first_month(), &totals);
+    let quality = cube_quality(&cube);
     let boundaries = match boundaries {
         Some((file, bytes)) => {
             read_boundaries(file, bytes, None)

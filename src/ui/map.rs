@@ -58,12 +58,7 @@ pub fn MapFigure(
         .legend
         .iter()
         .map(|item| {
-            let decimals = if model.measure_label == "count" { 0 } else { 1 };
-            let range = if item.low == item.high {
-                format!("{:.*}", decimals, item.low)
-            } else {
-                format!("{:.*} to {:.*}", decimals, item.low, decimals, item.high)
-            };
+            let range = item.range_text(model.value_decimals);
             // Classes, not inline styles: a strict Content-Security-Policy forbids those.
             let class = CLASS_COLOURS
                 .iter()

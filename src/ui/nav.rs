@@ -59,38 +59,16 @@ pub fn Nav(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
         .map(|(name, _)| view! { <option value=name.clone()></option> })
         .collect_view();
     let (message, set_message) = signal(String::new());
-    let find = move |text: String| {
-        let wanted = text.trim().to_ascii_lowercase();
-        if wanted.is_empty() {
-            return;
-        }
-        let hit = wards
-            .iter()
-            .find(|(n, c)| n.to_ascii_lowercase() == wanted || c.to_ascii_lowercase() == wanted)
-            .or_else(|| {
-                let mut starts = wards
-                    .iter()
-                    .filter(|(n, _)| n.to_ascii_lowercase().starts_with(&wanted));
-                match (starts.next(), starts.next()) {
-                    (Some(one), None) => Some(one),
-                    _ => None,
-                }
+    let find = move |text: String| match crate::view::common::find_area(&wards, &text) {
+        None => {}
+        Some(Ok(code)) => {
+            set_message.set(String::new());
+            update(view, |v| {
+                v.page = Page::Ward;
+                v.ward = Some(code);
             });
-        match hit {
-            Some((name, code)) => {
-                set_message.set(String::new());
-                let code = code.clone();
-                update(view, |v| {
-                    v.page = Page::Ward;
-                    v.ward = Some(code);
-                });
-                let _ = name;
-            }
-            None => set_message.set(format!(
-                "No single ward matches “{}”. Pick one from the list.",
-                text.trim()
-            )),
         }
+        Some(Err(message)) => set_message.set(message),
     };
     let find_on_change = find.clone();
     let input_ref = NodeRef::<leptos::html::Input>::new();

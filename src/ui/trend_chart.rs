@@ -8,10 +8,10 @@ use plotters_canvas::CanvasBackend;
 
 use crate::chart::scatter::{draw_scatter, Scatter};
 use crate::chart::trend::legend;
-use crate::chart::trend::value_text;
 use crate::chart::{describe, draw_trend, TrendChart};
 use crate::state::ViewState;
-use crate::view::table::{Cell, Column, TableModel};
+use crate::view::charts::{scatter_table, trend_table};
+use crate::view::table::TableModel;
 
 use super::download::{download_canvas, file_name};
 use super::table::DataTable;
@@ -114,36 +114,7 @@ pub fn TrendFigure(
     testid: &'static str,
 ) -> impl IntoView {
     let summary = describe(&chart);
-    let d = chart.decimals;
-    let rows = chart
-        .first
-        .points
-        .iter()
-        .enumerate()
-        .map(|(i, (m, v))| {
-            let other = chart.second.points.get(i);
-            vec![
-                Cell::text(m.label()),
-                Cell::number(value_text(*v, d), Some(*v)),
-                Cell::text(other.map(|o| o.0.label()).unwrap_or_default()),
-                Cell::number(
-                    other.map(|o| value_text(o.1, d)).unwrap_or_default(),
-                    other.map(|o| o.1),
-                ),
-            ]
-        })
-        .collect();
-    let table = TableModel {
-        caption: caption.clone(),
-        columns: vec![
-            Column::text("Month"),
-            Column::number(&chart.first.label),
-            Column::text("Month"),
-            Column::number(&chart.second.label),
-        ],
-        rows,
-        footer: Vec::new(),
-    };
+    let table = trend_table(&chart, &caption);
     let key = legend(&chart).to_vec();
     view! { <CanvasFigure drawing=Drawing::Trend(chart) key=key caption=caption summary=summary table=table view=view testid=testid /> }
 }
@@ -162,27 +133,6 @@ pub fn ScatterFigure(
     /// The app's view.
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
-    let rows = scatter
-        .points
-        .iter()
-        .zip(&names)
-        .map(|(&(x, y), n)| {
-            vec![
-                Cell::text(n.clone()),
-                Cell::number(format!("{}", x.abs()), Some(x.abs())),
-                Cell::number(format!("{y:.1}"), Some(y)),
-            ]
-        })
-        .collect();
-    let table = TableModel {
-        caption: caption.clone(),
-        columns: vec![
-            Column::text("Area"),
-            Column::number(&scatter.x_label),
-            Column::number(&scatter.y_label),
-        ],
-        rows,
-        footer: Vec::new(),
-    };
+    let table = scatter_table(&scatter, &names, &caption);
     view! { <CanvasFigure drawing=Drawing::Scatter(scatter) key=Vec::new() caption=caption summary=summary table=table view=view testid="scatter" /> }
 }

@@ -2,12 +2,14 @@
 //! totals and area level resolved from the view state, and cell formatting
 //! of shown figures.
 
+use crate::analysis::compare::comparison_from_counts;
 use crate::analysis::stats::Verdict;
 use crate::analysis::{
     AreaLevel, Disclosure, LevelMap, PeriodPair, PeriodTotals, Selection, Shown,
 };
+use crate::analysis::{Comparison, Scope, Which};
 use crate::data::bundle::Bundle;
-use crate::data::Level;
+use crate::data::{Categories, Level};
 use crate::format::{signed, signed_pct, thousands};
 use crate::state::{PeriodChoice, ViewState};
 
@@ -33,6 +35,32 @@ pub struct Setup {
     pub whole_name: String,
 }
 
+impl Setup {
+    /// The comparison of the selection for `scope`, from the period totals
+    /// already summed (no second pass over the cube).
+    pub fn comparison(&self, categories: &Categories, scope: Scope) -> Comparison {
+        let mask = self.selection.mask(categories);
+        let all = Selection::AllCrime.mask(categories);
+        comparison_from_counts(
+            self.selection.clone(),
+            self.totals.total(scope, &mask, Which::Previous),
+            self.totals.total(scope, &mask, Which::Current),
+            self.totals.total(scope, &all, Which::Current),
+            &self.pair,
+        )
+    }
+}
+
+/// The name of the whole dataset for sentences: the manifest's, else
+/// "the whole area".
+pub fn whole_name(b: &Bundle) -> String {
+    if b.manifest.whole_name.is_empty() {
+        "the whole area".to_string()
+    } else {
+        b.manifest.whole_name.clone()
+    }
+}
+
 /// Resolves `state` against `b`. An error is a sentence for the page.
 pub fn setup(b: &Bundle, state: &ViewState) -> Result<Setup, String> {
     let cube = &b.dataset.cube;
@@ -53,11 +81,7 @@ pub fn setup(b: &Bundle, state: &ViewState) -> Result<Setup, String> {
     };
     let level_name = level_words(&level_name).0;
     let map = LevelMap::new(&b.dataset, level, None);
-    let whole_name = if b.manifest.whole_name.is_empty() {
-        "the whole area".to_string()
-    } else {
-        b.manifest.whole_name.clone()
-    };
+    let whole_name = whole_name(b);
     Ok(Setup {
         pair,
         selection,
@@ -86,6 +110,34 @@ pub fn area_choices(b: &Bundle) -> Vec<(String, String)> {
         .collect();
     crate::order::sort_by(&mut out, |a, b| a.cmp(b));
     out
+}
+
+/// The ward search: the code of the one area whose name or code is `text`
+/// (any case), or else whose name alone starts with it. `None` for empty
+/// text; an error sentence when no single area matches.
+pub fn find_area(choices: &[(String, String)], text: &str) -> Option<Result<String, String>> {
+    let wanted = text.trim().to_ascii_lowercase();
+    if wanted.is_empty() {
+        return None;
+    }
+    let exact = choices
+        .iter()
+        .find(|(n, c)| n.to_ascii_lowercase() == wanted || c.to_ascii_lowercase() == wanted);
+    let hit = exact.or_else(|| {
+        let mut starts = choices
+            .iter()
+            .filter(|(n, _)| n.to_ascii_lowercase().starts_with(&wanted));
+        match (starts.next(), starts.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    });
+    Some(hit.map(|(_, code)| code.clone()).ok_or_else(|| {
+        format!(
+            "No single ward matches \u{201c}{}\u{201d}. Pick one from the list.",
+            text.trim()
+        )
+    }))
 }
 
 /// A count cell: `1,234`, or its marker.
@@ -215,6 +267,35 @@ mod tests {
             ("LSOA".to_string(), "LSOAs".to_string())
         );
         assert_eq!(level_words(""), ("area".to_string(), "areas".to_string()));
+    }
+
+    #[test]
+    fn the_ward_search_needs_one_match() {
+        let choices: Vec<(String, String)> =
+            [("Town Centre", "E1"), ("Townend", "E2"), ("Ashcombe", "E3")]
+                .iter()
+                .map(|(n, c)| (n.to_string(), c.to_string()))
+                .collect();
+        assert_eq!(find_area(&choices, "  "), None);
+        assert_eq!(
+            find_area(&choices, "town centre"),
+            Some(Ok("E1".to_string()))
+        );
+        assert_eq!(
+            find_area(&choices, "e3"),
+            Some(Ok("E3".to_string())),
+            "by code"
+        );
+        assert_eq!(
+            find_area(&choices, "ash"),
+            Some(Ok("E3".to_string())),
+            "one name starts so"
+        );
+        let two = find_area(&choices, "town").unwrap().unwrap_err();
+        assert!(
+            two.contains("No single ward matches \u{201c}town\u{201d}"),
+            "{two}"
+        );
     }
 
     #[test]

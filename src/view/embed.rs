@@ -1,11 +1,11 @@
 //! Embedded views for partner sites, pure: the headline card, the link back
 //! to the full explorer, and the snippet a partner pastes.
 
-use crate::analysis::{compare, Scope};
+use crate::analysis::Scope;
 use crate::data::bundle::Bundle;
 use crate::state::{EmbedKind, Page, Theme, ViewState};
 
-use super::common::setup;
+use super::common::{capitalise, setup, whole_name};
 use super::overview::{headline, Headline};
 
 /// The headline card: one area (or the whole), one selection, one pair.
@@ -31,11 +31,26 @@ pub fn card(b: &Bundle, state: &ViewState) -> Result<CardModel, String> {
         }
         None => (Scope::Whole, s.whole_name.clone()),
     };
-    let c = compare(ds, scope, &s.selection, &s.pair).map_err(|e| e.to_string())?;
+    let c = s.comparison(&ds.categories, scope);
     Ok(CardModel {
         headline: headline(&c, &s.pair, &s.rule, &place),
         place,
     })
+}
+
+/// The title of an embedded view: its place and kind, e.g. `Town Centre:
+/// headline card — Community Safety Explorer`.
+pub fn title(b: &Bundle, state: &ViewState) -> String {
+    let place = match &state.ward {
+        Some(code) => b.dataset.area_name(code).to_string(),
+        None => capitalise(&whole_name(b)),
+    };
+    let kind = state
+        .embed
+        .unwrap_or(EmbedKind::Card)
+        .label()
+        .to_ascii_lowercase();
+    format!("{place}: {kind} \u{2014} Community Safety Explorer")
 }
 
 /// The full explorer's view of the same figures (embed options dropped).

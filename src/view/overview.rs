@@ -6,8 +6,7 @@ use crate::analysis::narrative;
 use crate::analysis::table::{compare_table, By, CompareRow};
 use crate::analysis::totals::MonthlyWhole;
 use crate::analysis::{
-    compare, deprivation, rank_areas, show_table, Measure, PeriodPair, RowRole, Scope, Selection,
-    Shown,
+    deprivation, rank_areas, show_table, Measure, PeriodPair, RowRole, Scope, Selection, Shown,
 };
 use crate::chart::{Series, TrendChart};
 use crate::data::bundle::Bundle;
@@ -197,7 +196,7 @@ pub fn overview(b: &Bundle, state: &ViewState) -> Result<OverviewModel, String> 
     let by_group = state.groups;
     let s = setup(b, state)?;
     let ds = &b.dataset;
-    let c = compare(ds, Scope::Whole, &s.selection, &s.pair).map_err(|e| e.to_string())?;
+    let c = s.comparison(&ds.categories, Scope::Whole);
     let headline = headline(&c, &s.pair, &s.rule, &s.whole_name);
 
     let by = if by_group { By::Group } else { By::Category };

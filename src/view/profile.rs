@@ -3,7 +3,7 @@
 use crate::analysis::findings::{key_findings, FindingsInput};
 use crate::analysis::table::{compare_table, By};
 use crate::analysis::totals::{area_series, MonthlyWhole};
-use crate::analysis::{compare, rank_areas, Measure, Scope};
+use crate::analysis::{rank_areas, Measure, Scope};
 use crate::chart::{Series, TrendChart};
 use crate::data::bundle::Bundle;
 use crate::format::thousands;
@@ -55,7 +55,7 @@ pub fn profile(b: &Bundle, state: &ViewState) -> Result<ProfileModel, String> {
     let name = area.map_or(code.clone(), |a| a.name.clone());
     let scope = Scope::Area(index);
 
-    let c = compare(ds, scope, &s.selection, &s.pair).map_err(|e| e.to_string())?;
+    let c = s.comparison(&ds.categories, scope);
     let headline = headline(&c, &s.pair, &s.rule, &name);
     let rows = compare_table(ds, &s.totals, scope, &By::Category);
     let caption = format!(

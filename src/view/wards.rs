@@ -40,6 +40,8 @@ pub struct WardsModel {
     pub whole_rate: Option<String>,
     /// A plural noun for the areas, e.g. `wards`.
     pub level_plural: String,
+    /// Decimal places of the mapped values (0 for counts, 1 for rates).
+    pub value_decimals: usize,
 }
 
 /// The analysis measure for a state measure.
@@ -199,5 +201,6 @@ pub fn wards(b: &Bundle, state: &ViewState) -> Result<WardsModel, String> {
         labels,
         whole_rate,
         level_plural,
+        value_decimals: if use_rate { 1 } else { 0 },
     })
 }

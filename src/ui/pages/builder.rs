@@ -31,11 +31,6 @@ pub fn BuilderPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoV
     let accent = RwSignal::new(String::new());
     let top = RwSignal::new(10u32);
     let wards = crate::view::common::area_choices(&bundle);
-    let whole = if bundle.manifest.whole_name.is_empty() {
-        "The whole area".to_string()
-    } else {
-        bundle.manifest.whole_name.clone()
-    };
     let embed_state = move || {
         let mut s = view.get();
         s.page = crate::state::Page::Overview;
@@ -46,18 +41,7 @@ pub fn BuilderPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoV
         s
     };
     let names = bundle.clone();
-    let title = move || {
-        let s = embed_state();
-        let place = s
-            .ward
-            .as_deref()
-            .map(|c| names.dataset.area_name(c).to_string())
-            .unwrap_or_else(|| whole.clone());
-        format!(
-            "{place}: {} — Community Safety Explorer",
-            kind.get().label().to_ascii_lowercase()
-        )
-    };
+    let title = move || crate::view::embed::title(&names, &embed_state());
     let code = move || {
         let sn = snippet(&base_url(), &embed_state(), &title());
         format!("{}\n{}", sn.iframe, sn.script)
@@ -127,7 +111,7 @@ pub fn BuilderPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoV
                     let code = event_target_value(&ev);
                     super::super::update(view, |v| v.ward = (!code.is_empty()).then_some(code));
                 }>
-                    <option value="" selected=move || view.with(|v| v.ward.is_none())>{whole_label(&bundle)}</option>
+                    <option value="" selected=move || view.with(|v| v.ward.is_none())>{crate::view::common::capitalise(&crate::view::common::whole_name(&bundle))}</option>
                     {ward_options}
                 </select>
             </div>
@@ -158,13 +142,5 @@ pub fn BuilderPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoV
             <span role="status">{copied}</span>
         </p>
         <p class="note">"The iframe works on its own; the script makes it exactly as tall as its content (it listens only for size messages from this site's frames). Hosts that set their own Content-Security-Policy need frame-src for this site, and script-src for it if they use the script."</p>
-    }
-}
-
-fn whole_label(b: &Bundle) -> String {
-    if b.manifest.whole_name.is_empty() {
-        "The whole area".to_string()
-    } else {
-        b.manifest.whole_name.clone()
     }
 }
