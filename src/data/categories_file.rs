@@ -4,7 +4,7 @@
 use std::io::Read;
 
 use super::category::{Categories, Category, ASB};
-use super::csv_scan::read_records;
+use super::csv_scan::Table;
 use super::error::FileError;
 use super::header;
 use super::report::LoadReport;
@@ -28,20 +28,11 @@ pub fn read_categories<R: Read>(
     file: &str,
     input: R,
 ) -> Result<(Categories, LoadReport), FileError> {
-    let mut records = read_records(file, input)?.into_iter();
-    let Some(record) = records.next() else {
-        return Err(FileError::Empty {
-            file: file.to_string(),
-            expected: EXPECTED.to_string(),
-        });
-    };
-    let headers: Vec<String> = record
-        .iter()
-        .map(|h| header::normalise(&String::from_utf8_lossy(h)))
-        .collect();
-    let name_col = header::find(&headers, &["category", "crime type", "name"]);
-    let group_col = header::find(&headers, &["group", "category group"]);
-    let crime_col = header::find(&headers, &["is crime", "crime"]);
+    let table = Table::read(file, input, EXPECTED)?;
+    let headers = &table.headers;
+    let name_col = header::find(headers, &["category", "crime type", "name"]);
+    let group_col = header::find(headers, &["group", "category group"]);
+    let crime_col = header::find(headers, &["is crime", "crime"]);
     let (Some(name_col), Some(group_col)) = (name_col, group_col) else {
         let missing: Vec<&str> = [("category", name_col), ("group", group_col)]
             .iter()
@@ -56,21 +47,8 @@ pub fn read_categories<R: Read>(
     };
     let mut report = LoadReport::default();
     let mut items: Vec<Category> = Vec::new();
-    for record in records {
+    table.for_each_row(file, &mut report, |report, record| {
         let line = record.line();
-        if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
-            continue;
-        }
-        report.rows_read += 1;
-        if record.len() != headers.len() {
-            report.reject(
-                file,
-                line,
-                None,
-                format!("expected {} fields, found {}", headers.len(), record.len()),
-            );
-            continue;
-        }
         let field = |i: usize| std::str::from_utf8(record.get(i).unwrap_or(b"")).map(str::trim);
         let (Ok(name), Ok(group)) = (field(name_col), field(group_col)) else {
             report.reject(
@@ -79,7 +57,7 @@ pub fn read_categories<R: Read>(
                 None,
                 "the row is not valid UTF-8 text".to_string(),
             );
-            continue;
+            return;
         };
         if name.is_empty() {
             report.reject(
@@ -88,7 +66,7 @@ pub fn read_categories<R: Read>(
                 Some("category"),
                 "the category is empty".to_string(),
             );
-            continue;
+            return;
         }
         if items.iter().any(|c| c.name == name) {
             report.reject(
@@ -97,7 +75,7 @@ pub fn read_categories<R: Read>(
                 Some("category"),
                 format!("category {name:?} is listed twice"),
             );
-            continue;
+            return;
         }
         let is_crime = match crime_col.map(field) {
             None => name != ASB,
@@ -111,7 +89,7 @@ pub fn read_categories<R: Read>(
                         Some("is_crime"),
                         format!("expected yes or no (true/false, 1/0), found {t:?}"),
                     );
-                    continue;
+                    return;
                 }
             },
             Some(Err(_)) => {
@@ -121,7 +99,7 @@ pub fn read_categories<R: Read>(
                     Some("is_crime"),
                     "the row is not valid UTF-8 text".to_string(),
                 );
-                continue;
+                return;
             }
         };
         let group = if group.is_empty() { name } else { group };
@@ -131,7 +109,7 @@ pub fn read_categories<R: Read>(
             is_crime,
         });
         report.accepted += 1;
-    }
+    });
     Ok((Categories::new(items), report))
 }
 

@@ -12,7 +12,7 @@ use std::io::Read;
 
 use super::area::AreaCode;
 use super::areas::parse_whole;
-use super::csv_scan::read_records;
+use super::csv_scan::Table;
 use super::error::FileError;
 use super::header;
 use super::report::LoadReport;
@@ -54,18 +54,9 @@ pub fn read_ranks<R: Read>(
     file: &str,
     input: R,
 ) -> Result<(BTreeMap<AreaCode, u32>, LoadReport), FileError> {
-    let mut records = read_records(file, input)?.into_iter();
-    let Some(record) = records.next() else {
-        return Err(FileError::Empty {
-            file: file.to_string(),
-            expected: EXPECTED.to_string(),
-        });
-    };
-    let headers: Vec<String> = record
-        .iter()
-        .map(|h| header::normalise(&String::from_utf8_lossy(h)))
-        .collect();
-    let code_col = CODE_NAMES.iter().find_map(|n| header::find(&headers, &[n]));
+    let table = Table::read(file, input, EXPECTED)?;
+    let headers = &table.headers;
+    let code_col = CODE_NAMES.iter().find_map(|n| header::find(headers, &[n]));
     let rank_col = headers.iter().position(|h| is_rank_column(h));
     let (Some(code_col), Some(rank_col)) = (code_col, rank_col) else {
         return Err(FileError::MissingColumns {
@@ -78,27 +69,18 @@ pub fn read_ranks<R: Read>(
     let rank_name = headers.get(rank_col).cloned().unwrap_or_default();
     let mut report = LoadReport::default();
     let mut out = BTreeMap::new();
-    for record in records {
+    table.for_each_row(file, &mut report, |report, record| {
         let line = record.line();
-        if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
-            continue;
-        }
-        report.rows_read += 1;
-        if record.len() != headers.len() {
-            let reason = format!("expected {} fields, found {}", headers.len(), record.len());
-            report.reject(file, line, None, reason);
-            continue;
-        }
         let field = |i: usize| std::str::from_utf8(record.get(i).unwrap_or(b"")).map(str::trim);
         let (Ok(code), Ok(rank)) = (field(code_col), field(rank_col)) else {
             let reason = "the row is not valid UTF-8 text".to_string();
             report.reject(file, line, None, reason);
-            continue;
+            return;
         };
         if code.is_empty() {
             let reason = "the area code is empty".to_string();
             report.reject(file, line, Some(&code_name), reason);
-            continue;
+            return;
         }
         let Some(r) = parse_whole(rank)
             .and_then(|n| u32::try_from(n).ok())
@@ -106,15 +88,15 @@ pub fn read_ranks<R: Read>(
         else {
             let reason = format!("expected a whole-number rank from 1 up, found {rank:?}");
             report.reject(file, line, Some(&rank_name), reason);
-            continue;
+            return;
         };
         if out.insert(AreaCode::from(code), r).is_some() {
             let reason = format!("area {code} is listed twice; the last rank is used");
             report.reject(file, line, Some(&code_name), reason);
-            continue;
+            return;
         }
         report.accepted += 1;
-    }
+    });
     Ok((out, report))
 }
 

@@ -17,9 +17,8 @@ use std::fmt;
 use std::io::Read;
 use std::str::FromStr;
 
-use super::csv_scan::read_records;
+use super::csv_scan::Table;
 use super::error::FileError;
-use super::header;
 use super::report::LoadReport;
 
 /// A level of the area hierarchy a lookup may carry.
@@ -252,23 +251,14 @@ const EXPECTED: &str = "an LSOA code column (LSOA11CD, LSOA21CD or LSOA Code) an
 /// that is not UTF-8, or an LSOA listed again with different areas are
 /// rejected with their line; the first listing is kept.
 pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport), FileError> {
-    let mut records = read_records(file, input)?.into_iter();
-    let Some(record) = records.next() else {
-        return Err(FileError::Empty {
-            file: file.to_string(),
-            expected: EXPECTED.to_string(),
-        });
-    };
-    let headers: Vec<String> = record
-        .iter()
-        .map(|h| header::normalise(&String::from_utf8_lossy(h)))
-        .collect();
-    let (key_col, successor_col) = lsoa_columns(&headers);
+    let table = Table::read(file, input, EXPECTED)?;
+    let headers = &table.headers;
+    let (key_col, successor_col) = lsoa_columns(headers);
     let code_cols: Vec<Option<usize>> = LEVELS
         .iter()
         .map(|&l| match l {
             Level::Lsoa => key_col,
-            _ => find_column(&headers, l, "cd"),
+            _ => find_column(headers, l, "cd"),
         })
         .collect();
     // The LSOA name column of the key's year (`LSOA11NM` for `LSOA11CD`).
@@ -282,8 +272,8 @@ pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport)
             (Level::Lsoa, Some(n)) => headers
                 .iter()
                 .position(|h| h == n)
-                .or_else(|| find_column(&headers, l, "nm")),
-            _ => find_column(&headers, l, "nm"),
+                .or_else(|| find_column(headers, l, "nm")),
+            _ => find_column(headers, l, "nm"),
         })
         .collect();
     let Some(Some(lsoa_col)) = code_cols.first().copied() else {
@@ -299,21 +289,8 @@ pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport)
     }
     lookup.bridge = successor_col.is_some();
     let mut report = LoadReport::default();
-    for record in records {
+    table.for_each_row(file, &mut report, |report, record| {
         let line = record.line();
-        if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
-            continue;
-        }
-        report.rows_read += 1;
-        if record.len() != headers.len() {
-            report.reject(
-                file,
-                line,
-                None,
-                format!("expected {} fields, found {}", headers.len(), record.len()),
-            );
-            continue;
-        }
         let text = |c: Option<usize>| -> Result<Option<&str>, ()> {
             match c.and_then(|i| record.get(i)) {
                 None => Ok(None),
@@ -331,12 +308,12 @@ pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport)
                 None,
                 "the row is not valid UTF-8 text".to_string(),
             );
-            continue;
+            return;
         };
         let Some(Some(lsoa)) = codes.first().copied() else {
             let column = headers.get(lsoa_col).map(String::as_str);
             report.reject(file, line, column, "the LSOA code is empty".to_string());
-            continue;
+            return;
         };
         let row = LookupRow {
             codes: [0, 1, 2, 3].map(|i| codes.get(i).copied().flatten().map(str::to_string)),
@@ -353,7 +330,7 @@ pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport)
                     headers.get(lsoa_col).map(String::as_str),
                     reason,
                 );
-                continue;
+                return;
             }
         } else {
             lookup.by_lsoa.insert(lsoa.to_string(), lookup.rows.len());
@@ -368,7 +345,7 @@ pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport)
             }
         }
         report.accepted += 1;
-    }
+    });
     Ok((lookup, report))
 }
 

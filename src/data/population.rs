@@ -8,7 +8,7 @@ use std::io::Read;
 
 use super::area::AreaCode;
 use super::areas::parse_whole;
-use super::csv_scan::read_records;
+use super::csv_scan::Table;
 use super::error::FileError;
 use super::header;
 use super::report::LoadReport;
@@ -47,18 +47,9 @@ pub fn read_population<R: Read>(
     file: &str,
     input: R,
 ) -> Result<(BTreeMap<AreaCode, u32>, LoadReport), FileError> {
-    let mut records = read_records(file, input)?.into_iter();
-    let Some(record) = records.next() else {
-        return Err(FileError::Empty {
-            file: file.to_string(),
-            expected: EXPECTED.to_string(),
-        });
-    };
-    let headers: Vec<String> = record
-        .iter()
-        .map(|h| header::normalise(&String::from_utf8_lossy(h)))
-        .collect();
-    let first_of = |names: &[&str]| names.iter().find_map(|n| header::find(&headers, &[n]));
+    let table = Table::read(file, input, EXPECTED)?;
+    let headers = &table.headers;
+    let first_of = |names: &[&str]| names.iter().find_map(|n| header::find(headers, &[n]));
     let (Some(code_col), Some(count_col)) = (first_of(&CODE_NAMES), first_of(&COUNT_NAMES)) else {
         return Err(FileError::MissingColumns {
             file: file.to_string(),
@@ -70,21 +61,8 @@ pub fn read_population<R: Read>(
     let count_name = headers.get(count_col).cloned().unwrap_or_default();
     let mut report = LoadReport::default();
     let mut out = BTreeMap::new();
-    for record in records {
+    table.for_each_row(file, &mut report, |report, record| {
         let line = record.line();
-        if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
-            continue;
-        }
-        report.rows_read += 1;
-        if record.len() != headers.len() {
-            report.reject(
-                file,
-                line,
-                None,
-                format!("expected {} fields, found {}", headers.len(), record.len()),
-            );
-            continue;
-        }
         let field = |i: usize| std::str::from_utf8(record.get(i).unwrap_or(b"")).map(str::trim);
         let (Ok(code), Ok(count)) = (field(code_col), field(count_col)) else {
             report.reject(
@@ -93,7 +71,7 @@ pub fn read_population<R: Read>(
                 None,
                 "the row is not valid UTF-8 text".to_string(),
             );
-            continue;
+            return;
         };
         if code.is_empty() {
             report.reject(
@@ -102,12 +80,12 @@ pub fn read_population<R: Read>(
                 Some(&code_name),
                 "the area code is empty".to_string(),
             );
-            continue;
+            return;
         }
         let Some(n) = parse_whole(count).and_then(|n| u32::try_from(n).ok()) else {
             let reason = format!("expected a whole number of residents, found {count:?}");
             report.reject(file, line, Some(&count_name), reason);
-            continue;
+            return;
         };
         if out.insert(AreaCode::from(code), n).is_some() {
             report.reject(
@@ -116,10 +94,10 @@ pub fn read_population<R: Read>(
                 Some(&code_name),
                 format!("area {code} is listed twice; the last value is used"),
             );
-            continue;
+            return;
         }
         report.accepted += 1;
-    }
+    });
     Ok((out, report))
 }
 
