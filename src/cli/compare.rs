@@ -1,12 +1,9 @@
 //! `explorer-cli compare`: a comparison table by category, group or area.
 
-use super::args::Args;
-use super::load::{area_level, load, period_pair, DATA_OPTIONS};
-use super::output::{cell, emit, format, render, Format};
+use super::load::{area_level, start, Start};
+use super::output::{cell, emit, render, Format};
 use super::CliError;
-use crate::analysis::{
-    compare_areas, compare_table, show_table, By, LevelMap, PeriodTotals, Scope, Selection,
-};
+use crate::analysis::{compare_areas, compare_table, show_table, By, LevelMap, Scope, Selection};
 
 /// The help text of `compare`.
 pub const HELP: &str =
@@ -44,18 +41,22 @@ pub const COLUMNS: [&str; 11] = [
 
 /// Runs `compare`.
 pub fn run(args: &[String]) -> Result<(), CliError> {
-    if args.iter().any(|a| a == "--help" || a == "-h") {
-        println!("{HELP}");
+    let Some(Start {
+        opts,
+        format: out_format,
+        loaded,
+        totals,
+        ..
+    }) = start(
+        args,
+        HELP,
+        &["area", "by", "select", "level", "within"],
+        Format::Csv,
+    )?
+    else {
         return Ok(());
-    }
-    let mut options = DATA_OPTIONS.to_vec();
-    options.extend(["area", "by", "select", "level", "within"]);
-    let opts = Args::parse(args, &options, &[])?;
-    let out_format = format(&opts, Format::Csv)?;
-    let loaded = load(&opts)?;
+    };
     let ds = &loaded.dataset;
-    let pair = period_pair(&opts, ds)?;
-    let totals = PeriodTotals::new(&ds.cube, &pair).map_err(|e| CliError::Failed(e.to_string()))?;
     let scope = match opts.get("area") {
         None => Scope::Whole,
         Some(code) => Scope::Area(ds.cube.area_index(code).ok_or_else(|| {

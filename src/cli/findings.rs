@@ -1,13 +1,12 @@
 //! `explorer-cli findings`: the key findings as plain-English sentences.
 
-use super::args::Args;
-use super::load::{area_level, load, period_pair, targets, DATA_OPTIONS};
-use super::output::{emit, format, Format};
+use super::load::{area_level, start, targets, Start};
+use super::output::{emit, Format};
 use super::CliError;
 use crate::analysis::targets::evaluate;
 use crate::analysis::{
     compare_table, deprivation, key_findings, rank_areas, By, FindingsInput, LevelMap, Measure,
-    PeriodTotals, Scope, Selection,
+    Scope, Selection,
 };
 use crate::data::Month;
 
@@ -28,18 +27,17 @@ at or below, near within 2 points above, off beyond) and data caveats.";
 
 /// Runs `findings`.
 pub fn run(args: &[String]) -> Result<(), CliError> {
-    if args.iter().any(|a| a == "--help" || a == "-h") {
-        println!("{HELP}");
+    let Some(Start {
+        opts,
+        format: out_format,
+        loaded,
+        pair,
+        totals,
+    }) = start(args, HELP, &["level", "within", "targets"], Format::Text)?
+    else {
         return Ok(());
-    }
-    let mut options = DATA_OPTIONS.to_vec();
-    options.extend(["level", "within", "targets"]);
-    let opts = Args::parse(args, &options, &[])?;
-    let out_format = format(&opts, Format::Text)?;
-    let loaded = load(&opts)?;
+    };
     let ds = &loaded.dataset;
-    let pair = period_pair(&opts, ds)?;
-    let totals = PeriodTotals::new(&ds.cube, &pair).map_err(|e| CliError::Failed(e.to_string()))?;
     let table = compare_table(ds, &totals, Scope::Whole, &By::Category);
     let (level, level_name) = area_level(&opts)?;
     let map = LevelMap::new(ds, level, opts.get("within"));

@@ -6,9 +6,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 
 use super::args::Args;
+use super::output::{format, Format};
 use super::CliError;
 use crate::analysis::targets::{read_targets, Target};
-use crate::analysis::{AreaLevel, Disclosure, Period, PeriodPair, Preset};
+use crate::analysis::{AreaLevel, Disclosure, Period, PeriodPair, PeriodTotals, Preset};
 use crate::data::areas::read_areas;
 use crate::data::bundle::{cube_quality, leaf_codes};
 use crate::data::categories_file::read_categories;
@@ -246,6 +247,50 @@ pub fn targets(opts: &Args, ds: &Dataset) -> Result<Vec<Target>, CliError> {
         read_targets(path, open(path)?, &ds.categories).map_err(|e| failed(e.to_string()))?;
     print_rejections(path, &report);
     Ok(t)
+}
+
+/// What `compare`, `rank` and `findings` start from: their options parsed,
+/// the output format, the data loaded, the period pair and its totals.
+pub struct Start {
+    /// The options.
+    pub opts: Args,
+    /// The output format.
+    pub format: Format,
+    /// The data.
+    pub loaded: Loaded,
+    /// The periods.
+    pub pair: PeriodPair,
+    /// Per-area totals of both periods.
+    pub totals: PeriodTotals,
+}
+
+/// Parses `args` (the data options plus `extra`), loads the data and sums
+/// the pair; `None` when `--help` was asked for (`help` is printed).
+pub fn start(
+    args: &[String],
+    help: &str,
+    extra: &[&str],
+    default: Format,
+) -> Result<Option<Start>, CliError> {
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        println!("{help}");
+        return Ok(None);
+    }
+    let mut options = DATA_OPTIONS.to_vec();
+    options.extend(extra);
+    let opts = Args::parse(args, &options, &[])?;
+    let format = format(&opts, default)?;
+    let loaded = load(&opts)?;
+    let pair = period_pair(&opts, &loaded.dataset)?;
+    let totals = PeriodTotals::new(&loaded.dataset.cube, &pair)
+        .map_err(|e| CliError::Failed(e.to_string()))?;
+    Ok(Some(Start {
+        opts,
+        format,
+        loaded,
+        pair,
+        totals,
+    }))
 }
 
 #[cfg(test)]

@@ -1,12 +1,9 @@
 //! `explorer-cli rank`: areas of one level ranked by count or rate.
 
-use super::args::Args;
-use super::load::{area_level, load, period_pair, DATA_OPTIONS};
-use super::output::{cell, emit, format, render, Format};
+use super::load::{area_level, start, Start};
+use super::output::{cell, emit, render, Format};
 use super::CliError;
-use crate::analysis::{
-    rank_areas, show_ranking, LevelMap, Measure, PeriodTotals, Scope, Selection, Which,
-};
+use crate::analysis::{rank_areas, show_ranking, LevelMap, Measure, Scope, Selection, Which};
 
 /// The help text of `rank`.
 pub const HELP: &str =
@@ -46,18 +43,22 @@ pub const COLUMNS: [&str; 10] = [
 
 /// Runs `rank`.
 pub fn run(args: &[String]) -> Result<(), CliError> {
-    if args.iter().any(|a| a == "--help" || a == "-h") {
-        println!("{HELP}");
+    let Some(Start {
+        opts,
+        format: out_format,
+        loaded,
+        totals,
+        ..
+    }) = start(
+        args,
+        HELP,
+        &["select", "by", "level", "within"],
+        Format::Csv,
+    )?
+    else {
         return Ok(());
-    }
-    let mut options = DATA_OPTIONS.to_vec();
-    options.extend(["select", "by", "level", "within"]);
-    let opts = Args::parse(args, &options, &[])?;
-    let out_format = format(&opts, Format::Csv)?;
-    let loaded = load(&opts)?;
+    };
     let ds = &loaded.dataset;
-    let pair = period_pair(&opts, ds)?;
-    let totals = PeriodTotals::new(&ds.cube, &pair).map_err(|e| CliError::Failed(e.to_string()))?;
     let selection = match opts.get("select") {
         None => Selection::AllCrime,
         Some(key) => Selection::parse(key, &ds.categories).ok_or_else(|| {
