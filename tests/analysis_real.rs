@@ -163,11 +163,23 @@ fn category_table_matches_plain_counting_and_scipy() {
     assert!((shares - 100.0).abs() < 1e-9, "{shares}");
     // SciPy: all crime binomtest(26193, 48775, 0.5) = 4.1178920637737577e-60;
     // burglary binomtest(2029, 4260, 0.5) = 0.0020693816498388237.
+    // Rate-ratio interval: Clopper-Pearson ends from SciPy
+    // beta.ppf(0.025, b, a+1) and beta.ppf(0.975, b+1, a), each as π/(1−π).
     let scipy = [
-        ("all-crime", (22582, 26193), 4.117_892_063_773_757_7e-60),
-        ("Burglary", (2231, 2029), 0.002_069_381_649_838_823_7),
+        (
+            "all-crime",
+            (22582, 26193),
+            4.117_892_063_773_757_7e-60,
+            (1.139_400_973_236_656_6, 1.180_787_177_767_400_4),
+        ),
+        (
+            "Burglary",
+            (2231, 2029),
+            0.002_069_381_649_838_823_7,
+            (0.855_964_596_383_247_6, 0.966_251_570_475_183_5),
+        ),
     ];
-    for (key, counts, p_value) in scipy {
+    for (key, counts, p_value, (rr_low, rr_high)) in scipy {
         let row = rows.iter().find(|r| r.key == key).unwrap();
         let c = &row.comparison;
         assert_eq!(
@@ -182,6 +194,14 @@ fn category_table_matches_plain_counting_and_scipy() {
         );
         let ratio = c.current as f64 / c.previous as f64;
         assert!(c.test.rr_low.unwrap() < ratio && ratio < c.test.rr_high.unwrap());
+        assert!(
+            (c.test.rr_low.unwrap() / rr_low - 1.0).abs() < 1e-6,
+            "{key} low"
+        );
+        assert!(
+            (c.test.rr_high.unwrap() / rr_high - 1.0).abs() < 1e-6,
+            "{key} high"
+        );
     }
 }
 
@@ -280,13 +300,39 @@ fn districts_and_msoas_match_plain_counting_and_scipy() {
             "{level}: every area (and not allocated) listed once"
         );
         if level == "district" {
-            // SciPy binomtest(current, previous + current, 0.5).pvalue.
-            for (code, counts, p) in [
-                ("E08000032", (5514u64, 6839u64), 8.891_496_458_846_613e-33),
-                ("E08000033", (1856, 2162), 1.480_317_150_207_160_5e-6),
-                ("E08000034", (3215, 3794), 4.921_425_626_447_383e-12),
-                ("E08000035", (7664, 8865), 9.831_118_503_600_074e-21),
-                ("E08000036", (2828, 3683), 3.020_019_408_492_32e-26),
+            // SciPy binomtest(current, previous + current, 0.5).pvalue, and
+            // the rate-ratio interval from beta.ppf as above.
+            for (code, counts, p, (rr_low, rr_high)) in [
+                (
+                    "E08000032",
+                    (5514u64, 6839u64),
+                    8.891_496_458_846_613e-33,
+                    (1.196_894_889_061_942_6, 1.285_317_424_793_192_7),
+                ),
+                (
+                    "E08000033",
+                    (1856, 2162),
+                    1.480_317_150_207_160_5e-6,
+                    (1.094_310_931_657_451_5, 1.240_072_547_803_620_3),
+                ),
+                (
+                    "E08000034",
+                    (3215, 3794),
+                    4.921_425_626_447_383e-12,
+                    (1.125_633_673_794_238_3, 1.237_244_784_640_075_4),
+                ),
+                (
+                    "E08000035",
+                    (7664, 8865),
+                    9.831_118_503_600_074e-21,
+                    (1.121_753_410_257_937_4, 1.192_769_369_649_474_3),
+                ),
+                (
+                    "E08000036",
+                    (2828, 3683),
+                    3.020_019_408_492_32e-26,
+                    (1.239_713_931_977_944, 1.368_225_833_130_881_9),
+                ),
             ] {
                 let row = rows.iter().find(|r| r["key"] == code).unwrap();
                 let got: (u64, u64) = (
@@ -296,6 +342,13 @@ fn districts_and_msoas_match_plain_counting_and_scipy() {
                 assert_eq!(got, counts, "the counts SciPy was given for {code}");
                 let p_value: f64 = row["p_value"].parse().unwrap();
                 assert!((p_value / p - 1.0).abs() < 1e-9, "{code}: {p_value} vs {p}");
+                for (column, want) in [("rr_low", rr_low), ("rr_high", rr_high)] {
+                    let got: f64 = row[column].parse().unwrap();
+                    assert!(
+                        (got / want - 1.0).abs() < 1e-6,
+                        "{code} {column}: {got} vs {want}"
+                    );
+                }
                 assert_eq!(row["verdict"], "significant increase");
             }
         }
