@@ -1,15 +1,16 @@
 //! `explorer-cli boundaries`: an ONS GeoJSON → the explorer's boundaries
 //! file (a FeatureCollection whose features have properties `code` and
 //! `name` and a Polygon or MultiPolygon), simplified with Douglas–Peucker
-//! and rounded ([`crate::data::simplify`]).
+//! and rounded ([`crate::data::simplify`]), written by
+//! [`crate::data::boundaries_write`].
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
 
 use super::args::Args;
 use super::prepare::{print_rejections, read_lookups};
 use super::CliError;
-use crate::data::boundaries::{read_boundaries, Polygon};
+use crate::data::boundaries::{read_boundaries, Boundary, Polygon};
+use crate::data::boundaries_write::write_geojson;
 use crate::data::lookup::LEVELS;
 use crate::data::simplify::{point_count, simplify_polygon};
 
@@ -41,41 +42,6 @@ name, geometry Polygon or MultiPolygon, simplified with Douglas-Peucker.
 
 fn failed(message: String) -> CliError {
     CliError::Failed(message)
-}
-
-/// A number with at most `decimals` places, trailing zeros trimmed.
-fn number(x: f64, decimals: i32) -> String {
-    let mut s = format!("{:.*}", decimals.max(0) as usize, x);
-    if s.contains('.') {
-        while s.ends_with('0') {
-            s.pop();
-        }
-        if s.ends_with('.') {
-            s.pop();
-        }
-    }
-    if s == "-0" {
-        s = "0".to_string();
-    }
-    s
-}
-
-fn write_polygon(out: &mut String, polygon: &Polygon, decimals: i32) {
-    out.push('[');
-    for (r, ring) in polygon.iter().enumerate() {
-        out.push_str(if r == 0 { "[" } else { ",[" });
-        for (i, p) in ring.iter().enumerate() {
-            let sep = if i == 0 { "" } else { "," };
-            let _ = write!(
-                out,
-                "{sep}[{},{}]",
-                number(p[0], decimals),
-                number(p[1], decimals)
-            );
-        }
-        out.push(']');
-    }
-    out.push(']');
 }
 
 /// Names by code from property `name_prop` of the raw GeoJSON.
@@ -182,8 +148,8 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
         }
         _ => HashMap::new(),
     };
-    let mut out = String::from("{\"type\":\"FeatureCollection\",\"features\":[\n");
-    let (mut kept, mut outside, mut dropped) = (0usize, 0usize, 0usize);
+    let mut kept: Vec<Boundary> = Vec::new();
+    let (mut outside, mut dropped) = (0usize, 0usize);
     let (mut before, mut after) = (0usize, 0usize);
     for b in &features {
         let code = b.code.as_str();
@@ -214,33 +180,14 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
                     .map(str::to_string)
             })
             .unwrap_or_else(|| code.to_string());
-        let props = serde_json::json!({ "code": code, "name": name });
-        let kind = if polygons.len() == 1 {
-            "Polygon"
-        } else {
-            "MultiPolygon"
-        };
-        let _ = write!(
-            out,
-            "{}{{\"type\":\"Feature\",\"properties\":{props},\"geometry\":{{\"type\":\"{kind}\",\"coordinates\":",
-            if kept == 0 { "" } else { ",\n" }
-        );
-        if let [one] = polygons.as_slice() {
-            write_polygon(&mut out, one, decimals);
-        } else {
-            out.push('[');
-            for (i, p) in polygons.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_polygon(&mut out, p, decimals);
-            }
-            out.push(']');
-        }
-        out.push_str("}}");
-        kept += 1;
+        kept.push(Boundary {
+            code: b.code.clone(),
+            name: Some(name),
+            polygons,
+        });
     }
-    out.push_str("\n]}\n");
+    let out = write_geojson(&kept, decimals);
+    let kept = kept.len();
     std::fs::write(out_path, &out).map_err(|e| failed(format!("{out_path}: cannot write: {e}")))?;
     eprintln!(
         "read {} features from {input} ({} rejected); kept {kept}, outside {} {outside}, dropped {dropped}",
@@ -266,11 +213,8 @@ mod tests {
     }
 
     #[test]
-    fn numbers_are_trimmed_and_arguments_checked() {
-        assert_eq!(number(-1.2345649, 5), "-1.23456");
-        assert_eq!(number(54.5, 5), "54.5");
-        assert_eq!(number(-0.000001, 5), "0");
-        assert_eq!(number(3.0, 5), "3");
+    fn arguments_are_checked() {
+        // Numbers are written by crate::data::json_write::number (tested there).
         let e = run(&args(&["--in", "x"])).unwrap_err();
         assert!(e.to_string().contains("--out is required"), "{e}");
         let e = run(&args(&["--in", "x", "--out", "y", "--tolerance", "-1"])).unwrap_err();

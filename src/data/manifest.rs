@@ -2,6 +2,7 @@
 
 use super::error::FileError;
 use super::json::{self, Value};
+use super::json_write::string;
 
 /// The files that make up a dataset, relative to the manifest.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,6 +121,53 @@ impl Manifest {
             caveats,
         })
     }
+
+    /// The manifest as `manifest.json` text, as a publisher writes it: two
+    /// spaces of indent, the keys in the order above, `null` for a number
+    /// not given, optional files left out when absent, ending in a newline.
+    /// [`Manifest::parse`] reads it back the same.
+    pub fn to_json(&self) -> String {
+        let number = |n: Option<u32>| n.map_or_else(|| "null".to_string(), |n| n.to_string());
+        let mut out = String::from("{\n");
+        for (key, value) in [
+            ("title", string(&self.title)),
+            ("publisher", string(&self.publisher)),
+            ("synthetic", self.synthetic.to_string()),
+            ("licence", string(&self.licence)),
+            ("attribution", string(&self.attribution)),
+            ("area_level", string(&self.area_level)),
+            ("whole_name", string(&self.whole_name)),
+            ("population_year", number(self.population_year)),
+            ("disclosure_threshold", number(self.disclosure_threshold)),
+        ] {
+            out.push_str(&format!("  \"{key}\": {value},\n"));
+        }
+        let f = &self.files;
+        let files: Vec<String> = [
+            ("counts", Some(&f.counts)),
+            ("areas", f.areas.as_ref()),
+            ("categories", f.categories.as_ref()),
+            ("boundaries", f.boundaries.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(key, name)| Some(format!("    \"{key}\": {}", string(name?))))
+        .collect();
+        out.push_str(&format!("  \"files\": {{\n{}\n  }},\n", files.join(",\n")));
+        if self.caveats.is_empty() {
+            out.push_str("  \"caveats\": []\n}\n");
+        } else {
+            let caveats: Vec<String> = self
+                .caveats
+                .iter()
+                .map(|c| format!("    {}", string(c)))
+                .collect();
+            out.push_str(&format!(
+                "  \"caveats\": [\n{}\n  ]\n}}\n",
+                caveats.join(",\n")
+            ));
+        }
+        out
+    }
 }
 
 /// One deployed dataset, as `data/index.json` lists it.
@@ -186,5 +234,60 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("m.json: line 2"), "{e}");
+    }
+
+    #[test]
+    fn writes_the_demo_manifest_as_its_publisher_did() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/data/demo/manifest.json"
+        );
+        let text = std::fs::read_to_string(path).unwrap();
+        let demo = Manifest::parse("manifest.json", &text).unwrap();
+        assert_eq!(demo.to_json(), text);
+        assert_eq!(
+            Manifest::parse("again.json", &demo.to_json()).unwrap(),
+            demo
+        );
+    }
+
+    #[test]
+    fn writes_a_tiny_manifest() {
+        let m = Manifest::parse("m.json", r#"{"title":"T","files":{"counts":"c.csv"}}"#).unwrap();
+        let expected = "{\n  \"title\": \"T\",\n  \"publisher\": \"\",\n  \"synthetic\": false,\n  \
+                        \"licence\": \"\",\n  \"attribution\": \"\",\n  \"area_level\": \"ward\",\n  \
+                        \"whole_name\": \"\",\n  \"population_year\": null,\n  \
+                        \"disclosure_threshold\": null,\n  \"files\": {\n    \"counts\": \"c.csv\"\n  \
+                        },\n  \"caveats\": []\n}\n";
+        assert_eq!(m.to_json(), expected);
+    }
+
+    #[test]
+    fn awkward_text_reads_back_the_same() {
+        let awkward = "Say \"hi\" \\ C:\\data\nnext\ttab \u{1}\u{1f} Ynys Môn ☃ 😀 </script>";
+        let m = Manifest {
+            title: awkward.to_string(),
+            publisher: "\"".to_string(),
+            synthetic: true,
+            licence: "\\".to_string(),
+            attribution: "\r\n".to_string(),
+            area_level: "lsoa".to_string(),
+            whole_name: "Stockton-on-Tees".to_string(),
+            population_year: Some(2021),
+            disclosure_threshold: Some(u32::MAX),
+            files: ManifestFiles {
+                counts: "a \"b\".csv".to_string(),
+                areas: None,
+                categories: Some("categories.csv".to_string()),
+                boundaries: Some("ü.geojson".to_string()),
+            },
+            caveats: vec![awkward.to_string(), String::new()],
+        };
+        let text = m.to_json();
+        assert!(
+            text.contains(r#""title": "Say \"hi\" \\ C:\\data\nnext\ttab \u0001\u001f Ynys Môn"#),
+            "{text}"
+        );
+        assert_eq!(Manifest::parse("m.json", &text).unwrap(), m);
     }
 }

@@ -10,6 +10,7 @@ pub mod dataset;
 pub mod error;
 pub mod header;
 pub mod json;
+pub mod json_write;
 pub mod manifest;
 pub mod month;
 pub mod number;
@@ -26,7 +27,9 @@ pub use report::LoadReport;
 
 pub mod aggregate;
 pub mod areas_build;
+pub mod areas_write;
 pub mod boundaries;
+pub mod boundaries_write;
 pub mod bundle;
 pub mod categories_file;
 pub mod crc32;

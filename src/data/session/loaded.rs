@@ -1,8 +1,12 @@
 //! The end of a load: the dataset, every file's report and the report of
-//! the whole load, and the counts as a counts file.
+//! the whole load, the counts as a counts file, and the whole dataset as
+//! the files of a dataset folder.
 
+use crate::data::areas_write::write_areas_csv;
+use crate::data::boundaries_write::{write_geojson, EXACT};
 use crate::data::bundle::Bundle;
 use crate::data::lookup::Level;
+use crate::data::manifest::ManifestFiles;
 use crate::data::report::LoadReport;
 
 use super::files::FileReport;
@@ -40,7 +44,9 @@ fn quote(field: &str) -> String {
 impl Loaded {
     /// The counts as a counts file (`month,area_code,category,count`),
     /// sorted by month, area code (not allocated first, as an empty code)
-    /// and category, zero counts left out: the file an analyst keeps.
+    /// and category, zero counts left out: the file an analyst keeps. A
+    /// first or last month with no counts at all gets one row of 0 (first
+    /// area, first category), so the file covers the months loaded.
     pub fn counts_csv(&self) -> String {
         let cube = &self.bundle.dataset.cube;
         let mut out = String::from("month,area_code,category,count\n");
@@ -53,7 +59,9 @@ impl Loaded {
             cube.categories().get(a).cmp(&cube.categories().get(b))
         });
         let cat = |c: usize| quote(cube.categories().get(c).map_or("", String::as_str));
+        let last = cube.month_count().saturating_sub(1);
         for (mi, month) in cube.months().enumerate() {
+            let start = out.len();
             if self.keeps_unallocated {
                 for &c in &cats {
                     let n = cube.unallocated(mi, c);
@@ -71,6 +79,84 @@ impl Loaded {
                     }
                 }
             }
+            if out.len() == start && (mi == 0 || mi == last) {
+                if let Some(&c) = cats.first() {
+                    let code = areas.first().and_then(|&a| cube.areas().get(a));
+                    let code = quote(code.map_or("", |c| c.as_str()));
+                    out.push_str(&format!("{month},{code},{},0\n", cat(c)));
+                }
+            }
+        }
+        out
+    }
+
+    /// The dataset as the files a publisher deploys in
+    /// `public/data/<name>/`, for [`assemble`](crate::data::bundle::assemble)
+    /// to read back or a person to keep: the counts ([`Self::counts_csv`]),
+    /// the areas and the boundaries when there are any (coordinates kept
+    /// exactly), and a manifest naming exactly those files. Not kept: the
+    /// load's reports, [`Self::keeps_unallocated`], and category groups
+    /// from a categories file (the page reads the default groups).
+    pub fn dataset_files(&self) -> DatasetFiles {
+        let bundle = &self.bundle;
+        let areas = &bundle.dataset.areas;
+        let areas = (!areas.is_empty()).then(|| write_areas_csv(areas));
+        let boundaries =
+            (!bundle.boundaries.is_empty()).then(|| write_geojson(&bundle.boundaries, EXACT));
+        let mut manifest = bundle.manifest.clone();
+        manifest.files = ManifestFiles {
+            counts: DatasetFiles::COUNTS.to_string(),
+            areas: areas.as_ref().map(|_| DatasetFiles::AREAS.to_string()),
+            categories: None,
+            boundaries: boundaries
+                .as_ref()
+                .map(|_| DatasetFiles::BOUNDARIES.to_string()),
+        };
+        DatasetFiles {
+            manifest: manifest.to_json(),
+            counts: self.counts_csv(),
+            areas,
+            boundaries,
+        }
+    }
+}
+
+/// A dataset as the text files of a dataset folder (see
+/// [`Loaded::dataset_files`]), named by the constants below.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatasetFiles {
+    /// `manifest.json`, naming the files present.
+    pub manifest: String,
+    /// `counts.csv`.
+    pub counts: String,
+    /// `areas.csv`, when the dataset has areas.
+    pub areas: Option<String>,
+    /// `boundaries.geojson`, when the dataset has boundaries.
+    pub boundaries: Option<String>,
+}
+
+impl DatasetFiles {
+    /// The manifest's file name.
+    pub const MANIFEST: &'static str = "manifest.json";
+    /// The counts file's name.
+    pub const COUNTS: &'static str = "counts.csv";
+    /// The areas file's name.
+    pub const AREAS: &'static str = "areas.csv";
+    /// The boundaries file's name.
+    pub const BOUNDARIES: &'static str = "boundaries.geojson";
+
+    /// Every file present as (name, text), the manifest first: what "save
+    /// as a dataset folder" writes.
+    pub fn files(&self) -> Vec<(&'static str, &str)> {
+        let mut out = vec![
+            (Self::MANIFEST, self.manifest.as_str()),
+            (Self::COUNTS, self.counts.as_str()),
+        ];
+        if let Some(areas) = &self.areas {
+            out.push((Self::AREAS, areas));
+        }
+        if let Some(boundaries) = &self.boundaries {
+            out.push((Self::BOUNDARIES, boundaries));
         }
         out
     }

@@ -34,6 +34,8 @@ mod start;
 mod step;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_files;
 
 use std::collections::BTreeMap;
 
@@ -48,7 +50,7 @@ use super::Categories;
 
 pub use choices::{AreaChoice, Choices};
 pub use files::{FileReport, FileStatus};
-pub use loaded::Loaded;
+pub use loaded::{DatasetFiles, Loaded};
 pub use step::Progress;
 
 /// Bytes read from a file per [`LoadSession::step`].
