@@ -18,3 +18,5 @@ pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 pub mod view;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

@@ -17,16 +17,19 @@ pub enum Page {
     Deprivation,
     /// The embed snippet builder.
     Embed,
+    /// Loading the user's own files.
+    Load,
 }
 
 impl Page {
     /// Every page, in menu order.
-    pub const ALL: [Page; 5] = [
+    pub const ALL: [Page; 6] = [
         Page::Overview,
         Page::Wards,
         Page::Ward,
         Page::Deprivation,
         Page::Embed,
+        Page::Load,
     ];
 
     /// The key used in URLs.
@@ -37,6 +40,7 @@ impl Page {
             Page::Ward => "ward",
             Page::Deprivation => "deprivation",
             Page::Embed => "embed",
+            Page::Load => "load",
         }
     }
 

@@ -6,6 +6,7 @@ mod datasets;
 mod download;
 mod embed;
 mod fetch;
+mod load;
 mod map;
 mod nav;
 mod pages;
@@ -67,6 +68,8 @@ pub fn App() -> impl IntoView {
     let embedded = view.with_untracked(|v| v.embed.is_some());
     let picker_name = name.clone();
     let (index, set_index) = signal(Vec::new());
+    let local = RwSignal::new(None::<Arc<load::Local>>);
+    let on_load_page = Memo::new(move |_| view.with(|v| v.page == Page::Load));
     leptos::task::spawn_local(async move {
         set_data.set(Some(load_dataset(&name).await.map(Arc::new)));
         if !embedded {
@@ -79,10 +82,19 @@ pub fn App() -> impl IntoView {
             <header class="site-header">
                 <p class="brand">"Community Safety Explorer"</p>
                 {move || view! { <datasets::DatasetPicker entries=index.get() current=picker_name.clone() /> }}
+                {move || (!on_load_page.get()).then(|| {
+                    let mut to = view.get_untracked();
+                    to.page = Page::Load;
+                    view! { <p class="load-link"><nav::ViewLink to=to view=view testid="nav-load">"Load your own data"</nav::ViewLink></p> }
+                })}
             </header>
         })}
         <main id="main" tabindex="-1">
-            {move || match data.get() {
+            {move || if on_load_page.get() {
+                view! { <load::LoadPage view=view local=local /> }.into_any()
+            } else if let Some(l) = local.get() {
+                view! { <Shell bundle=l.bundle.clone() view=view local=l /> }.into_any()
+            } else { match data.get() {
                 None => view! {
                     <p class="status" role="status" data-testid="loading">"Loading the data…"</p>
                 }
@@ -98,7 +110,7 @@ pub fn App() -> impl IntoView {
                     view! { <embed::EmbedShell bundle=bundle view=view /> }.into_any()
                 }
                 Some(Ok(bundle)) => view! { <Shell bundle=bundle view=view /> }.into_any(),
-            }}
+            }}}
         </main>
     }
 }
@@ -106,7 +118,13 @@ pub fn App() -> impl IntoView {
 /// A loaded dataset: its banner, title, navigation, controls, page and
 /// provenance.
 #[component]
-fn Shell(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
+fn Shell(
+    bundle: Arc<Bundle>,
+    view: RwSignal<ViewState>,
+    /// Set when the data comes from the user's own files.
+    #[prop(optional)]
+    local: Option<Arc<load::Local>>,
+) -> impl IntoView {
     let manifest = &bundle.manifest;
     let cube = &bundle.dataset.cube;
     let demo = manifest.synthetic.then(|| {
@@ -118,13 +136,26 @@ fn Shell(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
         }
     });
     let r = &bundle.report;
-    let load_summary = format!(
+    let notice = local.as_ref().map(|l| {
+        let mut to = view.get_untracked();
+        to.page = Page::Load;
+        view! {
+            <div class="local-notice" role="note" data-testid="local-notice">
+                <p><strong>"Your own data. "</strong>"These figures come from the files you loaded into this page; nothing was uploaded. A link to this page cannot carry your files: whoever opens it (and this page, if reloaded) shows the published data instead."</p>
+                <p>{l.summary.adds_up.clone()}" "<nav::ViewLink to=to view=view testid="local-report-link">"See the load report"</nav::ViewLink></p>
+            </div>
+        }
+    });
+    let load_summary = match &local {
+        Some(l) => l.summary.headline.clone(),
+        None => format!(
         "{} rows of counts read: {} allocated to an area, {} not allocated to any area (counted in the totals), {} rejected.",
         thousands(r.rows_read),
         thousands(r.accepted),
         thousands(r.not_allocated),
         thousands(r.rejected)
-    );
+    ),
+    };
     let caveats = manifest
         .caveats
         .iter()
@@ -134,6 +165,7 @@ fn Shell(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
     let page_bundle = bundle.clone();
     view! {
         {demo}
+        {notice}
         <h1 data-testid="dataset-title">{manifest.title.clone()}</h1>
         <p class="coverage">{format!("Data from {} to {}.", cube.first_month().label(), cube.last_month().label())}</p>
         <Nav bundle=bundle.clone() view=view />
@@ -146,6 +178,7 @@ fn Shell(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
                 Page::Ward => view! { <pages::profile::ProfilePage bundle=b view=view /> }.into_any(),
                 Page::Deprivation => view! { <pages::deprivation::DeprivationPage bundle=b view=view /> }.into_any(),
                 Page::Embed => view! { <pages::builder::BuilderPage bundle=b view=view /> }.into_any(),
+                Page::Load => ().into_any(),
             }
         }}
         <footer class="provenance" data-testid="provenance">

@@ -64,7 +64,9 @@ fn CanvasFigure(
             redraw();
         }
     });
-    let _ = window_event_listener(leptos::ev::resize, move |_| on_resize());
+    // Removed with the chart: a resize after that must not reach it.
+    let listener = window_event_listener(leptos::ev::resize, move |_| on_resize());
+    on_cleanup(move || listener.remove());
     let png_name = file_name(&caption, "png");
     let save = move |_| {
         if let Some(canvas) = canvas_ref.get_untracked() {

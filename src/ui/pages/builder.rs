@@ -50,7 +50,7 @@ pub fn BuilderPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoV
     // The preview fits its content, as embed.js makes a partner's iframe
     // fit: only size messages from the preview's own window count.
     let preview = NodeRef::<leptos::html::Iframe>::new();
-    let _ = window_event_listener(leptos::ev::message, move |ev| {
+    let listener = window_event_listener(leptos::ev::message, move |ev| {
         let Some(frame) = preview.get_untracked() else {
             return;
         };
@@ -74,6 +74,7 @@ pub fn BuilderPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoV
             }
         }
     });
+    on_cleanup(move || listener.remove());
     let (copied, set_copied) = signal(String::new());
     let code_for_copy = code.clone();
     let copy = move |_| {

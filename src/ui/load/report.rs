@@ -1,0 +1,93 @@
+//! The report of the last load: what became of every row, the months,
+//! the first rejected rows, every file; and the dataset as files to keep.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::state::{Page, ViewState};
+
+use super::super::download::download_text;
+use super::super::nav::ViewLink;
+use super::super::table::DataTable;
+use super::Local;
+
+/// The report of a finished load.
+#[component]
+pub fn LoadReport(
+    /// The load.
+    local: Arc<Local>,
+    /// The app's view.
+    view: RwSignal<ViewState>,
+) -> impl IntoView {
+    let r = local.summary.clone();
+    let mut figures = view.get_untracked();
+    figures.page = Page::Overview;
+    let quality = r
+        .quality
+        .into_iter()
+        .map(|q| view! { <li>{q}</li> })
+        .collect_view();
+    let rejected = (!r.rejected.is_empty()).then(|| {
+        let items = r
+            .rejected
+            .into_iter()
+            .map(|line| view! { <li>{line}</li> })
+            .collect_view();
+        view! {
+            <h3>"First rejected rows"</h3>
+            <ol class="rejected" data-testid="load-rejected">{items}</ol>
+        }
+    });
+    let (error, set_error) = signal(String::new());
+    let t = &local.texts;
+    let files = local.bundle.manifest.files.clone();
+    let saves = [
+        ("manifest.json", "application/json", t.manifest.clone()),
+        (
+            files.counts.as_str(),
+            "text/csv;charset=utf-8",
+            t.counts.clone(),
+        ),
+    ]
+    .into_iter()
+    .map(|(n, m, x)| (n.to_string(), m, x))
+    .chain(
+        files
+            .areas
+            .clone()
+            .map(|n| (n, "text/csv;charset=utf-8", t.areas.clone())),
+    )
+    .chain(
+        files
+            .boundaries
+            .clone()
+            .map(|n| (n, "application/geo+json", t.boundaries.clone())),
+    )
+    .map(|(name, mime, text)| {
+        let label = name.clone();
+        view! {
+            <li><button type="button" class="download" on:click=move |_| {
+                set_error.set(download_text(&name, mime, &text).err().unwrap_or_default());
+            }>{label}</button></li>
+        }
+    })
+    .collect_view();
+    view! {
+        <section class="load-report" data-testid="load-report-section" aria-labelledby="load-report-title">
+            <h2 id="load-report-title">"Load report"</h2>
+            <p><ViewLink to=figures view=view testid="load-see-figures">"See the figures"</ViewLink></p>
+            <p data-testid="load-headline">{r.headline}</p>
+            <DataTable model=r.rows view=view testid="load-rows" />
+            <p data-testid="load-adds-up">{r.adds_up}</p>
+            <p data-testid="load-months">{r.months}</p>
+            <ul data-testid="load-quality">{quality}</ul>
+            {rejected}
+            <DataTable model=r.files view=view testid="load-report-files" />
+            <h3>"Keep this dataset"</h3>
+            <p>"These files hold the figures you loaded, in the explorer's own format: put them in a folder under "<code>"public/data/"</code>" to publish them (see the README)."</p>
+            <ul class="saves" data-testid="load-saves">{saves}</ul>
+            <span class="error" role="alert">{error}</span>
+        </section>
+    }
+}

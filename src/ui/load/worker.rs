@@ -1,0 +1,140 @@
+//! The page's side of the loading worker (`crate::worker`): starts it with
+//! the user's files, decodes its answers. Dropping a [`Loader`] stops the
+//! worker, which is how a load is cancelled.
+
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{File, MessageEvent, Worker};
+
+use crate::data::session::Progress;
+use crate::view::load::wire::{pairs_from_wire, table_from_wire};
+use crate::view::load::LoadSummary;
+use crate::view::table::TableModel;
+
+/// The worker script trunk writes beside the app.
+const SCRIPT: &str = "loader_loader.js";
+
+/// The dataset files a load produced, as text.
+pub struct DatasetTexts {
+    /// `manifest.json`.
+    pub manifest: String,
+    /// The counts file.
+    pub counts: String,
+    /// The areas file (empty when none).
+    pub areas: String,
+    /// The boundaries (empty when none).
+    pub boundaries: String,
+}
+
+/// An answer of the worker.
+pub enum Reply {
+    /// The files were recognised: what each is, and the choices.
+    Added {
+        /// The files table.
+        files: TableModel,
+        /// Levels (key, label), the default first.
+        levels: Vec<(String, String)>,
+        /// Areas to restrict to (code, name).
+        areas: Vec<(String, String)>,
+    },
+    /// How far the load has gone.
+    Progress(Progress),
+    /// The load finished.
+    Done(Box<(DatasetTexts, LoadSummary)>),
+    /// The load cannot go on (the worker also sends the files table; the
+    /// page shows the one of the fresh worker it starts instead).
+    Failed(String),
+}
+
+fn decode(data: JsValue) -> Option<Reply> {
+    let a = Array::from(&data);
+    let text = |i: u32| a.get(i).as_string().unwrap_or_default();
+    let number = |i: u32| a.get(i).as_f64().unwrap_or(0.0) as u64;
+    Some(match text(0).as_str() {
+        "added" => Reply::Added {
+            files: table_from_wire(&text(1)),
+            levels: pairs_from_wire(&text(2)),
+            areas: pairs_from_wire(&text(4)),
+        },
+        "progress" => Reply::Progress(Progress {
+            bytes_done: number(1),
+            bytes_total: number(2),
+            rows: number(3),
+            files_done: number(4) as usize,
+            files_total: number(5) as usize,
+            current: Some(text(6)).filter(|c| !c.is_empty()),
+        }),
+        "done" => Reply::Done(Box::new((
+            DatasetTexts {
+                manifest: text(1),
+                counts: text(2),
+                areas: text(3),
+                boundaries: text(4),
+            },
+            LoadSummary::from_wire(&text(5)),
+        ))),
+        "failed" => Reply::Failed(text(1)),
+        _ => return None,
+    })
+}
+
+/// A running worker holding the user's files.
+pub struct Loader {
+    worker: Worker,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+}
+
+impl Loader {
+    /// Starts a worker and gives it `files`; `on_reply` hears its answers.
+    pub fn spawn(
+        files: &[File],
+        mut on_reply: impl FnMut(Reply) + 'static,
+    ) -> Result<Loader, String> {
+        let worker = Worker::new(SCRIPT).map_err(|_| {
+            "This browser could not start the loading worker (loader_loader.js).".to_string()
+        })?;
+        // The worker says "ready" once its module runs; messages sent
+        // before would be lost.
+        let list: Array = files.iter().collect();
+        let add = Array::of2(&"add".into(), &list);
+        let to_worker = worker.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+            if ev.type_() == "error" {
+                on_reply(Reply::Failed(
+                    "The loading worker stopped unexpectedly (perhaps the browser ran out of memory). Try fewer files at once.".to_string(),
+                ));
+                return;
+            }
+            let data = ev.data();
+            if Array::from(&data).get(0).as_string().as_deref() == Some("ready") {
+                if to_worker.post_message(&add).is_err() {
+                    on_reply(Reply::Failed(
+                        "The files could not be passed to the loading worker.".to_string(),
+                    ));
+                }
+            } else if let Some(reply) = decode(data) {
+                on_reply(reply);
+            }
+        });
+        // A worker that dies (out of memory, say) sends an error event.
+        worker.set_onerror(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        Ok(Loader {
+            worker,
+            _on_message: on_message,
+        })
+    }
+
+    /// Starts the load at `level`, restricted to `within` (empty: none).
+    pub fn start(&self, level: &str, within: &str) {
+        let message = Array::of3(&"start".into(), &level.into(), &within.into());
+        let _ = self.worker.post_message(&message);
+    }
+}
+
+impl Drop for Loader {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}

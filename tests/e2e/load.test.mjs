@@ -1,0 +1,253 @@
+// Self-service loading (issue 6) end to end: the real police.uk files in
+// ../shared/data go through the Load data page's file input, with the two
+// ONS lookups; the loading worker reads them; the pages then show the
+// user's data. Figures are checked against an independent count of the raw
+// files and against explorer-cli prepare's output (dist/data/stockton,
+// built by scripts/build-stockton); a zip of the same files gives the same
+// counts; bad files are named; a large file shows progress and can be
+// cancelled while the page keeps answering.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, basename } from 'node:path';
+import { ROOT, serveDist, launchBrowser, open } from './harness.mjs';
+import {
+  DATA, BRIDGE, LOOKUP, STOCKTON, POLICE, streetFiles, independentCount, ranks, rankingRows, table,
+} from './cleveland.mjs';
+
+const CURRENT = ['2024-10', '2025-09'];
+const PREVIOUS = ['2023-10', '2024-09'];
+const PERIODS = `current=${CURRENT.join('..')}&previous=${PREVIOUS.join('..')}`;
+const PREPARED = join(ROOT, 'dist/data/stockton/counts.csv');
+const fmt = (n) => n.toLocaleString('en-GB');
+let server;
+let browser;
+let tmp;
+
+before(async () => {
+  if (!existsSync(POLICE)) {
+    throw new Error(`REAL DATA MISSING: ${DATA} is needed for the loading tests (see ../shared/data/README.md)`);
+  }
+  if (!existsSync(PREPARED)) {
+    throw new Error('dist/data/stockton is missing: run scripts/build-stockton before trunk build (scripts/test does)');
+  }
+  tmp = mkdtempSync(join(tmpdir(), 'cse-load-'));
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Gives `files` to the Load data page and waits until they are recognised. */
+async function choose(page, files) {
+  await page.getByTestId('load-input').setInputFiles(files);
+  await page.getByTestId('load-start').waitFor({ timeout: 60_000 });
+}
+
+/** The files table as rows of cell texts. */
+const fileRows = (page) =>
+  page.getByTestId('load-files').locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+
+/** Loads Stockton by ward and returns the milliseconds from the click to
+ *  the overview. */
+async function loadStockton(page) {
+  await page.getByTestId('load-level').selectOption('ward');
+  await page.getByTestId('load-within').selectOption(STOCKTON);
+  const t0 = Date.now();
+  await page.getByTestId('load-start').click();
+  await page.getByTestId('local-notice').waitFor({ timeout: 120_000 });
+  await page.getByTestId('current').waitFor();
+  return Date.now() - t0;
+}
+
+/** Saves the loaded counts file from the load report and returns it. */
+async function savedCounts(page) {
+  await page.getByTestId('local-report-link').click();
+  await page.getByTestId('load-saves').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('load-saves').getByRole('button', { name: 'counts.csv' }).click(),
+  ]);
+  return readFileSync(await download.path(), 'utf8');
+}
+
+test('real police.uk files and the ONS lookups: the figures equal an independent count and explorer-cli prepare', async () => {
+  const expected = independentCount(CURRENT, PREVIOUS);
+  const { page, errors } = await open(browser, `${server.url}?page=load&${PERIODS}`);
+  const files = streetFiles();
+  await choose(page, [...files, BRIDGE, LOOKUP]);
+  const rows = await fileRows(page);
+  assert.equal(rows.length, files.length + 2);
+  for (const f of files) {
+    const row = rows.find((r) => r[0] === basename(f));
+    assert.match(row[1], /^police\.uk street-level crimes, \d{4}-\d{2} \(Cleveland Police\)$/, basename(f));
+  }
+  assert.match(rows.find((r) => r[0] === basename(LOOKUP))[1], /ONS area lookup: LSOA → ward → local authority/);
+  assert.match(rows.find((r) => r[0] === basename(BRIDGE))[1], /bridging LSOA codes/);
+  const ms = await loadStockton(page);
+  console.log(`# ${files.length} Cleveland files + 2 lookups: click to overview in ${ms} ms`);
+
+  const current = [...expected.counts.values()].reduce((a, c) => a + c.current, 0);
+  const previous = [...expected.counts.values()].reduce((a, c) => a + c.previous, 0);
+  assert.equal(await page.getByTestId('current').textContent(), fmt(current));
+  assert.equal(await page.getByTestId('previous').textContent(), fmt(previous));
+  const notice = await page.getByTestId('local-notice').textContent();
+  assert.match(notice, /nothing was uploaded/);
+  assert.match(notice, /cannot carry your files/);
+  assert.match(notice, new RegExp(`= ${fmt(expected.read)}: every row read is accounted for`));
+
+  // Moving within the app keeps the loaded data: the ward ranking.
+  await page.getByTestId('nav-wards').click();
+  await page.getByTestId('ranking-table').waitFor();
+  const ranking = await rankingRows(page);
+  const now = ranks(new Map([...expected.counts].map(([w, c]) => [w, c.current])));
+  const byName = new Map([...expected.names].map(([code, name]) => [name, code]));
+  assert.equal(ranking.length, expected.names.size);
+  for (const [rank, name, count] of ranking) {
+    const code = byName.get(name);
+    assert.ok(code, `unexpected ward ${name}`);
+    assert.equal(count, fmt(expected.counts.get(code).current), `${name} count`);
+    assert.equal(Number(rank), now.get(code), `${name} rank`);
+  }
+  assert.equal(await page.getByTestId('local-notice').count(), 1, 'the notice stays on every page');
+
+  // The report: every row accounted for, against the independent count.
+  const counts = await savedCounts(page);
+  const report = await page.getByTestId('load-rows').locator('tr').evaluateAll((trs) =>
+    Object.fromEntries(trs.map((tr) => [...tr.children].map((c) => c.textContent.trim()))));
+  assert.equal(report['Rows read'], fmt(expected.read));
+  assert.equal(report['Counted in an area (Ward)'], fmt(expected.inStockton));
+  assert.match(await page.getByTestId('load-months').textContent(), /^35 months of data, Jan 2023 to Nov 2025\.$/);
+  // The same counts file as explorer-cli prepare with the same lookups.
+  assert.equal(counts, readFileSync(PREPARED, 'utf8'), 'counts.csv equals explorer-cli prepare output');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a zip archive of the same files (monthly folders, as police.uk delivers them) gives the same counts', async () => {
+  const zip = join(tmp, 'cleveland-download.zip');
+  const entries = streetFiles().map((f) => [f, `${basename(f).slice(0, 7)}/${basename(f)}`]);
+  execFileSync('python3', ['-c', `
+import json, sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    for src, name in json.loads(sys.argv[2]):
+        z.write(src, name)
+`, zip, JSON.stringify(entries)]);
+  const { page, errors } = await open(browser, `${server.url}?page=load&${PERIODS}`);
+  await choose(page, [zip, BRIDGE, LOOKUP]);
+  const rows = await fileRows(page);
+  assert.equal(rows.length, entries.length + 3, 'the archive and each of its entries');
+  assert.ok(rows.some((r) => r[0] === 'cleveland-download.zip/2025-11/2025-11-cleveland-street.csv'));
+  await loadStockton(page);
+  assert.equal(await savedCounts(page), readFileSync(PREPARED, 'utf8'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('each bad file is named with a clear message and the good files still load', async () => {
+  const good = join(POLICE, '2025-11-cleveland-street.csv');
+  const text = readFileSync(good, 'utf8');
+  const lines = text.split(/\r?\n/).filter((l) => l !== '');
+  const write = (name, bytes) => { const p = join(tmp, name); writeFileSync(p, bytes); return p; };
+  // A police.uk file with one row whose month is impossible (line 4).
+  const broken = lines.slice(0, 3).concat([lines[3].replace('2025-11', '2025-13')]).join('\n') + '\n';
+  const zipped = join(tmp, 'whole.zip');
+  execFileSync('python3', ['-c', `
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.write(sys.argv[2], '2025-11/2025-11-cleveland-street.csv')
+`, zipped, good]);
+  const whole = readFileSync(zipped);
+  const bad = [
+    [write('photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])), /photo\.png: .*an image \(PNG\)/],
+    [write('wrong-header.csv', 'date,place,what\n2025-11,x,y\n'), /wrong-header\.csv: .*none of the columns/],
+    [write('cut.zip', whole.subarray(0, Math.floor(whole.length / 2))), /cut\.zip: .*cut short/],
+    [write('empty.csv', ''), /empty\.csv: .*empty/],
+    [write('latin1.csv', Buffer.concat([Buffer.from('Month,LSOA c'), Buffer.from([0xf3]), Buffer.from('de,Crime type\n')])), /latin1\.csv: .*not UTF-8/],
+  ];
+  const { page, errors } = await open(browser, `${server.url}?page=load`);
+  await choose(page, [...bad.map(([p]) => p), good, write('2025-11-broken-street.csv', broken)]);
+  const rows = await fileRows(page);
+  for (const [p, message] of bad) {
+    const row = rows.find((r) => r[0] === basename(p));
+    assert.ok(row, `${basename(p)} is listed`);
+    assert.match(row[4], /^Could not be used\. /, basename(p));
+    assert.match(row[4], message, `${basename(p)}: ${row[4]}`);
+  }
+  await page.getByTestId('load-start').click();
+  await page.getByTestId('local-notice').waitFor({ timeout: 60_000 });
+  // One month of data (LSOA level, no lookup): the current period holds
+  // every crime of the good file plus the two good rows of the other.
+  const crimes = (rows) => rows.filter((r) => r[9] !== 'Anti-social behaviour').length;
+  const t = table(good);
+  const extra = lines.slice(1, 3).map((l) => l.split(',')).filter((r) => r[9] !== 'Anti-social behaviour').length;
+  assert.equal(await page.getByTestId('current').textContent(), fmt(crimes(t.rows) + extra));
+  await page.getByTestId('local-report-link').click();
+  const rejected = await page.getByTestId('load-rejected').locator('li').allTextContents();
+  assert.equal(rejected.length, 1);
+  assert.match(rejected[0], /^2025-11-broken-street\.csv, line 4, column Month: /);
+  const report = await page.getByTestId('load-rows').locator('tr').evaluateAll((trs) =>
+    Object.fromEntries(trs.map((tr) => [...tr.children].map((c) => c.textContent.trim()))));
+  assert.equal(report['Rows read'], fmt(t.rows.length + 3));
+  assert.equal(report['Rejected: malformed rows'], '1');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** Writes a police.uk-shaped file of `rows` rows (one month, 2,000
+ *  LSOAs) and returns its path. */
+async function bigFile(rows) {
+  const path = join(tmp, '2024-07-big-street.csv');
+  const out = createWriteStream(path);
+  out.write('Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n');
+  const types = ['Burglary', 'Drugs', 'Robbery', 'Shoplifting', 'Anti-social behaviour'];
+  let chunk = '';
+  for (let i = 0; i < rows; i++) {
+    const lsoa = String(i % 2000).padStart(4, '0');
+    const id = (i * 2654435761 % 4294967296).toString(16).padStart(8, '0').repeat(8);
+    chunk += `${id},2024-07,Test Police,Test Police,-1.${i % 1000},53.${i % 997},On or near Test Street,E0101${lsoa},Test ${lsoa}A,${types[i % 5]},Under investigation,\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  await new Promise((r) => out.on('finish', r));
+  return path;
+}
+
+test('a large file shows its progress; the page answers clicks while it loads; cancel stops it', async () => {
+  const rows = 1_500_000;
+  const file = await bigFile(rows);
+  const { page, errors } = await open(browser, `${server.url}?page=load`);
+  await choose(page, [file]);
+  await page.getByTestId('load-start').click();
+  const progress = page.getByTestId('load-progress-text');
+  await progress.waitFor();
+  await page.waitForFunction(() => Number(document.querySelector('#load-bar')?.getAttribute('value')) > 0);
+  assert.match(await progress.textContent(), /^[\d.]+ MB of [\d.]+ MB read \(\d+%\), [\d,]+ rows; file 1 of 1: 2024-07-big-street\.csv$/);
+  // The page's own thread is free: a frame comes at once, and a click
+  // (cancel) is answered while the worker is busy.
+  const frameMs = await page.evaluate(() => new Promise((resolve) => {
+    const t0 = performance.now();
+    requestAnimationFrame(() => resolve(performance.now() - t0));
+  }));
+  console.log(`# while loading, the next frame came after ${frameMs.toFixed(1)} ms`);
+  await page.getByTestId('load-cancel').click();
+  await page.getByTestId('load-failure').filter({ hasText: 'The load was cancelled' }).waitFor();
+  assert.equal(await page.getByTestId('local-notice').count(), 0);
+  // The files are still chosen: a second go loads every row.
+  await page.getByTestId('load-start').click();
+  await page.getByTestId('local-notice').waitFor({ timeout: 120_000 });
+  await page.getByTestId('local-report-link').click();
+  const headline = await page.getByTestId('load-headline').textContent();
+  console.log(`# ${headline}`);
+  assert.match(headline, new RegExp(`^Read ${fmt(rows)} rows `));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
