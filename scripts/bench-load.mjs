@@ -1,0 +1,297 @@
+// Loading benchmark in headless Chromium (run by scripts/bench-load; not part
+// of scripts/test):
+//   node scripts/bench-load.mjs [--rows N] [--runs N] [--no-loader]
+// Generates a police.uk-shaped file (examples/generate_policeuk.rs, 12
+// months), counts it by month × LSOA × crime type in node with a plain line
+// split, then in one page (bench/load.html) with the explorer's loader (its
+// web worker from dist/), DuckDB-wasm (reading the File through its file
+// reader, and from a buffer) and PapaParse (on the page's thread, and in its
+// worker mode), given the file through <input type=file>. Prints times,
+// MB/s, rows/s, the ratios to the faster way of each peer and the goals;
+// exits 1 when any answer differs from the node count.
+import { createServer, request } from 'node:http';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ROOT, launchBrowser, serveDist } from '../tests/e2e/harness.mjs';
+
+const BENCH = join(ROOT, 'bench');
+const GOALS = { mbPerS: 400, vsDuckdb: 1.5, vsPapa: 5 };
+
+function options(argv) {
+  const o = { rows: 1_000_000, runs: 3, loader: true };
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i];
+    const count = () => {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${a} needs a whole number ≥ 1`);
+      return n;
+    };
+    if (a === '--rows') o.rows = count();
+    else if (a === '--runs') o.runs = count();
+    else if (a === '--no-loader') o.loader = false;
+    else throw new Error(`unknown option ${a}; use --rows N, --runs N, --no-loader`);
+  }
+  return o;
+}
+
+/** True when dist/ has the loader's worker; retries briefly, as dist/ may
+ *  be being rebuilt. */
+async function loaderBuilt() {
+  for (let i = 0; i < 5; i += 1) {
+    if (existsSync(join(ROOT, 'dist/loader_loader.js'))) return true;
+    await sleep(1000);
+  }
+  return false;
+}
+
+/** Quotes a field as RFC 4180 does, only when it needs it (as the page). */
+const quote = (s) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+
+/** Counts the file by month × LSOA code × crime type with a plain split on
+ *  newlines and commas — independent of every tool measured. Refuses a file
+ *  with quotes or carriage returns, which a plain split would misread. */
+async function countIndependently(path) {
+  const counts = new Map();
+  let header = null;
+  let cols = null;
+  let rows = 0;
+  let rest = '';
+  const line = (text) => {
+    if (text === '') return;
+    const f = text.split(',');
+    if (header === null) {
+      header = f;
+      cols = ['Month', 'LSOA code', 'Crime type'].map((name) => f.indexOf(name));
+      if (cols.includes(-1)) throw new Error(`unexpected header: ${text}`);
+      return;
+    }
+    if (f.length !== header.length) throw new Error(`row ${rows + 1} has ${f.length} fields, not ${header.length}`);
+    const key = `${quote(f[cols[0]])},${quote(f[cols[1]])},${quote(f[cols[2]])}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    rows += 1;
+  };
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 22 })) {
+    if (chunk.includes('"') || chunk.includes('\r')) throw new Error('the file has quotes or CRs: a plain split cannot count it');
+    const parts = (rest + chunk).split('\n');
+    rest = parts.pop();
+    for (const p of parts) line(p);
+  }
+  line(rest);
+  const lines = [...counts].map(([key, n]) => `${key},${n}`).sort();
+  return { rows, canonical: lines.join('\n'), cells: lines.length, total: rows };
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm',
+};
+
+/** One origin: /bench/… from bench/ (the page and its node_modules), the
+ *  rest proxied to the tests' server of dist/ (harness.mjs). */
+async function serve() {
+  const dist = await serveDist();
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path.startsWith('/bench/')) {
+      const rel = normalize(path.slice('/bench/'.length)).replace(/^(\.\.[/\\])+/, '');
+      const file = join(BENCH, rel);
+      if (!existsSync(file) || !statSync(file).isFile()) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not found');
+        return;
+      }
+      const body = readFileSync(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': body.length });
+      res.end(body);
+      return;
+    }
+    const upstream = request(new URL(req.url, dist.url), { method: req.method, headers: req.headers }, (up) => {
+      // Cacheable, as on a real host: the loader's fresh worker in each
+      // timed run then finds its script and wasm in the browser's cache.
+      res.writeHead(up.statusCode, up.statusCode === 200 ? { ...up.headers, 'cache-control': 'max-age=600' } : up.headers);
+      up.pipe(res);
+    });
+    upstream.on('error', (err) => { res.writeHead(502); res.end(String(err)); });
+    req.pipe(upstream);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: async () => { await new Promise((r) => server.close(r)); await dist.close(); },
+  };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmt = (n, digits = 0) => n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const pad = (s, n) => String(s).padStart(n);
+
+function firstDifference(want, got) {
+  const a = want.split('\n');
+  const b = got.split('\n');
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+    if (a[i] !== b[i]) return `line ${i + 1}: node count "${a[i] ?? '(end)'}", this tool "${b[i] ?? '(end)'}" (${a.length} vs ${b.length} lines)`;
+  }
+  return 'none';
+}
+
+async function main() {
+  const o = options(process.argv.slice(2));
+  if (o.loader && !(await loaderBuilt())) {
+    console.error(`${ROOT}dist/loader_loader.js is missing: build the release bundle first (./scripts/serve or `
+      + './scripts/test build it; or trunk build --release --offline), or pass --no-loader to time the peers only.');
+    process.exit(1);
+  }
+  for (const need of ['node_modules/@duckdb/duckdb-wasm/dist/duckdb-eh.wasm', 'node_modules/papaparse/papaparse.min.js']) {
+    if (!existsSync(join(BENCH, need))) {
+      console.error(`bench/${need} is missing: run "npm ci --prefix bench" (scripts/bench-load does)`);
+      process.exit(1);
+    }
+  }
+
+  const dir = mkdtempSync(join(tmpdir(), 'cse-bench-load-'));
+  const file = join(dir, 'bench-street.csv');
+  process.once('SIGINT', () => { rmSync(dir, { recursive: true, force: true }); process.exit(130); });
+  let server = null;
+  let context = null;
+  try {
+    console.log(`generating ${fmt(o.rows)} rows (cargo run --release --example generate_policeuk)`);
+    const gen = spawnSync('cargo', ['run', '--quiet', '--release', '--example', 'generate_policeuk', '--', file, String(o.rows)], { cwd: ROOT, stdio: 'inherit' });
+    if (gen.status !== 0) throw new Error('the generator failed');
+    const bytes = statSync(file).size;
+    const mb = bytes / 1e6;
+    const truth = await countIndependently(file);
+    console.log(`file: ${fmt(mb, 1)} MB (${fmt(bytes)} bytes), ${fmt(truth.rows)} rows; node's plain count: ${fmt(truth.cells)} cells, total ${fmt(truth.total)}`);
+
+    server = await serve();
+    context = await launchBrowser();
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (err) => errors.push(String(err)));
+    page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+    await page.goto(`${server.url}bench/load.html`);
+    await page.waitForFunction(() => window.benchReady === true, null, { timeout: 60_000 }).catch(() => {
+      throw new Error(`the page did not start: ${errors.join('\n') || 'no error shown'}`);
+    });
+    const { product: browser } = await (await context.newCDPSession(page)).send('Browser.getVersion');
+    console.log(`browser: ${browser}`);
+    await page.setInputFiles('#file', file);
+
+    const duckInfo = await page.evaluate(() => window.bench.duckdbInit());
+    const duckNpm = JSON.parse(readFileSync(join(BENCH, 'node_modules/@duckdb/duckdb-wasm/package.json'), 'utf8')).version;
+    const papaNpm = JSON.parse(readFileSync(join(BENCH, 'node_modules/papaparse/package.json'), 'utf8')).version;
+    console.log(`DuckDB-wasm ${duckNpm} (DuckDB ${duckInfo.version}, "eh" bundle, one thread): instantiated in ${fmt(duckInfo.ms)} ms (not timed)`);
+
+    const tools = [
+      ...(o.loader ? [{ key: 'loader', name: "explorer's loader (its web worker)" }] : []),
+      { key: 'duckdb', peer: 'DuckDB-wasm', name: `DuckDB-wasm ${duckNpm}, file reader` },
+      { key: 'duckdb-buffer', peer: 'DuckDB-wasm', name: `DuckDB-wasm ${duckNpm}, file in a buffer` },
+      { key: 'papa', peer: 'PapaParse', name: `PapaParse ${papaNpm}, page's thread` },
+      { key: 'papa-worker', peer: 'PapaParse', name: `PapaParse ${papaNpm}, worker: true` },
+    ];
+    const results = {};
+    for (const tool of tools) {
+      const ms = [];
+      const extras = [];
+      for (let i = 0; i < o.runs; i += 1) {
+        const r = await page.evaluate((key) => window.bench.run(key), tool.key);
+        if (!r.same) throw new Error(`${tool.name}: run ${i + 1} gave a different answer from run 1`);
+        ms.push(r.ms);
+        extras.push(r.extra);
+        process.stdout.write(`  ${tool.name} run ${i + 1}: ${fmt(r.ms)} ms\n`);
+      }
+      const canonical = await page.evaluate((key) => window.bench.canonical(key), tool.key);
+      const lines = canonical ? canonical.split('\n') : [];
+      results[tool.key] = {
+        ...tool,
+        ms,
+        extras,
+        cells: lines.length,
+        total: lines.reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(',') + 1)), 0),
+        agrees: canonical === truth.canonical,
+        difference: canonical === truth.canonical ? null : firstDifference(truth.canonical, canonical),
+      };
+    }
+    console.log([
+      'timed:',
+      ...(o.loader ? [
+        '  the loader: a fresh worker each run, from posting "add" to "done"; "add" waits, untimed, for the worker',
+        '    to start (a "ready" message, or 1.5 s: a message posted before its wasm has loaded is lost);',
+      ] : []),
+      '  DuckDB-wasm: registering the File (or reading it into an ArrayBuffer and registering that) to the',
+      "    query's Arrow result (read_csv all_varchar, GROUP BY ALL); instantiation not timed;",
+      '  PapaParse: Papa.parse(File, chunk callback) to complete, counting rows into a Map on the page',
+      '    ("page\'s thread": no web worker; "worker: true": Papa parses in its worker and posts rows back).',
+    ].join('\n'));
+    if (results.loader) {
+      const x = results.loader.extras.at(-1);
+      const inWorker = median(results.loader.extras.map((e) => e.msInWorker ?? NaN));
+      console.log(`loader's own stats: ${fmt(inWorker)} ms in the worker (median); last run ${fmt(x.bytes ?? NaN)} bytes, `
+        + `${fmt(x.rows ?? NaN)} rows, ${x.progressMessages} progress messages`
+        + (x.ignoredMessages.length ? `; other messages ignored: ${x.ignoredMessages.join(', ')}` : ''));
+    }
+
+    console.log(`\nbest and median of ${o.runs} runs; MB = 10^6 bytes; ${fmt(mb, 1)} MB, ${fmt(truth.rows)} rows`);
+    const W = 40;
+    console.log(`${'tool'.padEnd(W)}${pad('best ms', 9)}${pad('median ms', 11)}${pad('MB/s', 7)}${pad('rows/s', 12)}${pad('cells', 10)}${pad('total', 12)}  answer`);
+    console.log(`${"node's plain count (reference)".padEnd(W)}${' '.repeat(39)}${pad(fmt(truth.cells), 10)}${pad(fmt(truth.total), 12)}`);
+    for (const r of Object.values(results)) {
+      r.best = Math.min(...r.ms);
+      r.median = median(r.ms);
+      console.log(`${r.name.padEnd(W)}${pad(fmt(r.best), 9)}${pad(fmt(r.median), 11)}${pad(fmt(mb / (r.median / 1000)), 7)}${pad(fmt(truth.rows / (r.median / 1000)), 12)}`
+        + `${pad(fmt(r.cells), 10)}${pad(fmt(r.total), 12)}  ${r.agrees ? 'same' : 'DIFFERS'}`);
+    }
+    console.log('(MB/s and rows/s at the median time)');
+
+    let ok = true;
+    for (const r of Object.values(results)) {
+      if (!r.agrees) {
+        ok = false;
+        console.log(`\n${r.name} differs from node's count: first difference at ${r.difference}`);
+      }
+    }
+    // Each peer at its faster way (by median time).
+    const fastest = (peer) => Object.values(results).filter((r) => r.peer === peer).sort((a, b) => a.median - b.median)[0];
+    const duck = fastest('DuckDB-wasm');
+    const papa = fastest('PapaParse');
+    const loader = results.loader;
+    if (loader) {
+      const vsDuck = duck.median / loader.median;
+      const vsPapa = papa.median / loader.median;
+      const speed = mb / (loader.median / 1000);
+      const met = (yes) => (yes ? 'met' : 'NOT met');
+      console.log(`\nratios, peer's time / loader's time (medians; each peer at its faster way; > 1: the loader is faster):`);
+      console.log(`  ${duck.name}: ${fmt(vsDuck, 2)}× (best times ${fmt(duck.best / loader.best, 2)}×)`);
+      console.log(`  ${papa.name}: ${fmt(vsPapa, 2)}× (best times ${fmt(papa.best / loader.best, 2)}×)`);
+      if (ok) {
+        console.log(`goals: ≥ ${GOALS.mbPerS} MB/s ${met(speed >= GOALS.mbPerS)} (${fmt(speed)}); `
+          + `≥ ${GOALS.vsDuckdb}× DuckDB-wasm ${met(vsDuck >= GOALS.vsDuckdb)} (${fmt(vsDuck, 2)}×); `
+          + `≥ ${GOALS.vsPapa}× PapaParse ${met(vsPapa >= GOALS.vsPapa)} (${fmt(vsPapa, 2)}×)`);
+      } else {
+        console.log('goals: not assessed, the answers differ');
+      }
+    } else {
+      console.log(`\nloader skipped (--no-loader): no ratios, goals not assessed; ${papa.name} / ${duck.name} = ${fmt(papa.median / duck.median, 2)}`);
+    }
+    if (errors.length) console.log(`\npage errors:\n${errors.join('\n')}`);
+    if (!ok) process.exitCode = 1;
+  } finally {
+    await context?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(`bench-load: ${err.message ?? err}`);
+  process.exitCode = 1;
+});
