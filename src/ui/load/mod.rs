@@ -76,13 +76,25 @@ fn chosen(list: Option<web_sys::FileList>) -> Vec<File> {
         .unwrap_or_default()
 }
 
+thread_local! {
+    /// The files chosen on the page (one Load data page at a time).
+    static FILES: std::cell::RefCell<Vec<File>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The worker reading them; dropping it stops it.
+    static LOADER: std::cell::RefCell<Option<Loader>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Stops the worker (a plain call, so that it never runs while the worker's
+/// own message is being handled).
+fn stop() {
+    let old = LOADER.with_borrow_mut(Option::take);
+    drop(old);
+}
+
 /// The page's state; every part is a handle, so the whole is `Copy`.
 #[derive(Clone, Copy)]
 struct LoadState {
     view: RwSignal<ViewState>,
     local: RwSignal<Option<Arc<Local>>>,
-    files: StoredValue<Vec<File>, LocalStorage>,
-    loader: StoredValue<Option<Loader>, LocalStorage>,
     stage: RwSignal<Stage>,
     failure: RwSignal<String>,
     level: RwSignal<String>,
@@ -93,15 +105,15 @@ impl LoadState {
     /// A fresh worker with every file chosen so far: how files are added,
     /// how a load is cancelled, and how the page recovers from a failure.
     fn respawn(self) {
-        self.loader.set_value(None);
-        let list = self.files.get_value();
+        stop();
+        let list = FILES.with_borrow(Clone::clone);
         if list.is_empty() {
             self.stage.set(Stage::Empty);
             return;
         }
         self.stage.set(Stage::Checking);
         match Loader::spawn(&list, move |reply| self.on_reply(reply)) {
-            Ok(l) => self.loader.set_value(Some(l)),
+            Ok(l) => LOADER.with_borrow_mut(|slot| *slot = Some(l)),
             Err(message) => {
                 self.failure.set(message);
                 self.stage.set(Stage::Empty);
@@ -165,7 +177,7 @@ impl LoadState {
         if new.is_empty() {
             return;
         }
-        self.files.update_value(|f| f.extend(new));
+        FILES.with_borrow_mut(|f| f.extend(new));
         self.failure.set(String::new());
         self.respawn();
     }
@@ -178,7 +190,7 @@ impl LoadState {
                 progress: Progress::default(),
             });
             let (level, within) = (self.level.get_untracked(), self.within.get_untracked());
-            self.loader.with_value(|l| {
+            LOADER.with_borrow(|l| {
                 if let Some(l) = l {
                     l.start(&level, &within);
                 }
@@ -193,7 +205,7 @@ impl LoadState {
     }
 
     fn clear(self) {
-        self.files.set_value(Vec::new());
+        FILES.with_borrow_mut(Vec::clear);
         self.failure.set(String::new());
         self.respawn();
     }
@@ -231,13 +243,16 @@ pub fn LoadPage(
     let s = LoadState {
         view,
         local,
-        files: StoredValue::new_local(Vec::new()),
-        loader: StoredValue::new_local(None),
         stage: RwSignal::new(Stage::Empty),
         failure: RwSignal::new(String::new()),
         level: RwSignal::new(String::new()),
         within: RwSignal::new(String::new()),
     };
+    // Leaving the page stops any load and forgets the files.
+    on_cleanup(|| {
+        stop();
+        FILES.with_borrow_mut(Vec::clear);
+    });
     let dragging = RwSignal::new(false);
     let body = move || match s.stage.get() {
         Stage::Empty => ().into_any(),
