@@ -57,8 +57,8 @@ pub fn draw_scatter<DB: DrawingBackend>(
         // label them by size.
         .x_label_formatter(&|x| crate::format::thousands(x.abs().round() as u64))
         .y_label_formatter(&|y| format!("{y:.0}"))
-        .label_style(("sans-serif", font))
-        .axis_desc_style(("sans-serif", font))
+        .label_style((FontFamily::SansSerif, font))
+        .axis_desc_style((FontFamily::SansSerif, font))
         .draw()
         .map_err(err)?;
     cc.draw_series(

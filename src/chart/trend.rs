@@ -114,7 +114,7 @@ pub fn draw_trend<DB: DrawingBackend>(
             }
         })
         .y_label_formatter(&|y| value_text(*y, if decimals == 0 { 0 } else { decimals.min(1) }))
-        .label_style(("sans-serif", font))
+        .label_style((FontFamily::SansSerif, font))
         .draw()
         .map_err(err)?;
 
