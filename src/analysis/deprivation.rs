@@ -131,7 +131,7 @@ pub fn deprivation(ranking: &Ranking, map: &LevelMap) -> Option<Deprivation> {
             u128::from(!ordered_bits(u.3)) << 64 | u128::from(name(u.0)) << 32 | k as u128
         })
         .collect();
-    keyed.sort_unstable();
+    crate::order::sort_keys(&mut keyed);
     let by_deprivation: Vec<usize> = keyed.into_iter().map(|key| key as u32 as usize).collect();
     let mut band_of = vec![1u8; n];
     match &deciles {
@@ -294,7 +294,14 @@ fn competition_ranks_descending(values: &[f64], order: &[usize]) -> Vec<u32> {
 /// 1 = largest; ties share the best rank.
 fn descending_competition_ranks(values: &[f64]) -> Vec<u32> {
     let at = |i: usize| values.get(i).copied().unwrap_or(f64::NAN);
-    let order = crate::order::order(values.len(), &|a, b| at(b).total_cmp(&at(a)));
+    // Largest first (in `total_cmp` order), ties by position.
+    let mut keys: Vec<u128> = values
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| u128::from(!ordered_bits(v)) << 64 | i as u128)
+        .collect();
+    crate::order::sort_keys(&mut keys);
+    let order: Vec<usize> = keys.into_iter().map(|k| k as u64 as usize).collect();
     let mut ranks = vec![0u32; values.len()];
     let mut last: Option<(f64, u32)> = None;
     for (pos, &i) in order.iter().enumerate() {

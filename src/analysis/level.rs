@@ -21,7 +21,7 @@
 //! border does not dilute it with all its residents. When no area with
 //! counts has a population, it is over the level's areas instead.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::data::{Area, AreaCode, Dataset, Level};
@@ -98,12 +98,21 @@ impl LevelMap {
     /// The areas at `level`, only those lying in `within` (any ancestor
     /// code, or the area itself) when given.
     pub fn new(ds: &Dataset, level: AreaLevel, within: Option<&str>) -> LevelMap {
-        let by_code: HashMap<&str, &Area> = ds.areas.iter().map(|a| (a.code.as_str(), a)).collect();
+        // Areas by code, the last listed winning. One map type, `&str` to an
+        // index, serves every lookup on the page (each other key or value
+        // type would add a copy of the hash table code to the wasm).
+        let index: HashMap<&str, usize> = ds
+            .areas
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.code.as_str(), i))
+            .collect();
+        let by_code = |code: &str| index.get(code).and_then(|&i| ds.areas.get(i));
         let chain = |code: &str| -> Vec<String> {
             let mut out = vec![code.to_string()];
             while out.len() <= MAX_DEPTH {
                 let last = out.last().map(String::as_str).unwrap_or_default();
-                match by_code.get(last).and_then(|a| a.parent.as_ref()) {
+                match by_code(last).and_then(|a| a.parent.as_ref()) {
                     Some(p) if !out.iter().any(|c| c == p.as_str()) => out.push(p.0.clone()),
                     _ => break,
                 }
@@ -140,23 +149,28 @@ impl LevelMap {
             .iter()
             .zip(&of_base)
             .map(|(code, target)| {
-                target.and_then(|_| by_code.get(code.as_str())?.population.map(u64::from))
+                target.and_then(|_| by_code(code.as_str())?.population.map(u64::from))
             })
             .collect();
         // Populations summed over the leaves under each area.
-        let parents: HashSet<&str> = ds
-            .areas
-            .iter()
-            .filter_map(|a| a.parent.as_ref())
-            .map(|p| p.as_str())
-            .collect();
+        // Which codes are somebody's parent (by the index of the code).
+        let mut is_parent = vec![false; ds.areas.len()];
+        for parent in ds.areas.iter().filter_map(|a| a.parent.as_ref()) {
+            if let Some(flag) = index
+                .get(parent.as_str())
+                .and_then(|&i| is_parent.get_mut(i))
+            {
+                *flag = true;
+            }
+        }
+        let is_parent = |code: &str| {
+            index
+                .get(code)
+                .is_some_and(|&i| is_parent.get(i) == Some(&true))
+        };
         let mut leaf_sum: Vec<Option<u64>> = vec![Some(0); codes.len()];
         let mut has_leaf = vec![false; codes.len()];
-        for leaf in ds
-            .areas
-            .iter()
-            .filter(|a| !parents.contains(a.code.as_str()))
-        {
+        for leaf in ds.areas.iter().filter(|a| !is_parent(a.code.as_str())) {
             let chain = chain(leaf.code.as_str());
             let Some(i) = pick(&chain).as_deref().and_then(index_of) else {
                 continue;
@@ -166,16 +180,12 @@ impl LevelMap {
                 *sum = sum.zip(leaf.population).map(|(s, p)| s + u64::from(p));
             }
         }
-        let areas: Vec<Option<Area>> = codes
-            .iter()
-            .map(|c| by_code.get(c.as_str()).map(|a| (*a).clone()))
-            .collect();
+        let areas: Vec<Option<Area>> = codes.iter().map(|c| by_code(c.as_str()).cloned()).collect();
         let populations = codes
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                let own = by_code
-                    .get(c.as_str())
+                let own = by_code(c.as_str())
                     .and_then(|a| a.population)
                     .map(u64::from);
                 let summed = leaf_sum
@@ -188,11 +198,7 @@ impl LevelMap {
             .collect();
         let names: Vec<String> = codes
             .iter()
-            .map(|c| {
-                by_code
-                    .get(c.as_str())
-                    .map_or(c.clone(), |a| a.name.clone())
-            })
+            .map(|c| by_code(c.as_str()).map_or(c.clone(), |a| a.name.clone()))
             .collect();
         let mut order: Vec<usize> = (0..codes.len()).collect();
         crate::order::sort_by(&mut order, |&a, &b| {

@@ -291,18 +291,19 @@ impl Values<'_> {
         let mut unranked: Vec<usize> = Vec::new();
         let mut areas: Vec<(u64, u32)> = match by_name(name_order, n) {
             Some(by_name) => {
-                let mut keys: Vec<u64> = Vec::with_capacity(n);
+                // (Sorted as u128: one sort routine for every key sort.)
+                let mut keys: Vec<u128> = Vec::with_capacity(n);
                 for ((i, bits), &name) in self.descending_bits().enumerate().zip(name_order) {
                     match bits {
-                        Some(bits) => keys.push(bits & !0xFFFF | u64::from(name)),
+                        Some(bits) => keys.push(u128::from(bits & !0xFFFF | u64::from(name))),
                         None => unranked.push(i),
                     }
                 }
-                keys.sort_unstable();
+                crate::order::sort_keys(&mut keys);
                 keys.into_iter()
                     .map(|k| {
                         let i = by_name.get((k & 0xFFFF) as usize).copied().unwrap_or(0);
-                        (k >> 16, i)
+                        ((k >> 16) as u64, i)
                     })
                     .collect()
             }
@@ -319,7 +320,7 @@ impl Values<'_> {
                         None => unranked.push(i),
                     }
                 }
-                keys.sort_unstable();
+                crate::order::sort_keys(&mut keys);
                 keys.into_iter()
                     .map(|k| ((k >> 64) as u64, k as u32))
                     .collect()

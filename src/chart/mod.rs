@@ -6,6 +6,7 @@
 //! inline style, and the Content-Security-Policy allows exactly those two
 //! (`scripts/csp.mjs`).
 
+mod axis;
 pub mod map;
 pub mod scatter;
 pub mod trend;

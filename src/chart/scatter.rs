@@ -4,6 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::axis::Axis;
 use super::trend::FIRST_COLOUR;
 
 /// What the scatter shows.
@@ -40,7 +41,10 @@ pub fn draw_scatter<DB: DrawingBackend>(
         .margin(12)
         .x_label_area_size(44)
         .y_label_area_size(56)
-        .build_cartesian_2d((x_lo - pad)..(x_hi + pad), 0f64..(y_hi * 1.1).max(1.0))
+        .build_cartesian_2d(
+            Axis::from((x_lo - pad)..(x_hi + pad)),
+            Axis::from(0f64..(y_hi * 1.1).max(1.0)),
+        )
         .map_err(err)?;
     cc.configure_mesh()
         .bold_line_style(RGBColor(0xe5, 0xe7, 0xeb))
@@ -53,8 +57,8 @@ pub fn draw_scatter<DB: DrawingBackend>(
         // label them by size.
         .x_label_formatter(&|x| crate::format::thousands(x.abs().round() as u64))
         .y_label_formatter(&|y| format!("{y:.0}"))
-        .label_style(("sans-serif", font))
-        .axis_desc_style(("sans-serif", font))
+        .label_style((FontFamily::SansSerif, font))
+        .axis_desc_style((FontFamily::SansSerif, font))
         .draw()
         .map_err(err)?;
     cc.draw_series(

@@ -4,6 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::axis::Axis;
 use crate::data::Month;
 
 /// Colour of the first series' line (dark blue: 8.6:1 on white).
@@ -77,7 +78,10 @@ pub fn draw_trend<DB: DrawingBackend>(
         .margin(10)
         .x_label_area_size(30)
         .y_label_area_size(if narrow { 44 } else { 56 })
-        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..y_max)
+        .build_cartesian_2d(
+            Axis::from(-0.5f64..(n as f64 - 0.5)),
+            Axis::from(0f64..y_max),
+        )
         .map_err(err)?;
     let labels: Vec<String> = chart.first.points.iter().map(|p| p.0.label()).collect();
     let step = if narrow {
@@ -110,7 +114,7 @@ pub fn draw_trend<DB: DrawingBackend>(
             }
         })
         .y_label_formatter(&|y| value_text(*y, if decimals == 0 { 0 } else { decimals.min(1) }))
-        .label_style(("sans-serif", font))
+        .label_style((FontFamily::SansSerif, font))
         .draw()
         .map_err(err)?;
 

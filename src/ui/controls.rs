@@ -58,13 +58,6 @@ pub fn Controls(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView
             PeriodChoice::Preset(p) => p.pair(first, last).ok(),
         })
     };
-    let month_value = move |f: fn(&PeriodPair) -> Month| {
-        move || {
-            current_pair()
-                .map(|p| html_month(f(&p)))
-                .unwrap_or_default()
-        }
-    };
     let (custom_error, set_custom_error) = signal(String::new());
     let set_custom = move |which: usize, value: String| {
         let Some(mut pair) = current_pair() else {
@@ -99,7 +92,7 @@ pub fn Controls(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView
         view! {
             <label for=id>{label}</label>
             <input type="month" id=id min=html_month(first) max=html_month(last)
-                prop:value=month_value(get)
+                prop:value=move || current_pair().map(|p| html_month(get(&p))).unwrap_or_default()
                 on:change=move |ev| set_custom(which, event_target_value(&ev)) />
         }
     };
@@ -146,7 +139,7 @@ pub fn Controls(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView
                     }
                 }>
                     {presets}
-                    <option value="custom" selected=is_custom>"Custom periods…"</option>
+                    <option value="custom" selected=move || view.with(|v| matches!(v.period, PeriodChoice::Custom(_)))>"Custom periods…"</option>
                 </select>
             </div>
             <div class="control">
@@ -158,8 +151,8 @@ pub fn Controls(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView
                     {select_options}
                 </select>
             </div>
-            {measure}
-            {custom}
+            {move || measure()}
+            {move || custom()}
         </form>
     }
 }

@@ -101,7 +101,7 @@ pub fn Nav(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
     };
     view! {
         <nav class="menu" aria-label="Pages">
-            <ul>{menu}</ul>
+            <ul>{move || menu()}</ul>
         </nav>
         <form class="ward-search" role="search" on:submit=move |ev| {
             ev.prevent_default();

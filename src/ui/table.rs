@@ -32,11 +32,6 @@ pub fn DataTable(
             .enumerate()
             .map(|(i, col)| {
                 let state = move || sort.get().filter(|(c, _)| *c == i).map(|(_, d)| d);
-                let aria = move || match state() {
-                    Some(SortDir::Ascending) => "ascending",
-                    Some(SortDir::Descending) => "descending",
-                    None => "none",
-                };
                 let arrow = move || match state() {
                     Some(SortDir::Ascending) => " ▲",
                     Some(SortDir::Descending) => " ▼",
@@ -44,7 +39,11 @@ pub fn DataTable(
                 };
                 let numeric = col.numeric;
                 view! {
-                    <th scope="col" class:num=numeric aria-sort=aria>
+                    <th scope="col" class:num=numeric aria-sort=move || match state() {
+                        Some(SortDir::Ascending) => "ascending",
+                        Some(SortDir::Descending) => "descending",
+                        None => "none",
+                    }>
                         <button type="button" class="sort" on:click=move |_| {
                             let next = match sort.get_untracked() {
                                 Some((c, SortDir::Descending)) if c == i => SortDir::Ascending,
@@ -55,7 +54,7 @@ pub fn DataTable(
                             sort.set(Some((i, next)));
                         }>
                             {col.label.clone()}
-                            <span aria-hidden="true">{arrow}</span>
+                            <span aria-hidden="true">{move || arrow()}</span>
                         </button>
                     </th>
                 }
@@ -138,9 +137,9 @@ pub fn DataTable(
             <div class="table-scroll" tabindex="0" role="region" aria-label=region_label>
                 <table data-testid=testid>
                     <caption>{caption}</caption>
-                    <thead><tr>{headers}</tr></thead>
-                    <tbody>{body}</tbody>
-                    <tfoot>{footer}</tfoot>
+                    <thead><tr>{move || headers()}</tr></thead>
+                    <tbody>{move || body()}</tbody>
+                    <tfoot>{move || footer()}</tfoot>
                 </table>
             </div>
             <button type="button" class="download" data-testid=format!("{testid}-csv") on:click=download>"Download this table (CSV)"</button>

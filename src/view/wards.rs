@@ -161,19 +161,22 @@ pub fn wards(b: &Bundle, state: &ViewState) -> Result<WardsModel, String> {
         footer: Vec::new(),
     };
     // The map is coloured by the rate when there are populations, else by count.
-    let by_code: std::collections::HashMap<&str, (Shown<u64>, Shown<f64>)> = shown
+    // Figures by area code, the last row winning (a map from `&str` to an
+    // index, the one map type of the page: each type is another copy of the
+    // hash table code in the wasm).
+    let by_code: std::collections::HashMap<&str, usize> = shown
         .iter()
-        .map(|sh| (sh.area_code, (sh.current, sh.rate_per_1000)))
+        .enumerate()
+        .map(|(i, sh)| (sh.area_code, i))
         .collect();
     let use_rate = state.measure == state::Measure::Rate;
     let map = build_map(&b.boundaries, 600.0, |code| {
-        by_code.get(code).and_then(|(c, rt)| {
-            if use_rate {
-                rt.value()
-            } else {
-                c.value().map(|v| v as f64)
-            }
-        })
+        let sh = shown.get(*by_code.get(code)?)?;
+        if use_rate {
+            sh.rate_per_1000.value()
+        } else {
+            sh.current.value().map(|v| v as f64)
+        }
     });
     let labels = map
         .areas

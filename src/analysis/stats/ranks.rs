@@ -2,6 +2,8 @@
 
 use std::cmp::Ordering;
 
+use crate::analysis::rank::ordered_bits;
+
 /// Ranks of `values`, 1 = smallest, tied values sharing the average of the
 /// ranks they span (so 10, 20, 20, 30 → 1, 2.5, 2.5, 4). `0.0` and `-0.0`
 /// tie; NaNs rank above every number and tie with each other.
@@ -12,8 +14,26 @@ pub fn average_ranks(values: &[f64]) -> Vec<f64> {
         (false, true) => Ordering::Less,
         (false, false) => a.partial_cmp(b).unwrap_or(Ordering::Equal),
     };
-    let mut sorted: Vec<(usize, f64)> = values.iter().copied().enumerate().collect();
-    crate::order::sort_by(&mut sorted, |(_, a), (_, b)| order(a, b));
+    // Sorted by packed keys in `order`'s order, ties by position: NaNs
+    // last, and 0.0 for -0.0 so that the two tie.
+    let key = |v: f64| match v {
+        v if v.is_nan() => u64::MAX,
+        0.0 => ordered_bits(0.0), // -0.0 too
+        v => ordered_bits(v),
+    };
+    let mut keys: Vec<u128> = values
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| u128::from(key(v)) << 64 | i as u128)
+        .collect();
+    crate::order::sort_keys(&mut keys);
+    let sorted: Vec<(usize, f64)> = keys
+        .into_iter()
+        .map(|k| {
+            let i = k as u64 as usize;
+            (i, values.get(i).copied().unwrap_or(f64::NAN))
+        })
+        .collect();
     let mut ranks = vec![0.0; values.len()];
     let mut start = 0;
     for group in sorted.chunk_by(|(_, a), (_, b)| order(a, b) == Ordering::Equal) {

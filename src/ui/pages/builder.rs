@@ -46,7 +46,6 @@ pub fn BuilderPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoV
         let sn = snippet(&base_url(), &embed_state(), &title());
         format!("{}\n{}", sn.iframe, sn.script)
     };
-    let preview_src = move || embed_state().to_query();
     // The preview fits its content, as embed.js makes a partner's iframe
     // fit: only size messages from the preview's own window count.
     let preview = NodeRef::<leptos::html::Iframe>::new();
@@ -135,7 +134,7 @@ pub fn BuilderPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoV
             </div>
         </form>
         <h3>"Preview"</h3>
-        <iframe node_ref=preview class="preview" data-testid="embed-preview" src=preview_src title="Preview of the embedded view" sandbox=SANDBOX></iframe>
+        <iframe node_ref=preview class="preview" data-testid="embed-preview" src=move || embed_state().to_query() title="Preview of the embedded view" sandbox=SANDBOX></iframe>
         <h3><label for="embed-code">"Snippet to paste into your page"</label></h3>
         <textarea id="embed-code" readonly rows="6" data-testid="embed-code" prop:value=code></textarea>
         <p>

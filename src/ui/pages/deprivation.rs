@@ -15,7 +15,7 @@ use super::super::trend_chart::ScatterFigure;
 #[component]
 pub fn DeprivationPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
     // Recomputed when the view changes: the closure reads only `view`.
-    move || match view.with(|v| deprivation_view(&bundle, v)) {
+    let page = move || match view.with(|v| deprivation_view(&bundle, v)) {
         Err(e) => view! { <p class="note" role="status" data-testid="deprivation-error">{e}</p> }
             .into_any(),
         Ok(m) => {
@@ -31,5 +31,8 @@ pub fn DeprivationPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl I
             }
             .into_any()
         }
-    }
+    };
+    // A closure written in the view, so that Leptos shares one renderer
+    // for every page rather than one per closure type.
+    view! { {move || page()} }
 }

@@ -17,7 +17,7 @@ use super::headline::{Findings, HeadlineFigures, MarkerKey};
 #[component]
 pub fn OverviewPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
     // Recomputed when the view changes: the closure reads only `view`.
-    move || match view.with(|v| overview(&bundle, v)) {
+    let page = move || match view.with(|v| overview(&bundle, v)) {
         Err(e) => {
             view! { <p class="error" role="alert" data-testid="period-error">{e}</p> }.into_any()
         }
@@ -45,5 +45,8 @@ pub fn OverviewPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl Into
             }
             .into_any()
         }
-    }
+    };
+    // A closure written in the view, so that Leptos shares one renderer
+    // for every page rather than one per closure type.
+    view! { {move || page()} }
 }

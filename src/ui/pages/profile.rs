@@ -16,7 +16,7 @@ use super::headline::{Findings, HeadlineFigures, MarkerKey};
 #[component]
 pub fn ProfilePage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
     // Recomputed when the view changes: the closure reads only `view`.
-    move || match view.with(|v| profile(&bundle, v)) {
+    let page = move || match view.with(|v| profile(&bundle, v)) {
         Err(e) => {
             view! { <p class="error" role="alert" data-testid="profile-error">{e}</p> }.into_any()
         }
@@ -60,5 +60,8 @@ pub fn ProfilePage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoV
             }
             .into_any()
         }
-    }
+    };
+    // A closure written in the view, so that Leptos shares one renderer
+    // for every page rather than one per closure type.
+    view! { {move || page()} }
 }

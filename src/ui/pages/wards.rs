@@ -15,7 +15,7 @@ use super::super::table::DataTable;
 #[component]
 pub fn WardsPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
     // Recomputed when the view changes: the closure reads only `view`.
-    move || match view.with(|v| wards(&bundle, v)) {
+    let page = move || match view.with(|v| wards(&bundle, v)) {
         Err(e) => {
             view! { <p class="error" role="alert" data-testid="period-error">{e}</p> }.into_any()
         }
@@ -38,5 +38,8 @@ pub fn WardsPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoVie
             }
             .into_any()
         }
-    }
+    };
+    // A closure written in the view, so that Leptos shares one renderer
+    // for every page rather than one per closure type.
+    view! { {move || page()} }
 }
