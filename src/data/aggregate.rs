@@ -1,6 +1,7 @@
 //! Aggregation of police.uk rows to counts by month × area × category:
 //! which area each LSOA goes to ([`AreaMapper`]) and the running tally
-//! ([`Tally`]) that ends in a [`Cube`], a [`LoadReport`] and a [`Quality`].
+//! ([`Tally`], in `tally.rs`) that ends in a [`Prepared`]: a cube, a load
+//! report and a quality check.
 //!
 //! **Chained lookups** ([`AreaMapper::from_lookups`]): a code the *last*
 //! lookup knows maps directly (inside the area or outside it); a code only
@@ -10,16 +11,13 @@
 //! outside the area. Later lookups win: a code present in a later lookup is
 //! never re-routed by an earlier one.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::category::Categories;
-use super::cube::{Cube, CubeBuilder, CubeError};
 use super::lookup::{Level, Lookup, LookupError};
-use super::month::Month;
-use super::quality::Quality;
-use super::report::LoadReport;
+
+pub use super::tally::{Prepared, Tally};
 
 /// A small multiply-rotate hasher (as rustc's FxHash) for short keys read
 /// from files; much faster than SipHash and fine for counting.
@@ -47,12 +45,21 @@ impl Hasher for FastHasher {
         self.write_u64(u64::from(n));
     }
 
+    fn write_u128(&mut self, n: u128) {
+        self.write_u64(n as u64);
+        self.write_u64((n >> 64) as u64);
+    }
+
     fn write_usize(&mut self, n: usize) {
         self.write_u64(n as u64);
     }
 
+    /// Folds the well-mixed high half into the low half: the table picks
+    /// buckets by the low bits, which the multiplications alone leave
+    /// depending only on the low bits of the input (e.g. the constant
+    /// `E01` of every LSOA code).
     fn finish(&self) -> u64 {
-        self.0
+        self.0 ^ (self.0 >> 32)
     }
 }
 
@@ -62,12 +69,48 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 /// Set on an id in [`AreaMapper`]'s table when the code was bridged.
 const BRIDGED: u32 = 1 << 31;
 
+/// The little-endian `u64` of exactly eight bytes.
+#[inline]
+fn word(bytes: Option<&[u8]>) -> u64 {
+    bytes
+        .and_then(|b| <[u8; 8]>::try_from(b).ok())
+        .map_or(0, u64::from_le_bytes)
+}
+
+/// A code of up to 15 bytes packed into one integer (its bytes
+/// little-endian, its length in the top byte, so that `E01` and `E01\0`
+/// differ), which the table hashes and compares far faster than a slice;
+/// `None` for a longer code.
+#[inline(always)]
+fn pack(code: &[u8]) -> Option<u128> {
+    let len = code.len();
+    let (lo, hi) = match len {
+        0..=7 => {
+            let lo = code
+                .iter()
+                .rev()
+                .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+            (lo, 0)
+        }
+        8..=15 => {
+            // The last eight bytes hold bytes 8.. in their top `len - 8`.
+            let tail = word(code.get(len - 8..));
+            let hi = tail.checked_shr(8 * (16 - len) as u32).unwrap_or(0);
+            (word(code.get(..8)), hi)
+        }
+        _ => return None,
+    };
+    Some(u128::from(lo) | (u128::from(hi) << 64) | ((len as u128) << 120))
+}
+
 /// Decides the area each LSOA code is counted in.
 #[derive(Debug, Clone)]
 pub struct AreaMapper {
-    /// LSOA code → index into `codes`, with [`BRIDGED`] set for a code
-    /// placed through a bridge (absent: outside the area).
-    ids: FastMap<Box<[u8]>, u32>,
+    /// LSOA code ([`pack`]ed) → index into `codes`, with [`BRIDGED`] set
+    /// for a code placed through a bridge (absent: outside the area).
+    ids: FastMap<u128, u32>,
+    /// The same for codes too long to pack.
+    long_ids: FastMap<Box<[u8]>, u32>,
     /// Target area codes, sorted.
     codes: Vec<String>,
     /// True without a lookup: every LSOA is its own area.
@@ -81,6 +124,7 @@ impl AreaMapper {
     pub fn each_lsoa() -> Self {
         AreaMapper {
             ids: FastMap::default(),
+            long_ids: FastMap::default(),
             codes: Vec::new(),
             each_lsoa: true,
             keep_unallocated: true,
@@ -159,20 +203,45 @@ impl AreaMapper {
             .collect();
         codes.sort();
         codes.dedup();
-        let mut ids = FastMap::default();
-        for (lsoa, (target, bridged)) in resolved {
-            let Some(target) = target else { continue };
-            if let Ok(i) = codes.binary_search_by(|c| c.as_str().cmp(target)) {
-                let flag = if bridged { BRIDGED } else { 0 };
-                ids.insert(Box::from(lsoa.as_bytes()), i as u32 | flag);
-            }
-        }
-        Ok(AreaMapper {
-            ids,
+        let mut mapper = AreaMapper {
+            ids: FastMap::default(),
+            long_ids: FastMap::default(),
             codes,
             each_lsoa: false,
             keep_unallocated: within.is_none(),
-        })
+        };
+        for (lsoa, (target, bridged)) in resolved {
+            let Some(target) = target else { continue };
+            if let Ok(i) = mapper.codes.binary_search_by(|c| c.as_str().cmp(target)) {
+                let flag = if bridged { BRIDGED } else { 0 };
+                mapper.insert(lsoa.as_bytes(), i as u32 | flag);
+            }
+        }
+        Ok(mapper)
+    }
+
+    fn insert(&mut self, code: &[u8], id: u32) {
+        match pack(code) {
+            Some(key) => self.ids.insert(key, id),
+            None => self.long_ids.insert(Box::from(code), id),
+        };
+    }
+
+    /// The table entry of `code`.
+    #[inline(always)]
+    fn get(&self, code: &[u8]) -> Option<u32> {
+        match pack(code) {
+            Some(key) => self.ids.get(&key).copied(),
+            None => self.long_ids.get(code).copied(),
+        }
+    }
+
+    /// Gives a new code (no lookup: every LSOA is its own area) the next id.
+    fn add_code(&mut self, code: &[u8]) -> u32 {
+        let id = self.codes.len() as u32;
+        self.codes.push(String::from_utf8_lossy(code).into_owned());
+        self.insert(code, id);
+        id
     }
 
     /// The target area codes by index (sorted, for a mapper from lookups).
@@ -184,12 +253,11 @@ impl AreaMapper {
     /// a bridge, or outside.
     #[inline]
     pub fn place(&mut self, lsoa: &[u8]) -> Placement {
-        match self.ids.get(lsoa) {
-            Some(&id) if id & BRIDGED != 0 => Placement::Bridged(id & !BRIDGED),
-            Some(&id) => Placement::Area(id),
-            None => self
-                .area_of(lsoa)
-                .map_or(Placement::Outside, Placement::Area),
+        match self.get(lsoa) {
+            Some(id) if id & BRIDGED != 0 => Placement::Bridged(id & !BRIDGED),
+            Some(id) => Placement::Area(id),
+            None if self.each_lsoa => Placement::Area(self.add_code(lsoa)),
+            None => Placement::Outside,
         }
     }
 
@@ -197,38 +265,17 @@ impl AreaMapper {
     /// is outside the area.
     #[inline]
     pub fn area_of(&mut self, lsoa: &[u8]) -> Option<u32> {
-        if let Some(&id) = self.ids.get(lsoa) {
-            return Some(id & !BRIDGED);
+        match self.get(lsoa) {
+            Some(id) => Some(id & !BRIDGED),
+            None if self.each_lsoa => Some(self.add_code(lsoa)),
+            None => None,
         }
-        if !self.each_lsoa {
-            return None;
-        }
-        let id = self.codes.len() as u32;
-        self.codes.push(String::from_utf8_lossy(lsoa).into_owned());
-        self.ids.insert(Box::from(lsoa), id);
-        Some(id)
     }
 
     /// True when not-allocated rows are kept in the counts.
     pub fn keeps_unallocated(&self) -> bool {
         self.keep_unallocated
     }
-}
-
-/// The running counts of a load.
-#[derive(Debug)]
-pub struct Tally {
-    /// The area mapping.
-    pub mapper: AreaMapper,
-    /// Known categories (the category axis, in order).
-    pub categories: Categories,
-    /// What happened to every row.
-    pub report: LoadReport,
-    /// Accepted rows placed through a bridge lookup.
-    pub bridged: u64,
-    cells: FastMap<(u32, Month, u32), u64>,
-    unallocated: FastMap<(Month, u32), u64>,
-    month_rows: FastMap<Month, u64>,
 }
 
 /// Where a valid row goes.
@@ -244,109 +291,6 @@ pub enum Placement {
     Outside,
 }
 
-impl Tally {
-    /// An empty tally.
-    pub fn new(mapper: AreaMapper, categories: Categories) -> Self {
-        Tally {
-            mapper,
-            categories,
-            report: LoadReport::default(),
-            bridged: 0,
-            cells: FastMap::default(),
-            unallocated: FastMap::default(),
-            month_rows: FastMap::default(),
-        }
-    }
-
-    /// Counts one valid row (already counted in `rows_read`).
-    #[inline]
-    pub fn count(&mut self, month: Month, category: u32, place: Placement) {
-        *self.month_rows.entry(month).or_insert(0) += 1;
-        match place {
-            Placement::Area(a) => {
-                self.report.accepted += 1;
-                *self.cells.entry((a, month, category)).or_insert(0) += 1;
-            }
-            Placement::Bridged(a) => {
-                self.report.accepted += 1;
-                self.bridged += 1;
-                *self.cells.entry((a, month, category)).or_insert(0) += 1;
-            }
-            Placement::NotAllocated => {
-                self.report.not_allocated += 1;
-                if self.mapper.keep_unallocated {
-                    *self.unallocated.entry((month, category)).or_insert(0) += 1;
-                }
-            }
-            Placement::Outside => self.report.outside_area += 1,
-        }
-    }
-
-    /// Streams the counts into a [`CubeBuilder`] and builds the cube; the
-    /// area axis lists every target area (sorted), even those with no rows.
-    pub fn finish(self) -> Result<Prepared, CubeError> {
-        let month_rows: BTreeMap<Month, u64> = self.month_rows.into_iter().collect();
-        let quality = Quality::from_month_totals(&month_rows);
-        let mut order: Vec<u32> = (0..self.mapper.codes.len() as u32).collect();
-        order.sort_by(|&a, &b| {
-            self.mapper
-                .codes
-                .get(a as usize)
-                .cmp(&self.mapper.codes.get(b as usize))
-        });
-        let names: Vec<&str> = self.categories.iter().map(|c| c.name.as_str()).collect();
-        let mut builder = CubeBuilder::new()
-            .with_areas(
-                order
-                    .iter()
-                    .filter_map(|&i| self.mapper.codes.get(i as usize))
-                    .map(String::as_str),
-            )
-            .with_categories(names.iter().copied());
-        for month in month_rows.keys() {
-            builder.cover_month(*month);
-        }
-        for ((area, month, cat), n) in self.cells {
-            let (Some(code), Some(name)) = (
-                self.mapper.codes.get(area as usize),
-                names.get(cat as usize),
-            ) else {
-                continue;
-            };
-            builder.add(Some(code), month, name, n);
-        }
-        for ((month, cat), n) in self.unallocated {
-            if let Some(name) = names.get(cat as usize) {
-                builder.add(None, month, name, n);
-            }
-        }
-        Ok(Prepared {
-            cube: builder.build()?,
-            report: self.report,
-            bridged: self.bridged,
-            quality,
-        })
-    }
-}
-
-impl Prepared {
-    /// Accepted rows whose LSOA code the last lookup (or no lookup) placed.
-    pub fn mapped_directly(&self) -> u64 {
-        self.report.accepted.saturating_sub(self.bridged)
-    }
-}
-
-/// The result of aggregating a load.
-#[derive(Debug, Clone)]
-pub struct Prepared {
-    /// Counts by area × month × category (not-allocated rows in the cube's
-    /// own table, unless the load was restricted to an area).
-    pub cube: Cube,
-    /// What happened to every row.
-    pub report: LoadReport,
-    /// Accepted rows placed through a bridge lookup (the others of
-    /// `report.accepted` were mapped directly).
-    pub bridged: u64,
-    /// Months covered, missing and suspect.
-    pub quality: Quality,
-}
+#[cfg(test)]
+#[path = "aggregate_tests.rs"]
+mod tests;

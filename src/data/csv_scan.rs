@@ -8,12 +8,16 @@
 //! after the closing quote, up to the next comma, are kept as they are; a
 //! `"` elsewhere is an ordinary byte. A lone `\r` is an ordinary byte.
 //!
-//! Fast path: a record with no `"` byte (every police.uk row) is found with
-//! a word-at-a-time search for `\n`/`"` and split on commas the same way,
+//! Fast path: a record with no `"` byte (every police.uk row) is found and
+//! split on commas in one word-at-a-time pass ([`csv_swar`](super::csv_swar)),
 //! borrowing the input. Fallback: a record containing a quote is decoded
 //! byte by byte into a scratch buffer.
 
+use super::csv_swar::{scan, Spans, Stop};
 use super::error::FileError;
+
+#[cfg(test)]
+use super::csv_swar::{byte_mask, find_newline_or_quote};
 
 /// One record of a small file (lookups, populations, categories,
 /// targets), owned: its fields and the line it starts on.
@@ -158,70 +162,12 @@ impl Table {
     }
 }
 
-const LO: u64 = 0x0101_0101_0101_0101;
-const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-
-/// 0x80 in each byte of `word` that equals `byte` (exact, no false hits).
-#[inline]
-fn byte_mask(word: u64, byte: u8) -> u64 {
-    let x = word ^ (LO * u64::from(byte));
-    !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7)
-}
-
-/// Index of the first `\n` or `"` in `hay`.
-#[inline]
-fn find_newline_or_quote(hay: &[u8]) -> Option<usize> {
-    let mut chunks = hay.chunks_exact(8);
-    let mut base = 0;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        let hits = byte_mask(w, b'\n') | byte_mask(w, b'"');
-        if hits != 0 {
-            return Some(base + (hits.trailing_zeros() / 8) as usize);
-        }
-        base += 8;
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| b == b'\n' || b == b'"')
-        .map(|i| base + i)
-}
-
-/// Pushes the field spans of a quote-free `line` (split on every comma).
-#[inline]
-fn split_plain(line: &[u8], spans: &mut Vec<(usize, usize)>) {
-    let mut start = 0;
-    let mut chunks = line.chunks_exact(8);
-    let mut base = 0;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let mut hits = byte_mask(u64::from_le_bytes(word), b',');
-        while hits != 0 {
-            let at = base + (hits.trailing_zeros() / 8) as usize;
-            spans.push((start, at));
-            start = at + 1;
-            hits &= hits - 1;
-        }
-        base += 8;
-    }
-    for (i, &b) in chunks.remainder().iter().enumerate() {
-        if b == b',' {
-            spans.push((start, base + i));
-            start = base + i + 1;
-        }
-    }
-    spans.push((start, line.len()));
-}
-
 /// The fields of one record.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields<'a> {
     bytes: &'a [u8],
     spans: &'a [(usize, usize)],
+    ascii: bool,
 }
 
 impl<'a> Fields<'a> {
@@ -236,6 +182,7 @@ impl<'a> Fields<'a> {
     }
 
     /// Field `i` (empty when out of range).
+    #[inline(always)]
     pub fn get(&self, i: usize) -> &'a [u8] {
         self.spans
             .get(i)
@@ -247,6 +194,12 @@ impl<'a> Fields<'a> {
     /// decoded), for checks over the whole row such as UTF-8 validity.
     pub fn bytes(&self) -> &'a [u8] {
         self.bytes
+    }
+
+    /// True when [`bytes`](Self::bytes) are all ASCII (so valid UTF-8),
+    /// found while scanning.
+    pub fn is_ascii(&self) -> bool {
+        self.ascii
     }
 
     /// True for a blank line: one field of nothing but spaces.
@@ -269,7 +222,7 @@ pub struct Scanned<'a> {
 /// Reusable buffers for scanning records.
 #[derive(Debug, Default)]
 pub struct Scanner {
-    spans: Vec<(usize, usize)>,
+    spans: Spans,
     scratch: Vec<u8>,
 }
 
@@ -287,21 +240,27 @@ impl Scanner {
             return None;
         }
         self.spans.clear();
-        let (end, consumed, newlines) = match find_newline_or_quote(input) {
-            Some(i) if input.get(i) == Some(&b'\n') => (i, i + 1, 1),
-            Some(_) => return self.quoted(input, eof),
-            None if eof => (input.len(), input.len(), 0),
-            None => return None,
+        let (stop, ascii) = scan(input, &mut self.spans);
+        let (end, consumed, newlines) = match stop {
+            Stop::Newline(i) => (i, i + 1, 1),
+            Stop::Quote(_) => {
+                self.spans.clear();
+                return self.quoted(input, eof);
+            }
+            Stop::End if eof => (input.len(), input.len(), 0),
+            Stop::End => return None,
         };
         let mut line = input.get(..end).unwrap_or(&[]);
         if let Some(stripped) = line.strip_suffix(b"\r") {
             line = stripped;
         }
-        split_plain(line, &mut self.spans);
+        let start = self.spans.as_slice().last().map_or(0, |&(_, c)| c + 1);
+        self.spans.push((start, line.len()));
         Some(Scanned {
             fields: Fields {
                 bytes: line,
-                spans: &self.spans,
+                spans: self.spans.as_slice(),
+                ascii,
             },
             consumed,
             newlines,
@@ -367,7 +326,8 @@ impl Scanner {
         Some(Scanned {
             fields: Fields {
                 bytes: &self.scratch,
-                spans: &self.spans,
+                spans: self.spans.as_slice(),
+                ascii: self.scratch.is_ascii(),
             },
             consumed,
             newlines,

@@ -39,6 +39,32 @@ impl PartialEq for Cube {
 impl Eq for Cube {}
 
 impl Cube {
+    /// A cube from dense counts, for a caller that counted into arrays
+    /// rather than through a [`CubeBuilder`]: `counts` at index
+    /// `(area * months + month) * categories + category`, `unallocated` at
+    /// `month * categories + category`. Arrays of the wrong length are cut
+    /// or padded with zeros.
+    pub fn from_dense(
+        areas: Vec<AreaCode>,
+        categories: Vec<String>,
+        first: Month,
+        months: usize,
+        mut counts: Vec<u32>,
+        mut unallocated: Vec<u32>,
+    ) -> Cube {
+        counts.resize(areas.len() * months * categories.len(), 0);
+        unallocated.resize(months * categories.len(), 0);
+        Cube {
+            areas,
+            categories,
+            first,
+            months,
+            counts,
+            unallocated,
+            running: OnceLock::new(),
+        }
+    }
+
     /// Area codes along the area axis.
     pub fn areas(&self) -> &[AreaCode] {
         &self.areas

@@ -34,14 +34,18 @@ pub mod bundle;
 pub mod categories_file;
 pub mod crc32;
 pub mod csv_scan;
+pub mod csv_swar;
 pub mod deprivation_lookup;
 pub mod lookup;
 pub mod policeuk;
+mod policeuk_file;
+mod policeuk_row;
 pub mod population;
 pub mod quality;
 pub mod recognise;
 pub mod session;
 pub mod simplify;
+pub mod tally;
 pub mod zip;
 
 pub use aggregate::{AreaMapper, Prepared};

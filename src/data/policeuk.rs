@@ -6,7 +6,9 @@
 //! [`feed`](PoliceUkAggregator::feed) any number of byte slices split
 //! anywhere (even inside a quoted field or a UTF-8 character), then
 //! [`end_file`](PoliceUkAggregator::end_file); repeat per file, and
-//! [`finish`](PoliceUkAggregator::finish). [`read`](PoliceUkAggregator::read)
+//! [`finish`](PoliceUkAggregator::finish). Instead of `feed`,
+//! [`feed_from`](PoliceUkAggregator::feed_from) reads each piece straight
+//! into the aggregator's own buffer. [`read`](PoliceUkAggregator::read)
 //! does the three steps for any `impl Read`.
 //!
 //! Columns are found by name. Every data row is exactly one of: accepted
@@ -17,40 +19,27 @@
 
 use std::io::Read;
 
-use super::aggregate::{AreaMapper, Placement, Prepared, Tally};
+use super::aggregate::{AreaMapper, Prepared, Tally};
 use super::category::Categories;
-use super::csv_scan::{Fields, Scanner};
+use super::csv_scan::Scanner;
 use super::cube::CubeError;
 use super::error::FileError;
-use super::header;
-use super::month::Month;
+use super::policeuk_file::{Buffer, FileState};
+use super::policeuk_row::{header_columns, row, RowCache};
 
 const EXPECTED: &str = "Crime ID, Month, Reported by, Falls within, Longitude, Latitude, Location, LSOA code, LSOA name, Crime type, Last outcome category, Context";
 
 /// Bytes read at a time by [`PoliceUkAggregator::read`].
 pub const CHUNK: usize = 1 << 20;
 
-/// Where the columns the explorer needs are.
-#[derive(Debug, Clone, Copy)]
-struct Columns {
-    width: usize,
-    month: usize,
-    lsoa: usize,
-    crime_type: usize,
-}
-
-/// The file being read.
+/// Why [`PoliceUkAggregator::feed_from`] stopped.
 #[derive(Debug)]
-struct FileState {
-    name: String,
-    /// The line the next record starts on (1 = header).
-    line: u64,
-    columns: Option<Columns>,
-    /// Bytes of an unfinished record carried to the next `feed`.
-    pending: Vec<u8>,
-    /// Rescan `pending` only once it is this long (keeps a huge unfinished
-    /// record, e.g. after an unclosed quote, linear rather than quadratic).
-    retry_at: usize,
+pub enum FeedError<E> {
+    /// The bytes could not be read; nothing was fed and the file is still
+    /// open.
+    Read(E),
+    /// As for [`PoliceUkAggregator::feed`]: the file is abandoned.
+    File(FileError),
 }
 
 /// Aggregates police.uk street files into counts; see the module docs.
@@ -59,8 +48,10 @@ pub struct PoliceUkAggregator {
     scanner: Scanner,
     tally: Tally,
     file: Option<FileState>,
-    /// The last month text parsed, to skip re-parsing (files hold one month).
-    last_month: Option<([u8; 7], Month)>,
+    /// The last month parsed and the crime types to match.
+    cache: RowCache,
+    /// The read buffer of the last file, for the next one.
+    spare: Buffer,
 }
 
 impl PoliceUkAggregator {
@@ -69,9 +60,10 @@ impl PoliceUkAggregator {
     pub fn new(mapper: AreaMapper, categories: Categories) -> Self {
         PoliceUkAggregator {
             scanner: Scanner::new(),
+            cache: RowCache::new(&categories),
             tally: Tally::new(mapper, categories),
             file: None,
-            last_month: None,
+            spare: Buffer::default(),
         }
     }
 
@@ -82,7 +74,8 @@ impl PoliceUkAggregator {
             name: name.to_string(),
             line: 1,
             columns: None,
-            pending: Vec::new(),
+            buf: std::mem::take(&mut self.spare),
+            pending: 0,
             retry_at: 0,
         });
         Ok(())
@@ -106,36 +99,77 @@ impl PoliceUkAggregator {
         let Some(file) = self.file.as_mut() else {
             return Ok(());
         };
-        if file.pending.is_empty() {
+        if file.pending == 0 {
             let used = consume(
                 &mut self.scanner,
                 &mut self.tally,
-                &mut self.last_month,
+                &mut self.cache,
                 file,
                 bytes,
                 false,
             )?;
-            file.pending
-                .extend_from_slice(bytes.get(used..).unwrap_or(&[]));
+            let rest = bytes.get(used..).unwrap_or(&[]);
+            file.room(rest.len()).copy_from_slice(rest);
+            file.pending = rest.len();
+            file.retry_at = file.pending.saturating_mul(2);
+            Ok(())
         } else {
-            file.pending.extend_from_slice(bytes);
-            if file.pending.len() < file.retry_at {
-                return Ok(());
-            }
-            let buf = std::mem::take(&mut file.pending);
-            let used = consume(
-                &mut self.scanner,
-                &mut self.tally,
-                &mut self.last_month,
-                file,
-                &buf,
-                false,
-            )?;
-            file.pending = buf;
-            file.pending.drain(..used.min(file.pending.len()));
+            file.room(bytes.len()).copy_from_slice(bytes);
+            file.pending += bytes.len();
+            self.consume_pending()
         }
-        file.retry_at = file.pending.len().saturating_mul(2);
+    }
+
+    /// Reads the pending bytes, once there are enough to retry.
+    fn consume_pending(&mut self) -> Result<(), FileError> {
+        let Some(file) = self.file.as_mut() else {
+            return Ok(());
+        };
+        if file.pending < file.retry_at {
+            return Ok(());
+        }
+        let buf = std::mem::take(&mut file.buf.0);
+        let pending = buf.get(..file.pending).unwrap_or(&[]);
+        let used = consume(
+            &mut self.scanner,
+            &mut self.tally,
+            &mut self.cache,
+            file,
+            pending,
+            false,
+        );
+        file.buf.0 = buf;
+        let used = used?.min(file.pending);
+        file.buf.0.copy_within(used..file.pending, 0);
+        file.pending -= used;
+        file.retry_at = file.pending.saturating_mul(2);
         Ok(())
+    }
+
+    /// Reads up to `max` bytes of the current file (a file named `input`
+    /// when none was started) with `read`, straight into a buffer kept
+    /// between calls and files, so that no piece is allocated, zeroed or
+    /// copied, and feeds them as [`feed`](Self::feed) does. `read` fills
+    /// the start of the slice it is given and returns how many bytes it
+    /// wrote; so does this (0: nothing more to read).
+    pub fn feed_from<E>(
+        &mut self,
+        max: usize,
+        read: impl FnOnce(&mut [u8]) -> Result<usize, E>,
+    ) -> Result<usize, FeedError<E>> {
+        if self.file.is_none() {
+            self.start_file("input").map_err(FeedError::File)?;
+        }
+        let Some(file) = self.file.as_mut() else {
+            return Ok(0);
+        };
+        let n = read(file.room(max)).map_err(FeedError::Read)?.min(max);
+        file.pending += n;
+        let result = self.consume_pending();
+        if result.is_err() {
+            self.file = None;
+        }
+        result.map(|()| n).map_err(FeedError::File)
     }
 
     /// Ends the current file: its last record needs no line break. Fails
@@ -144,15 +178,18 @@ impl PoliceUkAggregator {
         let Some(mut file) = self.file.take() else {
             return Ok(());
         };
-        let buf = std::mem::take(&mut file.pending);
-        consume(
+        let buf = std::mem::take(&mut file.buf.0);
+        let pending = buf.get(..file.pending).unwrap_or(&[]);
+        let used = consume(
             &mut self.scanner,
             &mut self.tally,
-            &mut self.last_month,
+            &mut self.cache,
             &mut file,
-            &buf,
+            pending,
             true,
-        )?;
+        );
+        self.spare = Buffer(buf);
+        used?;
         if file.columns.is_none() {
             return Err(FileError::Empty {
                 file: file.name,
@@ -162,16 +199,21 @@ impl PoliceUkAggregator {
         Ok(())
     }
 
-    /// Reads a whole file from `input` in chunks of [`CHUNK`] bytes.
+    /// Reads a whole file from `input` in chunks of up to [`CHUNK`] bytes.
     pub fn read<R: Read>(&mut self, name: &str, mut input: R) -> Result<(), FileError> {
         self.start_file(name)?;
-        let mut buf = vec![0u8; CHUNK];
-        loop {
-            let n = match input.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => n,
+        let mut read = |buf: &mut [u8]| loop {
+            match input.read(buf) {
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => {
+                result => return result,
+            }
+        };
+        loop {
+            match self.feed_from(CHUNK, &mut read) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(FeedError::File(e)) => return Err(e),
+                Err(FeedError::Read(e)) => {
                     let line = self.file.as_ref().map_or(0, |f| f.line);
                     self.file = None;
                     return Err(FileError::Unreadable {
@@ -180,8 +222,7 @@ impl PoliceUkAggregator {
                         message: e.to_string(),
                     });
                 }
-            };
-            self.feed(buf.get(..n).unwrap_or(&[]))?;
+            }
         }
         self.end_file()
     }
@@ -214,7 +255,7 @@ pub enum PrepareError {
 fn consume(
     scanner: &mut Scanner,
     tally: &mut Tally,
-    last_month: &mut Option<([u8; 7], Month)>,
+    cache: &mut RowCache,
     file: &mut FileState,
     buf: &[u8],
     eof: bool,
@@ -231,119 +272,17 @@ fn consume(
             continue;
         }
         match file.columns {
-            Some(cols) => row(tally, last_month, &file.name, line, cols, rec.fields),
+            Some(cols) => row(tally, cache, &file.name, line, cols, rec.fields),
             None => file.columns = Some(header_columns(&file.name, rec.fields)?),
         }
     }
     Ok(pos)
 }
 
-fn header_columns(file: &str, fields: Fields<'_>) -> Result<Columns, FileError> {
-    let headers: Vec<String> = (0..fields.len())
-        .map(|i| header::normalise(&String::from_utf8_lossy(fields.get(i))))
-        .collect();
-    let month = header::find(&headers, &["month"]);
-    let lsoa = header::find(&headers, &["lsoa code"]);
-    let crime_type = header::find(&headers, &["crime type"]);
-    match (month, lsoa, crime_type) {
-        (Some(month), Some(lsoa), Some(crime_type)) => Ok(Columns {
-            width: headers.len(),
-            month,
-            lsoa,
-            crime_type,
-        }),
-        _ => {
-            let missing: Vec<&str> = [
-                ("Month", month),
-                ("LSOA code", lsoa),
-                ("Crime type", crime_type),
-            ]
-            .iter()
-            .filter(|(_, c)| c.is_none())
-            .map(|(n, _)| *n)
-            .collect();
-            Err(FileError::MissingColumns {
-                file: file.to_string(),
-                missing: missing.join(", "),
-                found: headers.join(", "),
-            })
-        }
-    }
-}
-
-/// Classifies one data row.
-#[inline]
-fn row(
-    tally: &mut Tally,
-    last_month: &mut Option<([u8; 7], Month)>,
-    file: &str,
-    line: u64,
-    cols: Columns,
-    fields: Fields<'_>,
-) {
-    tally.report.rows_read += 1;
-    if fields.len() != cols.width {
-        let reason = format!("expected {} fields, found {}", cols.width, fields.len());
-        tally.report.reject(file, line, None, reason);
-        return;
-    }
-    let bytes = fields.bytes();
-    if !bytes.is_ascii() && std::str::from_utf8(bytes).is_err() {
-        tally.report.reject(
-            file,
-            line,
-            None,
-            "the row is not valid UTF-8 text".to_string(),
-        );
-        return;
-    }
-    let month_text = fields.get(cols.month).trim_ascii();
-    let month = match (<[u8; 7]>::try_from(month_text), *last_month) {
-        (Ok(key), Some((k, m))) if key == k => m,
-        (Ok(key), _) => match Month::parse_bytes(&key) {
-            Some(m) => {
-                *last_month = Some((key, m));
-                m
-            }
-            None => return bad_month(tally, file, line, month_text),
-        },
-        (Err(_), _) => return bad_month(tally, file, line, month_text),
-    };
-    let type_text = fields.get(cols.crime_type).trim_ascii();
-    let Some(category) = tally
-        .categories
-        .iter()
-        .position(|c| c.name.as_bytes() == type_text)
-    else {
-        let reason = if type_text.is_empty() {
-            "the crime type is empty".to_string()
-        } else {
-            format!(
-                "unknown crime type {:?}; expected one of the {} listed categories",
-                String::from_utf8_lossy(type_text),
-                tally.categories.len()
-            )
-        };
-        tally.report.reject(file, line, Some("Crime type"), reason);
-        return;
-    };
-    let lsoa = fields.get(cols.lsoa).trim_ascii();
-    let place = if lsoa.is_empty() {
-        Placement::NotAllocated
-    } else {
-        tally.mapper.place(lsoa)
-    };
-    tally.count(month, category as u32, place);
-}
-
-fn bad_month(tally: &mut Tally, file: &str, line: u64, text: &[u8]) {
-    let reason = format!(
-        "expected a month written YYYY-MM, found {:?}",
-        String::from_utf8_lossy(text)
-    );
-    tally.report.reject(file, line, Some("Month"), reason);
-}
-
 #[cfg(test)]
 #[path = "policeuk_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "policeuk_feed_tests.rs"]
+mod feed_tests;

@@ -41,6 +41,46 @@ fn quote(field: &str) -> String {
     }
 }
 
+/// Appends `n` in decimal and a line break.
+fn push_count(out: &mut String, n: u32) {
+    // The digits of `n`, last first, before the line break.
+    let mut text = [b'\n'; 11];
+    let mut at: usize = 10;
+    let mut rest = n;
+    while let Some(d) = at.checked_sub(1).and_then(|i| text.get_mut(i)) {
+        *d = b'0' + (rest % 10) as u8;
+        at -= 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let digits = text.get(at..).unwrap_or(&[]);
+    out.push_str(std::str::from_utf8(digits).unwrap_or("0\n"));
+}
+
+/// Sets `head` to `month,code,`.
+fn set_head(head: &mut String, month: &str, code: &str) {
+    head.clear();
+    for part in [month, ",", code, ","] {
+        head.push_str(part);
+    }
+}
+
+/// Appends the lines `month,code,name,n` of the non-zero `counts` (by
+/// category index), in the order of `cats`; `head` is `month,code,` and
+/// each of `names` is a quoted name and a comma.
+fn push_lines(out: &mut String, head: &str, cats: &[usize], names: &[String], counts: &[u32]) {
+    for (&c, name) in cats.iter().zip(names) {
+        let n = counts.get(c).copied().unwrap_or(0);
+        if n > 0 {
+            out.push_str(head);
+            out.push_str(name);
+            push_count(out, n);
+        }
+    }
+}
+
 impl Loaded {
     /// The counts as a counts file (`month,area_code,category,count`),
     /// sorted by month, area code (not allocated first, as an empty code)
@@ -58,32 +98,36 @@ impl Loaded {
         crate::order::sort_by(&mut cats, |&a, &b| {
             cube.categories().get(a).cmp(&cube.categories().get(b))
         });
-        let cat = |c: usize| quote(cube.categories().get(c).map_or("", String::as_str));
+        // Each name quoted once, in output order (categories with their
+        // comma); each line is then a head, a name and a count.
+        let codes: Vec<String> = areas
+            .iter()
+            .map(|&a| quote(cube.areas().get(a).map_or("", |c| c.as_str())))
+            .collect();
+        let names: Vec<String> = cats
+            .iter()
+            .map(|&c| quote(cube.categories().get(c).map_or("", String::as_str)) + ",")
+            .collect();
         let last = cube.month_count().saturating_sub(1);
+        let mut head = String::new();
         for (mi, month) in cube.months().enumerate() {
+            let month = month.to_string();
             let start = out.len();
             if self.keeps_unallocated {
-                for &c in &cats {
-                    let n = cube.unallocated(mi, c);
-                    if n > 0 {
-                        out.push_str(&format!("{month},,{},{n}\n", cat(c)));
-                    }
-                }
+                set_head(&mut head, &month, "");
+                push_lines(&mut out, &head, &cats, &names, cube.unallocated_month(mi));
             }
-            for &a in &areas {
-                let code = quote(cube.areas().get(a).map_or("", |c| c.as_str()));
-                for &c in &cats {
-                    let n = cube.get(a, mi, c);
-                    if n > 0 {
-                        out.push_str(&format!("{month},{code},{},{n}\n", cat(c)));
-                    }
-                }
+            for (&a, code) in areas.iter().zip(&codes) {
+                set_head(&mut head, &month, code);
+                push_lines(&mut out, &head, &cats, &names, cube.area_month(a, mi));
             }
             if out.len() == start && (mi == 0 || mi == last) {
-                if let Some(&c) = cats.first() {
-                    let code = areas.first().and_then(|&a| cube.areas().get(a));
-                    let code = quote(code.map_or("", |c| c.as_str()));
-                    out.push_str(&format!("{month},{code},{},0\n", cat(c)));
+                if let Some(name) = names.first() {
+                    let code = codes.first().map_or("", String::as_str);
+                    set_head(&mut head, &month, code);
+                    out.push_str(&head);
+                    out.push_str(name);
+                    push_count(&mut out, 0);
                 }
             }
         }

@@ -4,6 +4,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::data::counts::read_counts_bytes;
+use crate::data::policeuk::FeedError;
 use crate::data::report::LoadReport;
 use crate::data::zip::EntryReader;
 
@@ -170,26 +171,27 @@ impl LoadSession {
                 };
                 let size = it.report.size;
                 let n = (size - *offset).min(step_bytes as u64) as usize;
-                let mut buf = vec![0u8; n];
-                let finished = match source.read_at(*offset, &mut buf) {
-                    Err(m) => {
+                // Read straight into the aggregator's buffer (no buffer
+                // allocated and zeroed per step).
+                let at = *offset;
+                let fed = agg.feed_from(n, |buf| source.read_at(at, buf).map(|()| buf.len()));
+                let finished = match fed {
+                    Err(FeedError::Read(m)) => {
                         let _ = agg.end_file();
                         Some(FileStatus::Failed(format!(
                             "{}: cannot be read: {m}",
                             it.report.name
                         )))
                     }
-                    Ok(()) => match agg.feed(&buf) {
-                        Err(e) => Some(FileStatus::Failed(e.to_string())),
-                        Ok(()) => {
-                            *offset += n as u64;
-                            progress.bytes_done += n as u64;
-                            (*offset >= size).then(|| match agg.end_file() {
-                                Ok(()) => FileStatus::Read,
-                                Err(e) => FileStatus::Failed(e.to_string()),
-                            })
-                        }
-                    },
+                    Err(FeedError::File(e)) => Some(FileStatus::Failed(e.to_string())),
+                    Ok(_) => {
+                        *offset += n as u64;
+                        progress.bytes_done += n as u64;
+                        (*offset >= size).then(|| match agg.end_file() {
+                            Ok(()) => FileStatus::Read,
+                            Err(e) => FileStatus::Failed(e.to_string()),
+                        })
+                    }
                 };
                 (index, finished)
             }

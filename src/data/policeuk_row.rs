@@ -1,0 +1,200 @@
+//! The lines of a police.uk street file: the header ([`header_columns`])
+//! and each data row ([`row`]), checked, classified and counted into a
+//! [`Tally`], with what rows share kept in a [`RowCache`] (the last month
+//! parsed, the crime types to match).
+
+use super::aggregate::{Placement, Tally};
+use super::category::Categories;
+use super::csv_scan::Fields;
+use super::error::FileError;
+use super::header;
+use super::month::Month;
+
+/// Where the columns the explorer needs are.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Columns {
+    pub width: usize,
+    pub month: usize,
+    pub lsoa: usize,
+    pub crime_type: usize,
+}
+
+/// Finds the columns by name in the header line.
+pub(super) fn header_columns(file: &str, fields: Fields<'_>) -> Result<Columns, FileError> {
+    let headers: Vec<String> = (0..fields.len())
+        .map(|i| header::normalise(&String::from_utf8_lossy(fields.get(i))))
+        .collect();
+    let month = header::find(&headers, &["month"]);
+    let lsoa = header::find(&headers, &["lsoa code"]);
+    let crime_type = header::find(&headers, &["crime type"]);
+    match (month, lsoa, crime_type) {
+        (Some(month), Some(lsoa), Some(crime_type)) => Ok(Columns {
+            width: headers.len(),
+            month,
+            lsoa,
+            crime_type,
+        }),
+        _ => {
+            let missing: Vec<&str> = [
+                ("Month", month),
+                ("LSOA code", lsoa),
+                ("Crime type", crime_type),
+            ]
+            .iter()
+            .filter(|(_, c)| c.is_none())
+            .map(|(n, _)| *n)
+            .collect();
+            Err(FileError::MissingColumns {
+                file: file.to_string(),
+                missing: missing.join(", "),
+                found: headers.join(", "),
+            })
+        }
+    }
+}
+
+/// Up to eight bytes of `part`, zero-padded, as one integer.
+#[inline(always)]
+fn word(part: &[u8]) -> u64 {
+    match part.first_chunk::<8>() {
+        Some(w) => u64::from_le_bytes(*w),
+        None => part.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b)),
+    }
+}
+
+/// The first and the last (up to) eight bytes of `text` as two integers:
+/// with the length, all of a text of up to 16 bytes.
+#[inline(always)]
+fn ends(text: &[u8]) -> (u64, u64) {
+    let tail = text.get(text.len().saturating_sub(8)..).unwrap_or(&[]);
+    (word(text), word(tail))
+}
+
+/// `text` without leading and trailing ASCII white space (checking the
+/// two ends first: police.uk fields have none).
+#[inline(always)]
+fn trim(text: &[u8]) -> &[u8] {
+    match (text.first(), text.last()) {
+        (Some(f), Some(l)) if !f.is_ascii_whitespace() && !l.is_ascii_whitespace() => text,
+        _ => text.trim_ascii(),
+    }
+}
+
+/// A crime type to match: its length and end bytes, compared before the
+/// whole name (only needed past 16 bytes), so that most candidates are
+/// ruled out by integers.
+#[derive(Debug)]
+struct TypeKey {
+    len: usize,
+    ends: (u64, u64),
+    name: Box<[u8]>,
+}
+
+/// What rows share: the last month text parsed (files hold one month) and
+/// the crime types in axis order.
+#[derive(Debug)]
+pub(super) struct RowCache {
+    last_month: Option<([u8; 7], Month)>,
+    types: Vec<TypeKey>,
+}
+
+impl RowCache {
+    /// A cache matching the names of `categories`.
+    pub fn new(categories: &Categories) -> Self {
+        let types = categories
+            .iter()
+            .map(|c| TypeKey {
+                len: c.name.len(),
+                ends: ends(c.name.as_bytes()),
+                name: Box::from(c.name.as_bytes()),
+            })
+            .collect();
+        RowCache {
+            last_month: None,
+            types,
+        }
+    }
+
+    /// The axis index of the first category named `text`.
+    #[inline]
+    fn crime_type(&self, text: &[u8]) -> Option<usize> {
+        let (len, e) = (text.len(), ends(text));
+        self.types
+            .iter()
+            .position(|t| t.len == len && t.ends == e && (len <= 16 || *t.name == *text))
+    }
+
+    /// The month written `text`, parsed once per distinct text.
+    #[inline]
+    fn month(&mut self, text: &[u8]) -> Option<Month> {
+        let key = <[u8; 7]>::try_from(text).ok()?;
+        match self.last_month {
+            Some((k, m)) if k == key => Some(m),
+            _ => {
+                let m = Month::parse_bytes(&key)?;
+                self.last_month = Some((key, m));
+                Some(m)
+            }
+        }
+    }
+}
+
+/// Classifies one data row.
+#[inline]
+pub(super) fn row(
+    tally: &mut Tally,
+    cache: &mut RowCache,
+    file: &str,
+    line: u64,
+    cols: Columns,
+    fields: Fields<'_>,
+) {
+    tally.report.rows_read += 1;
+    if fields.len() != cols.width {
+        let reason = format!("expected {} fields, found {}", cols.width, fields.len());
+        tally.report.reject(file, line, None, reason);
+        return;
+    }
+    if !fields.is_ascii() && std::str::from_utf8(fields.bytes()).is_err() {
+        tally.report.reject(
+            file,
+            line,
+            None,
+            "the row is not valid UTF-8 text".to_string(),
+        );
+        return;
+    }
+    let month_text = trim(fields.get(cols.month));
+    let Some(month) = cache.month(month_text) else {
+        return bad_month(tally, file, line, month_text);
+    };
+    let type_text = trim(fields.get(cols.crime_type));
+    let Some(category) = cache.crime_type(type_text) else {
+        let reason = if type_text.is_empty() {
+            "the crime type is empty".to_string()
+        } else {
+            format!(
+                "unknown crime type {:?}; expected one of the {} listed categories",
+                String::from_utf8_lossy(type_text),
+                tally.categories.len()
+            )
+        };
+        tally.report.reject(file, line, Some("Crime type"), reason);
+        return;
+    };
+    let lsoa = trim(fields.get(cols.lsoa));
+    let place = if lsoa.is_empty() {
+        Placement::NotAllocated
+    } else {
+        tally.mapper.place(lsoa)
+    };
+    tally.count(month, category as u32, place);
+}
+
+fn bad_month(tally: &mut Tally, file: &str, line: u64, text: &[u8]) {
+    let reason = format!(
+        "expected a month written YYYY-MM, found {:?}",
+        String::from_utf8_lossy(text)
+    );
+    tally.report.reject(file, line, Some("Month"), reason);
+}
