@@ -82,11 +82,10 @@ pub fn App() -> impl IntoView {
             <header class="site-header">
                 <p class="brand">"Community Safety Explorer"</p>
                 {move || view! { <datasets::DatasetPicker entries=index.get() current=picker_name.clone() /> }}
-                {move || (!on_load_page.get()).then(|| {
-                    let mut to = view.get_untracked();
-                    to.page = Page::Load;
-                    view! { <p class="load-link"><nav::ViewLink to=to view=view testid="nav-load">"Load your own data"</nav::ViewLink></p> }
-                })}
+                <p class="load-link"><a href="?page=load" data-testid="nav-load" on:click=move |ev| {
+                    ev.prevent_default();
+                    update(view, |v| v.page = Page::Load);
+                }>"Load your own data"</a></p>
             </header>
         })}
         <main id="main" tabindex="-1">

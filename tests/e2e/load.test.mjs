@@ -251,3 +251,29 @@ test('a large file shows its progress; the page answers clicks while it loads; c
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+/** axe-core's violations on the page as it stands. */
+async function axe(page) {
+  await page.addScriptTag({ url: '/__test/axe.min.js' });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+test('axe-core finds no violations on the Load data page, its choices, the local notice and the report (375 and 1280 px)', async () => {
+  for (const width of [375, 1280]) {
+    const { page, errors } = await open(browser, `${server.url}?page=load`, { width, height: 900 });
+    await page.getByTestId('load-input').waitFor();
+    assert.deepEqual(await axe(page), [], `empty page at ${width}px`);
+    await choose(page, [join(POLICE, '2025-11-cleveland-street.csv'), LOOKUP]);
+    assert.deepEqual(await axe(page), [], `files chosen at ${width}px`);
+    await loadStockton(page);
+    assert.deepEqual(await axe(page), [], `overview of loaded data at ${width}px`);
+    await page.getByTestId('local-report-link').click();
+    await page.getByTestId('load-report-section').waitFor();
+    assert.deepEqual(await axe(page), [], `load report at ${width}px`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});

@@ -253,7 +253,6 @@ pub fn LoadPage(
         stop();
         FILES.with_borrow_mut(Vec::clear);
     });
-    let dragging = RwSignal::new(false);
     let body = move || match s.stage.get() {
         Stage::Empty => ().into_any(),
         Stage::Checking => {
@@ -321,12 +320,10 @@ pub fn LoadPage(
         <p>"Choose or drop the files you downloaded from "<a href="https://data.police.uk/data/">"data.police.uk"</a>
             ": street-level crime CSVs, or the zip archive police.uk delivers. Add the ONS lookup from LSOAs to wards and local authorities to count by ward, and optionally an areas file (names, populations, deprivation) and ward boundaries. A counts file (month, area_code, category, count) works too."</p>
         <p><strong>"Your files stay on this computer."</strong>" They are read by this page, in your browser, and never uploaded."</p>
-        <div class="drop-zone" class:dragging=move || dragging.get() data-testid="drop-zone"
-            on:dragover=move |ev| { ev.prevent_default(); dragging.set(true); }
-            on:dragleave=move |_| dragging.set(false)
+        <div class="drop-zone" data-testid="drop-zone"
+            on:dragover=move |ev| ev.prevent_default()
             on:drop=move |ev| {
                 ev.prevent_default();
-                dragging.set(false);
                 s.add(chosen(ev.data_transfer().and_then(|d| d.files())));
             }>
             <label for="load-input">"Choose files"</label>
