@@ -3,10 +3,11 @@
 //! answers the page with text ([`crate::view::load::wire`]).
 //!
 //! Messages are arrays. The worker first says `["ready"]`. From the page: `["add", [File…]]`, then
-//! `["start", level, area]`. To the page: `["added", files, levels,
+//! `["start", level, area, view query]`. To the page: `["added", files, levels,
 //! default level, areas]`; `["progress", bytes done, bytes to read, rows,
-//! files done, files, current file]`; then `["done", manifest, counts,
-//! areas, boundaries, report, [ms, bytes, rows]]` or `["failed", message,
+//! files done, files, current file, the line to show]`; then `["done", manifest, counts,
+//! areas, boundaries, report, [ms, bytes, rows], view query]` (the page's
+//! view on the overview, with periods the data covers) or `["failed", message,
 //! files]`. A worker serves one load: the page starts a new one to load
 //! again or to cancel.
 
@@ -21,8 +22,9 @@ use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
 use crate::data::lookup::LEVELS;
 use crate::data::session::LoadSession;
+use crate::state::{Page, ViewState};
 use crate::view::load::wire::{choices_to_wire, table_to_wire};
-use crate::view::load::{files_table, summary, Timing};
+use crate::view::load::{files_table, fitting_period, progress_text, summary, Timing};
 
 use file_source::FileSource;
 
@@ -86,7 +88,7 @@ fn add(files: Array) {
     });
 }
 
-fn start(level: &str, within: &str) {
+fn start(level: &str, within: &str, query: &str) {
     let Some(mut session) = SESSION.with_borrow_mut(Option::take) else {
         post(&["failed".into(), "No files were given.".into(), "".into()]);
         return;
@@ -101,11 +103,11 @@ fn start(level: &str, within: &str) {
         SESSION.with_borrow_mut(|slot| *slot = Some(session));
         return;
     }
-    run_load(session, began);
+    run_load(session, began, query);
 }
 
 /// Steps through the files, then sends the dataset and its report.
-fn run_load(mut session: LoadSession, began: f64) {
+fn run_load(mut session: LoadSession, began: f64, query: &str) {
     let mut last = began;
     loop {
         match session.step() {
@@ -127,6 +129,7 @@ fn run_load(mut session: LoadSession, began: f64) {
                 (p.files_done as f64).into(),
                 (p.files_total as f64).into(),
                 p.current.clone().unwrap_or_default().into(),
+                progress_text(p).into(),
             ]);
         }
     }
@@ -137,6 +140,10 @@ fn run_load(mut session: LoadSession, began: f64) {
             let dataset = loaded.dataset_files();
             let ms = now() - began;
             let report = summary(&loaded, Timing { ms, bytes });
+            let cube = &loaded.bundle.dataset.cube;
+            let mut view = ViewState::from_query(query);
+            view.page = Page::Overview;
+            view.period = fitting_period(view.period, cube.first_month(), cube.last_month());
             let stats: Array = [ms, bytes as f64, loaded.report.rows_read as f64]
                 .iter()
                 .map(|&n| JsValue::from(n))
@@ -149,6 +156,7 @@ fn run_load(mut session: LoadSession, began: f64) {
                 dataset.boundaries.unwrap_or_default().into(),
                 report.to_wire().into(),
                 stats.into(),
+                view.to_query().into(),
             ]);
         }
         Err(e) => post(&["failed".into(), e.to_string().into(), files]),
@@ -161,7 +169,7 @@ fn on_message(event: MessageEvent) {
     let text = |i: u32| message.get(i).as_string().unwrap_or_default();
     match tag.as_str() {
         "add" => add(Array::from(&message.get(1))),
-        "start" => start(&text(1), &text(2)),
+        "start" => start(&text(1), &text(2), &text(3)),
         _ => post(&["failed".into(), format!("unknown message {tag:?}").into()]),
     }
 }

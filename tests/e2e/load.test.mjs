@@ -171,7 +171,8 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
     [write('latin1.csv', Buffer.concat([Buffer.from('Month,LSOA c'), Buffer.from([0xf3]), Buffer.from('de,Crime type\n')])), /latin1\.csv: .*not UTF-8/],
   ];
   const { page, errors } = await open(browser, `${server.url}?page=load`);
-  await choose(page, [...bad.map(([p]) => p), good, write('2025-11-broken-street.csv', broken)]);
+  const october = join(POLICE, '2025-10-cleveland-street.csv');
+  await choose(page, [...bad.map(([p]) => p), october, good, write('2025-11-broken-street.csv', broken)]);
   const rows = await fileRows(page);
   for (const [p, message] of bad) {
     const row = rows.find((r) => r[0] === basename(p));
@@ -181,19 +182,22 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
   }
   await page.getByTestId('load-start').click();
   await page.getByTestId('local-notice').waitFor({ timeout: 60_000 });
-  // One month of data (LSOA level, no lookup): the current period holds
-  // every crime of the good file plus the two good rows of the other.
+  // Two months (LSOA level, no lookup): too short for the default
+  // 12 months, so the overview opens on November against October:
+  // every crime of the good November file plus the two good rows of the
+  // broken one, against October's.
   const crimes = (rows) => rows.filter((r) => r[9] !== 'Anti-social behaviour').length;
   const t = table(good);
   const extra = lines.slice(1, 3).map((l) => l.split(',')).filter((r) => r[9] !== 'Anti-social behaviour').length;
   assert.equal(await page.getByTestId('current').textContent(), fmt(crimes(t.rows) + extra));
+  assert.equal(await page.getByTestId('previous').textContent(), fmt(crimes(table(october).rows)));
   await page.getByTestId('local-report-link').click();
   const rejected = await page.getByTestId('load-rejected').locator('li').allTextContents();
   assert.equal(rejected.length, 1);
   assert.match(rejected[0], /^2025-11-broken-street\.csv, line 4, column Month: /);
   const report = await page.getByTestId('load-rows').locator('tr').evaluateAll((trs) =>
     Object.fromEntries(trs.map((tr) => [...tr.children].map((c) => c.textContent.trim()))));
-  assert.equal(report['Rows read'], fmt(t.rows.length + 3));
+  assert.equal(report['Rows read'], fmt(t.rows.length + table(october).rows.length + 3));
   assert.equal(report['Rejected: malformed rows'], '1');
   assert.deepEqual(errors, []);
   await page.close();
@@ -266,7 +270,7 @@ test('axe-core finds no violations on the Load data page, its choices, the local
     const { page, errors } = await open(browser, `${server.url}?page=load`, { width, height: 900 });
     await page.getByTestId('load-input').waitFor();
     assert.deepEqual(await axe(page), [], `empty page at ${width}px`);
-    await choose(page, [join(POLICE, '2025-11-cleveland-street.csv'), LOOKUP]);
+    await choose(page, [join(POLICE, '2025-10-cleveland-street.csv'), join(POLICE, '2025-11-cleveland-street.csv'), LOOKUP]);
     assert.deepEqual(await axe(page), [], `files chosen at ${width}px`);
     await loadStockton(page);
     assert.deepEqual(await axe(page), [], `overview of loaded data at ${width}px`);

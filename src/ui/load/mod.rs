@@ -12,14 +12,13 @@ use leptos::prelude::*;
 use web_sys::File;
 
 use crate::data::bundle::{assemble, Bundle};
-use crate::data::session::Progress;
 use crate::data::Manifest;
-use crate::state::{Page, ViewState};
-use crate::view::load::{progress_text, LoadSummary};
+use crate::state::ViewState;
+use crate::view::load::LoadSummary;
 use crate::view::table::TableModel;
 
+use super::navigate;
 use super::table::DataTable;
-use super::update;
 
 pub use report::LoadReport;
 use worker::{DatasetTexts, Loader, Reply};
@@ -46,7 +45,9 @@ enum Stage {
     },
     Loading {
         files: TableModel,
-        progress: Progress,
+        done: f64,
+        total: f64,
+        text: String,
     },
 }
 
@@ -137,13 +138,16 @@ impl LoadState {
                     areas,
                 });
             }
-            Reply::Progress(progress) => self.stage.update(|s| {
-                if let Stage::Loading { progress: p, .. } = s {
-                    *p = progress;
+            Reply::Progress(d, t, line) => self.stage.update(|s| {
+                if let Stage::Loading {
+                    done, total, text, ..
+                } = s
+                {
+                    (*done, *total, *text) = (d, t, line);
                 }
             }),
             Reply::Done(done) => {
-                let (texts, summary) = *done;
+                let (texts, summary, query) = *done;
                 match bundle_from(&texts) {
                     Ok(bundle) => {
                         self.local.set(Some(Arc::new(Local {
@@ -155,7 +159,7 @@ impl LoadState {
                         // stops the worker that sent it.
                         let view = self.view;
                         leptos::task::spawn_local(async move {
-                            update(view, |v| v.page = Page::Overview);
+                            navigate(view, ViewState::from_query(&query));
                             if let Some(w) = web_sys::window() {
                                 w.scroll_to_with_x_and_y(0.0, 0.0);
                             }
@@ -187,12 +191,15 @@ impl LoadState {
             self.failure.set(String::new());
             self.stage.set(Stage::Loading {
                 files,
-                progress: Progress::default(),
+                done: 0.0,
+                total: 1.0,
+                text: "Starting…".to_string(),
             });
             let (level, within) = (self.level.get_untracked(), self.within.get_untracked());
+            let query = self.view.with_untracked(ViewState::to_query);
             LOADER.with_borrow(|l| {
                 if let Some(l) = l {
-                    l.start(&level, &within);
+                    l.start(&level, &within, &query);
                 }
             });
         }
@@ -211,6 +218,8 @@ impl LoadState {
     }
 }
 
+/// A labelled menu setting `value`; it starts on its first option, which
+/// the page sets `value` to whenever the menu is drawn anew.
 fn select(
     id: &'static str,
     label: &'static str,
@@ -225,7 +234,7 @@ fn select(
         .collect_view();
     view! {
         <label for=id>{label}</label>
-        <select id=id data-testid=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
+        <select id=id data-testid=id on:change=move |ev| value.set(event_target_value(&ev))>
             {first}
             {options}
         </select>
@@ -253,7 +262,8 @@ pub fn LoadPage(
         stop();
         FILES.with_borrow_mut(Vec::clear);
     });
-    let body = move || match s.stage.get() {
+    let body = move || {
+        match s.stage.get() {
         Stage::Empty => ().into_any(),
         Stage::Checking => {
             view! { <p role="status" data-testid="load-checking">"Looking at your files…"</p> }
@@ -292,16 +302,16 @@ pub fn LoadPage(
             }
             .into_any()
         }
-        Stage::Loading { files, progress } => {
-            let text = progress_text(&progress);
-            let (done, total) = (
-                progress.bytes_done as f64,
-                progress.bytes_total.max(1) as f64,
-            );
+        Stage::Loading {
+            files,
+            done,
+            total,
+            text,
+        } => {
             view! {
                 <div class="load-progress" data-testid="load-progress">
                     <label for="load-bar">"Reading your files"</label>
-                    <progress id="load-bar" max=total value=done></progress>
+                    <progress id="load-bar" max=total.max(1.0) value=done></progress>
                     <p role="status" data-testid="load-progress-text">{text}</p>
                     <button type="button" data-testid="load-cancel" on:click=move |_| s.cancel()>"Cancel"</button>
                 </div>
@@ -309,6 +319,7 @@ pub fn LoadPage(
             }
             .into_any()
         }
+    }
     };
     let last = move || {
         local.get().map(|l| {

@@ -12,6 +12,14 @@ use super::super::nav::ViewLink;
 use super::super::table::DataTable;
 use super::Local;
 
+/// List items, one per line of text.
+fn items(lines: Vec<String>) -> impl IntoView {
+    lines
+        .into_iter()
+        .map(|line| view! { <li>{line}</li> })
+        .collect_view()
+}
+
 /// The report of a finished load.
 #[component]
 pub fn LoadReport(
@@ -23,20 +31,11 @@ pub fn LoadReport(
     let r = local.summary.clone();
     let mut figures = view.get_untracked();
     figures.page = Page::Overview;
-    let quality = r
-        .quality
-        .into_iter()
-        .map(|q| view! { <li>{q}</li> })
-        .collect_view();
+    let quality = items(r.quality);
     let rejected = (!r.rejected.is_empty()).then(|| {
-        let items = r
-            .rejected
-            .into_iter()
-            .map(|line| view! { <li>{line}</li> })
-            .collect_view();
         view! {
             <h3>"First rejected rows"</h3>
-            <ol class="rejected" data-testid="load-rejected">{items}</ol>
+            <ol class="rejected" data-testid="load-rejected">{items(r.rejected)}</ol>
         }
     });
     let (error, set_error) = signal(String::new());

@@ -7,7 +7,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{File, MessageEvent, Worker};
 
-use crate::data::session::Progress;
 use crate::view::load::wire::{pairs_from_wire, table_from_wire};
 use crate::view::load::LoadSummary;
 use crate::view::table::TableModel;
@@ -38,10 +37,12 @@ pub enum Reply {
         /// Areas to restrict to (code, name).
         areas: Vec<(String, String)>,
     },
-    /// How far the load has gone.
-    Progress(Progress),
-    /// The load finished.
-    Done(Box<(DatasetTexts, LoadSummary)>),
+    /// How far the load has gone: bytes read, bytes to read, the line to
+    /// show.
+    Progress(f64, f64, String),
+    /// The load finished; the view to open (the overview, with periods
+    /// the data covers).
+    Done(Box<(DatasetTexts, LoadSummary, String)>),
     /// The load cannot go on (the worker also sends the files table; the
     /// page shows the one of the fresh worker it starts instead).
     Failed(String),
@@ -50,21 +51,17 @@ pub enum Reply {
 fn decode(data: JsValue) -> Option<Reply> {
     let a = Array::from(&data);
     let text = |i: u32| a.get(i).as_string().unwrap_or_default();
-    let number = |i: u32| a.get(i).as_f64().unwrap_or(0.0) as u64;
     Some(match text(0).as_str() {
         "added" => Reply::Added {
             files: table_from_wire(&text(1)),
             levels: pairs_from_wire(&text(2)),
             areas: pairs_from_wire(&text(4)),
         },
-        "progress" => Reply::Progress(Progress {
-            bytes_done: number(1),
-            bytes_total: number(2),
-            rows: number(3),
-            files_done: number(4) as usize,
-            files_total: number(5) as usize,
-            current: Some(text(6)).filter(|c| !c.is_empty()),
-        }),
+        "progress" => Reply::Progress(
+            a.get(1).as_f64().unwrap_or(0.0),
+            a.get(2).as_f64().unwrap_or(0.0),
+            text(7),
+        ),
         "done" => Reply::Done(Box::new((
             DatasetTexts {
                 manifest: text(1),
@@ -73,6 +70,7 @@ fn decode(data: JsValue) -> Option<Reply> {
                 boundaries: text(4),
             },
             LoadSummary::from_wire(&text(5)),
+            text(7),
         ))),
         "failed" => Reply::Failed(text(1)),
         _ => return None,
@@ -126,9 +124,15 @@ impl Loader {
         })
     }
 
-    /// Starts the load at `level`, restricted to `within` (empty: none).
-    pub fn start(&self, level: &str, within: &str) {
-        let message = Array::of3(&"start".into(), &level.into(), &within.into());
+    /// Starts the load at `level`, restricted to `within` (empty: none),
+    /// from the view `query`.
+    pub fn start(&self, level: &str, within: &str, query: &str) {
+        let message = Array::of4(
+            &"start".into(),
+            &level.into(),
+            &within.into(),
+            &query.into(),
+        );
         let _ = self.worker.post_message(&message);
     }
 }
