@@ -243,15 +243,22 @@ fn rows_table(loaded: &Loaded) -> TableModel {
 
 fn adds_up(loaded: &Loaded) -> String {
     let r = &loaded.report;
-    let mut parts = vec![thousands(r.accepted), thousands(r.not_allocated)];
+    let mut parts = vec![
+        format!("{} counted", thousands(r.accepted)),
+        format!("{} not allocated", thousands(r.not_allocated)),
+    ];
     if loaded.within.is_some() {
-        parts.push(thousands(r.outside_area));
+        parts.push(format!(
+            "{} outside {}",
+            thousands(r.outside_area),
+            loaded.bundle.manifest.whole_name
+        ));
     }
-    parts.push(thousands(r.rejected));
+    parts.push(format!("{} rejected", thousands(r.rejected)));
     let sum = parts.join(" + ");
     if r.adds_up() {
         format!(
-            "{sum} = {}: every row read is accounted for.",
+            "{sum} = {} rows read: every row is accounted for.",
             thousands(r.rows_read)
         )
     } else {

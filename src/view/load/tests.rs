@@ -75,7 +75,7 @@ fn a_restricted_load_is_reported_row_by_row_and_adds_up() {
     assert_eq!(texts(&sum.rows.footer), [["Rows read", "6"]]);
     assert_eq!(
         sum.adds_up,
-        "3 + 1 + 1 + 1 = 6: every row read is accounted for."
+        "3 counted + 1 not allocated + 1 outside Town + 1 rejected = 6 rows read: every row is accounted for."
     );
     assert_eq!(
         sum.months,
@@ -123,7 +123,7 @@ fn an_unrestricted_load_counts_rows_with_no_location_in_the_totals() {
     );
     assert_eq!(
         sum.adds_up,
-        "4 + 1 + 1 = 6: every row read is accounted for."
+        "4 counted + 1 not allocated + 1 rejected = 6 rows read: every row is accounted for."
     );
     assert!(
         sum.headline.contains("in 0.00 s, all in this browser"),
