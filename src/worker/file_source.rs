@@ -1,20 +1,116 @@
-//! A browser `File` read by slices with `FileReaderSync` (workers only):
-//! the file is never held whole in memory.
+//! A browser `File` as [`ReadAt`] (workers only): the file is never held
+//! whole in memory.
 //!
-//! Measured: reading the slice asynchronously while the worker parses the
-//! previous one does not overlap (the browser delivers the bytes through
-//! the worker's own event loop), so reads stay synchronous.
+//! Reading and parsing overlap: after a big read (a load's step), a second
+//! worker (`reader.js`) goes on reading the following slices on its own
+//! thread and hands them over; the loop waits for the next one between
+//! steps ([`next_slice`]). Any read that is not the next slice, and every
+//! read when that worker cannot start, is made here with `FileReaderSync`.
+//! (Reading asynchronously on this thread does not overlap: the bytes
+//! arrive through this thread's event loop, busy parsing.)
 
-use js_sys::Uint8Array;
-use wasm_bindgen::JsValue;
-use web_sys::{File, FileReaderSync};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
+use js_sys::{Array, Function, Promise, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, FileReaderSync, MessageEvent, Worker};
 
 use crate::data::zip::ReadAt;
+
+/// Reads at least this big are read ahead by the reader.
+const AHEAD_FROM: usize = 1 << 20;
+
+/// The reader's current job and what it has handed over.
+#[derive(Default)]
+struct Feed {
+    /// The reader, once started (`None` inside: it could not start).
+    reader: Option<Option<Worker>>,
+    /// The job's number, the source it reads (0: none), the offset the
+    /// next step reads, and where the reader stops.
+    job: u32,
+    source: u32,
+    next: u64,
+    end: u64,
+    slices: VecDeque<(u64, Uint8Array)>,
+    /// Resolves the wait for the next slice.
+    waker: Option<Function>,
+}
+
+impl Feed {
+    fn waiting(&self) -> bool {
+        self.source != 0 && self.slices.is_empty() && self.next < self.end
+    }
+
+    fn stop(&mut self) {
+        self.source = 0;
+        self.slices.clear();
+        if let Some(w) = self.waker.take() {
+            let _ = w.call0(&JsValue::NULL);
+        }
+    }
+}
+
+thread_local! {
+    static FEED: RefCell<Feed> = RefCell::new(Feed::default());
+    static SOURCES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+fn on_reader_message(ev: MessageEvent) {
+    let m = Array::from(&ev.data());
+    let id = m.get(1).as_f64().unwrap_or(-1.0) as u32;
+    FEED.with_borrow_mut(|f| {
+        if id != f.job || f.source == 0 {
+            return;
+        }
+        match m.get(0).as_string().as_deref() {
+            Some("slice") => {
+                let at = m.get(2).as_f64().unwrap_or(-1.0) as u64;
+                f.slices.push_back((at, Uint8Array::new(&m.get(3))));
+                if let Some(w) = f.waker.take() {
+                    let _ = w.call0(&JsValue::NULL);
+                }
+            }
+            // The slices will be read here, and the error reported then.
+            _ => f.stop(),
+        }
+    });
+}
+
+fn start_reader() -> Option<Worker> {
+    let worker = Worker::new("reader.js").ok()?;
+    let handler = Closure::<dyn Fn(MessageEvent)>::new(on_reader_message);
+    worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    let on_error = Closure::<dyn Fn(JsValue)>::new(|_| FEED.with_borrow_mut(Feed::stop));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // Both live as long as the worker, that is the load.
+    handler.forget();
+    on_error.forget();
+    Some(worker)
+}
+
+/// Waits until the slice the next step reads has arrived (at once when no
+/// read-ahead is under way).
+pub async fn next_slice() {
+    let promise = FEED.with_borrow_mut(|f| {
+        f.waiting().then(|| {
+            Promise::new(&mut |resolve, _| {
+                f.waker = Some(resolve);
+            })
+        })
+    });
+    if let Some(p) = promise {
+        let _ = JsFuture::from(p).await;
+    }
+}
 
 /// A `File` as a [`ReadAt`].
 pub struct FileSource {
     file: File,
     reader: FileReaderSync,
+    id: u32,
 }
 
 fn message(e: JsValue) -> String {
@@ -30,25 +126,20 @@ fn message(e: JsValue) -> String {
 impl FileSource {
     /// Wraps `file`, read with `reader`.
     pub fn new(file: File, reader: FileReaderSync) -> FileSource {
-        FileSource { file, reader }
+        let id = SOURCES.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
+        });
+        FileSource { file, reader, id }
     }
 
     /// A reader for the worker's files.
     pub fn reader() -> Result<FileReaderSync, String> {
         FileReaderSync::new().map_err(message)
     }
-}
 
-impl ReadAt for FileSource {
-    fn size(&self) -> u64 {
-        self.file.size() as u64
-    }
-
-    fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> Result<(), String> {
+    fn read_now(&self, offset: u64, buf: &mut [u8]) -> Result<(), String> {
         let end = offset + buf.len() as u64;
-        if end > self.size() {
-            return Err(format!("{} bytes at {offset} lie past the end", buf.len()));
-        }
         let slice = self
             .file
             .slice_with_f64_and_f64(offset as f64, end as f64)
@@ -63,6 +154,75 @@ impl ReadAt for FileSource {
             ));
         }
         bytes.copy_to(buf);
+        Ok(())
+    }
+
+    /// The next slice, when the reader has it.
+    fn take_slice(&self, offset: u64, buf: &mut [u8]) -> bool {
+        FEED.with_borrow_mut(|f| {
+            if f.source != self.id {
+                return false;
+            }
+            match f.slices.front() {
+                Some((at, bytes)) if *at == offset && bytes.length() as usize == buf.len() => {
+                    bytes.copy_to(buf);
+                    f.slices.pop_front();
+                    f.next = offset + buf.len() as u64;
+                    if let Some(Some(w)) = &f.reader {
+                        let _ = w.post_message(&Array::of2(&"more".into(), &f.job.into()));
+                    }
+                    true
+                }
+                _ => false,
+            }
+        })
+    }
+
+    /// Asks the reader for the slices after `[offset, offset + len)`.
+    fn read_ahead(&self, offset: u64, len: usize) {
+        let next = offset + len as u64;
+        let size = self.size();
+        FEED.with_borrow_mut(|f| {
+            f.stop();
+            if len < AHEAD_FROM || next >= size {
+                return;
+            }
+            let Some(reader) = f.reader.get_or_insert_with(start_reader).clone() else {
+                return;
+            };
+            f.job += 1;
+            f.source = self.id;
+            f.next = next;
+            f.end = size;
+            let message: Array = [
+                JsValue::from("read"),
+                f.job.into(),
+                self.file.clone().into(),
+                (next as f64).into(),
+                (size as f64).into(),
+                (len as f64).into(),
+            ]
+            .into_iter()
+            .collect();
+            let _ = reader.post_message(&message);
+        });
+    }
+}
+
+impl ReadAt for FileSource {
+    fn size(&self) -> u64 {
+        self.file.size() as u64
+    }
+
+    fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> Result<(), String> {
+        if offset + buf.len() as u64 > self.size() {
+            return Err(format!("{} bytes at {offset} lie past the end", buf.len()));
+        }
+        if self.take_slice(offset, buf) {
+            return Ok(());
+        }
+        self.read_now(offset, buf)?;
+        self.read_ahead(offset, buf.len());
         Ok(())
     }
 }

@@ -103,13 +103,16 @@ fn start(level: &str, within: &str, query: &str) {
         SESSION.with_borrow_mut(|slot| *slot = Some(session));
         return;
     }
-    run_load(session, began, query);
+    let query = query.to_string();
+    wasm_bindgen_futures::spawn_local(async move { run_load(session, began, &query).await });
 }
 
-/// Steps through the files, then sends the dataset and its report.
-fn run_load(mut session: LoadSession, began: f64, query: &str) {
+/// Steps through the files (waiting between steps for the slice read
+/// meanwhile by the reader), then sends the dataset and its report.
+async fn run_load(mut session: LoadSession, began: f64, query: &str) {
     let mut last = began;
     loop {
+        file_source::next_slice().await;
         match session.step() {
             Ok(true) => break,
             Ok(false) => {}
