@@ -21,7 +21,7 @@ const BENCH = join(ROOT, 'bench');
 const GOALS = { mbPerS: 400, vsDuckdb: 1.5, vsPapa: 5 };
 
 function options(argv) {
-  const o = { rows: 1_000_000, runs: 3, loader: true };
+  const o = { rows: 1_000_000, runs: 5, loader: true };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     const count = () => {
