@@ -281,3 +281,21 @@ test('axe-core finds no violations on the Load data page, its choices, the local
     await page.close();
   }
 });
+
+test('files dropped on the page are taken like chosen ones', async () => {
+  const { page, errors } = await open(browser, `${server.url}?page=load`);
+  await page.getByTestId('drop-zone').waitFor();
+  const text = readFileSync(join(POLICE, '2025-11-cleveland-street.csv'), 'utf8');
+  const dropped = await page.evaluateHandle((csv) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([csv], 'dropped-street.csv', { type: 'text/csv' }));
+    return dt;
+  }, text);
+  await page.getByTestId('drop-zone').dispatchEvent('dragover', { dataTransfer: dropped });
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: dropped });
+  await page.getByTestId('load-start').waitFor();
+  const rows = await fileRows(page);
+  assert.deepEqual(rows.map((r) => [r[0], r[1]]), [['dropped-street.csv', 'police.uk street-level crimes, 2025-11 (Cleveland Police)']]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
