@@ -51,7 +51,21 @@ impl Feed {
             let _ = w.call0(&JsValue::NULL);
         }
     }
+
+    /// Gives up on the reader for the rest of the load: every read is then
+    /// made here.
+    fn give_up(&mut self) {
+        if let Some(Some(w)) = self.reader.take() {
+            w.terminate();
+        }
+        self.reader = Some(None);
+        self.stop();
+    }
 }
+
+/// How long a slice may keep the load waiting before the reader is given
+/// up (it should come in a few milliseconds).
+const PATIENCE_MS: i32 = 10_000;
 
 thread_local! {
     static FEED: RefCell<Feed> = RefCell::new(Feed::default());
@@ -83,7 +97,7 @@ fn start_reader() -> Option<Worker> {
     let worker = Worker::new("reader.js").ok()?;
     let handler = Closure::<dyn Fn(MessageEvent)>::new(on_reader_message);
     worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
-    let on_error = Closure::<dyn Fn(JsValue)>::new(|_| FEED.with_borrow_mut(Feed::stop));
+    let on_error = Closure::<dyn Fn(JsValue)>::new(|_| FEED.with_borrow_mut(Feed::give_up));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     // Both live as long as the worker, that is the load.
     handler.forget();
@@ -92,17 +106,29 @@ fn start_reader() -> Option<Worker> {
 }
 
 /// Waits until the slice the next step reads has arrived (at once when no
-/// read-ahead is under way).
+/// read-ahead is under way). A reader that stays silent for
+/// [`PATIENCE_MS`] is given up.
 pub async fn next_slice() {
     let promise = FEED.with_borrow_mut(|f| {
         f.waiting().then(|| {
             Promise::new(&mut |resolve, _| {
+                let global = js_sys::global();
+                if let Ok(set_timeout) = js_sys::Reflect::get(&global, &"setTimeout".into())
+                    .and_then(|t| t.dyn_into::<Function>())
+                {
+                    let _ = set_timeout.call2(&global, &resolve, &PATIENCE_MS.into());
+                }
                 f.waker = Some(resolve);
             })
         })
     });
     if let Some(p) = promise {
         let _ = JsFuture::from(p).await;
+        FEED.with_borrow_mut(|f| {
+            if f.waiting() {
+                f.give_up();
+            }
+        });
     }
 }
 
@@ -184,7 +210,7 @@ impl FileSource {
         let size = self.size();
         FEED.with_borrow_mut(|f| {
             f.stop();
-            if len < AHEAD_FROM || next >= size {
+            if len < AHEAD_FROM || next >= size || matches!(f.reader, Some(None)) {
                 return;
             }
             let Some(reader) = f.reader.get_or_insert_with(start_reader).clone() else {

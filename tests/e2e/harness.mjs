@@ -25,16 +25,17 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves dist/ on 127.0.0.1 (a free port); `data/<fixture>/` is also
- *  served from tests/e2e/fixtures/. Resolves to { url, close }. */
-export async function serveDist() {
-  if (!existsSync(join(DIST, 'index.html'))) {
-    throw new Error(`${DIST}/index.html is missing: run "trunk build --release" first (scripts/test does)`);
+/** Serves dist/ (or a copy of it, `dir`) on 127.0.0.1 (a free port);
+ *  `data/<fixture>/` is also served from tests/e2e/fixtures/. Resolves to
+ *  { url, close }. */
+export async function serveDist(dir = DIST) {
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new Error(`${dir}/index.html is missing: run "trunk build --release" first (scripts/test does)`);
   }
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const rel = normalize(path).replace(/^(\.\.[/\\])+/, '').replace(/^\/+/, '');
-    let file = join(DIST, rel || 'index.html');
+    let file = join(dir, rel || 'index.html');
     // Test tools served from the app's own origin (its CSP allows 'self').
     if (rel === '__test/axe.min.js') file = join(ROOT, 'node_modules/axe-core/axe.min.js');
     const fixture = rel.match(/^data\/([^/]+)\/(.*)$/);

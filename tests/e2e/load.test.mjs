@@ -8,7 +8,7 @@
 // cancelled while the page keeps answering.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, basename } from 'node:path';
@@ -155,7 +155,10 @@ test('each bad file is named with a clear message and the good files still load'
   const lines = text.split(/\r?\n/).filter((l) => l !== '');
   const write = (name, bytes) => { const p = join(tmp, name); writeFileSync(p, bytes); return p; };
   // A police.uk file with one row whose month is impossible (line 4).
-  const broken = lines.slice(0, 3).concat([lines[3].replace('2025-11', '2025-13')]).join('\n') + '\n';
+  // Another force's, so that it is not taken for a second copy of the
+  // good file (same month and force).
+  const broken = [lines[0], ...lines.slice(1, 3), lines[3].replace('2025-11', '2025-13')]
+    .map((l, i) => (i === 0 ? l : l.replaceAll('Cleveland Police', 'Test Police'))).join('\n') + '\n';
   const zipped = join(tmp, 'whole.zip');
   execFileSync('python3', ['-c', `
 import sys, zipfile
@@ -297,5 +300,63 @@ test('files dropped on the page are taken like chosen ones', async () => {
   const rows = await fileRows(page);
   assert.deepEqual(rows.map((r) => [r[0], r[1]]), [['dropped-street.csv', 'police.uk street-level crimes, 2025-11 (Cleveland Police)']]);
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('files chosen in two goes add up, and the same file given twice is read once', async () => {
+  const nov = join(POLICE, '2025-11-cleveland-street.csv');
+  const oct = join(POLICE, '2025-10-cleveland-street.csv');
+  const { page, errors } = await open(browser, `${server.url}?page=load`);
+  await choose(page, [nov]);
+  await choose(page, [nov, oct]);
+  assert.equal((await fileRows(page)).length, 3);
+  await page.getByTestId('load-start').click();
+  await page.getByTestId('current').waitFor({ timeout: 60_000 });
+  const crimes = (file) => table(file).rows.filter((r) => r[9] !== 'Anti-social behaviour').length;
+  assert.equal(await page.getByTestId('current').textContent(), fmt(crimes(nov)));
+  assert.equal(await page.getByTestId('previous').textContent(), fmt(crimes(oct)));
+  await page.getByTestId('local-report-link').click();
+  const report = await page.getByTestId('load-report-files').locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  assert.equal(report.filter((r) => r[4] === 'Read').length, 2);
+  assert.ok(report.some((r) => /^Not used: the same month and force as 2025-11-cleveland-street\.csv/.test(r[4])), JSON.stringify(report));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a load goes on, reading in the loading worker, when its reader cannot start', async () => {
+  // A copy of the bundle without reader.js (a request from a worker's own
+  // worker cannot be intercepted by the browser driver).
+  const copy = join(tmp, 'dist-without-reader');
+  cpSync(join(ROOT, 'dist'), copy, { recursive: true });
+  rmSync(join(copy, 'reader.js'));
+  const other = await serveDist(copy);
+  try {
+    const { page } = await open(browser, `${other.url}?page=load`);
+    const file = await bigFile(200_000);
+    await choose(page, [file]);
+    await page.getByTestId('load-start').click();
+    await page.getByTestId('local-notice').waitFor({ timeout: 30_000 });
+    await page.getByTestId('local-report-link').click();
+    assert.match(await page.getByTestId('load-headline').textContent(), /^Read 200,000 rows /);
+    await page.close();
+  } finally {
+    await other.close();
+  }
+});
+
+test('a loading worker that cannot start is reported once, not retried in a loop', async () => {
+  const { page } = await open(browser, `${server.url}?page=load`);
+  let asked = 0;
+  await page.context().route('**/loader_loader.js', (route) => { asked += 1; return route.abort(); });
+  try {
+    await page.getByTestId('load-input').setInputFiles(join(POLICE, '2025-11-cleveland-street.csv'));
+    await page.getByTestId('load-failure').filter({ hasText: 'The loading worker stopped' }).waitFor();
+    await page.waitForTimeout(1500);
+    assert.ok(asked <= 2, `the worker was started ${asked} times`);
+    assert.match(await page.getByTestId('load-failure').textContent(), /set aside: choose them again/);
+  } finally {
+    await page.context().unroute('**/loader_loader.js');
+  }
   await page.close();
 });

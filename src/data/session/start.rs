@@ -4,6 +4,7 @@
 use crate::data::area::AreaCode;
 use crate::data::cube::CubeBuilder;
 use crate::data::lookup::{Level, Lookup};
+use crate::data::month::Month;
 use crate::data::policeuk::PoliceUkAggregator;
 use crate::data::recognise::FileKind;
 use crate::data::report::LoadReport;
@@ -14,6 +15,37 @@ use super::step::Progress;
 use super::{LoadSession, Plan, SessionError, Sink};
 
 impl LoadSession {
+    /// The police.uk files in `police` but those whose month and force an
+    /// earlier one has (the same download chosen twice, or a CSV given
+    /// with the zip it came from): their crimes would be counted twice, so
+    /// they are not read, and say so.
+    fn without_repeats(&mut self, police: Vec<usize>) -> Vec<usize> {
+        let mut seen: Vec<(Month, String, String)> = Vec::new();
+        let mut kept = Vec::new();
+        for i in police {
+            let Some(it) = self.items.get(i) else {
+                continue;
+            };
+            if let FileKind::PoliceUkStreet {
+                month: Some(month),
+                force: Some(force),
+            } = &it.report.kind
+            {
+                if let Some((_, _, first)) = seen.iter().find(|(m, f, _)| m == month && f == force)
+                {
+                    let why = format!(
+                        "the same month and force as {first} ({month}, {force}): its crimes would be counted twice"
+                    );
+                    self.set_status(i, FileStatus::NotUsed(why));
+                    continue;
+                }
+                seen.push((*month, force.clone(), it.report.name.clone()));
+            }
+            kept.push(i);
+        }
+        kept
+    }
+
     /// Starts the load (phase 2) at `level` (the default of
     /// [`choices`](Self::choices) when `None`), restricted to the area
     /// `within` when given. Fails when there is nothing to count or the
@@ -38,6 +70,7 @@ impl LoadSession {
         };
         let police = waiting(FileKind::is_police);
         let counts = waiting(|k| *k == FileKind::CountsFile);
+        let police = self.without_repeats(police);
         let chain = self.chain();
         let level = level.unwrap_or(self.choices().default_level);
         let within = within.map(str::trim).filter(|w| !w.is_empty());

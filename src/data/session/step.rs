@@ -57,7 +57,8 @@ impl LoadSession {
         &self.progress
     }
 
-    /// Reads the next chunk (up to [`STEP_BYTES`](super::STEP_BYTES)) of the next file.
+    /// Reads the next chunk (up to the step size: [`set_step_bytes`](Self::set_step_bytes),
+    /// by default [`STEP_BYTES`](super::STEP_BYTES)) of the next file.
     /// `Ok(true)` when every file has been read.
     pub fn step(&mut self) -> Result<bool, SessionError> {
         if self.cancelled {

@@ -72,3 +72,24 @@ fn nothing_to_count_and_missing_lookup_are_clear() {
     assert_eq!(s2.finish().unwrap_err(), SessionError::Cancelled);
     assert_eq!(s.finish().unwrap().report.accepted, 1);
 }
+
+#[test]
+fn a_month_and_force_given_twice_is_read_once_and_says_why() {
+    let file = format!(
+        "{HEADER}{}{}",
+        row("2024-01", "E01000001", "Drugs"),
+        row("2024-01", "E01000002", "Burglary")
+    );
+    let mut s = LoadSession::new();
+    s.add("2024-01-x-street.csv", file.clone().into_bytes());
+    s.add("copy of 2024-01-x-street.csv", file.into_bytes());
+    s.start(None, None).unwrap();
+    let done = s.finish().unwrap();
+    assert_eq!((done.report.rows_read, done.report.accepted), (2, 2));
+    assert_eq!(done.files[0].status, FileStatus::Read);
+    assert!(
+        matches!(&done.files[1].status, FileStatus::NotUsed(m) if m.starts_with("the same month and force as 2024-01-x-street.csv (2024-01, F)")),
+        "{:?}",
+        done.files[1].status
+    );
+}

@@ -100,7 +100,7 @@ impl Loader {
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
             if ev.type_() == "error" {
                 on_reply(Reply::Failed(
-                    "The loading worker stopped unexpectedly (perhaps the browser ran out of memory). Try fewer files at once.".to_string(),
+                    "The loading worker stopped: it could not start, or the browser ran out of memory.".to_string(),
                 ));
                 return;
             }
@@ -139,6 +139,8 @@ impl Loader {
 
 impl Drop for Loader {
     fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
         self.worker.terminate();
     }
 }

@@ -270,3 +270,34 @@ fn loaded_data_opens_on_periods_it_covers() {
     // 1 month: nothing to compare; the choice stays (the page says why).
     assert_eq!(fitting_period(rolling, m(2025, 11), m(2025, 11)), rolling);
 }
+
+#[test]
+fn rows_in_no_area_of_the_lookup_are_shown_without_an_area_chosen() {
+    // E01000009 is in no row of the lookup: counted nowhere, and said so.
+    let mut s = LoadSession::new();
+    s.add("lookup.csv", LOOKUP.as_bytes().to_vec());
+    let file = format!(
+        "{HEADER}{}{}",
+        row("2024-01", "E01000001", "Drugs"),
+        row("2024-01", "E01000009", "Drugs")
+    );
+    s.add("2024-01-x-street.csv", file.into_bytes());
+    s.start(None, None).unwrap();
+    let sum = summary(&s.finish().unwrap(), Timing { ms: 1.0, bytes: 1 });
+    assert_eq!(
+        texts(&sum.rows.rows),
+        [
+            ["Counted in an area (Ward)", "1"],
+            [
+                "Not allocated to an area: no location (counted in the totals)",
+                "0"
+            ],
+            ["Not in the lookup (LSOA codes it does not list)", "1"],
+            ["Rejected: malformed rows", "0"],
+        ]
+    );
+    assert_eq!(
+        sum.adds_up,
+        "1 counted + 0 not allocated + 1 not in the lookup + 0 rejected = 2 rows read: every row is accounted for."
+    );
+}
