@@ -179,8 +179,9 @@ impl LoadSession {
                 let finished = match fed {
                     Err(FeedError::Read(m)) => {
                         let _ = agg.end_file();
+                        let rows = agg.report().rows_read - before.rows_read;
                         Some(FileStatus::Failed(format!(
-                            "{}: cannot be read: {m}",
+                            "{}: cannot be read to its end: {m} (its {rows} rows read before are counted)",
                             it.report.name
                         )))
                     }

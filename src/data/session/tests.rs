@@ -93,3 +93,58 @@ fn a_month_and_force_given_twice_is_read_once_and_says_why() {
         done.files[1].status
     );
 }
+
+/// A file that cannot be read from its `fails_at`-th read on (changed or
+/// gone while being read); the first read is the look at its start.
+struct FailsAt {
+    bytes: Vec<u8>,
+    fails_at: usize,
+    reads: usize,
+}
+
+impl crate::data::zip::ReadAt for FailsAt {
+    fn size(&self) -> u64 {
+        self.bytes.len() as u64
+    }
+
+    fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> Result<(), String> {
+        self.reads += 1;
+        if self.reads >= self.fails_at {
+            return Err("the file changed".to_string());
+        }
+        let start = offset as usize;
+        buf.copy_from_slice(&self.bytes[start..start + buf.len()]);
+        Ok(())
+    }
+}
+
+#[test]
+fn a_file_that_fails_mid_read_says_its_rows_before_are_counted() {
+    let mut file = HEADER.to_string();
+    for _ in 0..10 {
+        file += &row("2024-01", "E01000001", "Drugs");
+    }
+    let mut s = LoadSession::new();
+    // Steps of the header and a bit: the third step fails.
+    s.set_step_bytes(HEADER.len() + 2);
+    s.add(
+        "2024-01-x-street.csv",
+        FailsAt {
+            bytes: file.into_bytes(),
+            fails_at: 4,
+            reads: 0,
+        },
+    );
+    s.start(None, None).unwrap();
+    let done = s.finish().unwrap();
+    let FileStatus::Failed(m) = &done.files[0].status else {
+        panic!("{:?}", done.files[0].status);
+    };
+    let rows = done.report.rows_read;
+    assert!(rows >= 1 && rows < 10, "{rows}");
+    assert_eq!(
+        m,
+        &format!("2024-01-x-street.csv: cannot be read to its end: the file changed (its {rows} rows read before are counted)")
+    );
+    assert!(done.report.adds_up());
+}
