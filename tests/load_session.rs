@@ -674,3 +674,53 @@ fn counts_files_load_alone_and_are_not_added_to_police_files() {
     assert!(matches!(&l.files[0].status, FileStatus::NotUsed(m) if m.contains("counted twice")));
     assert_eq!(l.report.rows_read, 10, "the fixture has ten rows");
 }
+
+/// An archive entry whose damage shows only by its checksum at its end
+/// (stored, one letter changed near its end after the checksum was made):
+/// its rows were counted as they came, so it is "read in part", says so,
+/// and the report still adds up.
+#[test]
+fn a_damaged_entry_found_at_its_end_is_read_in_part_and_says_so() {
+    let mut csv = String::from("Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n");
+    for i in 0..2_000 {
+        csv += &format!(",2024-01,F,F,0,0,Here,E01000001,Name {i:04}A,Drugs,,\n");
+    }
+    let mut archive = zip(
+        &[("2024-01/2024-01-x-street.csv", csv.as_bytes(), false, false)],
+        false,
+    );
+    // The last row's LSOA name, in the stored data: "Name 1999A" → "Name 1999B".
+    let at = archive
+        .windows(10)
+        .rposition(|w| w == b"Name 1999A")
+        .expect("the last row is stored as is")
+        + 9;
+    archive[at] = b'B';
+    let mut s = LoadSession::new();
+    s.set_step_bytes(4096);
+    s.add("download.zip", archive);
+    let loaded = run(s, None, None);
+    let entry = loaded
+        .files
+        .iter()
+        .find(|f| f.name == "download.zip/2024-01/2024-01-x-street.csv")
+        .unwrap();
+    match &entry.status {
+        FileStatus::Partly(m) => assert!(
+            m.contains("(its 2000 rows read before the damage was found are counted)"),
+            "{m}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        (loaded.report.rows_read, loaded.report.accepted),
+        (2000, 2000)
+    );
+    assert!(loaded.report.adds_up());
+    assert!(loaded
+        .bundle
+        .manifest
+        .caveats
+        .iter()
+        .any(|c| c.starts_with("1 file(s) could be read only in part")));
+}

@@ -25,6 +25,10 @@ pub enum FileStatus {
     NotUsed(String),
     /// Could not be read: the message names the file.
     Failed(String),
+    /// Read in part: it failed after some of its rows were counted (a
+    /// damaged archive entry, a file changed while read); the message
+    /// names the file and says how many rows are counted.
+    Partly(String),
 }
 
 /// One file (or one entry of an archive) of the load.

@@ -214,6 +214,16 @@ impl LoadSession {
                 "{failed} file(s) could not be read; see the load report."
             ));
         }
+        let partly = self
+            .items
+            .iter()
+            .filter(|i| matches!(i.report.status, FileStatus::Partly(_)))
+            .count();
+        if partly > 0 {
+            caveats.push(format!(
+                "{partly} file(s) could be read only in part (the rows before the problem are counted); see the load report."
+            ));
+        }
         Manifest {
             title: "Your files".to_string(),
             publisher: String::new(),

@@ -180,7 +180,7 @@ impl LoadSession {
                     Err(FeedError::Read(m)) => {
                         let _ = agg.end_file();
                         let rows = agg.report().rows_read - before.rows_read;
-                        Some(FileStatus::Failed(format!(
+                        Some(FileStatus::Partly(format!(
                             "{}: cannot be read to its end: {m} (its {rows} rows read before are counted)",
                             it.report.name
                         )))
@@ -219,7 +219,7 @@ impl LoadSession {
                     (Err(e), None) => {
                         let _ = agg.end_file();
                         let rows = agg.report().rows_read - before.rows_read;
-                        Some(FileStatus::Failed(format!(
+                        Some(FileStatus::Partly(format!(
                             "{e} (its {rows} rows read before the damage was found are counted)"
                         )))
                     }

@@ -137,7 +137,7 @@ fn a_file_that_fails_mid_read_says_its_rows_before_are_counted() {
     );
     s.start(None, None).unwrap();
     let done = s.finish().unwrap();
-    let FileStatus::Failed(m) = &done.files[0].status else {
+    let FileStatus::Partly(m) = &done.files[0].status else {
         panic!("{:?}", done.files[0].status);
     };
     let rows = done.report.rows_read;

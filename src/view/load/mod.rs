@@ -42,6 +42,7 @@ fn status_text(status: &FileStatus) -> String {
         FileStatus::Read => "Read".to_string(),
         FileStatus::NotUsed(why) => format!("Not used: {why}"),
         FileStatus::Failed(message) => format!("Could not be used. {message}"),
+        FileStatus::Partly(message) => format!("Read in part. {message}"),
     }
 }
 
