@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::data::manifest::{parse_index, DatasetEntry};
 
 use super::fetch::fetch_bytes;
+use super::menu::labelled_select;
 
 /// Reads the list of deployed datasets; none when there is no index (a
 /// custom set-up without the build hook): the dataset on show still works.
@@ -26,23 +27,18 @@ pub fn DatasetPicker(
     current: String,
 ) -> impl IntoView {
     (entries.len() > 1).then(|| {
-        let options = entries
-            .into_iter()
-            .map(|d| {
-                let selected = d.name == current;
-                view! { <option value=d.name selected=selected>{d.title}</option> }
-            })
-            .collect_view();
+        let options = entries.into_iter().map(|d| (d.name, d.title)).collect();
+        // A new dataset is a new page: its files load afresh.
+        let open = |name: String| {
+            if let Some(w) = web_sys::window() {
+                let _ = w
+                    .location()
+                    .set_search(&format!("?dataset={}", crate::state::encode(&name)));
+            }
+        };
         view! {
             <div class="dataset-picker">
-                <label for="dataset">"Dataset"</label>
-                <select id="dataset" data-testid="dataset-select" on:change=move |ev| {
-                    // A new dataset is a new page: its files load afresh.
-                    let name = event_target_value(&ev);
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.location().set_search(&format!("?dataset={}", crate::state::encode(&name)));
-                    }
-                }>{options}</select>
+                {labelled_select("dataset", "dataset-select", "Dataset", options, &current, Box::new(open))}
             </div>
         }
     })

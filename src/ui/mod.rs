@@ -8,6 +8,7 @@ mod embed;
 mod fetch;
 mod load;
 mod map;
+mod menu;
 mod nav;
 mod pages;
 mod table;

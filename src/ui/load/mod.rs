@@ -16,6 +16,7 @@ use crate::data::bundle::Bundle;
 use crate::state::ViewState;
 use crate::view::load::LoadSummary;
 
+use super::menu::labelled_select;
 use super::table::DataTable;
 
 pub use report::LoadReport;
@@ -38,29 +39,40 @@ fn chosen(list: Option<web_sys::FileList>) -> Vec<File> {
         .unwrap_or_default()
 }
 
-/// A labelled menu setting `value`, drawn on the option `value` holds.
+/// A labelled menu setting `value`, drawn on the option `value` holds;
+/// `first` (value "") heads the list when given.
 fn select(
     id: &'static str,
     label: &'static str,
-    options: Vec<(String, String)>,
+    mut options: Vec<(String, String)>,
     value: RwSignal<String>,
     first: Option<&'static str>,
 ) -> impl IntoView {
-    let first = first.map(|text| view! { <option value="">{text}</option> });
+    if let Some(text) = first {
+        options.insert(0, (String::new(), text.to_string()));
+    }
     let current = value.get_untracked();
-    let options = options
-        .into_iter()
-        .map(|(v, l)| {
-            let selected = v == current;
-            view! { <option value=v selected=selected>{l}</option> }
-        })
-        .collect_view();
+    labelled_select(
+        id,
+        id,
+        label,
+        options,
+        &current,
+        Box::new(move |v| value.set(v)),
+    )
+}
+
+/// A button that does `act` to the page's state (one closure type for
+/// every button of the page).
+fn button(
+    s: LoadState,
+    testid: &'static str,
+    primary: bool,
+    label: &'static str,
+    act: fn(LoadState),
+) -> impl IntoView {
     view! {
-        <label for=id>{label}</label>
-        <select id=id data-testid=id on:change=move |ev| value.set(event_target_value(&ev))>
-            {first}
-            {options}
-        </select>
+        <button type="button" class=primary.then_some("primary") data-testid=testid on:click=move |_| act(s)>{label}</button>
     }
 }
 
@@ -86,8 +98,7 @@ pub fn LoadPage(
     if FILES.with_borrow(|f| !f.is_empty()) {
         s.respawn();
     }
-    let body = move || {
-        match s.stage.get() {
+    let body = move || match s.stage.get() {
         Stage::Empty => ().into_any(),
         Stage::Checking => {
             view! { <p role="status" data-testid="load-checking">"Looking at your files…"</p> }
@@ -119,9 +130,9 @@ pub fn LoadPage(
                 </div>
                 {hint}
                 <p>
-                    <button type="button" class="primary" data-testid="load-start" on:click=move |_| s.start()>"Show the figures"</button>
+                    {button(s, "load-start", true, "Show the figures", LoadState::start)}
                     " "
-                    <button type="button" data-testid="load-clear" on:click=move |_| s.clear()>"Remove all files"</button>
+                    {button(s, "load-clear", false, "Remove all files", LoadState::clear)}
                 </p>
             }
             .into_any()
@@ -131,19 +142,16 @@ pub fn LoadPage(
             done,
             total,
             text,
-        } => {
-            view! {
-                <div class="load-progress" data-testid="load-progress">
-                    <label for="load-bar">"Reading your files"</label>
-                    <progress id="load-bar" max=total.max(1.0) value=done></progress>
-                    <p role="status" data-testid="load-progress-text">{text}</p>
-                    <button type="button" data-testid="load-cancel" on:click=move |_| s.cancel()>"Cancel"</button>
-                </div>
-                <DataTable model=files view=view testid="load-files" />
-            }
-            .into_any()
+        } => view! {
+            <div class="load-progress" data-testid="load-progress">
+                <label for="load-bar">"Reading your files"</label>
+                <progress id="load-bar" max=total.max(1.0) value=done></progress>
+                <p role="status" data-testid="load-progress-text">{text}</p>
+                {button(s, "load-cancel", false, "Cancel", LoadState::cancel)}
+            </div>
+            <DataTable model=files view=view testid="load-files" />
         }
-    }
+        .into_any(),
     };
     let last = move || {
         local.get().map(|l| {
@@ -170,7 +178,7 @@ pub fn LoadPage(
                 } />
             <p>"or drop them here."</p>
         </div>
-        <p class="error" role="alert" data-testid="load-failure">{move || s.failure.get()}</p>
+        <p class="error" role="alert" data-testid="load-failure">{s.failure.read_only()}</p>
         {body}
         {last}
     }

@@ -40,38 +40,33 @@ pub fn LoadReport(
     });
     let (error, set_error) = signal(String::new());
     let t = &local.texts;
-    let files = local.bundle.manifest.files.clone();
-    let saves = [
-        ("manifest.json", "application/json", t.manifest.clone()),
+    let files = &local.bundle.manifest.files;
+    let csv = "text/csv;charset=utf-8";
+    let mut saves = vec![
         (
-            files.counts.as_str(),
-            "text/csv;charset=utf-8",
-            t.counts.clone(),
+            "manifest.json".to_string(),
+            "application/json",
+            t.manifest.clone(),
         ),
-    ]
-    .into_iter()
-    .map(|(n, m, x)| (n.to_string(), m, x))
-    .chain(
-        files
-            .areas
-            .clone()
-            .map(|n| (n, "text/csv;charset=utf-8", t.areas.clone())),
-    )
-    .chain(
-        files
-            .boundaries
-            .clone()
-            .map(|n| (n, "application/geo+json", t.boundaries.clone())),
-    )
-    .map(|(name, mime, text)| {
-        let label = name.clone();
-        view! {
-            <li><button type="button" class="download" on:click=move |_| {
-                set_error.set(download_text(&name, mime, &text).err().unwrap_or_default());
-            }>{label}</button></li>
-        }
-    })
-    .collect_view();
+        (files.counts.clone(), csv, t.counts.clone()),
+    ];
+    if let Some(n) = &files.areas {
+        saves.push((n.clone(), csv, t.areas.clone()));
+    }
+    if let Some(n) = &files.boundaries {
+        saves.push((n.clone(), "application/geo+json", t.boundaries.clone()));
+    }
+    let saves = saves
+        .into_iter()
+        .map(|(name, mime, text)| {
+            let label = name.clone();
+            view! {
+                <li><button type="button" class="download" on:click=move |_| {
+                    set_error.set(download_text(&name, mime, &text).err().unwrap_or_default());
+                }>{label}</button></li>
+            }
+        })
+        .collect_view();
     view! {
         <section class="load-report" data-testid="load-report-section" aria-labelledby="load-report-title">
             <h2 id="load-report-title">"Load report"</h2>
