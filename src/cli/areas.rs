@@ -5,7 +5,7 @@
 use std::fs::File;
 use std::io::{BufWriter, Write};
 
-use super::args::Args;
+use super::args::{failed, wants_help, Args};
 use super::prepare::{open, print_rejections, read_lookups};
 use super::CliError;
 use crate::data::areas_build::{build_areas, Ranks};
@@ -37,13 +37,9 @@ authority) as rows of their own, coarsest first.
   --within CODE       only areas inside CODE (e.g. E06000004); it is the top row
   --out FILE          the areas file to write";
 
-fn failed(message: String) -> CliError {
-    CliError::Failed(message)
-}
-
 /// Runs `areas`.
 pub fn run(args: &[String]) -> Result<(), CliError> {
-    if args.iter().any(|a| a == "--help" || a == "-h") {
+    if wants_help(args) {
         println!("{HELP}");
         return Ok(());
     }
@@ -173,9 +169,7 @@ fn write_areas(path: &str, rows: &[crate::data::areas_build::AreaRow]) -> Result
 mod tests {
     use super::*;
 
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
-    }
+    use crate::cli::args::strings as args;
 
     #[test]
     fn bad_arguments_are_usage_errors() {

@@ -11,6 +11,23 @@ pub struct Args {
     pub positional: Vec<String>,
 }
 
+/// True when `args` ask for help (`--help` or `-h`).
+pub fn wants_help(args: &[String]) -> bool {
+    args.iter().any(|a| a == "--help" || a == "-h")
+}
+
+/// A failure to print: a file that cannot be read or written, or whose
+/// contents cannot be used.
+pub fn failed(message: String) -> CliError {
+    CliError::Failed(message)
+}
+
+/// Owned arguments from string literals (for tests).
+#[cfg(test)]
+pub fn strings(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
 impl Args {
     /// Parses `args`; `value_options` take a value, `switches` do not.
     pub fn parse(

@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::args::Args;
+use super::args::{failed, wants_help, Args};
 use super::prepare::{print_rejections, read_lookups};
 use super::CliError;
 use crate::data::boundaries::{read_boundaries, Boundary, Polygon};
@@ -40,10 +40,6 @@ name, geometry Polygon or MultiPolygon, simplified with Douglas-Peucker.
   --decimals N         decimals kept in coordinates, 0 to 10 (default 5, about 1 m)
   --out FILE           the GeoJSON to write";
 
-fn failed(message: String) -> CliError {
-    CliError::Failed(message)
-}
-
 /// Names by code from property `name_prop` of the raw GeoJSON.
 fn names_from(text: &str, code_prop: &str, name_prop: &str) -> HashMap<String, String> {
     let mut out = HashMap::new();
@@ -68,7 +64,7 @@ fn names_from(text: &str, code_prop: &str, name_prop: &str) -> HashMap<String, S
 
 /// Runs `boundaries`.
 pub fn run(args: &[String]) -> Result<(), CliError> {
-    if args.iter().any(|a| a == "--help" || a == "-h") {
+    if wants_help(args) {
         println!("{HELP}");
         return Ok(());
     }
@@ -208,9 +204,7 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
 mod tests {
     use super::*;
 
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
-    }
+    use crate::cli::args::strings as args;
 
     #[test]
     fn arguments_are_checked() {

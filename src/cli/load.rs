@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 
-use super::args::Args;
+use super::args::{failed, wants_help, Args};
 use super::output::{format, Format};
 use super::CliError;
 use crate::analysis::targets::{read_targets, Target};
@@ -44,10 +44,6 @@ pub struct Loaded {
     pub rule: Disclosure,
     /// What the counts say about completeness.
     pub quality: Quality,
-}
-
-fn failed(message: String) -> CliError {
-    CliError::Failed(message)
 }
 
 fn open(path: &str) -> Result<File, CliError> {
@@ -272,7 +268,7 @@ pub fn start(
     extra: &[&str],
     default: Format,
 ) -> Result<Option<Start>, CliError> {
-    if args.iter().any(|a| a == "--help" || a == "-h") {
+    if wants_help(args) {
         println!("{help}");
         return Ok(None);
     }

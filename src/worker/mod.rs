@@ -76,8 +76,9 @@ fn add(files: Array) {
                 session.add(&name, FileSource::new(file, reader.clone()));
             }
         }
-        let (levels, areas) = choices_to_wire(&session.choices());
-        let default = session.choices().default_level.name();
+        let choices = session.choices();
+        let (levels, areas) = choices_to_wire(&choices);
+        let default = choices.default_level.name();
         post(&[
             "added".into(),
             files_wire(session),
