@@ -2,14 +2,14 @@
 //! (`month,area_code,category,count`), with a report that adds up.
 
 use std::fs::File;
-use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::args::Args;
+use super::args::{failed, wants_help, Args};
 use super::CliError;
 use crate::data::categories_file::read_categories;
+use crate::data::counts_write::write_counts_csv;
 use crate::data::lookup::{read_lookup, Level, Lookup};
 use crate::data::{AreaMapper, Categories, LoadReport, PoliceUkAggregator, Prepared, Quality};
 
@@ -64,13 +64,9 @@ struct JsonReport<'a> {
     counts_written: u64,
 }
 
-fn failed(message: String) -> CliError {
-    CliError::Failed(message)
-}
-
 /// Runs `prepare`.
 pub fn run(args: &[String]) -> Result<(), CliError> {
-    if args.iter().any(|a| a == "--help" || a == "-h") {
+    if wants_help(args) {
         println!("{HELP}");
         return Ok(());
     }
@@ -232,49 +228,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), CliError> {
 /// Writes the counts sorted by month, area_code (not allocated = empty,
 /// first), category; returns the number of lines written.
 fn write_counts(path: &str, p: &Prepared, keeps_unallocated: bool) -> Result<u64, CliError> {
-    let io = |e: std::io::Error| failed(format!("{path}: cannot write: {e}"));
-    let file = File::create(path).map_err(io)?;
-    let mut w = csv::Writer::from_writer(BufWriter::new(file));
-    let csv_err = |e: csv::Error| failed(format!("{path}: cannot write: {e}"));
-    w.write_record(["month", "area_code", "category", "count"])
-        .map_err(csv_err)?;
-    let cube = &p.cube;
-    let mut areas: Vec<usize> = (0..cube.areas().len()).collect();
-    areas.sort_by(|&a, &b| cube.areas().get(a).cmp(&cube.areas().get(b)));
-    let mut cats: Vec<usize> = (0..cube.categories().len()).collect();
-    cats.sort_by(|&a, &b| cube.categories().get(a).cmp(&cube.categories().get(b)));
-    let mut written = 0;
-    for (mi, month) in cube.months().enumerate() {
-        let month = month.to_string();
-        if keeps_unallocated {
-            for &c in &cats {
-                let n = cube.unallocated(mi, c);
-                if n > 0 {
-                    let name = cube.categories().get(c).map_or("", String::as_str);
-                    w.write_record([month.as_str(), "", name, &n.to_string()])
-                        .map_err(csv_err)?;
-                    written += 1;
-                }
-            }
-        }
-        for &a in &areas {
-            let code = cube.areas().get(a).map_or("", |c| c.as_str());
-            for &c in &cats {
-                let n = cube.get(a, mi, c);
-                if n > 0 {
-                    let name = cube.categories().get(c).map_or("", String::as_str);
-                    w.write_record([month.as_str(), code, name, &n.to_string()])
-                        .map_err(csv_err)?;
-                    written += 1;
-                }
-            }
-        }
-    }
-    let mut inner = w
-        .into_inner()
-        .map_err(|e| failed(format!("{path}: cannot write: {}", e.error())))?;
-    inner.flush().map_err(io)?;
-    Ok(written)
+    let text = write_counts_csv(&p.cube, keeps_unallocated);
+    std::fs::write(path, &text).map_err(|e| failed(format!("{path}: cannot write: {e}")))?;
+    Ok(text.lines().count().saturating_sub(1) as u64)
 }
 
 /// Prints the first ten rejections of a report (file, line, column, reason).
@@ -347,9 +303,7 @@ fn print_report(p: &Prepared, files: usize, level: Level, written: u64, out: &st
 mod tests {
     use super::*;
 
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
-    }
+    use crate::cli::args::strings as args;
 
     #[test]
     fn bad_arguments_are_usage_errors() {

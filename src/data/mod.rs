@@ -32,6 +32,7 @@ pub mod boundaries;
 pub mod boundaries_write;
 pub mod bundle;
 pub mod categories_file;
+pub mod counts_write;
 pub mod crc32;
 pub mod csv_scan;
 pub mod csv_swar;

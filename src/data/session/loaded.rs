@@ -5,6 +5,7 @@
 use crate::data::areas_write::write_areas_csv;
 use crate::data::boundaries_write::{write_geojson, EXACT};
 use crate::data::bundle::Bundle;
+use crate::data::counts_write::write_counts_csv;
 use crate::data::lookup::Level;
 use crate::data::manifest::ManifestFiles;
 use crate::data::report::LoadReport;
@@ -33,54 +34,6 @@ pub struct Loaded {
     pub keeps_unallocated: bool,
 }
 
-fn quote(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
-}
-
-/// Appends `n` in decimal and a line break.
-fn push_count(out: &mut String, n: u32) {
-    // The digits of `n`, last first, before the line break.
-    let mut text = [b'\n'; 11];
-    let mut at: usize = 10;
-    let mut rest = n;
-    while let Some(d) = at.checked_sub(1).and_then(|i| text.get_mut(i)) {
-        *d = b'0' + (rest % 10) as u8;
-        at -= 1;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    let digits = text.get(at..).unwrap_or(&[]);
-    out.push_str(std::str::from_utf8(digits).unwrap_or("0\n"));
-}
-
-/// Sets `head` to `month,code,`.
-fn set_head(head: &mut String, month: &str, code: &str) {
-    head.clear();
-    for part in [month, ",", code, ","] {
-        head.push_str(part);
-    }
-}
-
-/// Appends the lines `month,code,name,n` of the non-zero `counts` (by
-/// category index), in the order of `cats`; `head` is `month,code,` and
-/// each of `names` is a quoted name and a comma.
-fn push_lines(out: &mut String, head: &str, cats: &[usize], names: &[String], counts: &[u32]) {
-    for (&c, name) in cats.iter().zip(names) {
-        let n = counts.get(c).copied().unwrap_or(0);
-        if n > 0 {
-            out.push_str(head);
-            out.push_str(name);
-            push_count(out, n);
-        }
-    }
-}
-
 impl Loaded {
     /// The counts as a counts file (`month,area_code,category,count`),
     /// sorted by month, area code (not allocated first, as an empty code)
@@ -88,50 +41,7 @@ impl Loaded {
     /// first or last month with no counts at all gets one row of 0 (first
     /// area, first category), so the file covers the months loaded.
     pub fn counts_csv(&self) -> String {
-        let cube = &self.bundle.dataset.cube;
-        let mut out = String::from("month,area_code,category,count\n");
-        let mut areas: Vec<usize> = (0..cube.areas().len()).collect();
-        crate::order::sort_by(&mut areas, |&a, &b| {
-            cube.areas().get(a).cmp(&cube.areas().get(b))
-        });
-        let mut cats: Vec<usize> = (0..cube.categories().len()).collect();
-        crate::order::sort_by(&mut cats, |&a, &b| {
-            cube.categories().get(a).cmp(&cube.categories().get(b))
-        });
-        // Each name quoted once, in output order (categories with their
-        // comma); each line is then a head, a name and a count.
-        let codes: Vec<String> = areas
-            .iter()
-            .map(|&a| quote(cube.areas().get(a).map_or("", |c| c.as_str())))
-            .collect();
-        let names: Vec<String> = cats
-            .iter()
-            .map(|&c| quote(cube.categories().get(c).map_or("", String::as_str)) + ",")
-            .collect();
-        let last = cube.month_count().saturating_sub(1);
-        let mut head = String::new();
-        for (mi, month) in cube.months().enumerate() {
-            let month = month.to_string();
-            let start = out.len();
-            if self.keeps_unallocated {
-                set_head(&mut head, &month, "");
-                push_lines(&mut out, &head, &cats, &names, cube.unallocated_month(mi));
-            }
-            for (&a, code) in areas.iter().zip(&codes) {
-                set_head(&mut head, &month, code);
-                push_lines(&mut out, &head, &cats, &names, cube.area_month(a, mi));
-            }
-            if out.len() == start && (mi == 0 || mi == last) {
-                if let Some(name) = names.first() {
-                    let code = codes.first().map_or("", String::as_str);
-                    set_head(&mut head, &month, code);
-                    out.push_str(&head);
-                    out.push_str(name);
-                    push_count(&mut out, 0);
-                }
-            }
-        }
-        out
+        write_counts_csv(&self.bundle.dataset.cube, self.keeps_unallocated)
     }
 
     /// The dataset as the files a publisher deploys in
