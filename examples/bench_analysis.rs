@@ -113,7 +113,7 @@ fn run(label: &str, ds: &Dataset, runs: usize) {
     let setup_ms = setup.elapsed().as_secs_f64() * 1000.0;
     let mask = Selection::AllCrime.mask(&ds.categories);
     let full = time_ms(runs, || {
-        let totals = PeriodTotals::new(cube, &pair).unwrap_or_else(|e| panic!("{e}"));
+        let totals = PeriodTotals::new(cube, &pair);
         let table = compare_table(ds, &totals, Scope::Whole, &By::Category);
         black_box(show_table(&table, &rule));
         let ranking = rank_areas(ds, &totals, &base, &Selection::AllCrime, Measure::Rate);
@@ -129,9 +129,9 @@ fn run(label: &str, ds: &Dataset, runs: usize) {
         black_box(rolling12(&series));
     });
     let totals_only = time_ms(runs, || {
-        black_box(PeriodTotals::new(cube, &pair).unwrap_or_else(|e| panic!("{e}")));
+        black_box(PeriodTotals::new(cube, &pair));
     });
-    let totals = PeriodTotals::new(cube, &pair).unwrap_or_else(|e| panic!("{e}"));
+    let totals = PeriodTotals::new(cube, &pair);
     let table_ms = time_ms(runs, || {
         let table = compare_table(ds, &totals, Scope::Whole, &By::Category);
         black_box(show_table(&table, &rule));

@@ -50,9 +50,13 @@ impl Page {
     }
 }
 
-/// How the periods are chosen: a preset, or a custom pair.
+/// How the periods are chosen: the dataset's default, a preset, or a
+/// custom pair.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PeriodChoice {
+    /// The pair the dataset opens on (always one its data covers fully:
+    /// see [`crate::analysis::period_fit`]); no `period` in the address.
+    Default,
     /// A preset computed from the latest month in the data.
     Preset(Preset),
     /// An explicit pair of periods.
@@ -174,7 +178,7 @@ impl Default for ViewState {
         ViewState {
             dataset: "demo".to_string(),
             page: Page::Overview,
-            period: PeriodChoice::Preset(Preset::Rolling12),
+            period: PeriodChoice::Default,
             select: "all-crime".to_string(),
             level: String::new(),
             measure: Measure::Count,
@@ -275,7 +279,7 @@ impl ViewState {
             parts.push(("page", self.page.key().to_string()));
         }
         match self.period {
-            PeriodChoice::Preset(Preset::Rolling12) => {}
+            PeriodChoice::Default => {}
             PeriodChoice::Preset(p) => parts.push(("period", p.key().to_string())),
             PeriodChoice::Custom(pair) => {
                 parts.push(("current", pair.current.to_string()));

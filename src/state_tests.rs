@@ -45,9 +45,12 @@ fn bad_values_fall_back_safely() {
     assert_eq!(s.page, Page::Overview);
     assert_eq!(
         s.period,
-        PeriodChoice::Preset(Preset::Rolling12),
+        PeriodChoice::Default,
         "one custom period alone is not a pair"
     );
+    let s = ViewState::from_query("period=rolling12");
+    assert_eq!(s.period, PeriodChoice::Preset(Preset::Rolling12));
+    assert_eq!(s.to_query(), "?period=rolling12", "a preset chosen is kept");
     assert_eq!(s.ward, None);
     assert_eq!(s.measure, Measure::Count);
     assert_eq!(

@@ -449,3 +449,50 @@ fn district_rates_and_ranks_match_plain_computation() {
     assert_eq!(got[0]["area_code"], "E08000032");
     let _ = fs::remove_file(&counts);
 }
+
+/// Three Julys loaded as twelve-month periods: eleven months of each have
+/// no data, so the periods are shown (the counts of the one July each) and
+/// not compared, with a warning on stderr naming the months.
+#[test]
+fn years_made_of_one_july_each_are_not_compared() {
+    let counts = counts_file("gaps");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_explorer-cli"))
+        .args([
+            "compare",
+            "--counts",
+            &counts,
+            "--current",
+            "2017-08..2018-07",
+            "--previous",
+            "2016-08..2017-07",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "warning: 11 of the 12 months in each period have no data (Aug 2017 \u{2013} \
+             Jun 2018; Aug 2016 \u{2013} Jun 2017), so the two periods are not compared."
+        ),
+        "{stderr}"
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    let header = split_line(lines.next().unwrap());
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let all = lines.map(split_line).find(|r| r[0] == "all-crime").unwrap();
+    let crime = |year| july(year).iter().filter(|(_, t)| t != ASB).count();
+    assert_eq!(all[col("current")], crime(2018).to_string());
+    assert_eq!(all[col("previous")], crime(2017).to_string());
+    for name in ["change", "pct_change", "p_value", "rr_low", "rr_high"] {
+        assert_eq!(all[col(name)], "[x]", "{name}");
+    }
+    assert_eq!(all[col("verdict")], "not compared: months without data");
+    assert_eq!(all[col("current_months_without_data")], "11");
+    assert_eq!(all[col("previous_months_without_data")], "11");
+}

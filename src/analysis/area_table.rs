@@ -30,7 +30,14 @@ pub fn compare_areas(
     let whole_prev = t.total(Scope::Whole, &mask, Which::Previous);
     let whole_cur = t.total(Scope::Whole, &mask, Which::Current);
     let row = |key: &str, name: &str, role, p: u64, c: u64| {
-        let mut comparison = comparison_from_counts(selection.clone(), p, c, 0, &t.pair);
+        let mut comparison = comparison_from_counts(
+            selection.clone(),
+            p,
+            c,
+            0,
+            &t.pair,
+            t.coverage.is_complete(),
+        );
         comparison.share_pct = (whole_cur > 0).then(|| c as f64 / whole_cur as f64 * 100.0);
         CompareRow {
             key: key.to_string(),
@@ -185,7 +192,7 @@ mod tests {
             previous: Period::parse("2024-01").unwrap(),
             current: Period::parse("2024-02").unwrap(),
         };
-        let t = PeriodTotals::new(&ds.cube, &pair).unwrap();
+        let t = PeriodTotals::new(&ds.cube, &pair);
         (ds, t)
     }
 

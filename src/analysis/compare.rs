@@ -3,6 +3,7 @@
 
 use crate::data::{Cube, Dataset};
 
+use super::coverage::Coverage;
 use super::period::{Period, PeriodError, PeriodPair};
 use super::selection::Selection;
 use super::stats::{self, RateRatioTest, Verdict};
@@ -71,8 +72,18 @@ pub struct Comparison {
     pub share_pct: Option<f64>,
     /// The exact test of the change and the rate-ratio interval.
     pub test: RateRatioTest,
-    /// Significant increase, decrease or no significant change.
+    /// Significant increase, decrease or no significant change; or not
+    /// compared, when a period has months without data (then `change` and
+    /// `pct_change` are not shown either, and `test` is untested).
     pub verdict: Verdict,
+}
+
+impl Comparison {
+    /// True when the two periods are compared (both whole): change, %
+    /// change and verdict may be shown.
+    pub fn is_compared(&self) -> bool {
+        self.verdict != Verdict::NotCompared
+    }
 }
 
 /// Compares `selection` over the two periods of `pair` for `scope`.
@@ -95,28 +106,36 @@ pub fn compare(
         current,
         all_current,
         pair,
+        Coverage::of(cube, pair).is_complete(),
     ))
 }
 
 /// Builds a comparison from counts already summed (`all_current` is all
-/// crime in the current period, for the share).
+/// crime in the current period, for the share). `whole` says both periods
+/// have data for every month; when not, the verdict is
+/// [`Verdict::NotCompared`] and nothing is tested.
 pub fn comparison_from_counts(
     selection: Selection,
     previous: u64,
     current: u64,
     all_current: u64,
     pair: &PeriodPair,
+    whole: bool,
 ) -> Comparison {
     let change = current as i64 - previous as i64;
     let pct_change = (previous > 0).then(|| change as f64 / previous as f64 * 100.0);
     let share_pct = (selection != Selection::Asb && all_current > 0)
         .then(|| current as f64 / all_current as f64 * 100.0);
-    let (test, verdict) = stats::verdict(
-        previous,
-        current,
-        pair.previous.months(),
-        pair.current.months(),
-    );
+    let (test, verdict) = if whole {
+        stats::verdict(
+            previous,
+            current,
+            pair.previous.months(),
+            pair.current.months(),
+        )
+    } else {
+        (stats::rate_ratio_test(0, 0, 0, 0), Verdict::NotCompared)
+    };
     Comparison {
         selection,
         previous,
@@ -192,6 +211,34 @@ mod tests {
         // ASB is not crime: no share.
         let c = compare(&ds, Scope::Whole, &Selection::Asb, &pair).unwrap();
         assert_eq!((c.current, c.share_pct), (50, None));
+    }
+
+    #[test]
+    fn periods_with_months_without_data_are_not_compared() {
+        // Jan and Mar 2024 have rows; Feb has none.
+        let mut b = CubeBuilder::new();
+        b.add(Some("W1"), m("2024-01"), "Burglary", 40);
+        b.add(Some("W1"), m("2024-03"), "Burglary", 90);
+        let ds = Dataset::new(b.build().unwrap(), Vec::new(), &Categories::default());
+        let gap = PeriodPair {
+            previous: Period::parse("2024-01..2024-01").unwrap(),
+            current: Period::parse("2024-02..2024-03").unwrap(),
+        };
+        let c = compare(&ds, Scope::Whole, &Selection::AllCrime, &gap).unwrap();
+        assert_eq!((c.previous, c.current), (40, 90), "counts stay");
+        assert_eq!(c.verdict, Verdict::NotCompared);
+        assert!(!c.is_compared());
+        assert_eq!((c.test.p_value, c.test.rr_low), (1.0, None));
+        let whole = PeriodPair {
+            previous: Period::parse("2024-01..2024-01").unwrap(),
+            current: Period::parse("2024-03..2024-03").unwrap(),
+        };
+        let c = compare(&ds, Scope::Whole, &Selection::AllCrime, &whole).unwrap();
+        assert_eq!(
+            c.verdict,
+            Verdict::SignificantIncrease,
+            "40 → 90 in a month"
+        );
     }
 
     #[test]

@@ -43,8 +43,7 @@ fn fixture(deciles: Option<[u8; 6]>, areas_used: usize) -> (Ranking, LevelMap) {
             previous: p,
             current: p,
         },
-    )
-    .unwrap();
+    );
     let map = LevelMap::new(&ds, AreaLevel::Base, None);
     let ranking = rank_areas(&ds, &totals, &map, &Selection::AllCrime, Measure::Rate);
     (ranking, map)
@@ -132,7 +131,7 @@ fn tied_fixture(deciles: bool) -> (Ranking, Ranking, LevelMap) {
         previous: p,
         current: p,
     };
-    let totals = PeriodTotals::new(&ds.cube, &pair).unwrap();
+    let totals = PeriodTotals::new(&ds.cube, &pair);
     let map = LevelMap::new(&ds, AreaLevel::Base, None);
     let by_rate = rank_areas(&ds, &totals, &map, &Selection::AllCrime, Measure::Rate);
     let by_count = rank_areas(&ds, &totals, &map, &Selection::AllCrime, Measure::Count);

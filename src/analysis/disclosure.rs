@@ -2,10 +2,14 @@
 //! page, embeds, CSV/JSON exports, the CLI — renders [`Shown`] values, so a
 //! suppressed count is `[c]` everywhere.
 //!
-//! Rules (DESIGN.md, "Disclosure control"), when the dataset sets a
-//! threshold `t`:
+//! Always, whatever the dataset sets: a **% change** on a previous count
+//! below [`LOW_BASE`] is `[low]` (a rise from 1 to 2 is "+100%", which says
+//! nothing), and a change between periods with months without data is
+//! `[x]` (see [`super::coverage`]).
+//!
+//! Rules (`../shared/DESIGN.md`, "Disclosure control"), when the dataset
+//! sets a threshold `t`:
 //! - **primary**: a count from 1 to `t − 1` is `[c]` (0 is shown);
-//! - **% change** on a previous count below [`LOW_BASE`] is `[low]`;
 //! - **derived figures** (change, % change, p-value, interval, rate) of a
 //!   suppressed count are `[c]` too, since they would give it back;
 //! - **secondary**: in a group of cells whose total is shown (a column of
@@ -16,8 +20,8 @@
 //!   total. (Rows of our tables carry no row total: change is derived and
 //!   suppressed with its counts.)
 //!
-//! Without a threshold nothing is suppressed and % changes are shown on
-//! any non-zero base.
+//! Without a threshold no count is suppressed: suppression is the
+//! publisher's choice.
 
 use std::fmt;
 
@@ -37,6 +41,9 @@ pub enum Shown<T> {
     Low,
     /// Nothing to show (e.g. no % change from a previous count of 0).
     Missing,
+    /// Not available: a change between periods that have months without
+    /// data, which are not compared (`[x]`, as in the GSS table symbols).
+    NotAvailable,
 }
 
 impl<T: Copy> Shown<T> {
@@ -60,16 +67,19 @@ impl<T: Copy> Shown<T> {
             Shown::Suppressed => Shown::Suppressed,
             Shown::Low => Shown::Low,
             Shown::Missing => Shown::Missing,
+            Shown::NotAvailable => Shown::NotAvailable,
         }
     }
 
-    /// The marker for a figure that is not shown: `[c]`, `[low]` or empty.
+    /// The marker for a figure that is not shown: `[c]`, `[low]`, `[x]` or
+    /// empty.
     pub fn marker(&self) -> Option<&'static str> {
         match self {
             Shown::Value(_) => None,
             Shown::Suppressed => Some("[c]"),
             Shown::Low => Some("[low]"),
             Shown::Missing => Some(""),
+            Shown::NotAvailable => Some("[x]"),
         }
     }
 }
@@ -130,11 +140,11 @@ impl Disclosure {
     }
 
     /// A % change from `previous`: missing with no base, `[low]` on a base
-    /// under [`LOW_BASE`] when control is on.
+    /// under [`LOW_BASE`] (with or without a threshold).
     pub fn pct_change(&self, previous: u64, pct: Option<f64>) -> Shown<f64> {
         match pct {
             None => Shown::Missing,
-            Some(_) if self.threshold.is_some() && previous < LOW_BASE => Shown::Low,
+            Some(_) if previous < LOW_BASE => Shown::Low,
             Some(p) => Shown::Value(p),
         }
     }
@@ -185,7 +195,12 @@ mod tests {
         assert_eq!(FIVE.pct_change(10, Some(50.0)), Shown::Value(50.0));
         assert_eq!(FIVE.pct_change(0, None), Shown::Missing);
         assert_eq!(
-            Disclosure::NONE.pct_change(2, Some(50.0)),
+            Disclosure::NONE.pct_change(1, Some(100.0)),
+            Shown::Low,
+            "a base under 10 is marked without a threshold too"
+        );
+        assert_eq!(
+            Disclosure::NONE.pct_change(10, Some(50.0)),
             Shown::Value(50.0)
         );
         assert_eq!(Shown::<u64>::Suppressed.to_string(), "[c]");

@@ -8,9 +8,10 @@ use serde::Serialize;
 use crate::data::Month;
 use crate::format::{signed, signed_pct, thousands};
 
+use super::coverage::Coverage;
 use super::deprivation::Deprivation;
 use super::disclosure::{Disclosure, Shown};
-use super::narrative::headline;
+use super::narrative::{coverage_sentence, headline};
 use super::period::PeriodPair;
 use super::rank::{ordinal, Measure, Ranking};
 use super::rate::VsWhole;
@@ -69,8 +70,9 @@ pub struct FindingsInput<'a> {
     pub deprivation: Option<&'a Deprivation>,
     /// Targets evaluated for the pair.
     pub targets: &'a [TargetResult],
-    /// Months with no data (from the load's quality report).
-    pub months_missing: &'a [Month],
+    /// The months of each period without data: when there are any, the
+    /// periods are not compared, and the first finding says so.
+    pub coverage: &'a Coverage,
     /// Months implausibly low (from the load's quality report).
     pub months_suspect: &'a [Month],
     /// The disclosure rule.
@@ -85,6 +87,9 @@ pub fn key_findings(input: &FindingsInput) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut push = |kind, text: String| out.push(Finding { kind, text });
     let rule = input.rule;
+    if let Some(gaps) = coverage_sentence(input.coverage, input.pair) {
+        push(FindingKind::Caveat, gaps);
+    }
     let shown = |r: &CompareRow| {
         !rule.is_small(r.comparison.previous) && !rule.is_small(r.comparison.current)
     };
@@ -153,7 +158,7 @@ pub fn key_findings(input: &FindingsInput) -> Vec<Finding> {
             );
         }
     }
-    if rises.is_empty() && falls.is_empty() && !parts.is_empty() {
+    if rises.is_empty() && falls.is_empty() && !parts.is_empty() && input.coverage.is_complete() {
         push(FindingKind::NoSignificantChange, "No crime type showed a statistically significant rise or fall: the differences are within normal variation.".to_string());
     }
     let mut by_share: Vec<&&CompareRow> = parts
@@ -203,21 +208,6 @@ pub fn key_findings(input: &FindingsInput) -> Vec<Finding> {
     }
     let within = |m: &&Month| input.pair.current.contains(**m) || input.pair.previous.contains(**m);
     let list = |ms: Vec<String>| join_and(&ms);
-    let missing: Vec<String> = input
-        .months_missing
-        .iter()
-        .filter(within)
-        .map(|m| m.label())
-        .collect();
-    if !missing.is_empty() {
-        push(
-            FindingKind::Caveat,
-            format!(
-                "No data for {}: totals for the periods that include them are understated.",
-                list(missing)
-            ),
-        );
-    }
     let suspect: Vec<String> = input
         .months_suspect
         .iter()
@@ -308,7 +298,8 @@ fn ranking_findings(
             joint(now, &|y| y.rank),
             r.rows.len()
         );
-        if !rule.is_small(x.previous) && !rule.is_small(x.current) {
+        let whole = input.coverage.is_complete();
+        if whole && !rule.is_small(x.previous) && !rule.is_small(x.current) {
             let (_, v) = verdict(
                 x.previous,
                 x.current,
@@ -326,6 +317,7 @@ fn ranking_findings(
                 Verdict::NoSignificantChange => {
                     format!("; its own change ({change}) is within normal variation")
                 }
+                Verdict::NotCompared => String::new(),
             });
         }
         text.push('.');

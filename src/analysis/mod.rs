@@ -5,12 +5,14 @@
 
 pub mod area_table;
 pub mod compare;
+pub mod coverage;
 pub mod deprivation;
 pub mod disclosure;
 pub mod findings;
 pub mod level;
 pub mod narrative;
 pub mod period;
+pub mod period_fit;
 pub mod rank;
 pub mod rate;
 pub mod selection;
@@ -22,6 +24,7 @@ pub mod trend;
 
 pub use area_table::{compare_areas, show_ranking, ShownRank};
 pub use compare::{compare, Comparison, Scope};
+pub use coverage::Coverage;
 pub use deprivation::{deprivation, Deprivation};
 pub use disclosure::{Disclosure, Shown};
 pub use findings::{key_findings, Finding, FindingKind, FindingsInput};

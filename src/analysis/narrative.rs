@@ -1,10 +1,12 @@
 //! Plain-English sentences generated from the numbers, with wording that
 //! never calls a change a rise or fall unless it is significant.
 
+use crate::data::Month;
 use crate::format::{signed_pct, thousands};
 
 use super::compare::Comparison;
-use super::period::PeriodPair;
+use super::coverage::{month_runs, Coverage};
+use super::period::{Period, PeriodPair};
 use super::stats::Verdict;
 
 /// The headline sentence for a comparison, e.g. "All crime (excluding ASB)
@@ -33,6 +35,13 @@ pub fn headline(c: &Comparison, pair: &PeriodPair, unit: &str) -> String {
         None => format!("{}{} {units}", sign(c.change), thousands(diff)),
     };
     match c.verdict {
+        Verdict::NotCompared => format!(
+            "{what}: {} {unit} in {} and {} in {}. The two periods are not compared: some of their months have no data.",
+            thousands(c.current),
+            pair.current.label(),
+            thousands(c.previous),
+            pair.previous.label()
+        ),
         Verdict::SignificantIncrease => {
             format!("{what} rose by {amount} {when}: a statistically significant increase.")
         }
@@ -47,6 +56,77 @@ pub fn headline(c: &Comparison, pair: &PeriodPair, unit: &str) -> String {
             format!("{what} was {amount} {direction} {when}, but this is within normal variation (no significant change).")
         }
     }
+}
+
+/// What a pair's months without data mean, in words, e.g. "11 of the 12
+/// months in each period have no data (Aug 2017 – Jun 2018; Aug 2016 –
+/// Jun 2017), so the two periods are not compared." `None` when both
+/// periods are whole.
+pub fn coverage_sentence(coverage: &Coverage, pair: &PeriodPair) -> Option<String> {
+    if coverage.is_complete() {
+        return None;
+    }
+    let (cur, prev) = (&coverage.current, &coverage.previous);
+    let same = cur.len() == prev.len() && pair.current.months() == pair.previous.months();
+    let gaps = if same {
+        format!(
+            "{} in each period {} no data ({}; {})",
+            of_the(cur.len(), pair.current.months()),
+            have(cur.len()),
+            month_runs(cur),
+            month_runs(prev)
+        )
+    } else {
+        [(cur, pair.current), (prev, pair.previous)]
+            .iter()
+            .filter(|(missing, _)| !missing.is_empty())
+            .map(|(missing, period)| period_gaps(missing, *period))
+            .collect::<Vec<_>>()
+            .join(", and ")
+    };
+    Some(format!(
+        "{}, so the two periods are not compared.",
+        capitalise_first(&gaps)
+    ))
+}
+
+/// "3 of the 12 months of Oct 2024 – Sep 2025 have no data (…)".
+fn period_gaps(missing: &[Month], period: Period) -> String {
+    if period.months() == 1 {
+        return format!("{} has no data", period.label());
+    }
+    format!(
+        "{} of {} {} no data ({})",
+        of_the(missing.len(), period.months()),
+        period.label(),
+        have(missing.len()),
+        month_runs(missing)
+    )
+}
+
+/// "11 of the 12 months", "all 3 months", "1 of the 2 months".
+fn of_the(n: usize, of: u32) -> String {
+    if n == of as usize {
+        format!("all {of} months")
+    } else {
+        format!("{n} of the {of} months")
+    }
+}
+
+fn have(n: usize) -> &'static str {
+    if n == 1 {
+        "has"
+    } else {
+        "have"
+    }
+}
+
+fn capitalise_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
 }
 
 fn sign(n: i64) -> &'static str {
@@ -73,7 +153,7 @@ mod tests {
     #[test]
     fn significant_rise_is_called_a_rise() {
         // 10,000 → 10,415 over 12 v 12 months: p ≈ 0.0036 (well below 0.05).
-        let c = comparison_from_counts(Selection::AllCrime, 10_000, 10_415, 10_415, &pair());
+        let c = comparison_from_counts(Selection::AllCrime, 10_000, 10_415, 10_415, &pair(), true);
         let s = headline(&c, &pair(), "offences");
         assert!(
             s.starts_with("All crime (excluding ASB) rose by 4.2% (+415 offences)"),
@@ -85,12 +165,55 @@ mod tests {
     #[test]
     fn non_significant_change_is_not_called_a_rise() {
         // 100 → 110: p ≈ 0.53, not significant.
-        let c = comparison_from_counts(Selection::AllCrime, 100, 110, 110, &pair());
+        let c = comparison_from_counts(Selection::AllCrime, 100, 110, 110, &pair(), true);
         let s = headline(&c, &pair(), "offences");
         assert!(!s.contains("rose") && !s.contains("fell"), "{s}");
         assert!(
             s.contains("10.0% (+10 offences) higher") && s.contains("no significant change"),
             "{s}"
         );
+    }
+
+    #[test]
+    fn periods_with_gaps_are_not_called_a_rise() {
+        let c = comparison_from_counts(Selection::AllCrime, 22_582, 26_193, 26_193, &pair(), false);
+        let s = headline(&c, &pair(), "offences");
+        assert_eq!(
+            s,
+            "All crime (excluding ASB): 26,193 offences in Oct 2024 – Sep 2025 and 22,582 in \
+             Oct 2023 – Sep 2024. The two periods are not compared: some of their months have no data."
+        );
+    }
+
+    #[test]
+    fn gaps_in_words() {
+        let m = |s: &str| s.parse::<Month>().unwrap();
+        let months = |from: &str, n: i64| (0..n).map(|i| m(from).offset(i).unwrap()).collect();
+        let julys = Coverage {
+            current: months("2024-10", 11),
+            previous: months("2023-10", 11),
+        };
+        assert_eq!(
+            coverage_sentence(&julys, &pair()).unwrap(),
+            "11 of the 12 months in each period have no data (Oct 2024 – Aug 2025; \
+             Oct 2023 – Aug 2024), so the two periods are not compared."
+        );
+        let one = Coverage {
+            current: vec![m("2025-03")],
+            previous: Vec::new(),
+        };
+        assert_eq!(
+            coverage_sentence(&one, &pair()).unwrap(),
+            "1 of the 12 months of Oct 2024 – Sep 2025 has no data (Mar 2025), so the two \
+             periods are not compared."
+        );
+        let all = Coverage {
+            current: Vec::new(),
+            previous: months("2023-10", 12),
+        };
+        assert!(coverage_sentence(&all, &pair()).unwrap().starts_with(
+            "All 12 months of Oct 2023 – Sep 2024 have no data (Oct 2023 – Sep 2024)"
+        ));
+        assert_eq!(coverage_sentence(&Coverage::default(), &pair()), None);
     }
 }

@@ -37,6 +37,9 @@ pub enum PeriodError {
     /// Text that is not `YYYY-MM..YYYY-MM`.
     #[error("expected a month range written YYYY-MM..YYYY-MM, found {0:?}")]
     Unparsable(String),
+    /// A range written right whose month does not exist (`2023-13`).
+    #[error("{0}")]
+    BadMonth(#[from] crate::data::month::MonthParseError),
     /// There is not enough data for the preset.
     #[error("the data ({first}..{last}) is too short for the preset {preset}")]
     TooShort {
@@ -60,11 +63,19 @@ impl Period {
 
     /// Parses `YYYY-MM..YYYY-MM` (or a single `YYYY-MM`).
     pub fn parse(text: &str) -> Result<Period, PeriodError> {
-        let bad = || PeriodError::Unparsable(text.to_string());
         let (a, b) = text.split_once("..").unwrap_or((text, text));
-        let start: Month = a.trim().parse().map_err(|_| bad())?;
-        let end: Month = b.trim().parse().map_err(|_| bad())?;
-        Period::new(start, end)
+        let month = |t: &str| -> Result<Month, PeriodError> {
+            t.trim()
+                .parse()
+                .map_err(|e: crate::data::month::MonthParseError| {
+                    if e.no_such_month().is_some() {
+                        PeriodError::BadMonth(e)
+                    } else {
+                        PeriodError::Unparsable(text.to_string())
+                    }
+                })
+        };
+        Period::new(month(a)?, month(b)?)
     }
 
     /// Number of months in the period.
@@ -190,40 +201,47 @@ impl Preset {
             first,
             last,
         };
+        let pair = self.pair_ending(last).ok_or_else(too_short)?;
+        pair.check_within(first, last).map_err(|_| too_short())?;
+        Ok(pair)
+    }
+
+    /// The pair when the latest month is `last`, whatever months the data
+    /// has (`None` only at the ends of the calendar).
+    pub fn pair_ending(self, last: Month) -> Option<PeriodPair> {
         let current = match self {
             Preset::Rolling12 => {
-                let start = last.offset(-11).ok_or_else(too_short)?;
-                let current = Period { start, end: last };
-                let previous = Period {
-                    start: last.offset(-23).ok_or_else(too_short)?,
-                    end: last.offset(-12).ok_or_else(too_short)?,
-                };
-                let pair = PeriodPair { current, previous };
-                return pair
-                    .check_within(first, last)
-                    .map(|_| pair)
-                    .map_err(|_| too_short());
+                return Some(PeriodPair {
+                    current: Period {
+                        start: last.offset(-11)?,
+                        end: last,
+                    },
+                    previous: Period {
+                        start: last.offset(-23)?,
+                        end: last.offset(-12)?,
+                    },
+                });
             }
             Preset::FinancialYearToDate => {
                 let back = (last.month_of_year() + 12 - 4) % 12;
                 Period {
-                    start: last.offset(-i64::from(back)).ok_or_else(too_short)?,
+                    start: last.offset(-i64::from(back))?,
                     end: last,
                 }
             }
             Preset::CalendarYearToDate => {
                 let back = last.month_of_year() - 1;
                 Period {
-                    start: last.offset(-i64::from(back)).ok_or_else(too_short)?,
+                    start: last.offset(-i64::from(back))?,
                     end: last,
                 }
             }
             Preset::LatestQuarter => {
                 // The last month that ends a calendar quarter (Mar, Jun, Sep, Dec).
                 let back = last.month_of_year() % 3;
-                let end = last.offset(-i64::from(back)).ok_or_else(too_short)?;
+                let end = last.offset(-i64::from(back))?;
                 Period {
-                    start: end.offset(-2).ok_or_else(too_short)?,
+                    start: end.offset(-2)?,
                     end,
                 }
             }
@@ -232,10 +250,10 @@ impl Preset {
                 end: last,
             },
         };
-        let previous = current.years_earlier(1).ok_or_else(too_short)?;
-        let pair = PeriodPair { current, previous };
-        pair.check_within(first, last).map_err(|_| too_short())?;
-        Ok(pair)
+        Some(PeriodPair {
+            current,
+            previous: current.years_earlier(1)?,
+        })
     }
 }
 
@@ -305,6 +323,11 @@ mod tests {
         assert_eq!(p.months(), 12);
         assert!(Period::parse("2025-03..2024-04").is_err());
         assert!(Period::parse("2025-3..2026-01").is_err());
+        let e = Period::parse("2023-13..2023-13").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "there is no month 13 in \"2023-13\": months run from 01 to 12"
+        );
         let e = p.check_within(m("2024-06"), m("2025-12")).unwrap_err();
         assert!(e.to_string().contains("outside the data"));
     }

@@ -56,7 +56,7 @@ fn fixture() -> (Dataset, PeriodTotals) {
         previous: Period::parse("2024-01").unwrap(),
         current: Period::parse("2024-02").unwrap(),
     };
-    let totals = PeriodTotals::new(&ds.cube, &pair).unwrap();
+    let totals = PeriodTotals::new(&ds.cube, &pair);
     (ds, totals)
 }
 

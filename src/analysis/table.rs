@@ -63,18 +63,20 @@ pub fn compare_by(
     pair: &PeriodPair,
     by: &By,
 ) -> Result<Vec<CompareRow>, PeriodError> {
-    let totals = PeriodTotals::new(&ds.cube, pair)?;
+    pair.check_within(ds.cube.first_month(), ds.cube.last_month())?;
+    let totals = PeriodTotals::new(&ds.cube, pair);
     Ok(compare_table(ds, &totals, scope, by))
 }
 
 /// Builds the table from totals already summed.
 pub fn compare_table(ds: &Dataset, t: &PeriodTotals, scope: Scope, by: &By) -> Vec<CompareRow> {
     let pair = &t.pair;
+    let whole = t.coverage.is_complete();
     let all_mask = Selection::AllCrime.mask(&ds.categories);
     let all_current = t.total(scope, &all_mask, Which::Current);
     let mut rows: Vec<CompareRow> = Vec::new();
     let row = |key: &str, name: &str, role, selection: Selection, prev, cur, share_of| {
-        let mut c = comparison_from_counts(selection, prev, cur, share_of, pair);
+        let mut c = comparison_from_counts(selection, prev, cur, share_of, pair, whole);
         if role == RowRole::Separate {
             c.share_pct = None;
         }
@@ -219,7 +221,7 @@ pub struct ShownRow {
     pub current: Shown<u64>,
     /// Current − previous.
     pub change: Shown<i64>,
-    /// % change (`[low]` on a base under 10 under control).
+    /// % change (`[low]` on a base under 10; `[x]` when not compared).
     pub pct_change: Shown<f64>,
     /// Share %.
     pub share_pct: Shown<f64>,
@@ -288,26 +290,34 @@ fn show_row(r: &CompareRow, rule: &Disclosure, prev_hidden: bool, cur_hidden: bo
     };
     let either = prev_hidden || cur_hidden;
     let derived = |v: Shown<f64>| if either { Shown::Suppressed } else { v };
+    // Changes between periods with months without data are not shown.
+    let compared = |v: Shown<f64>| {
+        if c.is_compared() {
+            derived(v)
+        } else {
+            Shown::NotAvailable
+        }
+    };
     ShownRow {
         key: r.key.clone(),
         name: r.name.clone(),
         role: r.role,
         previous: count(c.previous, prev_hidden),
         current: count(c.current, cur_hidden),
-        change: if either {
-            Shown::Suppressed
-        } else {
-            Shown::Value(c.change)
+        change: match (either, c.is_compared()) {
+            (true, _) => Shown::Suppressed,
+            (false, false) => Shown::NotAvailable,
+            (false, true) => Shown::Value(c.change),
         },
-        pct_change: derived(rule.pct_change(c.previous, c.pct_change)),
+        pct_change: compared(rule.pct_change(c.previous, c.pct_change)),
         share_pct: if cur_hidden {
             Shown::Suppressed
         } else {
             Shown::from_option(c.share_pct)
         },
-        p_value: derived(Shown::Value(c.test.p_value)),
-        rr_low: derived(Shown::from_option(c.test.rr_low)),
-        rr_high: derived(Shown::from_option(c.test.rr_high)),
+        p_value: compared(Shown::Value(c.test.p_value)),
+        rr_low: compared(Shown::from_option(c.test.rr_low)),
+        rr_high: compared(Shown::from_option(c.test.rr_high)),
         verdict: c.verdict,
     }
 }

@@ -8,7 +8,8 @@
 use crate::data::Cube;
 
 use super::compare::{sum_masked, Scope};
-use super::period::{Period, PeriodError, PeriodPair};
+use super::coverage::Coverage;
+use super::period::{Period, PeriodPair};
 
 /// Which period of a pair.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -25,6 +26,9 @@ pub enum Which {
 pub struct PeriodTotals {
     /// The pair the totals are for.
     pub pair: PeriodPair,
+    /// The months of each period without data: when there are any, the
+    /// periods are not compared (see [`super::coverage`]).
+    pub coverage: Coverage,
     categories: usize,
     /// `previous[area * categories + category]`.
     previous: Vec<u64>,
@@ -39,10 +43,13 @@ pub struct PeriodTotals {
 }
 
 impl PeriodTotals {
-    /// Sums the cube over both periods of `pair`. An error (and no zeros)
-    /// when either period reaches outside the months the data covers.
-    pub fn new(cube: &Cube, pair: &PeriodPair) -> Result<PeriodTotals, PeriodError> {
-        pair.check_within(cube.first_month(), cube.last_month())?;
+    /// Sums the cube over both periods of `pair`. Months outside the
+    /// cube's range have no data: they add nothing and are listed in
+    /// [`coverage`](Self::coverage), so the periods are not compared.
+    /// (Pages and the CLI refuse a period the user asks for outside the
+    /// data before this; the default pair of a dataset with one month of
+    /// data reaches one month before it.)
+    pub fn new(cube: &Cube, pair: &PeriodPair) -> PeriodTotals {
         let k = cube.categories().len();
         let areas = cube.areas().len();
         let prev_months = month_range(cube, pair.previous);
@@ -114,8 +121,9 @@ impl PeriodTotals {
         };
         let whole_previous = whole(&previous, &unallocated_previous);
         let whole_current = whole(&current, &unallocated_current);
-        Ok(PeriodTotals {
+        PeriodTotals {
             pair: *pair,
+            coverage: Coverage::of(cube, pair),
             categories: k,
             previous,
             current,
@@ -123,7 +131,7 @@ impl PeriodTotals {
             unallocated_current,
             whole_previous,
             whole_current,
-        })
+        }
     }
 
     /// Number of areas (the cube's area axis).
@@ -192,11 +200,13 @@ pub fn sum_u64_masked(values: &[u64], mask: &[bool]) -> u64 {
 }
 
 /// The cube's month indices of `period` (empty when it lies outside).
+/// The cube's month indices inside `period` (empty when none are).
 fn month_range(cube: &Cube, period: Period) -> std::ops::Range<usize> {
-    match (cube.month_index(period.start), cube.month_index(period.end)) {
-        (Some(a), Some(b)) if a <= b => a..b + 1,
-        _ => 0..0,
-    }
+    let months = cube.month_count() as i64;
+    let first = cube.first_month();
+    let start = first.months_until(period.start).clamp(0, months);
+    let end = (first.months_until(period.end) + 1).clamp(0, months);
+    start as usize..end.max(start) as usize
 }
 
 fn add_into(acc: &mut [u64], values: &[u32]) {
@@ -272,7 +282,7 @@ mod tests {
             previous: Period::parse("2024-01..2024-02").unwrap(),
             current: Period::parse("2024-03..2024-04").unwrap(),
         };
-        let t = PeriodTotals::new(&cube, &pair).unwrap();
+        let t = PeriodTotals::new(&cube, &pair);
         assert_eq!(t.area(0, Which::Previous), &[3, 4]);
         assert_eq!(t.area(1, Which::Current), &[5, 0]);
         assert_eq!(t.whole(Which::Current), &[5, 7], "not allocated included");
@@ -289,7 +299,17 @@ mod tests {
             previous: Period::parse("2023-12..2024-01").unwrap(),
             current: pair.current,
         };
-        assert!(PeriodTotals::new(&cube, &outside).is_err());
+        // Dec 2023 is outside the data: it has none, and is said so.
+        let t = PeriodTotals::new(&cube, &outside);
+        assert_eq!(t.coverage.previous, vec!["2023-12".parse().unwrap()]);
+        assert_eq!(t.per_area(&mask, Which::Previous), vec![3, 0]);
+        let far = PeriodPair {
+            previous: Period::parse("2020-01..2020-02").unwrap(),
+            current: pair.current,
+        };
+        let t = PeriodTotals::new(&cube, &far);
+        assert_eq!(t.per_area(&mask, Which::Previous), vec![0, 0]);
+        assert_eq!(t.coverage.previous.len(), 2);
     }
 
     #[test]
@@ -317,7 +337,7 @@ mod tests {
             for &e1 in &months[i..] {
                 let previous = Period::new(s1, e1).unwrap();
                 let current = Period::new(months[6 - i], months[6]).unwrap();
-                let t = PeriodTotals::new(&cube, &PeriodPair { previous, current }).unwrap();
+                let t = PeriodTotals::new(&cube, &PeriodPair { previous, current });
                 for (c, cat) in names.iter().enumerate() {
                     let mask = Selection::Category(cat.to_string()).mask(&ds.categories);
                     let ci = ds.categories.index_of(cat).unwrap();
@@ -358,7 +378,7 @@ mod tests {
             previous: Period::parse("2024-01").unwrap(),
             current: Period::parse("2024-02..2024-03").unwrap(),
         };
-        let t = PeriodTotals::new(&cube, &pair).unwrap();
+        let t = PeriodTotals::new(&cube, &pair);
         assert_eq!(t.area(0, Which::Previous), &[4_294_967_295]);
         assert_eq!(t.area(0, Which::Current), &[4_294_967_297]);
     }

@@ -17,8 +17,9 @@ pub const SECOND_COLOUR: RGBColor = RGBColor(0x6b, 0x72, 0x80);
 pub struct Series {
     /// Legend label, e.g. `Oct 2024 – Sep 2025`.
     pub label: String,
-    /// Month by month values.
-    pub points: Vec<(Month, f64)>,
+    /// Month by month values; `None` for a month without data (drawn as
+    /// a gap, never as 0).
+    pub points: Vec<(Month, Option<f64>)>,
 }
 
 /// What the trend chart shows.
@@ -41,7 +42,7 @@ impl TrendChart {
             .points
             .iter()
             .chain(&self.second.points)
-            .map(|p| p.1)
+            .filter_map(|p| p.1)
             .fold(0.0, f64::max)
     }
 }
@@ -118,47 +119,57 @@ pub fn draw_trend<DB: DrawingBackend>(
         .draw()
         .map_err(err)?;
 
-    let second: Vec<(f64, f64)> = chart
-        .second
-        .points
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (i as f64, p.1))
-        .collect();
-    let first: Vec<(f64, f64)> = chart
-        .first
-        .points
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (i as f64, p.1))
-        .collect();
-    // The legend is HTML beside the chart (readable, zoomable text), not
-    // pixels: see `legend()`.
-    cc.draw_series(DashedLineSeries::new(
-        second.clone(),
-        6,
-        4,
-        SECOND_COLOUR.stroke_width(2),
-    ))
-    .map_err(err)?;
+    // Each line is drawn in runs of months with data: a month without
+    // data is a gap. The legend is HTML beside the chart (readable,
+    // zoomable text), not pixels: see `legend()`.
     let (half_w, half_h) = (0.08, y_max * 0.008);
-    cc.draw_series(second.iter().map(|&(x, y)| {
-        Rectangle::new(
-            [(x - half_w, y - half_h), (x + half_w, y + half_h)],
-            SECOND_COLOUR.filled(),
-        )
-    }))
-    .map_err(err)?;
-    cc.draw_series(LineSeries::new(first.clone(), FIRST_COLOUR.stroke_width(3)))
+    for run in runs(&chart.second.points) {
+        cc.draw_series(DashedLineSeries::new(
+            run.clone(),
+            6,
+            4,
+            SECOND_COLOUR.stroke_width(2),
+        ))
         .map_err(err)?;
-    cc.draw_series(
-        first
-            .iter()
-            .map(|&(x, y)| Circle::new((x, y), 4, FIRST_COLOUR.filled())),
-    )
-    .map_err(err)?;
+        cc.draw_series(run.iter().map(|&(x, y)| {
+            Rectangle::new(
+                [(x - half_w, y - half_h), (x + half_w, y + half_h)],
+                SECOND_COLOUR.filled(),
+            )
+        }))
+        .map_err(err)?;
+    }
+    for run in runs(&chart.first.points) {
+        cc.draw_series(LineSeries::new(run.clone(), FIRST_COLOUR.stroke_width(3)))
+            .map_err(err)?;
+        cc.draw_series(
+            run.iter()
+                .map(|&(x, y)| Circle::new((x, y), 4, FIRST_COLOUR.filled())),
+        )
+        .map_err(err)?;
+    }
     root.present().map_err(err)?;
     Ok(())
+}
+
+/// The points of a line as runs of consecutive months with data, each
+/// point at its position on the month axis.
+fn runs(points: &[(Month, Option<f64>)]) -> Vec<Vec<(f64, f64)>> {
+    let mut out: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut open = false;
+    for (i, (_, v)) in points.iter().enumerate() {
+        match (v, open) {
+            (Some(y), true) => {
+                if let Some(run) = out.last_mut() {
+                    run.push((i as f64, *y));
+                }
+            }
+            (Some(y), false) => out.push(vec![(i as f64, *y)]),
+            (None, _) => {}
+        }
+        open = v.is_some();
+    }
+    out
 }
 
 /// The legend: each line's label and how it is drawn, for the page to
@@ -170,35 +181,64 @@ pub fn legend(chart: &TrendChart) -> [(String, &'static str); 2] {
     ]
 }
 
-/// A text alternative for the chart: what it shows and the first line's
-/// highest and lowest months.
+/// A text alternative for the chart: what it shows, the first line's
+/// highest and lowest months (or its one figure), and the months without
+/// data.
 pub fn describe(chart: &TrendChart) -> String {
     let mut text = format!(
         "Line chart of {} by month: {} (solid line) against {} (dashed line).",
         chart.what, chart.first.label, chart.second.label
     );
-    let pts = &chart.first.points;
-    let hi = pts
+    let with_data: Vec<(Month, f64)> = chart
+        .first
+        .points
+        .iter()
+        .filter_map(|&(m, v)| Some((m, v?)))
+        .collect();
+    let value = |v: f64| value_text(v, chart.decimals);
+    let hi = with_data
         .iter()
         .fold(None::<&(Month, f64)>, |best, p| match best {
             Some(b) if b.1 >= p.1 => Some(b),
             _ => Some(p),
         });
-    let lo = pts
+    let lo = with_data
         .iter()
         .fold(None::<&(Month, f64)>, |best, p| match best {
             Some(b) if b.1 <= p.1 => Some(b),
             _ => Some(p),
         });
-    if let (Some(hi), Some(lo)) = (hi, lo) {
-        text.push_str(&format!(
+    match (hi, lo) {
+        (Some(hi), Some(lo)) if with_data.len() > 1 => text.push_str(&format!(
             " For {} the highest month was {} ({}) and the lowest {} ({}).",
             chart.first.label,
             hi.0.label(),
-            value_text(hi.1, chart.decimals),
+            value(hi.1),
             lo.0.label(),
-            value_text(lo.1, chart.decimals)
-        ));
+            value(lo.1)
+        )),
+        (Some(one), _) => text.push_str(&format!(
+            " For {} the figure for {} was {}.",
+            chart.first.label,
+            one.0.label(),
+            value(one.1)
+        )),
+        _ => {}
+    }
+    for line in [&chart.first, &chart.second] {
+        let missing: Vec<Month> = line
+            .points
+            .iter()
+            .filter(|p| p.1.is_none())
+            .map(|p| p.0)
+            .collect();
+        if !missing.is_empty() {
+            text.push_str(&format!(
+                " No data for {} ({}): shown as a gap.",
+                crate::analysis::coverage::month_runs(&missing),
+                line.label
+            ));
+        }
     }
     text
 }
@@ -214,7 +254,7 @@ mod tests {
             points: values
                 .iter()
                 .enumerate()
-                .map(|(i, &v)| (s.offset(i as i64).unwrap(), v))
+                .map(|(i, &v)| (s.offset(i as i64).unwrap(), (v >= 0.0).then_some(v)))
                 .collect(),
         }
     }
@@ -258,5 +298,38 @@ mod tests {
             ..chart
         };
         assert!(describe(&rates).contains("(1200.00)"));
+    }
+
+    #[test]
+    fn months_without_data_are_gaps_not_zeros() {
+        // −1 stands for a month without data in these fixtures.
+        let chart = TrendChart {
+            what: "all crime".into(),
+            first: series("Aug 2017 – Jul 2018", "2017-08", &[-1.0, -1.0, 26_193.0]),
+            second: series("Aug 2016 – Jul 2017", "2016-08", &[-1.0, -1.0, 22_582.0]),
+            decimals: 0,
+        };
+        let d = describe(&chart);
+        assert!(
+            !d.contains("lowest"),
+            "one point is not highest and lowest: {d}"
+        );
+        assert!(d.contains("the figure for Oct 2017 was 26,193"), "{d}");
+        assert!(
+            d.contains("No data for Aug 2017 – Sep 2017 (Aug 2017 – Jul 2018): shown as a gap."),
+            "{d}"
+        );
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (640, 320)).into_drawing_area();
+            draw_trend(&root, &chart).unwrap();
+        }
+        assert_eq!(
+            svg.matches("<circle").count(),
+            1,
+            "one dot: the month with data"
+        );
+        let gappy = runs(&series("x", "2024-01", &[1.0, -1.0, 2.0, 3.0, -1.0]).points);
+        assert_eq!(gappy, vec![vec![(0.0, 1.0)], vec![(2.0, 2.0), (3.0, 3.0)]]);
     }
 }

@@ -15,17 +15,22 @@ pub const HELP: &str =
                             [--format csv|json] [--out FILE]
 
 Compares two periods. Columns: key,name,previous,current,change,pct_change,
-share_pct,p_value,rr_low,rr_high,verdict. Rows by category or group (for the
+share_pct,p_value,rr_low,rr_high,verdict,current_months_without_data,
+previous_months_without_data. Rows by category or group (for the
 whole, or one --area with counts), then the all-crime total, then ASB; or by
 area (--by area, for the --select selection, default all-crime, at --level),
 then counts not allocated to those areas, then the whole.
+
+When a period has months without data, the periods are not compared: change,
+pct_change, p_value and the interval are [x], the verdict says so, and a
+warning on stderr names the months.
 
   --preset P      rolling12, fytd, cytd, quarter or month
   --current A..B  months YYYY-MM..YYYY-MM (with --previous)
   --threshold N   suppress counts 1..N-1 as [c] (default: the manifest's)";
 
 /// The header of the table.
-pub const COLUMNS: [&str; 11] = [
+pub const COLUMNS: [&str; 13] = [
     "key",
     "name",
     "previous",
@@ -37,6 +42,8 @@ pub const COLUMNS: [&str; 11] = [
     "rr_low",
     "rr_high",
     "verdict",
+    "current_months_without_data",
+    "previous_months_without_data",
 ];
 
 /// Runs `compare`.
@@ -109,6 +116,8 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
                 cell(r.rr_low),
                 cell(r.rr_high),
                 cell(r.verdict.label()),
+                cell(totals.coverage.current.len()),
+                cell(totals.coverage.previous.len()),
             ]
         })
         .collect();

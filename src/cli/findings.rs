@@ -23,7 +23,9 @@ Writes the key findings: the headline change, significant rises and falls
 fall), the largest shares, the top areas at --level and notable rank moves
 (by rate when areas have populations, else by count), the link with
 deprivation, targets (targets.csv: selection,target_pct_change; on target
-at or below, near within 2 points above, off beyond) and data caveats.";
+at or below, near within 2 points above, off beyond) and data caveats. When a
+period has months without data, the first finding says which, and nothing
+compares the two periods.";
 
 /// Runs `findings`.
 pub fn run(args: &[String]) -> Result<(), CliError> {
@@ -64,7 +66,7 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
         level_name,
         deprivation: dep.as_ref(),
         targets: &target_results,
-        months_missing: &loaded.quality.months_missing,
+        coverage: &totals.coverage,
         months_suspect: &suspect,
         rule: loaded.rule,
     };

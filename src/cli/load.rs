@@ -8,6 +8,7 @@ use std::fs::File;
 use super::args::{failed, wants_help, Args};
 use super::output::{format, Format};
 use super::CliError;
+use crate::analysis::narrative::coverage_sentence;
 use crate::analysis::targets::{read_targets, Target};
 use crate::analysis::{AreaLevel, Disclosure, Period, PeriodPair, PeriodTotals, Preset};
 use crate::data::areas::read_areas;
@@ -278,8 +279,10 @@ pub fn start(
     let format = format(&opts, default)?;
     let loaded = load(&opts)?;
     let pair = period_pair(&opts, &loaded.dataset)?;
-    let totals = PeriodTotals::new(&loaded.dataset.cube, &pair)
-        .map_err(|e| CliError::Failed(e.to_string()))?;
+    let totals = PeriodTotals::new(&loaded.dataset.cube, &pair);
+    if let Some(gaps) = coverage_sentence(&totals.coverage, &pair) {
+        eprintln!("warning: {gaps}");
+    }
     Ok(Some(Start {
         opts,
         format,

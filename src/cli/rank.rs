@@ -17,7 +17,9 @@ pub const HELP: &str =
 Ranks areas: 1 = most, ties share the best rank (1, 2, 2, 4); previous_rank is
 by the same measure; movement = previous_rank - rank (positive = moved up).
 Columns: rank,area_code,area_name,current,rate_per_1000,rate_low,rate_high,
-vs_whole,previous_rank,movement.
+vs_whole,previous_rank,movement,current_months_without_data,
+previous_months_without_data (a period with months without data is ranked on
+the months it has; a warning on stderr names the missing months).
 
   --level   the areas with counts (base, default), a GSS level found up each
             area's parent codes (lsoa E01, msoa E02, ward E05, district
@@ -28,7 +30,7 @@ vs_whole,previous_rank,movement.
             vs_whole compares it with the rate of all ranked areas together)";
 
 /// The header of the table.
-pub const COLUMNS: [&str; 10] = [
+pub const COLUMNS: [&str; 12] = [
     "rank",
     "area_code",
     "area_name",
@@ -39,6 +41,8 @@ pub const COLUMNS: [&str; 10] = [
     "vs_whole",
     "previous_rank",
     "movement",
+    "current_months_without_data",
+    "previous_months_without_data",
 ];
 
 /// Runs `rank`.
@@ -110,6 +114,8 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
                 cell(r.vs_whole),
                 cell(r.previous_rank),
                 cell(r.movement),
+                cell(totals.coverage.current.len()),
+                cell(totals.coverage.previous.len()),
             ]
         })
         .collect();

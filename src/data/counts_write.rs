@@ -51,9 +51,10 @@ fn push_lines(out: &mut String, head: &str, cats: &[usize], names: &[String], co
 
 /// The counts as a counts file, sorted by month, area code (not allocated
 /// first, as an empty code, when `keeps_unallocated`) and category, zero
-/// counts left out. A first or last month with no counts at all gets one
-/// row of 0 (first area, first category), so the file covers the months
-/// counted.
+/// counts left out. A month with data but no counts (a force's file whose
+/// rows all fell outside the areas) gets one row of 0 (first area, first
+/// category), so that the file says the month has data; a month without
+/// data gets no row, so that it reads back as a month without data.
 pub fn write_counts_csv(cube: &Cube, keeps_unallocated: bool) -> String {
     let mut out = String::from("month,area_code,category,count\n");
     let mut areas: Vec<usize> = (0..cube.areas().len()).collect();
@@ -74,7 +75,6 @@ pub fn write_counts_csv(cube: &Cube, keeps_unallocated: bool) -> String {
         .iter()
         .map(|&c| quote(cube.categories().get(c).map_or("", String::as_str)) + ",")
         .collect();
-    let last = cube.month_count().saturating_sub(1);
     let mut head = String::new();
     for (mi, month) in cube.months().enumerate() {
         let month = month.to_string();
@@ -87,7 +87,7 @@ pub fn write_counts_csv(cube: &Cube, keeps_unallocated: bool) -> String {
             set_head(&mut head, &month, code);
             push_lines(&mut out, &head, &cats, &names, cube.area_month(a, mi));
         }
-        if out.len() == start && (mi == 0 || mi == last) {
+        if out.len() == start && cube.has_data(mi) {
             if let Some(name) = names.first() {
                 let code = codes.first().map_or("", String::as_str);
                 set_head(&mut head, &month, code);

@@ -9,12 +9,19 @@ use super::month::Month;
 /// Counts for every area, month and category of a dataset. Months are a
 /// contiguous range; counts with no area ("not allocated") are kept in their
 /// own month × category table so that dataset totals include them.
+///
+/// A month of the range either has data or has none: a month with data
+/// had rows in the input (a counts file's rows, even of 0; a police.uk
+/// file of that month), and its zeros are real zeros; a month without data
+/// had nothing, and its zeros mean "unknown", never "no crime".
 #[derive(Clone, Debug)]
 pub struct Cube {
     areas: Vec<AreaCode>,
     categories: Vec<String>,
     first: Month,
     months: usize,
+    /// `with_data[month]`: true when the month had rows in the input.
+    with_data: Vec<bool>,
     /// `counts[(area * months + month) * categories + category]`.
     counts: Vec<u32>,
     /// `unallocated[month * categories + category]`.
@@ -31,6 +38,7 @@ impl PartialEq for Cube {
             && self.categories == other.categories
             && self.first == other.first
             && self.months == other.months
+            && self.with_data == other.with_data
             && self.counts == other.counts
             && self.unallocated == other.unallocated
     }
@@ -42,8 +50,9 @@ impl Cube {
     /// A cube from dense counts, for a caller that counted into arrays
     /// rather than through a [`CubeBuilder`]: `counts` at index
     /// `(area * months + month) * categories + category`, `unallocated` at
-    /// `month * categories + category`. Arrays of the wrong length are cut
-    /// or padded with zeros.
+    /// `month * categories + category`, `with_data` one flag per month (see
+    /// [`Cube`]). Arrays of the wrong length are cut or padded with zeros
+    /// (and months without data).
     pub fn from_dense(
         areas: Vec<AreaCode>,
         categories: Vec<String>,
@@ -51,14 +60,17 @@ impl Cube {
         months: usize,
         mut counts: Vec<u32>,
         mut unallocated: Vec<u32>,
+        mut with_data: Vec<bool>,
     ) -> Cube {
         counts.resize(areas.len() * months * categories.len(), 0);
         unallocated.resize(months * categories.len(), 0);
+        with_data.resize(months, false);
         Cube {
             areas,
             categories,
             first,
             months,
+            with_data,
             counts,
             unallocated,
             running: OnceLock::new(),
@@ -100,6 +112,20 @@ impl Cube {
     pub fn month_index(&self, month: Month) -> Option<usize> {
         let i = self.first.months_until(month);
         (0..self.months as i64).contains(&i).then_some(i as usize)
+    }
+
+    /// True when the month at axis index `month` has data (see [`Cube`]).
+    pub fn has_data(&self, month: usize) -> bool {
+        self.with_data.get(month).copied().unwrap_or(false)
+    }
+
+    /// The months of the range that have no data, in order.
+    pub fn months_without_data(&self) -> Vec<Month> {
+        self.months()
+            .zip(&self.with_data)
+            .filter(|(_, &data)| !data)
+            .map(|(m, _)| m)
+            .collect()
     }
 
     /// Axis index of the area with `code`.
@@ -198,6 +224,8 @@ pub struct CubeBuilder {
     /// Keyed by (area id, month, category id); area id `NOT_ALLOCATED` holds
     /// counts with no area (one map type keeps the wasm smaller).
     cells: HashMap<(u32, Month, u32), u64>,
+    /// Months that had rows (even of 0), sorted.
+    with_data: Vec<Month>,
     min_month: Option<Month>,
     max_month: Option<Month>,
 }
@@ -225,7 +253,8 @@ impl CubeBuilder {
         self
     }
 
-    /// Makes sure `month` is inside the month axis even with no counts.
+    /// Makes sure `month` is inside the month axis even with no counts
+    /// (a month without data unless rows are added to it).
     pub fn cover_month(&mut self, month: Month) {
         self.min_month = Some(self.min_month.map_or(month, |m| m.min(month)));
         self.max_month = Some(self.max_month.map_or(month, |m| m.max(month)));
@@ -252,8 +281,12 @@ impl CubeBuilder {
     }
 
     /// Adds `count` to a cell; `area = None` means not allocated to an area.
+    /// The month has data from then on, even when `count` is 0.
     pub fn add(&mut self, area: Option<&str>, month: Month, category: &str, count: u64) {
         self.cover_month(month);
+        if let Err(at) = self.with_data.binary_search(&month) {
+            self.with_data.insert(at, month);
+        }
         let cat = self.category_id(category);
         match area {
             Some(code) => {
@@ -274,6 +307,13 @@ impl CubeBuilder {
         let k = self.categories.len();
         let mut counts = vec![0u32; self.areas.len() * months * k];
         let mut unallocated = vec![0u32; months * k];
+        let with_data = (0..months)
+            .map(|i| {
+                first
+                    .offset(i as i64)
+                    .is_some_and(|m| self.with_data.binary_search(&m).is_ok())
+            })
+            .collect();
         for ((a, m, c), n) in self.cells {
             let mi = first.months_until(m) as usize;
             let n = u32::try_from(n).map_err(|_| CubeError::Overflow)?;
@@ -288,6 +328,7 @@ impl CubeBuilder {
             categories: self.categories,
             first,
             months,
+            with_data,
             counts,
             unallocated,
             running: OnceLock::new(),
@@ -330,6 +371,24 @@ mod tests {
         assert_eq!(cube.unallocated(1, drugs), 4);
         assert_eq!(cube.grand_total(), 16);
         assert_eq!(cube.last_month(), m("2024-03"));
+        assert!((0..3).all(|mi| cube.has_data(mi)));
+    }
+
+    #[test]
+    fn a_month_with_no_rows_has_no_data_and_a_row_of_zero_is_data() {
+        let mut b = CubeBuilder::new();
+        b.add(Some("A"), m("2024-01"), "Drugs", 2);
+        b.add(Some("A"), m("2024-03"), "Drugs", 0);
+        b.cover_month(m("2024-05"));
+        let cube = b.build().unwrap();
+        assert_eq!(cube.month_count(), 5);
+        let flags: Vec<bool> = (0..5).map(|mi| cube.has_data(mi)).collect();
+        assert_eq!(flags, [true, false, true, false, false]);
+        assert_eq!(
+            cube.months_without_data(),
+            [m("2024-02"), m("2024-04"), m("2024-05")]
+        );
+        assert!(!cube.has_data(9), "outside the range");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use super::error::FileError;
 use super::json::{self, Value};
 use super::json_write::string;
+use super::month::Month;
 
 /// The files that make up a dataset, relative to the manifest.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,6 +16,26 @@ pub struct ManifestFiles {
     pub categories: Option<String>,
     /// The optional boundaries (GeoJSON).
     pub boundaries: Option<String>,
+}
+
+/// The periods a publisher wants the dataset to open on
+/// (`"default_period": {"current": "2025-07..2025-12", "previous":
+/// "2025-01..2025-06"}`): each a first and last month, inclusive. Used when
+/// the data has every month of both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DefaultPeriod {
+    /// First and last month of the current period.
+    pub current: (Month, Month),
+    /// First and last month of the previous period.
+    pub previous: (Month, Month),
+}
+
+/// `YYYY-MM..YYYY-MM` (or one `YYYY-MM`) as first and last month, the
+/// first not after the last.
+fn month_range(text: &str) -> Option<(Month, Month)> {
+    let (a, b) = text.split_once("..").unwrap_or((text, text));
+    let (a, b): (Month, Month) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+    (a <= b).then_some((a, b))
 }
 
 /// Title, provenance and caveats of a dataset.
@@ -38,6 +59,8 @@ pub struct Manifest {
     pub population_year: Option<u32>,
     /// Counts from 1 to threshold − 1 are suppressed, when set.
     pub disclosure_threshold: Option<u32>,
+    /// The periods to open on, when the publisher names them.
+    pub default_period: Option<DefaultPeriod>,
     /// The files.
     pub files: ManifestFiles,
     /// Caveats shown on every page.
@@ -85,6 +108,30 @@ impl Manifest {
                 Some(_) => Err(bad(format!("\"files\".\"{key}\" must be a file name"))),
             }
         };
+        let default_period = match obj.get("default_period") {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(p)) => {
+                let range = |key: &str| {
+                    p.get(key)
+                        .and_then(Value::as_str)
+                        .and_then(month_range)
+                        .ok_or_else(|| {
+                            bad(format!(
+                                "\"default_period\".\"{key}\" must be a month range written \"YYYY-MM..YYYY-MM\" (first month not after the last)"
+                            ))
+                        })
+                };
+                Some(DefaultPeriod {
+                    current: range("current")?,
+                    previous: range("previous")?,
+                })
+            }
+            Some(_) => {
+                return Err(bad(
+                    "\"default_period\" must be {\"current\": \"YYYY-MM..YYYY-MM\", \"previous\": \"YYYY-MM..YYYY-MM\"}".to_string(),
+                ))
+            }
+        };
         let caveats = match obj.get("caveats") {
             None | Some(Value::Null) => Vec::new(),
             Some(Value::Array(items)) => items
@@ -111,6 +158,7 @@ impl Manifest {
             whole_name: text_field("whole_name")?.unwrap_or_default(),
             population_year: year_field("population_year")?,
             disclosure_threshold: year_field("disclosure_threshold")?,
+            default_period,
             files: ManifestFiles {
                 counts: file_field("counts")?
                     .ok_or_else(|| bad("\"files\".\"counts\" is missing".to_string()))?,
@@ -141,6 +189,14 @@ impl Manifest {
             ("disclosure_threshold", number(self.disclosure_threshold)),
         ] {
             out.push_str(&format!("  \"{key}\": {value},\n"));
+        }
+        if let Some(p) = &self.default_period {
+            let range = |(a, b): (Month, Month)| string(&format!("{a}..{b}"));
+            out.push_str(&format!(
+                "  \"default_period\": {{\"current\": {}, \"previous\": {}}},\n",
+                range(p.current),
+                range(p.previous)
+            ));
         }
         let f = &self.files;
         let files: Vec<String> = [
@@ -252,6 +308,29 @@ mod tests {
     }
 
     #[test]
+    fn reads_a_default_period_and_names_a_bad_one() {
+        let text = r#"{"title":"T","files":{"counts":"c"},
+            "default_period":{"current":"2025-07..2025-12","previous":"2025-01..2025-06"}}"#;
+        let m = Manifest::parse("m.json", text).unwrap();
+        let p = m.default_period.unwrap();
+        assert_eq!(p.current.0.to_string(), "2025-07");
+        assert_eq!(p.previous.1.to_string(), "2025-06");
+        assert!(m.to_json().contains(
+            "\"default_period\": {\"current\": \"2025-07..2025-12\", \"previous\": \"2025-01..2025-06\"},"
+        ));
+        for bad in [
+            r#""default_period":"2025-07..2025-12""#,
+            r#""default_period":{"current":"2025-13..2025-12","previous":"2025-01"}"#,
+            r#""default_period":{"current":"2025-12..2025-07","previous":"2025-01"}"#,
+            r#""default_period":{"current":"2025-07..2025-12"}"#,
+        ] {
+            let text = format!(r#"{{"title":"T","files":{{"counts":"c"}},{bad}}}"#);
+            let e = Manifest::parse("m.json", &text).unwrap_err().to_string();
+            assert!(e.contains("default_period"), "{bad}: {e}");
+        }
+    }
+
+    #[test]
     fn writes_a_tiny_manifest() {
         let m = Manifest::parse("m.json", r#"{"title":"T","files":{"counts":"c.csv"}}"#).unwrap();
         let expected = "{\n  \"title\": \"T\",\n  \"publisher\": \"\",\n  \"synthetic\": false,\n  \
@@ -275,6 +354,10 @@ mod tests {
             whole_name: "Stockton-on-Tees".to_string(),
             population_year: Some(2021),
             disclosure_threshold: Some(u32::MAX),
+            default_period: Some(DefaultPeriod {
+                current: ("2025-07".parse().unwrap(), "2025-12".parse().unwrap()),
+                previous: ("2025-01".parse().unwrap(), "2025-06".parse().unwrap()),
+            }),
             files: ManifestFiles {
                 counts: "a \"b\".csv".to_string(),
                 areas: None,

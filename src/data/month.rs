@@ -10,10 +10,37 @@ pub struct Month(u32);
 
 /// Why a `YYYY-MM` text is not a month.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("expected a month written YYYY-MM (e.g. 2024-07), found {found:?}")]
+#[error("{}", self.message())]
 pub struct MonthParseError {
     /// The text that was read.
     pub found: String,
+}
+
+impl MonthParseError {
+    /// The month part (`13`) when the text is written `YYYY-MM` but names
+    /// no month of the year.
+    pub fn no_such_month(&self) -> Option<&str> {
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        match self.found.trim().split_once('-') {
+            Some((y, m)) if y.len() == 4 && m.len() == 2 && digits(y) && digits(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The message: the real problem when the text is written right but
+    /// names no month (`2023-13`), else what was expected.
+    fn message(&self) -> String {
+        match self.no_such_month() {
+            Some(m) => format!(
+                "there is no month {m} in {:?}: months run from 01 to 12",
+                self.found.trim()
+            ),
+            None => format!(
+                "expected a month written YYYY-MM (e.g. 2024-07), found {:?}",
+                self.found
+            ),
+        }
+    }
 }
 
 impl Month {
@@ -111,6 +138,19 @@ mod tests {
         assert_eq!(m.month_of_year(), 7);
         assert_eq!(m.to_string(), "2024-07");
         assert_eq!(m.label(), "Jul 2024");
+    }
+
+    #[test]
+    fn a_month_13_is_named_as_such() {
+        let e = "2023-13".parse::<Month>().unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "there is no month 13 in \"2023-13\": months run from 01 to 12"
+        );
+        let e = "2023-00".parse::<Month>().unwrap_err().to_string();
+        assert!(e.starts_with("there is no month 00"), "{e}");
+        let e = "2023/07".parse::<Month>().unwrap_err().to_string();
+        assert!(e.starts_with("expected a month written YYYY-MM"), "{e}");
     }
 
     #[test]

@@ -174,7 +174,15 @@ impl Tally {
         }
         let (Some(first), Some(last)) = (self.months.first(), self.months.last()) else {
             return Ok(Prepared {
-                cube: Cube::from_dense(areas, names, Month::JAN_2000, 0, Vec::new(), Vec::new()),
+                cube: Cube::from_dense(
+                    areas,
+                    names,
+                    Month::JAN_2000,
+                    0,
+                    Vec::new(),
+                    Vec::new(),
+                    Vec::new(),
+                ),
                 report: self.report,
                 bridged: self.bridged,
                 quality,
@@ -185,6 +193,9 @@ impl Tally {
         let (k, kk) = (self.categories.len(), names.len());
         let mut counts = vec![0u32; areas.len() * span * kk];
         let mut unallocated = vec![0u32; span * kk];
+        // A month met had valid rows (a file of that month was read), even
+        // when none of them fell in the areas counted.
+        let mut with_data = vec![false; span];
         let add = |to: &mut [u32], i: usize, n: u32| -> Result<(), CubeError> {
             if let Some(cell) = to.get_mut(i) {
                 *cell = cell.checked_add(n).ok_or(CubeError::Overflow)?;
@@ -193,6 +204,9 @@ impl Tally {
         };
         for m in &self.months {
             let mi = first.months_until(m.month).max(0) as usize;
+            if let Some(flag) = with_data.get_mut(mi) {
+                *flag = true;
+            }
             if k > 0 {
                 for (id, cells) in m.cells.chunks_exact(k).enumerate() {
                     let a = area_at.get(id).copied().unwrap_or(0);
@@ -210,7 +224,7 @@ impl Tally {
             }
         }
         Ok(Prepared {
-            cube: Cube::from_dense(areas, names, first, span, counts, unallocated),
+            cube: Cube::from_dense(areas, names, first, span, counts, unallocated, with_data),
             report: self.report,
             bridged: self.bridged,
             quality,

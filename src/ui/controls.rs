@@ -9,6 +9,7 @@ use crate::analysis::{Period, PeriodPair, Preset};
 use crate::data::bundle::Bundle;
 use crate::data::Month;
 use crate::state::{Measure, Page, PeriodChoice, ViewState};
+use crate::view::periods;
 
 use super::update;
 
@@ -29,12 +30,21 @@ pub fn Controls(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView
         .collect();
     let first = bundle.dataset.cube.first_month();
     let last = bundle.dataset.cube.last_month();
-    let presets = Preset::ALL
-        .into_iter()
-        .filter(|p| p.pair(first, last).is_ok())
-        .map(|p| view! { <option value=p.key() selected=move || view.with(|v| v.period == PeriodChoice::Preset(p))>{p.label()}</option> })
-        .collect_view();
-    let is_custom = move || view.with(|v| matches!(v.period, PeriodChoice::Custom(_)));
+    // The menu (options, the one chosen, the pair shown) is computed in
+    // `view::periods`; the component renders it.
+    let menu = Memo::new(move |_| periods::menu(&bundle, view.with(|v| v.period)));
+    let presets = move || {
+        menu.with(|m| {
+            m.options
+                .iter()
+                .map(|o| {
+                    let selected = m.selected == o.key;
+                    view! { <option value=o.key disabled=o.disabled selected=selected>{o.label.clone()}</option> }
+                })
+                .collect_view()
+        })
+    };
+    let is_custom = move || menu.with(|m| m.selected == periods::CUSTOM);
     let select_options = {
         let group_options = groups.iter().map(|g| {
             let (value, key, label) = (g.clone(), g.clone(), g.clone());
@@ -52,12 +62,7 @@ pub fn Controls(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView
         }
     };
     // The custom pair's months, shown when "Custom" is chosen.
-    let current_pair = move || {
-        view.with(|v| match v.period {
-            PeriodChoice::Custom(pair) => Some(pair),
-            PeriodChoice::Preset(p) => p.pair(first, last).ok(),
-        })
-    };
+    let current_pair = move || Some(menu.with(|m| m.pair));
     let (custom_error, set_custom_error) = signal(String::new());
     let set_custom = move |which: usize, value: String| {
         let Some(mut pair) = current_pair() else {
@@ -129,17 +134,13 @@ pub fn Controls(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView
                 <label for="period">"Periods"</label>
                 <select id="period" data-testid="period-select" on:change=move |ev| {
                     let key = event_target_value(&ev);
-                    match Preset::from_key(&key) {
-                        Some(p) => update(view, |v| v.period = PeriodChoice::Preset(p)),
-                        None => {
-                            if let Some(pair) = current_pair() {
-                                update(view, |v| v.period = PeriodChoice::Custom(pair));
-                            }
-                        }
-                    }
+                    let period = match Preset::from_key(&key) {
+                        Some(p) => PeriodChoice::Preset(p),
+                        None => PeriodChoice::Custom(menu.with_untracked(|m| m.pair)),
+                    };
+                    update(view, |v| v.period = period);
                 }>
                     {presets}
-                    <option value="custom" selected=move || view.with(|v| matches!(v.period, PeriodChoice::Custom(_)))>"Custom periods…"</option>
                 </select>
             </div>
             <div class="control">

@@ -11,10 +11,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::data::bundle::Bundle;
 use crate::state::{EmbedKind, Theme, ViewState};
 use crate::view::embed::{card, full_view};
-use crate::view::{overview::overview, profile::profile, wards::wards};
+use crate::view::{common::setup, overview::overview, profile::profile, wards::wards};
 
 use super::map::MapFigure;
-use super::pages::headline::HeadlineFigures;
+use super::pages::headline::{HeadlineFigures, PeriodNotes};
 use super::table::DataTable;
 use super::trend_chart::TrendFigure;
 
@@ -124,6 +124,12 @@ pub fn EmbedShell(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoVi
             wards(b, &state).map(|m| view! { <MapFigure model=m view=view /> }.into_any())
         }
     };
+    // The card's headline carries its notes; the other views show them
+    // above the figures.
+    let notes = match kind {
+        EmbedKind::Card => Vec::new(),
+        _ => setup(b, &state).map(|s| s.notes).unwrap_or_default(),
+    };
     let body = body.unwrap_or_else(|e| {
         view! { <p class="error" role="alert" data-testid="embed-error">{e}</p> }.into_any()
     });
@@ -141,6 +147,7 @@ pub fn EmbedShell(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoVi
     view! {
         <div class="embed" node_ref=root data-testid="embed" data-kind=kind.key()>
             {demo}
+            <PeriodNotes notes=notes />
             {body}
             <p class="embed-source" data-testid="embed-source">{source}</p>
             <p class="embed-link">

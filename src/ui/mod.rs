@@ -167,7 +167,7 @@ fn Shell(
         {demo}
         {notice}
         <h1 data-testid="dataset-title">{manifest.title.clone()}</h1>
-        <p class="coverage">{format!("Data from {} to {}.", cube.first_month().label(), cube.last_month().label())}</p>
+        <p class="coverage" data-testid="coverage">{crate::view::periods::span_text(cube)}</p>
         <Nav bundle=bundle.clone() view=view />
         <controls::Controls bundle=bundle.clone() view=view />
         {move || {

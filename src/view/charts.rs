@@ -19,12 +19,9 @@ pub fn trend_table(chart: &TrendChart, caption: &str) -> TableModel {
             let other = chart.second.points.get(i);
             vec![
                 Cell::text(m.label()),
-                Cell::number(value_text(*v, d), Some(*v)),
+                value_cell(*v, d),
                 Cell::text(other.map(|o| o.0.label()).unwrap_or_default()),
-                Cell::number(
-                    other.map(|o| value_text(o.1, d)).unwrap_or_default(),
-                    other.map(|o| o.1),
-                ),
+                other.map_or_else(|| Cell::number("", None), |o| value_cell(o.1, d)),
             ]
         })
         .collect();
@@ -38,6 +35,14 @@ pub fn trend_table(chart: &TrendChart, caption: &str) -> TableModel {
         ],
         rows,
         footer: Vec::new(),
+    }
+}
+
+/// A month's value, or "no data" (sorted last).
+fn value_cell(v: Option<f64>, decimals: usize) -> Cell {
+    match v {
+        Some(v) => Cell::number(value_text(v, decimals), Some(v)),
+        None => Cell::number("no data", None),
     }
 }
 
@@ -80,11 +85,11 @@ mod tests {
             what: "all crime".into(),
             first: Series {
                 label: "2025".into(),
-                points: vec![(m("2025-01"), 1200.0), (m("2025-02"), 7.0)],
+                points: vec![(m("2025-01"), Some(1200.0)), (m("2025-02"), None)],
             },
             second: Series {
                 label: "2024".into(),
-                points: vec![(m("2024-01"), 9.0)],
+                points: vec![(m("2024-01"), Some(9.0))],
             },
             decimals: 0,
         };
@@ -99,7 +104,7 @@ mod tests {
             texts,
             vec![
                 vec!["Jan 2025", "1,200", "Jan 2024", "9"],
-                vec!["Feb 2025", "7", "", ""]
+                vec!["Feb 2025", "no data", "", ""]
             ]
         );
     }

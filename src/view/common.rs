@@ -11,7 +11,7 @@ use crate::analysis::{Comparison, Scope, Which};
 use crate::data::bundle::Bundle;
 use crate::data::{Categories, Level};
 use crate::format::{signed, signed_pct, thousands};
-use crate::state::{PeriodChoice, ViewState};
+use crate::state::ViewState;
 
 use super::table::Cell;
 
@@ -33,6 +33,9 @@ pub struct Setup {
     pub level_name: String,
     /// The name of the whole (e.g. `Demo Borough`).
     pub whole_name: String,
+    /// What the page must say about the periods: a choice shown otherwise,
+    /// months without data, different seasons ([`super::periods::notes`]).
+    pub notes: Vec<String>,
 }
 
 impl Setup {
@@ -47,6 +50,7 @@ impl Setup {
             self.totals.total(scope, &mask, Which::Current),
             self.totals.total(scope, &all, Which::Current),
             &self.pair,
+            self.totals.coverage.is_complete(),
         )
     }
 }
@@ -64,17 +68,10 @@ pub fn whole_name(b: &Bundle) -> String {
 /// Resolves `state` against `b`. An error is a sentence for the page.
 pub fn setup(b: &Bundle, state: &ViewState) -> Result<Setup, String> {
     let cube = &b.dataset.cube;
-    let (first, last) = (cube.first_month(), cube.last_month());
-    let pair = match state.period {
-        PeriodChoice::Preset(p) => p.pair(first, last).map_err(|e| e.to_string())?,
-        PeriodChoice::Custom(pair) => {
-            pair.check_within(first, last).map_err(|e| e.to_string())?;
-            pair
-        }
-    };
+    let (pair, fallback) = super::periods::resolve(b, state.period);
     let selection =
         Selection::parse(&state.select, &b.dataset.categories).unwrap_or(Selection::AllCrime);
-    let totals = PeriodTotals::new(cube, &pair).map_err(|e| e.to_string())?;
+    let totals = PeriodTotals::new(cube, &pair);
     let (level, level_name) = match state.level.parse::<Level>() {
         Ok(l) => (AreaLevel::Gss(l), l.name().to_string()),
         Err(_) => (AreaLevel::Base, b.manifest.area_level.clone()),
@@ -82,7 +79,9 @@ pub fn setup(b: &Bundle, state: &ViewState) -> Result<Setup, String> {
     let level_name = level_words(&level_name).0;
     let map = LevelMap::new(&b.dataset, level, None);
     let whole_name = whole_name(b);
+    let notes = super::periods::notes(&pair, &totals.coverage, fallback);
     Ok(Setup {
+        notes,
         pair,
         selection,
         rule: Disclosure::from_manifest(&b.manifest),
@@ -186,6 +185,7 @@ pub fn verdict_text(v: Verdict) -> &'static str {
         Verdict::SignificantIncrease => "Significant increase",
         Verdict::SignificantDecrease => "Significant decrease",
         Verdict::NoSignificantChange => "No significant change",
+        Verdict::NotCompared => "Not compared: months without data",
     }
 }
 

@@ -26,6 +26,8 @@ pub struct DeprivationModel {
     pub scatter_text: String,
     /// The scatter's areas, in the order of its points.
     pub names: Vec<String>,
+    /// What must be said about the periods.
+    pub notes: Vec<String>,
 }
 
 /// Builds the deprivation page, or says why it cannot be shown.
@@ -161,5 +163,6 @@ pub fn deprivation_view(b: &Bundle, state: &ViewState) -> Result<DeprivationMode
         high_on_both,
         scatter_text,
         names,
+        notes: s.notes,
     })
 }

@@ -8,6 +8,7 @@ pub mod deprivation;
 pub mod embed;
 pub mod load;
 pub mod overview;
+pub mod periods;
 pub mod profile;
 pub mod table;
 pub mod wards;

@@ -38,6 +38,9 @@ pub struct Headline {
     pub verdict: String,
     /// The sentence.
     pub sentence: String,
+    /// What must be said about the periods (months without data,
+    /// different seasons, a choice shown otherwise).
+    pub notes: Vec<String>,
 }
 
 /// The whole overview.
@@ -64,12 +67,14 @@ pub fn unit(selection: &Selection) -> &'static str {
     }
 }
 
-/// The headline for a comparison already computed, under `rule`.
+/// The headline for a comparison already computed, under `rule`, with
+/// the notes on its periods.
 pub fn headline(
     c: &crate::analysis::Comparison,
     pair: &PeriodPair,
     rule: &crate::analysis::Disclosure,
     place: &str,
+    notes: &[String],
 ) -> Headline {
     let hidden = rule.is_small(c.previous) || rule.is_small(c.current);
     let (current, previous, change, pct, sentence) = if hidden {
@@ -94,6 +99,7 @@ pub fn headline(
         )
     } else {
         let pct = match rule.pct_change(c.previous, c.pct_change) {
+            _ if !c.is_compared() => "[x]".to_string(),
             Shown::Value(p) => signed_pct(Some(p)),
             Shown::Low => "[low]".to_string(),
             _ => "n/a".to_string(),
@@ -101,7 +107,11 @@ pub fn headline(
         (
             thousands(c.current),
             thousands(c.previous),
-            signed(c.change),
+            if c.is_compared() {
+                signed(c.change)
+            } else {
+                "[x]".to_string()
+            },
             pct,
             narrative::headline(c, pair, unit(&c.selection)),
         )
@@ -120,6 +130,7 @@ pub fn headline(
             verdict_text(c.verdict).to_string()
         },
         sentence,
+        notes: notes.to_vec(),
     }
 }
 
@@ -148,7 +159,9 @@ pub fn comparison_table(
                 Cell::text(verdict_text(s.verdict))
             },
         ];
-        has_markers |= cells.iter().any(|c| c.text == "[c]" || c.text == "[low]");
+        has_markers |= cells
+            .iter()
+            .any(|c| c.text == "[c]" || c.text == "[low]" || c.text == "[x]");
         match s.role {
             RowRole::Part => body.push(cells),
             RowRole::Total | RowRole::Separate => footer.push(cells),
@@ -171,24 +184,23 @@ pub fn comparison_table(
     (table, has_markers)
 }
 
-/// The monthly series of `mask` in `months` from a whole-dataset series.
-fn pick(series: &[u64], first: Month, months: crate::analysis::Period) -> Vec<(Month, f64)> {
-    let mut out = Vec::new();
-    let mut m = months.start;
-    while m <= months.end {
-        let i = first.months_until(m);
-        let v = usize::try_from(i)
-            .ok()
-            .and_then(|i| series.get(i))
-            .copied()
-            .unwrap_or(0);
-        out.push((m, v as f64));
-        match m.offset(1) {
-            Some(next) => m = next,
-            None => break,
-        }
-    }
-    out
+/// The monthly series of `mask` in `months` from a whole-dataset series;
+/// `None` for a month without data.
+fn pick(
+    series: &[u64],
+    cube: &crate::data::Cube,
+    months: crate::analysis::Period,
+) -> Vec<(Month, Option<f64>)> {
+    crate::analysis::coverage::period_months(months)
+        .map(|m| {
+            let value = cube
+                .month_index(m)
+                .filter(|&i| cube.has_data(i))
+                .and_then(|i| series.get(i))
+                .map(|&v| v as f64);
+            (m, value)
+        })
+        .collect()
 }
 
 /// Builds the overview for `state`. An error is a sentence for the page.
@@ -197,7 +209,7 @@ pub fn overview(b: &Bundle, state: &ViewState) -> Result<OverviewModel, String> 
     let s = setup(b, state)?;
     let ds = &b.dataset;
     let c = s.comparison(&ds.categories, Scope::Whole);
-    let headline = headline(&c, &s.pair, &s.rule, &s.whole_name);
+    let headline = headline(&c, &s.pair, &s.rule, &s.whole_name, &s.notes);
 
     let by = if by_group { By::Group } else { By::Category };
     let rows = compare_table(ds, &s.totals, Scope::Whole, &by);
@@ -217,7 +229,6 @@ pub fn overview(b: &Bundle, state: &ViewState) -> Result<OverviewModel, String> 
 
     let mask = s.selection.mask(&ds.categories);
     let series = MonthlyWhole::new(&ds.cube).series(&mask);
-    let first = ds.cube.first_month();
     let trend = TrendChart {
         what: s
             .selection
@@ -226,11 +237,11 @@ pub fn overview(b: &Bundle, state: &ViewState) -> Result<OverviewModel, String> 
             .replace("asb", "ASB"),
         first: Series {
             label: s.pair.current.label(),
-            points: pick(&series, first, s.pair.current),
+            points: pick(&series, &ds.cube, s.pair.current),
         },
         second: Series {
             label: s.pair.previous.label(),
-            points: pick(&series, first, s.pair.previous),
+            points: pick(&series, &ds.cube, s.pair.previous),
         },
         decimals: 0,
     };
@@ -243,7 +254,6 @@ pub fn overview(b: &Bundle, state: &ViewState) -> Result<OverviewModel, String> 
     let ranking = rank_areas(ds, &s.totals, &s.map, &s.selection, Measure::Count);
     let dep_ranking = rank_areas(ds, &s.totals, &s.map, &s.selection, Measure::Rate);
     let dep = deprivation(&dep_ranking, &s.map);
-    let missing: Vec<Month> = b.quality.months_missing.clone();
     let suspect: Vec<Month> = b.quality.months_suspect.iter().map(|m| m.month).collect();
     let findings = key_findings(&FindingsInput {
         pair: &s.pair,
@@ -252,7 +262,7 @@ pub fn overview(b: &Bundle, state: &ViewState) -> Result<OverviewModel, String> 
         level_name: &s.level_name,
         deprivation: dep.as_ref(),
         targets: &[],
-        months_missing: &missing,
+        coverage: &s.totals.coverage,
         months_suspect: &suspect,
         rule: s.rule,
     })

@@ -56,7 +56,7 @@ pub fn profile(b: &Bundle, state: &ViewState) -> Result<ProfileModel, String> {
     let scope = Scope::Area(index);
 
     let c = s.comparison(&ds.categories, scope);
-    let headline = headline(&c, &s.pair, &s.rule, &name);
+    let headline = headline(&c, &s.pair, &s.rule, &name, &s.notes);
     let rows = compare_table(ds, &s.totals, scope, &By::Category);
     let caption = format!(
         "{name} by category, {} against {}",
@@ -154,11 +154,11 @@ pub fn profile(b: &Bundle, state: &ViewState) -> Result<ProfileModel, String> {
         what: what_line,
         first: Series {
             label: name.clone(),
-            points: months.iter().copied().zip(own_v).collect(),
+            points: with_gaps(&ds.cube, &months, own_v),
         },
         second: Series {
             label: whole_label,
-            points: months.iter().copied().zip(whole_v).collect(),
+            points: with_gaps(&ds.cube, &months, whole_v),
         },
         decimals,
     };
@@ -191,7 +191,7 @@ pub fn profile(b: &Bundle, state: &ViewState) -> Result<ProfileModel, String> {
         level_name: &singular,
         deprivation: None,
         targets: &[],
-        months_missing: &b.quality.months_missing,
+        coverage: &s.totals.coverage,
         months_suspect: &b
             .quality
             .months_suspect
@@ -216,4 +216,18 @@ pub fn profile(b: &Bundle, state: &ViewState) -> Result<ProfileModel, String> {
         deprivation,
         findings,
     })
+}
+
+/// Month by month values, `None` for the months without data.
+fn with_gaps(
+    cube: &crate::data::Cube,
+    months: &[crate::data::Month],
+    values: Vec<f64>,
+) -> Vec<(crate::data::Month, Option<f64>)> {
+    months
+        .iter()
+        .zip(values)
+        .enumerate()
+        .map(|(i, (&m, v))| (m, cube.has_data(i).then_some(v)))
+        .collect()
 }

@@ -42,6 +42,8 @@ pub struct WardsModel {
     pub level_plural: String,
     /// Decimal places of the mapped values (0 for counts, 1 for rates).
     pub value_decimals: usize,
+    /// What must be said about the periods ([`Setup::notes`]).
+    pub notes: Vec<String>,
 }
 
 /// The analysis measure for a state measure.
@@ -205,5 +207,6 @@ pub fn wards(b: &Bundle, state: &ViewState) -> Result<WardsModel, String> {
         whole_rate,
         level_plural,
         value_decimals: if use_rate { 1 } else { 0 },
+        notes: s.notes,
     })
 }

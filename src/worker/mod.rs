@@ -22,9 +22,9 @@ use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
 use crate::data::lookup::LEVELS;
 use crate::data::session::LoadSession;
-use crate::state::{Page, ViewState};
+use crate::state::{Page, PeriodChoice, ViewState};
 use crate::view::load::wire::{choices_to_wire, table_to_wire};
-use crate::view::load::{files_table, fitting_period, progress_text, summary, Timing};
+use crate::view::load::{files_table, progress_text, summary, Timing};
 
 use file_source::FileSource;
 
@@ -144,10 +144,10 @@ async fn run_load(mut session: LoadSession, began: f64, query: &str) {
             let dataset = loaded.dataset_files();
             let ms = now() - began;
             let report = summary(&loaded, Timing { ms, bytes });
-            let cube = &loaded.bundle.dataset.cube;
             let mut view = ViewState::from_query(query);
             view.page = Page::Overview;
-            view.period = fitting_period(view.period, cube.first_month(), cube.last_month());
+            // Loaded data opens on the periods it covers fully.
+            view.period = PeriodChoice::Default;
             let stats: Array = [ms, bytes as f64, loaded.report.rows_read as f64]
                 .iter()
                 .map(|&n| JsValue::from(n))

@@ -84,6 +84,9 @@ pub enum Verdict {
     SignificantDecrease,
     /// p ≥ 0.05 (or equal rates).
     NoSignificantChange,
+    /// Not tested: a period has months without data, so the two are not
+    /// compared (see [`crate::analysis::coverage`]).
+    NotCompared,
 }
 
 impl Verdict {
@@ -93,6 +96,7 @@ impl Verdict {
             Verdict::SignificantIncrease => "significant increase",
             Verdict::SignificantDecrease => "significant decrease",
             Verdict::NoSignificantChange => "no significant change",
+            Verdict::NotCompared => "not compared: months without data",
         }
     }
 }

@@ -36,10 +36,7 @@ pub struct Loaded {
 
 impl Loaded {
     /// The counts as a counts file (`month,area_code,category,count`),
-    /// sorted by month, area code (not allocated first, as an empty code)
-    /// and category, zero counts left out: the file an analyst keeps. A
-    /// first or last month with no counts at all gets one row of 0 (first
-    /// area, first category), so the file covers the months loaded.
+    /// as [`write_counts_csv`] writes it: the file an analyst keeps.
     pub fn counts_csv(&self) -> String {
         write_counts_csv(&self.bundle.dataset.cube, self.keeps_unallocated)
     }

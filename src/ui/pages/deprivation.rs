@@ -10,6 +10,7 @@ use crate::view::deprivation::deprivation_view;
 
 use super::super::table::DataTable;
 use super::super::trend_chart::ScatterFigure;
+use super::headline::PeriodNotes;
 
 /// Rate by deprivation band and the scatter.
 #[component]
@@ -24,6 +25,7 @@ pub fn DeprivationPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl I
             });
             view! {
                 <h2>"Crime and deprivation"</h2>
+                <PeriodNotes notes=m.notes.clone() />
                 <p class="sentence" data-testid="deprivation-summary">{m.summary.clone()}</p>
                 {both}
                 <DataTable model=m.table view=view testid="deprivation-table" />

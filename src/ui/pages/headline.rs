@@ -20,8 +20,25 @@ pub fn HeadlineFigures(
                 <div><dt>"% change"</dt><dd data-testid="pct-change">{h.pct}</dd></div>
             </dl>
             <p class="sentence" data-testid="headline-sentence">{h.sentence}</p>
+            <PeriodNotes notes=h.notes />
         </section>
     }
+}
+
+/// What must be said about the periods shown: months without data,
+/// different seasons, a choice shown otherwise (nothing when all is well).
+#[component]
+pub fn PeriodNotes(
+    /// The sentences ([`crate::view::common::Setup::notes`]).
+    notes: Vec<String>,
+) -> impl IntoView {
+    (!notes.is_empty()).then(|| {
+        let items = notes
+            .into_iter()
+            .map(|n| view! { <p>{n}</p> })
+            .collect_view();
+        view! { <div class="period-notes" role="note" data-testid="period-notes">{items}</div> }
+    })
 }
 
 /// The key findings.
@@ -42,13 +59,14 @@ pub fn Findings(
     }
 }
 
-/// The key to `[c]` and `[low]`.
+/// The key to `[c]`, `[low]` and `[x]`.
 #[component]
 pub fn MarkerKey() -> impl IntoView {
     view! {
         <p class="note" data-testid="marker-key">
             <strong>"[c]"</strong>" a small count withheld to protect privacy (and, where needed, a second figure so it cannot be worked out). "
-            <strong>"[low]"</strong>" no % change shown: the earlier count is under 10."
+            <strong>"[low]"</strong>" no % change shown: the earlier count is under 10. "
+            <strong>"[x]"</strong>" not compared: a period has months without data."
         </p>
     }
 }

@@ -10,6 +10,7 @@ use crate::view::wards::wards;
 
 use super::super::map::MapFigure;
 use super::super::table::DataTable;
+use super::headline::PeriodNotes;
 
 /// The ranking and the map.
 #[component]
@@ -31,6 +32,7 @@ pub fn WardsPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoVie
             );
             view! {
                 <h2>{title}</h2>
+                <PeriodNotes notes=m.notes.clone() />
                 {whole}
                 <MapFigure model=m.clone() view=view />
                 <DataTable model=m.table view=view testid="ranking-table" />

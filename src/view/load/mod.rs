@@ -8,12 +8,9 @@ pub mod wire;
 
 pub use report::{summary, LoadSummary, Timing, SHOWN_REJECTIONS};
 
-use crate::analysis::{Period, PeriodPair, Preset};
 use crate::data::lookup::Level;
 use crate::data::session::{Choices, FileReport, FileStatus};
-use crate::data::Month;
 use crate::format::thousands;
-use crate::state::PeriodChoice;
 use crate::view::table::{Cell, Column, TableModel};
 
 /// A size in bytes for people: `512 bytes`, `12.3 KB`, `220.1 MB`.
@@ -43,41 +40,6 @@ fn status_text(status: &FileStatus) -> String {
         FileStatus::NotUsed(why) => format!("Not used: {why}"),
         FileStatus::Failed(message) => format!("Could not be used. {message}"),
         FileStatus::Partly(message) => format!("Read in part. {message}"),
-    }
-}
-
-/// The periods to open loaded data with: `choice` when the data covers
-/// it; else the first preset that fits; else, with under 13 months (no
-/// preset fits: each compares with the same months a year before), the
-/// latest half of the months against the half before (the latest month
-/// against the one before, for two or three months); `choice` unchanged
-/// for a single month, which has nothing to compare with.
-pub fn fitting_period(choice: PeriodChoice, first: Month, last: Month) -> PeriodChoice {
-    let fits = match choice {
-        PeriodChoice::Preset(p) => p.pair(first, last).is_ok(),
-        PeriodChoice::Custom(pair) => pair.check_within(first, last).is_ok(),
-    };
-    if fits {
-        return choice;
-    }
-    if let Some(p) = Preset::ALL
-        .into_iter()
-        .find(|p| p.pair(first, last).is_ok())
-    {
-        return PeriodChoice::Preset(p);
-    }
-    let half = (first.months_until(last) + 1) / 2;
-    let period = |from: i64, to: i64| {
-        Some(Period {
-            start: last.offset(-from)?,
-            end: last.offset(-to)?,
-        })
-    };
-    match (half >= 1).then(|| (period(half - 1, 0), period(2 * half - 1, half))) {
-        Some((Some(current), Some(previous))) => {
-            PeriodChoice::Custom(PeriodPair { current, previous })
-        }
-        _ => choice,
     }
 }
 

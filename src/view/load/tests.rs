@@ -226,52 +226,6 @@ fn progress_says_bytes_rows_and_file() {
 }
 
 #[test]
-fn loaded_data_opens_on_periods_it_covers() {
-    use crate::analysis::{Period, PeriodPair, Preset};
-    use crate::state::PeriodChoice;
-    let m = |y, mo| crate::data::Month::new(y, mo).unwrap();
-    let rolling = PeriodChoice::Preset(Preset::Rolling12);
-    // 35 months: the default fits and stays.
-    assert_eq!(fitting_period(rolling, m(2023, 1), m(2025, 11)), rolling);
-    // 13 months to Jan 2025: Jan 2025 against Jan 2024, the calendar year
-    // to date (the first preset in order that fits).
-    assert_eq!(
-        fitting_period(rolling, m(2024, 1), m(2025, 1)),
-        PeriodChoice::Preset(Preset::CalendarYearToDate)
-    );
-    // 7 months, May to Nov: Sep–Nov against Jun–Aug.
-    assert_eq!(
-        fitting_period(rolling, m(2025, 5), m(2025, 11)),
-        PeriodChoice::Custom(PeriodPair {
-            current: Period {
-                start: m(2025, 9),
-                end: m(2025, 11)
-            },
-            previous: Period {
-                start: m(2025, 6),
-                end: m(2025, 8)
-            },
-        })
-    );
-    // 2 months: November against October.
-    assert_eq!(
-        fitting_period(rolling, m(2025, 10), m(2025, 11)),
-        PeriodChoice::Custom(PeriodPair {
-            current: Period {
-                start: m(2025, 11),
-                end: m(2025, 11)
-            },
-            previous: Period {
-                start: m(2025, 10),
-                end: m(2025, 10)
-            },
-        })
-    );
-    // 1 month: nothing to compare; the choice stays (the page says why).
-    assert_eq!(fitting_period(rolling, m(2025, 11), m(2025, 11)), rolling);
-}
-
-#[test]
 fn rows_in_no_area_of_the_lookup_are_shown_without_an_area_chosen() {
     // E01000009 is in no row of the lookup: counted nowhere, and said so.
     let mut s = LoadSession::new();
