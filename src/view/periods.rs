@@ -71,6 +71,22 @@ pub fn resolve(b: &Bundle, choice: PeriodChoice) -> (PeriodPair, Option<String>)
     }
 }
 
+/// The choice to open newly loaded data with: `choice` (from the address)
+/// when the data reaches it, else the data's default (silently: the
+/// choice was made for other data).
+pub fn for_loaded(cube: &Cube, choice: PeriodChoice) -> PeriodChoice {
+    let reaches = match choice {
+        PeriodChoice::Default => false,
+        PeriodChoice::Preset(p) => preset_fit(cube, p).pair().is_some(),
+        PeriodChoice::Custom(pair) => pair_fit(cube, pair).pair().is_some(),
+    };
+    if reaches {
+        choice
+    } else {
+        PeriodChoice::Default
+    }
+}
+
 /// What every page says about its periods, in reading order: a choice
 /// that could not be shown, months without data, different seasons.
 pub fn notes(pair: &PeriodPair, coverage: &Coverage, fallback: Option<String>) -> Vec<String> {

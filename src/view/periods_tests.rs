@@ -118,3 +118,22 @@ fn a_custom_pair_outside_the_data_falls_back_and_custom_stays_chosen() {
     assert_eq!(menu(&b, PeriodChoice::Custom(asked)).selected, CUSTOM);
     assert_eq!(menu(&b, PeriodChoice::Default).selected, "rolling12");
 }
+
+#[test]
+fn loaded_data_keeps_a_choice_it_reaches() {
+    let b = bundle(&months("2025-01", 12), "");
+    let cube = &b.dataset.cube;
+    let rolling = PeriodChoice::Preset(Preset::Rolling12);
+    assert_eq!(for_loaded(cube, rolling), PeriodChoice::Default);
+    let inside = PeriodChoice::Custom(PeriodPair {
+        current: Period::parse("2025-04..2025-06").unwrap(),
+        previous: Period::parse("2025-01..2025-03").unwrap(),
+    });
+    assert_eq!(for_loaded(cube, inside), inside);
+    let month = PeriodChoice::Preset(Preset::LatestMonth);
+    assert_eq!(
+        for_loaded(cube, month),
+        PeriodChoice::Default,
+        "Dec 2024 is outside"
+    );
+}

@@ -22,9 +22,10 @@ use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
 use crate::data::lookup::LEVELS;
 use crate::data::session::LoadSession;
-use crate::state::{Page, PeriodChoice, ViewState};
+use crate::state::{Page, ViewState};
 use crate::view::load::wire::{choices_to_wire, table_to_wire};
 use crate::view::load::{files_table, progress_text, summary, Timing};
+use crate::view::periods;
 
 use file_source::FileSource;
 
@@ -146,8 +147,7 @@ async fn run_load(mut session: LoadSession, began: f64, query: &str) {
             let report = summary(&loaded, Timing { ms, bytes });
             let mut view = ViewState::from_query(query);
             view.page = Page::Overview;
-            // Loaded data opens on the periods it covers fully.
-            view.period = PeriodChoice::Default;
+            view.period = periods::for_loaded(&loaded.bundle.dataset.cube, view.period);
             let stats: Array = [ms, bytes as f64, loaded.report.rows_read as f64]
                 .iter()
                 .map(|&n| JsValue::from(n))
