@@ -146,11 +146,17 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
     };
     let mut kept: Vec<Boundary> = Vec::new();
     let (mut outside, mut dropped) = (0usize, 0usize);
+    // Codes the lookup does not know are not "outside": they may be areas
+    // of another year than the lookup's.
+    let mut unknown: Vec<&str> = Vec::new();
     let (mut before, mut after) = (0usize, 0usize);
     for b in &features {
         let code = b.code.as_str();
         if inside.as_ref().is_some_and(|s| !s.contains(code)) {
-            outside += 1;
+            match &lookup {
+                Some(l) if !l.contains_code(code) => unknown.push(code),
+                _ => outside += 1,
+            }
             continue;
         }
         let polygons: Vec<Polygon> = b
@@ -182,15 +188,28 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
             polygons,
         });
     }
+    let unknown_text = unknown_codes(&unknown, lookup.as_ref());
+    let summary = format!(
+        "read {} features from {input} ({} rejected); kept {}, outside {} {outside}, unknown to the lookup {}, dropped {dropped}",
+        report.rows_read,
+        report.rejected,
+        kept.len(),
+        within.unwrap_or("the area"),
+        unknown.len(),
+    );
+    if kept.is_empty() {
+        return Err(failed(format!(
+            "{summary}: no boundary is left to write, so {out_path} was not written{}",
+            unknown_text.map(|t| format!("; {t}")).unwrap_or_default()
+        )));
+    }
     let out = write_geojson(&kept, decimals);
     let kept = kept.len();
     std::fs::write(out_path, &out).map_err(|e| failed(format!("{out_path}: cannot write: {e}")))?;
-    eprintln!(
-        "read {} features from {input} ({} rejected); kept {kept}, outside {} {outside}, dropped {dropped}",
-        report.rows_read,
-        report.rejected,
-        within.unwrap_or("the area"),
-    );
+    eprintln!("{summary}");
+    if let Some(t) = unknown_text {
+        eprintln!("  {t}");
+    }
     eprintln!(
         "points {before} -> {after}; bytes {} -> {} (tolerance {tolerance} degrees, {decimals} decimals)",
         text.len(),
@@ -198,6 +217,27 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
     );
     eprintln!("wrote {out_path}: {kept} features");
     Ok(())
+}
+
+/// Words for boundaries whose codes the lookup does not know: a few of
+/// them, and that they may be areas of another year than the lookup's.
+fn unknown_codes(codes: &[&str], lookup: Option<&crate::data::Lookup>) -> Option<String> {
+    let lookup = lookup.filter(|_| !codes.is_empty())?;
+    let shown: Vec<&str> = codes.iter().take(3).copied().collect();
+    let more = if codes.len() > shown.len() {
+        ", …"
+    } else {
+        ""
+    };
+    let (n, verb) = match codes.len() {
+        1 => ("1 feature".to_string(), "has"),
+        n => (format!("{n} features"), "have"),
+    };
+    Some(format!(
+        "{n} {verb} codes the lookup does not know ({}{more}): they may be areas of another year than the lookup's ({} codes); use the lookup of the boundaries' year",
+        shown.join(", "),
+        lookup.level_names(),
+    ))
 }
 
 #[cfg(test)]
@@ -220,5 +260,61 @@ mod tests {
             e.to_string().contains("/no/such.geojson: cannot read"),
             "{e}"
         );
+    }
+
+    /// Two wards of 2019 codes, a lookup of 2025 codes that knows neither,
+    /// and a third ward the lookup places outside the area.
+    #[test]
+    fn codes_the_lookup_does_not_know_are_not_outside_and_nothing_kept_is_an_error() {
+        let dir = std::env::temp_dir().join(format!("cse-boundaries-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let square = r#"{"type":"Polygon","coordinates":[[[0,0],[0,1],[1,1],[1,0],[0,0]]]}"#;
+        let feature = |code: &str| {
+            format!(
+                r#"{{"type":"Feature","properties":{{"WD19CD":"{code}"}},"geometry":{square}}}"#
+            )
+        };
+        let geo = format!(
+            r#"{{"type":"FeatureCollection","features":[{},{},{}]}}"#,
+            feature("E05001111"),
+            feature("E05001112"),
+            feature("E05000003")
+        );
+        let input = dir.join("wards.geojson");
+        std::fs::write(&input, geo).unwrap();
+        let lookup = dir.join("lookup.csv");
+        std::fs::write(
+            &lookup,
+            "LSOA21CD,WD25CD,WD25NM,LAD25CD,LAD25NM\n\
+             E01000001,E05000001,One,E06000004,Stockton\n\
+             E01000002,E05000003,Three,E06000001,Hartlepool\n",
+        )
+        .unwrap();
+        let out = dir.join("out.geojson");
+        let path = |p: &std::path::Path| p.display().to_string();
+        let e = run(&args(&[
+            "--in",
+            &path(&input),
+            "--out",
+            &path(&out),
+            "--within",
+            "E06000004",
+            "--lookup",
+            &path(&lookup),
+        ]))
+        .unwrap_err();
+        let text = e.to_string();
+        assert!(matches!(e, CliError::Failed(_)), "an error, exit 2: {text}");
+        assert!(
+            text.contains("kept 0, outside E06000004 1, unknown to the lookup 2"),
+            "{text}"
+        );
+        assert!(
+            text.contains("2 features have codes the lookup does not know (E05001111, E05001112)"),
+            "{text}"
+        );
+        assert!(text.contains("was not written"), "{text}");
+        assert!(!out.exists(), "no file written");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -186,7 +186,8 @@ fn add_population(areas: &mut Vec<Area>, pops: &BTreeMap<AreaCode, u32>) {
 /// against the data.
 pub fn period_pair(opts: &Args, ds: &Dataset) -> Result<PeriodPair, CliError> {
     let (first, last) = (ds.cube.first_month(), ds.cube.last_month());
-    let usage = |e: crate::analysis::PeriodError| CliError::Usage(e.to_string());
+    // A bad month names the option and the real problem (not the whole usage).
+    let bad = |flag: &str, e: crate::analysis::PeriodError| failed(format!("--{flag}: {e}"));
     let pair = match (opts.get("preset"), opts.get("current"), opts.get("previous")) {
         (Some(p), None, None) => {
             let keys: Vec<&str> = Preset::ALL.iter().map(|p| p.key()).collect();
@@ -196,8 +197,8 @@ pub fn period_pair(opts: &Args, ds: &Dataset) -> Result<PeriodPair, CliError> {
             preset.pair(first, last).map_err(|e| failed(e.to_string()))?
         }
         (None, Some(c), Some(p)) => PeriodPair {
-            current: Period::parse(c).map_err(usage)?,
-            previous: Period::parse(p).map_err(usage)?,
+            current: Period::parse(c).map_err(|e| bad("current", e))?,
+            previous: Period::parse(p).map_err(|e| bad("previous", e))?,
         },
         _ => {
             return Err(CliError::Usage(
@@ -346,6 +347,29 @@ mod tests {
                 ["3", "W3", "Cedar", "0"],
                 ["3", "W4", "Damson", "0"],
             ]
+        );
+    }
+
+    #[test]
+    fn a_month_13_is_named_not_the_whole_usage() {
+        let counts = file(
+            "counts13.csv",
+            "month,area_code,category,count\n2023-01,W1,Burglary,2\n",
+        );
+        let args: Vec<String> = [
+            "--counts",
+            counts.to_str().unwrap(),
+            "--current",
+            "2023-13..2023-13",
+            "--previous",
+            "2023-01..2023-01",
+        ]
+        .map(String::from)
+        .to_vec();
+        let e = crate::cli::compare::run(&args).unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "--current: there is no month 13 in \"2023-13\": months run from 01 to 12"
         );
     }
 }
