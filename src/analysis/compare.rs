@@ -99,7 +99,12 @@ pub fn compare(
     let previous = period_total(cube, scope, &mask, pair.previous);
     let current = period_total(cube, scope, &mask, pair.current);
     let all_mask = Selection::AllCrime.mask(&ds.categories);
-    let all_current = period_total(cube, scope, &all_mask, pair.current);
+    // What is not crime has no share of all crime.
+    let all_current = if selection.is_crime(&ds.categories) {
+        period_total(cube, scope, &all_mask, pair.current)
+    } else {
+        0
+    };
     Ok(comparison_from_counts(
         selection.clone(),
         previous,

@@ -58,6 +58,15 @@ impl Selection {
         }
     }
 
+    /// True when the selection counts crime: every category it includes is
+    /// crime (a categories file may say a category is not, e.g. a council's
+    /// own anti-social behaviour series). Such counts are "offences" and
+    /// have a share of all crime; the others are "incidents" and have none.
+    pub fn is_crime(&self, categories: &Categories) -> bool {
+        let mask = self.mask(categories);
+        mask.iter().any(|&m| m) && categories.iter().zip(&mask).all(|(c, &m)| !m || c.is_crime)
+    }
+
     /// Which categories (by axis index) the selection includes.
     pub fn mask(&self, categories: &Categories) -> Vec<bool> {
         categories

@@ -4,6 +4,7 @@
 
 use super::areas::read_areas_bytes;
 use super::boundaries::{read_boundaries, Boundary};
+use super::categories_file::read_categories;
 use super::counts::read_counts_bytes;
 use super::quality::Quality;
 use super::{Area, Categories, CubeBuilder, Dataset, LoadReport, Manifest};
@@ -42,17 +43,40 @@ pub fn leaf_codes(areas: &[Area]) -> Vec<&str> {
     leaves
 }
 
-/// Joins a dataset's files. `areas` and `boundaries` are `(file name,
-/// bytes)` when the manifest names them. The areas that have no children in
-/// the areas file (the finest level) are always on the cube's area axis,
-/// even with no counts; parents are reached through the hierarchy.
-pub fn assemble(
-    manifest: Manifest,
-    counts: (&str, &[u8]),
-    areas: Option<(&str, &[u8])>,
-    boundaries: Option<(&str, &[u8])>,
-) -> Result<Bundle, String> {
-    let areas = match areas {
+/// A dataset's files as read: each is `(name, bytes)`, the name as it is
+/// to appear in messages (e.g. its address); the optional ones when the
+/// manifest names them.
+#[derive(Clone, Copy, Debug)]
+pub struct Files<'a> {
+    /// The counts file.
+    pub counts: (&'a str, &'a [u8]),
+    /// The areas file.
+    pub areas: Option<(&'a str, &'a [u8])>,
+    /// The categories file: which categories are crime, and their groups.
+    pub categories: Option<(&'a str, &'a [u8])>,
+    /// The boundaries (GeoJSON).
+    pub boundaries: Option<(&'a str, &'a [u8])>,
+}
+
+impl<'a> Files<'a> {
+    /// A counts file alone.
+    pub fn counts(name: &'a str, bytes: &'a [u8]) -> Files<'a> {
+        Files {
+            counts: (name, bytes),
+            areas: None,
+            categories: None,
+            boundaries: None,
+        }
+    }
+}
+
+/// Joins a dataset's files. The areas that have no children in the areas
+/// file (the finest level) are always on the cube's area axis, even with
+/// no counts; parents are reached through the hierarchy. The categories
+/// file, when given, decides the groups and what counts as crime (else the
+/// built-in police.uk list does).
+pub fn assemble(manifest: Manifest, files: Files) -> Result<Bundle, String> {
+    let areas = match files.areas {
         Some((file, bytes)) => {
             let (areas, report) = read_areas_bytes(file, bytes).map_err(|e| e.to_string())?;
             if let Some(first) = report.rejections.first() {
@@ -67,18 +91,30 @@ pub fn assemble(
     };
     let leaves = leaf_codes(&areas);
 
-    let categories = Categories::default();
+    let categories = match files.categories {
+        Some((file, bytes)) => {
+            let (categories, report) = read_categories(file, bytes).map_err(|e| e.to_string())?;
+            if let Some(first) = report.rejections.first() {
+                return Err(format!(
+                    "{}: line {}: {}",
+                    first.file, first.line, first.reason
+                ));
+            }
+            categories
+        }
+        None => Categories::default(),
+    };
     let mut builder = CubeBuilder::new()
         .with_categories(categories.iter().map(|c| c.name.as_str()))
         .with_areas(leaves);
-    let (file, bytes) = counts;
+    let (file, bytes) = files.counts;
     let report = read_counts_bytes(file, bytes, &mut builder).map_err(|e| e.to_string())?;
     let cube = builder.build().map_err(|e| format!("{file}: {e}"))?;
     if cube.month_count() == 0 {
         return Err(format!("{file}: the file has no counts to show"));
     }
     let quality = cube_quality(&cube);
-    let boundaries = match boundaries {
+    let boundaries = match files.boundaries {
         Some((file, bytes)) => {
             read_boundaries(file, bytes, None)
                 .map_err(|e| e.to_string())?
@@ -154,9 +190,10 @@ mod tests {
         let counts = "month,area_code,category,count\n2024-01,W1,Burglary,3\n2024-03,,Drugs,1\n";
         let b = assemble(
             manifest,
-            ("c", counts.as_bytes()),
-            Some(("a", areas.as_bytes())),
-            None,
+            Files {
+                areas: Some(("a", areas.as_bytes())),
+                ..Files::counts("c", counts.as_bytes())
+            },
         )
         .unwrap();
         let codes: Vec<&str> = b.dataset.cube.areas().iter().map(|a| a.as_str()).collect();
@@ -182,9 +219,11 @@ mod tests {
         let (counts, areas, wards) = (read("counts.csv"), read("areas.csv"), read("wards.geojson"));
         let b = assemble(
             manifest,
-            ("counts.csv", &counts),
-            Some(("areas.csv", &areas)),
-            Some(("wards.geojson", &wards)),
+            Files {
+                areas: Some(("areas.csv", &areas)),
+                boundaries: Some(("wards.geojson", &wards)),
+                ..Files::counts("counts.csv", &counts)
+            },
         )
         .unwrap();
         assert_eq!(b.dataset.cube.areas().len(), 25);
@@ -199,5 +238,41 @@ mod tests {
                 boundary.code
             );
         }
+    }
+
+    #[test]
+    fn a_categories_file_decides_what_is_crime() {
+        let manifest = Manifest::parse(
+            "m",
+            r#"{"title":"T","files":{"counts":"c","categories":"k"}}"#,
+        )
+        .unwrap();
+        let counts = "month,area_code,category,count\n\
+                      2024-01,W1,Burglary,3\n2024-01,W1,Council ASB,40\n";
+        let categories = "category,group,is_crime\nBurglary,Acquisitive crime,yes\n\
+                          Council ASB,Anti-social behaviour,no\n";
+        let b = assemble(
+            manifest,
+            Files {
+                categories: Some(("k", categories.as_bytes())),
+                ..Files::counts("c", counts.as_bytes())
+            },
+        )
+        .unwrap();
+        let council = b
+            .dataset
+            .categories
+            .iter()
+            .find(|c| c.name == "Council ASB");
+        assert_eq!(council.map(|c| c.is_crime), Some(false));
+        let bad = assemble(
+            Manifest::parse("m", r#"{"title":"T","files":{"counts":"c"}}"#).unwrap(),
+            Files {
+                categories: Some(("k", b"category,group,is_crime\nX,Y,perhaps\n")),
+                ..Files::counts("c", counts.as_bytes())
+            },
+        )
+        .unwrap_err();
+        assert!(bad.starts_with("k: line 2: expected yes or no"), "{bad}");
     }
 }

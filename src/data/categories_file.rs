@@ -113,9 +113,54 @@ pub fn read_categories<R: Read>(
     Ok((Categories::new(items), report))
 }
 
+/// The categories as a categories file (`category,group,is_crime`, with
+/// `yes`/`no`), in axis order, as [`read_categories`] reads them back.
+pub fn write_categories_csv(categories: &Categories) -> String {
+    let mut out = String::from("category,group,is_crime\n");
+    for c in categories.iter() {
+        let field = |t: &str| super::areas_write::csv_field(t).into_owned();
+        let flag = if c.is_crime { "yes" } else { "no" };
+        out.push_str(&format!("{},{},{flag}\n", field(&c.name), field(&c.group)));
+    }
+    out
+}
+
+/// True when every category is one of the built-in list's with the same
+/// group and crime flag (no categories file is needed to read it back).
+pub fn is_built_in(categories: &Categories) -> bool {
+    let built_in = Categories::default();
+    categories.iter().all(|c| built_in.iter().any(|b| b == c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn written_categories_read_back_the_same() {
+        let c = Categories::new(vec![
+            Category {
+                name: "Council-recorded ASB, housing".into(),
+                group: "Anti-social behaviour".into(),
+                is_crime: false,
+            },
+            Category {
+                name: "Burglary".into(),
+                group: "Acquisitive \"crime\"".into(),
+                is_crime: true,
+            },
+        ]);
+        let text = write_categories_csv(&c);
+        assert_eq!(
+            text,
+            "category,group,is_crime\n\"Council-recorded ASB, housing\",Anti-social behaviour,no\n\
+             Burglary,\"Acquisitive \"\"crime\"\"\",yes\n"
+        );
+        let (back, report) = read_categories("c.csv", text.as_bytes()).unwrap();
+        assert_eq!((back, report.rejected), (c.clone(), 0));
+        assert!(!is_built_in(&c));
+        assert!(is_built_in(&Categories::default()));
+    }
 
     #[test]
     fn reads_groups_and_crime_flags() {

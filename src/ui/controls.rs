@@ -10,24 +10,15 @@ use crate::data::bundle::Bundle;
 use crate::data::Month;
 use crate::state::{Measure, Page, PeriodChoice, ViewState};
 use crate::view::periods;
+use crate::view::selection::selection_menu;
 
 use super::update;
 
 /// The period, selection and measure controls.
 #[component]
 pub fn Controls(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
-    let cats = &bundle.dataset.categories;
-    let groups: Vec<String> = cats
-        .groups()
-        .into_iter()
-        .filter(|g| cats.iter().filter(|c| &c.group == g).count() > 1)
-        .map(str::to_string)
-        .collect();
-    let categories: Vec<String> = cats
-        .iter()
-        .filter(|c| c.is_crime)
-        .map(|c| c.name.clone())
-        .collect();
+    // The crime type menu is computed in `view::selection`.
+    let menu_groups = selection_menu(&bundle.dataset.categories);
     let first = bundle.dataset.cube.first_month();
     let last = bundle.dataset.cube.last_month();
     // The menu (options, the one chosen, the pair shown) is computed in
@@ -45,22 +36,20 @@ pub fn Controls(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView
         })
     };
     let is_custom = move || menu.with(|m| m.selected == periods::CUSTOM);
-    let select_options = {
-        let group_options = groups.iter().map(|g| {
-            let (value, key, label) = (g.clone(), g.clone(), g.clone());
-            view! { <option value=value selected=move || view.with(|v| v.select.eq_ignore_ascii_case(&key))>{label}</option> }
-        }).collect_view();
-        let category_options = categories.iter().map(|c| {
-            let (value, key, label) = (c.clone(), c.clone(), c.clone());
-            view! { <option value=value selected=move || view.with(|v| v.select.eq_ignore_ascii_case(&key))>{label}</option> }
-        }).collect_view();
-        view! {
-            <option value="all-crime" selected=move || view.with(|v| v.select == "all-crime")>"All crime (excluding ASB)"</option>
-            <option value="asb" selected=move || view.with(|v| v.select == "asb")>"Anti-social behaviour"</option>
-            <optgroup label="Groups">{group_options}</optgroup>
-            <optgroup label="Crime types">{category_options}</optgroup>
-        }
+    let option = move |(key, label): (String, String)| {
+        let chosen = key.clone();
+        view! { <option value=key selected=move || view.with(|v| v.select.eq_ignore_ascii_case(&chosen))>{label}</option> }
     };
+    let select_options = menu_groups
+        .into_iter()
+        .map(|g| {
+            let options = g.options.into_iter().map(option).collect_view();
+            match g.label {
+                Some(label) => view! { <optgroup label=label>{options}</optgroup> }.into_any(),
+                None => options.into_any(),
+            }
+        })
+        .collect_view();
     // The custom pair's months, shown when "Custom" is chosen.
     let current_pair = move || Some(menu.with(|m| m.pair));
     let (custom_error, set_custom_error) = signal(String::new());

@@ -3,7 +3,7 @@
 
 use gloo_net::http::Request;
 
-use crate::data::bundle::{assemble, Bundle};
+use crate::data::bundle::{assemble, Bundle, Files};
 use crate::data::Manifest;
 
 /// Why a request failed, without formatting gloo's error type as a whole
@@ -39,26 +39,39 @@ pub async fn load_dataset(name: &str) -> Result<Bundle, String> {
         .map_err(|_| format!("{manifest_url}: the file is not UTF-8 text"))?;
     let manifest = Manifest::parse(&manifest_url, &manifest_text).map_err(|e| e.to_string())?;
 
-    let counts_url = format!("{base}{}", manifest.files.counts);
+    let f = manifest.files.clone();
+    let counts_url = format!("{base}{}", f.counts);
     let counts = fetch_bytes(&counts_url).await?;
-    let areas_url = manifest.files.areas.as_ref().map(|f| format!("{base}{f}"));
-    let areas = match &areas_url {
-        Some(url) => Some(fetch_bytes(url).await?),
-        None => None,
-    };
-    let boundaries_url = manifest
-        .files
-        .boundaries
-        .as_ref()
-        .map(|f| format!("{base}{f}"));
-    let boundaries = match &boundaries_url {
-        Some(url) => Some(fetch_bytes(url).await?),
-        None => None,
-    };
+    let areas = fetch_named(&base, &f.areas).await?;
+    let categories = fetch_named(&base, &f.categories).await?;
+    let boundaries = fetch_named(&base, &f.boundaries).await?;
     assemble(
         manifest,
-        (&counts_url, &counts),
-        areas_url.as_deref().zip(areas.as_deref()),
-        boundaries_url.as_deref().zip(boundaries.as_deref()),
+        Files {
+            counts: (&counts_url, &counts),
+            areas: named(&areas),
+            categories: named(&categories),
+            boundaries: named(&boundaries),
+        },
     )
+}
+
+/// A fetched file as `assemble` takes it.
+fn named(file: &Option<(String, Vec<u8>)>) -> Option<(&str, &[u8])> {
+    file.as_ref().map(|(u, b)| (u.as_str(), b.as_slice()))
+}
+
+/// An optional file the manifest names: its address and bytes.
+async fn fetch_named(
+    base: &str,
+    name: &Option<String>,
+) -> Result<Option<(String, Vec<u8>)>, String> {
+    match name {
+        Some(n) => {
+            let url = format!("{base}{n}");
+            let bytes = fetch_bytes(&url).await?;
+            Ok(Some((url, bytes)))
+        }
+        None => Ok(None),
+    }
 }

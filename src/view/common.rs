@@ -23,6 +23,10 @@ pub struct Setup {
     /// What is counted (the state's selection, or all crime when it names
     /// nothing in the data).
     pub selection: Selection,
+    /// What its counts are in sentences: `offences` for crime, else
+    /// `incidents` (anti-social behaviour, or any category the categories
+    /// file says is not crime).
+    pub unit: &'static str,
     /// The disclosure rule of the dataset.
     pub rule: Disclosure,
     /// Per-area totals of both periods.
@@ -44,11 +48,17 @@ impl Setup {
     pub fn comparison(&self, categories: &Categories, scope: Scope) -> Comparison {
         let mask = self.selection.mask(categories);
         let all = Selection::AllCrime.mask(categories);
+        // What is not crime has no share of all crime.
+        let all_crime = if self.selection.is_crime(categories) {
+            self.totals.total(scope, &all, Which::Current)
+        } else {
+            0
+        };
         comparison_from_counts(
             self.selection.clone(),
             self.totals.total(scope, &mask, Which::Previous),
             self.totals.total(scope, &mask, Which::Current),
-            self.totals.total(scope, &all, Which::Current),
+            all_crime,
             &self.pair,
             self.totals.coverage.is_complete(),
         )
@@ -80,7 +90,13 @@ pub fn setup(b: &Bundle, state: &ViewState) -> Result<Setup, String> {
     let map = LevelMap::new(&b.dataset, level, None);
     let whole_name = whole_name(b);
     let notes = super::periods::notes(&pair, &totals.coverage, fallback);
+    let unit = if selection.is_crime(&b.dataset.categories) {
+        "offences"
+    } else {
+        "incidents"
+    };
     Ok(Setup {
+        unit,
         notes,
         pair,
         selection,

@@ -33,7 +33,7 @@ pub fn card(b: &Bundle, state: &ViewState) -> Result<CardModel, String> {
     };
     let c = s.comparison(&ds.categories, scope);
     Ok(CardModel {
-        headline: headline(&c, &s.pair, &s.rule, &place, &s.notes),
+        headline: headline(&c, &s, &place),
         place,
     })
 }

@@ -10,6 +10,7 @@ pub mod load;
 pub mod overview;
 pub mod periods;
 pub mod profile;
+pub mod selection;
 pub mod table;
 pub mod wards;
 

@@ -5,16 +5,16 @@ use crate::analysis::findings::{key_findings, FindingsInput};
 use crate::analysis::narrative;
 use crate::analysis::table::{compare_table, By, CompareRow};
 use crate::analysis::totals::MonthlyWhole;
-use crate::analysis::{
-    deprivation, rank_areas, show_table, Measure, PeriodPair, RowRole, Scope, Selection, Shown,
-};
+use crate::analysis::{deprivation, rank_areas, show_table, Measure, RowRole, Scope, Shown};
 use crate::chart::{Series, TrendChart};
 use crate::data::bundle::Bundle;
 use crate::data::Month;
 use crate::format::{signed, signed_pct, thousands};
 use crate::state::ViewState;
 
-use super::common::{change_cell, count_cell, pct_change_cell, setup, share_cell, verdict_text};
+use super::common::{
+    change_cell, count_cell, pct_change_cell, setup, share_cell, verdict_text, Setup,
+};
 use super::table::{Cell, Column, TableModel};
 
 /// The headline comparison as shown.
@@ -58,24 +58,10 @@ pub struct OverviewModel {
     pub has_markers: bool,
 }
 
-/// The unit of a selection's counts in sentences.
-pub fn unit(selection: &Selection) -> &'static str {
-    if *selection == Selection::Asb {
-        "incidents"
-    } else {
-        "offences"
-    }
-}
-
-/// The headline for a comparison already computed, under `rule`, with
-/// the notes on its periods.
-pub fn headline(
-    c: &crate::analysis::Comparison,
-    pair: &PeriodPair,
-    rule: &crate::analysis::Disclosure,
-    place: &str,
-    notes: &[String],
-) -> Headline {
+/// The headline for a comparison already computed for `s` (its periods,
+/// disclosure rule, unit and notes) in `place`.
+pub fn headline(c: &crate::analysis::Comparison, s: &Setup, place: &str) -> Headline {
+    let (pair, rule) = (&s.pair, &s.rule);
     let hidden = rule.is_small(c.previous) || rule.is_small(c.current);
     let (current, previous, change, pct, sentence) = if hidden {
         let marker = "[c]".to_string();
@@ -113,7 +99,7 @@ pub fn headline(
                 "[x]".to_string()
             },
             pct,
-            narrative::headline(c, pair, unit(&c.selection)),
+            narrative::headline(c, pair, s.unit),
         )
     };
     Headline {
@@ -130,7 +116,7 @@ pub fn headline(
             verdict_text(c.verdict).to_string()
         },
         sentence,
-        notes: notes.to_vec(),
+        notes: s.notes.clone(),
     }
 }
 
@@ -209,7 +195,7 @@ pub fn overview(b: &Bundle, state: &ViewState) -> Result<OverviewModel, String> 
     let s = setup(b, state)?;
     let ds = &b.dataset;
     let c = s.comparison(&ds.categories, Scope::Whole);
-    let headline = headline(&c, &s.pair, &s.rule, &s.whole_name, &s.notes);
+    let headline = headline(&c, &s, &s.whole_name);
 
     let by = if by_group { By::Group } else { By::Category };
     let rows = compare_table(ds, &s.totals, Scope::Whole, &by);

@@ -1,7 +1,7 @@
 //! Tests of `periods`, on datasets written out by hand.
 
 use super::*;
-use crate::data::bundle::assemble;
+use crate::data::bundle::{assemble, Files};
 use crate::data::Manifest;
 
 /// A dataset with one row (of 1) in each month given.
@@ -15,7 +15,7 @@ fn bundle(months: &[String], manifest_extra: &str) -> Bundle {
     for m in months {
         counts.push_str(&format!("{m},W1,Burglary,1\n"));
     }
-    assemble(manifest, ("c", counts.as_bytes()), None, None).unwrap()
+    assemble(manifest, Files::counts("c", counts.as_bytes())).unwrap()
 }
 
 fn months(from: &str, n: i64) -> Vec<String> {

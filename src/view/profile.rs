@@ -56,7 +56,7 @@ pub fn profile(b: &Bundle, state: &ViewState) -> Result<ProfileModel, String> {
     let scope = Scope::Area(index);
 
     let c = s.comparison(&ds.categories, scope);
-    let headline = headline(&c, &s.pair, &s.rule, &name, &s.notes);
+    let headline = headline(&c, &s, &name);
     let rows = compare_table(ds, &s.totals, scope, &By::Category);
     let caption = format!(
         "{name} by category, {} against {}",

@@ -161,6 +161,7 @@ async fn run_load(mut session: LoadSession, began: f64, query: &str) {
                 report.to_wire().into(),
                 stats.into(),
                 view.to_query().into(),
+                dataset.categories.unwrap_or_default().into(),
             ]);
         }
         Err(e) => post(&["failed".into(), e.to_string().into(), files]),

@@ -4,9 +4,11 @@
 
 use crate::data::areas_write::write_areas_csv;
 use crate::data::boundaries_write::{write_geojson, EXACT};
-use crate::data::bundle::Bundle;
+use crate::data::bundle::{assemble, Bundle, Files};
+use crate::data::categories_file::{is_built_in, write_categories_csv};
 use crate::data::counts_write::write_counts_csv;
 use crate::data::lookup::Level;
+use crate::data::manifest::Manifest;
 use crate::data::manifest::ManifestFiles;
 use crate::data::report::LoadReport;
 
@@ -45,20 +47,25 @@ impl Loaded {
     /// `public/data/<name>/`, for [`assemble`](crate::data::bundle::assemble)
     /// to read back or a person to keep: the counts ([`Self::counts_csv`]),
     /// the areas and the boundaries when there are any (coordinates kept
-    /// exactly), and a manifest naming exactly those files. Not kept: the
-    /// load's reports, [`Self::keeps_unallocated`], and category groups
-    /// from a categories file (the page reads the default groups).
+    /// exactly), the categories when they are not the built-in police.uk
+    /// list (a categories file decides what is crime), and a manifest naming
+    /// exactly those files. Not kept: the load's reports and
+    /// [`Self::keeps_unallocated`].
     pub fn dataset_files(&self) -> DatasetFiles {
         let bundle = &self.bundle;
         let areas = &bundle.dataset.areas;
         let areas = (!areas.is_empty()).then(|| write_areas_csv(areas));
+        let categories = &bundle.dataset.categories;
+        let categories = (!is_built_in(categories)).then(|| write_categories_csv(categories));
         let boundaries =
             (!bundle.boundaries.is_empty()).then(|| write_geojson(&bundle.boundaries, EXACT));
         let mut manifest = bundle.manifest.clone();
         manifest.files = ManifestFiles {
             counts: DatasetFiles::COUNTS.to_string(),
             areas: areas.as_ref().map(|_| DatasetFiles::AREAS.to_string()),
-            categories: None,
+            categories: categories
+                .as_ref()
+                .map(|_| DatasetFiles::CATEGORIES.to_string()),
             boundaries: boundaries
                 .as_ref()
                 .map(|_| DatasetFiles::BOUNDARIES.to_string()),
@@ -67,6 +74,7 @@ impl Loaded {
             manifest: manifest.to_json(),
             counts: self.counts_csv(),
             areas,
+            categories,
             boundaries,
         }
     }
@@ -82,6 +90,8 @@ pub struct DatasetFiles {
     pub counts: String,
     /// `areas.csv`, when the dataset has areas.
     pub areas: Option<String>,
+    /// `categories.csv`, when the categories are not the built-in list.
+    pub categories: Option<String>,
     /// `boundaries.geojson`, when the dataset has boundaries.
     pub boundaries: Option<String>,
 }
@@ -93,6 +103,8 @@ impl DatasetFiles {
     pub const COUNTS: &'static str = "counts.csv";
     /// The areas file's name.
     pub const AREAS: &'static str = "areas.csv";
+    /// The categories file's name.
+    pub const CATEGORIES: &'static str = "categories.csv";
     /// The boundaries file's name.
     pub const BOUNDARIES: &'static str = "boundaries.geojson";
 
@@ -106,9 +118,36 @@ impl DatasetFiles {
         if let Some(areas) = &self.areas {
             out.push((Self::AREAS, areas));
         }
+        if let Some(categories) = &self.categories {
+            out.push((Self::CATEGORIES, categories));
+        }
         if let Some(boundaries) = &self.boundaries {
             out.push((Self::BOUNDARIES, boundaries));
         }
         out
     }
+}
+
+impl DatasetFiles {
+    /// Reads the files back into a dataset, as a published dataset's are
+    /// read ([`assemble`]).
+    pub fn bundle(&self) -> Result<Bundle, String> {
+        let manifest =
+            Manifest::parse(Self::MANIFEST, &self.manifest).map_err(|e| e.to_string())?;
+        let f = manifest.files.clone();
+        assemble(
+            manifest,
+            Files {
+                counts: (&f.counts, self.counts.as_bytes()),
+                areas: named(&f.areas, &self.areas),
+                categories: named(&f.categories, &self.categories),
+                boundaries: named(&f.boundaries, &self.boundaries),
+            },
+        )
+    }
+}
+
+/// A file the manifest names, with its text, when both are there.
+fn named<'a>(file: &'a Option<String>, text: &'a Option<String>) -> Option<(&'a str, &'a [u8])> {
+    file.as_deref().zip(text.as_deref().map(str::as_bytes))
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::*;
-use crate::data::bundle::{assemble, Bundle};
+use crate::data::bundle::Bundle;
 use crate::data::{Manifest, Month};
 
 const HEADER: &str = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n";
@@ -74,27 +74,17 @@ fn round_trip(loaded: &Loaded) -> (DatasetFiles, Bundle) {
     let files = loaded.dataset_files();
     let manifest = Manifest::parse(DatasetFiles::MANIFEST, &files.manifest).unwrap();
     assert_eq!(manifest.files.counts, "counts.csv");
-    assert_eq!(manifest.files.categories, None);
-    let (areas_name, bounds_name) = (
-        manifest.files.areas.clone(),
-        manifest.files.boundaries.clone(),
-    );
     // The manifest names a file exactly when it is written.
-    assert_eq!(areas_name.is_some(), files.areas.is_some());
-    assert_eq!(bounds_name.is_some(), files.boundaries.is_some());
-    let areas = areas_name
-        .as_deref()
-        .zip(files.areas.as_deref().map(str::as_bytes));
-    let bounds = bounds_name
-        .as_deref()
-        .zip(files.boundaries.as_deref().map(str::as_bytes));
-    let back = assemble(
-        manifest,
-        ("counts.csv", files.counts.as_bytes()),
-        areas,
-        bounds,
-    )
-    .unwrap();
+    assert_eq!(manifest.files.areas.is_some(), files.areas.is_some());
+    assert_eq!(
+        manifest.files.boundaries.is_some(),
+        files.boundaries.is_some()
+    );
+    assert_eq!(
+        manifest.files.categories.is_some(),
+        files.categories.is_some()
+    );
+    let back = files.bundle().unwrap();
     let (was, now) = (&loaded.bundle, &back);
     let (cube, again) = (&was.dataset.cube, &now.dataset.cube);
     assert_eq!(
@@ -279,4 +269,33 @@ fn a_load_by_lsoa_with_no_areas_names_only_the_counts() {
     assert!(files
         .manifest
         .contains("\"files\": {\n    \"counts\": \"counts.csv\"\n  },"));
+}
+
+#[test]
+fn a_categories_file_given_with_the_load_is_kept_with_the_dataset() {
+    let mut s = LoadSession::new();
+    s.add(
+        "categories.csv",
+        b"category,group,is_crime\nDrugs,Drugs,no\nBurglary,Acquisitive crime,yes\n".to_vec(),
+    );
+    s.add(
+        "2024-01-x-street.csv",
+        police(&[
+            ("2024-01", "E01000001", "Burglary"),
+            ("2024-01", "E01000001", "Drugs"),
+        ]),
+    );
+    s.start(None, None).unwrap();
+    let loaded = s.finish().unwrap();
+    let (files, back) = round_trip(&loaded);
+    assert_eq!(
+        files.categories.as_deref(),
+        Some("category,group,is_crime\nDrugs,Drugs,no\nBurglary,Acquisitive crime,yes\n")
+    );
+    let drugs = back.dataset.categories.iter().find(|c| c.name == "Drugs");
+    assert_eq!(
+        drugs.map(|c| c.is_crime),
+        Some(false),
+        "read back as not crime"
+    );
 }

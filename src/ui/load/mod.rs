@@ -21,7 +21,6 @@ use super::table::DataTable;
 
 pub use report::LoadReport;
 use state::{stop, LoadState, Stage, FILES};
-use worker::DatasetTexts;
 
 /// Data loaded from the user's files: it replaces the published dataset
 /// until the page is reloaded.
@@ -31,7 +30,7 @@ pub struct Local {
     /// The load's report.
     pub summary: LoadSummary,
     /// The dataset as files a publisher can deploy.
-    pub texts: DatasetTexts,
+    pub texts: crate::data::session::DatasetFiles,
 }
 
 fn chosen(list: Option<web_sys::FileList>) -> Vec<File> {

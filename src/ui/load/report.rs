@@ -39,30 +39,23 @@ pub fn LoadReport(
         }
     });
     let (error, set_error) = signal(String::new());
-    let t = &local.texts;
-    let files = &local.bundle.manifest.files;
-    let csv = "text/csv;charset=utf-8";
-    let mut saves = vec![
-        (
-            "manifest.json".to_string(),
-            "application/json",
-            t.manifest.clone(),
-        ),
-        (files.counts.clone(), csv, t.counts.clone()),
-    ];
-    if let Some(n) = &files.areas {
-        saves.push((n.clone(), csv, t.areas.clone()));
-    }
-    if let Some(n) = &files.boundaries {
-        saves.push((n.clone(), "application/geo+json", t.boundaries.clone()));
-    }
-    let saves = saves
+    let saves = local
+        .texts
+        .files()
         .into_iter()
-        .map(|(name, mime, text)| {
-            let label = name.clone();
+        .map(|(name, text)| {
+            let mime = if name.ends_with(".json") {
+                "application/json"
+            } else if name.ends_with(".geojson") {
+                "application/geo+json"
+            } else {
+                "text/csv;charset=utf-8"
+            };
+            let text = text.to_string();
+            let label = name;
             view! {
                 <li><button type="button" class="download" on:click=move |_| {
-                    set_error.set(download_text(&name, mime, &text).err().unwrap_or_default());
+                    set_error.set(download_text(name, mime, &text).err().unwrap_or_default());
                 }>{label}</button></li>
             }
         })

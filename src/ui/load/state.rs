@@ -6,13 +6,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use web_sys::File;
 
-use crate::data::bundle::{assemble, Bundle};
-use crate::data::Manifest;
 use crate::state::ViewState;
 use crate::view::table::TableModel;
 
 use super::super::navigate;
-use super::worker::{DatasetTexts, Loader, Reply};
+use super::worker::{Loader, Reply};
 use super::Local;
 
 /// What the page shows below the file input.
@@ -31,27 +29,6 @@ pub(super) enum Stage {
         total: f64,
         text: String,
     },
-}
-
-fn bundle_from(texts: &DatasetTexts) -> Result<Bundle, String> {
-    let manifest = Manifest::parse("manifest.json", &texts.manifest).map_err(|e| e.to_string())?;
-    let f = manifest.files.clone();
-    let areas = f
-        .areas
-        .as_deref()
-        .filter(|_| !texts.areas.is_empty())
-        .map(|n| (n, texts.areas.as_bytes()));
-    let boundaries = f
-        .boundaries
-        .as_deref()
-        .filter(|_| !texts.boundaries.is_empty())
-        .map(|n| (n, texts.boundaries.as_bytes()));
-    assemble(
-        manifest,
-        (&f.counts, texts.counts.as_bytes()),
-        areas,
-        boundaries,
-    )
 }
 
 thread_local! {
@@ -134,7 +111,7 @@ impl LoadState {
             }),
             Reply::Done(done) => {
                 let (texts, summary, query) = *done;
-                match bundle_from(&texts) {
+                match texts.bundle() {
                     Ok(bundle) => {
                         self.local.set(Some(Arc::new(Local {
                             bundle: Arc::new(bundle),

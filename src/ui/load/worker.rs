@@ -7,24 +7,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{File, MessageEvent, Worker};
 
+use crate::data::session::DatasetFiles;
 use crate::view::load::wire::{pairs_from_wire, table_from_wire};
 use crate::view::load::LoadSummary;
 use crate::view::table::TableModel;
 
 /// The worker script trunk writes beside the app.
 const SCRIPT: &str = "loader_loader.js";
-
-/// The dataset files a load produced, as text.
-pub struct DatasetTexts {
-    /// `manifest.json`.
-    pub manifest: String,
-    /// The counts file.
-    pub counts: String,
-    /// The areas file (empty when none).
-    pub areas: String,
-    /// The boundaries (empty when none).
-    pub boundaries: String,
-}
 
 /// An answer of the worker.
 pub enum Reply {
@@ -42,10 +31,15 @@ pub enum Reply {
     Progress(f64, f64, String),
     /// The load finished; the view to open (the overview, with periods
     /// the data covers).
-    Done(Box<(DatasetTexts, LoadSummary, String)>),
+    Done(Box<(DatasetFiles, LoadSummary, String)>),
     /// The load cannot go on (the worker also sends the files table; the
     /// page shows the one of the fresh worker it starts instead).
     Failed(String),
+}
+
+/// A file's text, `None` when the worker sent none.
+fn some(text: String) -> Option<String> {
+    (!text.is_empty()).then_some(text)
 }
 
 fn decode(data: JsValue) -> Option<Reply> {
@@ -63,11 +57,12 @@ fn decode(data: JsValue) -> Option<Reply> {
             text(7),
         ),
         "done" => Reply::Done(Box::new((
-            DatasetTexts {
+            DatasetFiles {
                 manifest: text(1),
                 counts: text(2),
-                areas: text(3),
-                boundaries: text(4),
+                areas: some(text(3)),
+                categories: some(text(8)),
+                boundaries: some(text(4)),
             },
             LoadSummary::from_wire(&text(5)),
             text(7),

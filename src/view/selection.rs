@@ -1,0 +1,103 @@
+//! The crime type menu as shown: all crime, anti-social behaviour, the
+//! groups of more than one category, the crime types, and the series that
+//! are not crime (a categories file may add some, e.g. a council's own
+//! anti-social behaviour), each a key and a label.
+
+use crate::analysis::Selection;
+use crate::data::{Categories, ASB};
+
+/// One labelled part of the menu.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MenuGroup {
+    /// The part's label (`None`: the options stand at the top).
+    pub label: Option<&'static str>,
+    /// (key, label) of each option.
+    pub options: Vec<(String, String)>,
+}
+
+/// The crime type menu for `categories`; empty parts are left out.
+pub fn selection_menu(categories: &Categories) -> Vec<MenuGroup> {
+    let mut top = vec![(
+        Selection::AllCrime.key().to_string(),
+        Selection::AllCrime.label(),
+    )];
+    if categories.iter().any(|c| c.name == ASB) {
+        top.push((Selection::Asb.key().to_string(), Selection::Asb.label()));
+    }
+    let groups = categories
+        .groups()
+        .into_iter()
+        .filter(|g| categories.iter().filter(|c| &c.group == g).count() > 1)
+        // A group named as a category is reached by that name as the
+        // category (e.g. police.uk's anti-social behaviour).
+        .filter(|g| !categories.iter().any(|c| c.name == *g))
+        .map(|g| (g.to_string(), g.to_string()))
+        .collect();
+    let named = |crime: bool| {
+        categories
+            .iter()
+            .filter(|c| c.is_crime == crime && c.name != ASB)
+            .map(|c| (c.name.clone(), c.name.clone()))
+            .collect::<Vec<_>>()
+    };
+    [
+        MenuGroup {
+            label: None,
+            options: top,
+        },
+        MenuGroup {
+            label: Some("Groups"),
+            options: groups,
+        },
+        MenuGroup {
+            label: Some("Crime types"),
+            options: named(true),
+        },
+        MenuGroup {
+            label: Some("Not crime"),
+            options: named(false),
+        },
+    ]
+    .into_iter()
+    .filter(|g| !g.options.is_empty())
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Category;
+
+    #[test]
+    fn series_that_are_not_crime_have_their_own_part() {
+        let mut items: Vec<Category> = Categories::default().iter().cloned().collect();
+        items.push(Category {
+            name: "Council-recorded ASB".into(),
+            group: "Anti-social behaviour".into(),
+            is_crime: false,
+        });
+        let menu = selection_menu(&Categories::new(items));
+        let labels: Vec<Option<&str>> = menu.iter().map(|g| g.label).collect();
+        assert_eq!(
+            labels,
+            [None, Some("Groups"), Some("Crime types"), Some("Not crime")]
+        );
+        assert_eq!(menu[0].options[1].0, "asb");
+        assert_eq!(
+            menu[3].options,
+            [(
+                "Council-recorded ASB".to_string(),
+                "Council-recorded ASB".to_string()
+            )]
+        );
+        assert_eq!(menu[2].options.len(), 13, "the 13 police.uk crime types");
+        // The ASB group holds two series, but its name is the police.uk
+        // category's: that name selects the category, so no group option.
+        assert!(!menu[1]
+            .options
+            .iter()
+            .any(|(k, _)| k == "Anti-social behaviour"));
+        let plain = selection_menu(&Categories::default());
+        assert_eq!(plain.len(), 3, "no part for what is not crime");
+    }
+}
