@@ -99,7 +99,7 @@ pub fn headline(c: &crate::analysis::Comparison, s: &Setup, place: &str) -> Head
                 "[x]".to_string()
             },
             pct,
-            narrative::headline(c, pair, s.unit),
+            narrative::headline(&said(c, rule), pair, s.unit),
         )
     };
     Headline {
@@ -118,6 +118,19 @@ pub fn headline(c: &crate::analysis::Comparison, s: &Setup, place: &str) -> Head
         sentence,
         notes: s.notes.clone(),
     }
+}
+
+/// The comparison as the sentence may say it: no % change on a small base
+/// (`[low]`), with or without a disclosure threshold.
+fn said(
+    c: &crate::analysis::Comparison,
+    rule: &crate::analysis::Disclosure,
+) -> crate::analysis::Comparison {
+    let mut c = c.clone();
+    if rule.pct_change(c.previous, c.pct_change) == Shown::Low {
+        c.pct_change = None;
+    }
+    c
 }
 
 /// The comparison table model for rows already computed.
@@ -262,4 +275,50 @@ pub fn overview(b: &Bundle, state: &ViewState) -> Result<OverviewModel, String> 
         findings,
         has_markers,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::bundle::{assemble, Files};
+    use crate::data::Manifest;
+    use crate::state::PeriodChoice;
+
+    #[test]
+    fn a_rise_from_1_to_2_is_marked_low_without_a_threshold() {
+        let manifest = Manifest::parse("m", r#"{"title":"T","files":{"counts":"c"}}"#).unwrap();
+        let counts =
+            "month,area_code,category,count\n2024-01,W1,Burglary,1\n2024-02,W1,Burglary,2\n";
+        let b = assemble(manifest, Files::counts("c", counts.as_bytes())).unwrap();
+        let state = ViewState {
+            period: PeriodChoice::Custom(crate::analysis::PeriodPair {
+                previous: crate::analysis::Period::parse("2024-01").unwrap(),
+                current: crate::analysis::Period::parse("2024-02").unwrap(),
+            }),
+            ..ViewState::default()
+        };
+        let m = overview(&b, &state).unwrap();
+        assert_eq!(
+            (m.headline.current.as_str(), m.headline.pct.as_str()),
+            ("2", "[low]")
+        );
+        assert!(
+            !m.headline.sentence.contains('%'),
+            "{}",
+            m.headline.sentence
+        );
+        assert!(
+            m.headline.sentence.contains("+1 offence"),
+            "{}",
+            m.headline.sentence
+        );
+        let burglary = m
+            .table
+            .rows
+            .iter()
+            .find(|r| r[0].text == "Burglary")
+            .unwrap();
+        assert_eq!(burglary[4].text, "[low]");
+        assert!(m.has_markers, "the page shows the key to [low]");
+    }
 }
