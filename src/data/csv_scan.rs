@@ -49,8 +49,13 @@ impl Record {
     }
 
     /// The fields in order.
-    pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
+    pub fn iter(&self) -> impl Iterator<Item = &[u8]> + Clone {
         self.fields.iter().map(Vec::as_slice)
+    }
+
+    /// The fields, owned.
+    pub fn into_fields(self) -> Vec<Vec<u8>> {
+        self.fields
     }
 }
 
@@ -98,67 +103,6 @@ pub fn for_each_record(bytes: &[u8], mut f: impl FnMut(u64, Fields<'_>) -> bool)
         }
         pos += consumed;
         line += newlines;
-    }
-}
-
-/// A small CSV file read whole: its header, normalised for matching by
-/// name, and its data records. The readers of lookups, populations,
-/// deprivation ranks and categories share it.
-pub struct Table {
-    /// The header cells, normalised (see [`super::header::normalise`]).
-    pub headers: Vec<String>,
-    records: Vec<Record>,
-}
-
-impl Table {
-    /// Reads `input`; a file without a header line is [`FileError::Empty`],
-    /// naming the `expected` columns.
-    pub fn read<R: std::io::Read>(
-        file: &str,
-        input: R,
-        expected: &str,
-    ) -> Result<Table, FileError> {
-        let mut records = read_records(file, input)?;
-        if records.is_empty() {
-            return Err(FileError::Empty {
-                file: file.to_string(),
-                expected: expected.to_string(),
-            });
-        }
-        let header = records.remove(0);
-        let headers = header
-            .iter()
-            .map(|h| super::header::normalise(&String::from_utf8_lossy(h)))
-            .collect();
-        Ok(Table { headers, records })
-    }
-
-    /// Calls `each(report, record)` for every data row that passes the
-    /// checks all these readers make: blank lines are skipped; every other
-    /// row is counted in `report.rows_read`, and one whose number of fields
-    /// differs from the header's is rejected with its line.
-    pub fn for_each_row(
-        &self,
-        file: &str,
-        report: &mut super::report::LoadReport,
-        mut each: impl FnMut(&mut super::report::LoadReport, &Record),
-    ) {
-        for record in &self.records {
-            if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
-                continue;
-            }
-            report.rows_read += 1;
-            if record.len() != self.headers.len() {
-                let reason = format!(
-                    "expected {} fields, found {}",
-                    self.headers.len(),
-                    record.len()
-                );
-                report.reject(file, record.line(), None, reason);
-                continue;
-            }
-            each(report, record);
-        }
     }
 }
 

@@ -9,6 +9,7 @@ use super::csv_scan::Fields;
 use super::error::FileError;
 use super::header;
 use super::month::Month;
+use super::text::{self, Recoded};
 
 /// Where the columns the explorer needs are.
 #[derive(Debug, Clone, Copy)]
@@ -19,11 +20,17 @@ pub(super) struct Columns {
     pub crime_type: usize,
 }
 
-/// Finds the columns by name in the header line.
-pub(super) fn header_columns(file: &str, fields: Fields<'_>) -> Result<Columns, FileError> {
-    let headers: Vec<String> = (0..fields.len())
-        .map(|i| header::normalise(&String::from_utf8_lossy(fields.get(i))))
-        .collect();
+/// Finds the columns by name in the header line (noting it in `recoded`
+/// when it is read as Windows-1252).
+pub(super) fn header_columns(
+    file: &str,
+    recoded: &mut Option<Recoded>,
+    fields: Fields<'_>,
+) -> Result<Columns, FileError> {
+    let (headers, windows_1252) = header::names((0..fields.len()).map(|i| fields.get(i)));
+    if windows_1252 {
+        Recoded::count(recoded, file, 1);
+    }
     let month = header::find(&headers, &["month"]);
     let lsoa = header::find(&headers, &["lsoa code"]);
     let crime_type = header::find(&headers, &["crime type"]);
@@ -139,12 +146,20 @@ impl RowCache {
     }
 }
 
-/// Classifies one data row.
+/// The file being read: its name, and its rows read as Windows-1252.
+pub(super) struct File<'a> {
+    pub name: &'a str,
+    pub recoded: &'a mut Option<Recoded>,
+}
+
+/// Classifies one data row. Only the month, LSOA code and crime type are
+/// used; a row that is not UTF-8 (whatever column its bytes are in) is
+/// read as Windows-1252, never rejected for it (see [`text`](super::text)).
 #[inline]
 pub(super) fn row(
     tally: &mut Tally,
     cache: &mut RowCache,
-    file: &str,
+    file: File<'_>,
     line: u64,
     cols: Columns,
     fields: Fields<'_>,
@@ -152,23 +167,45 @@ pub(super) fn row(
     tally.report.rows_read += 1;
     if fields.len() != cols.width {
         let reason = format!("expected {} fields, found {}", cols.width, fields.len());
-        tally.report.reject(file, line, None, reason);
+        tally.report.reject(file.name, line, None, reason);
         return;
     }
-    if !fields.is_ascii() && std::str::from_utf8(fields.bytes()).is_err() {
-        tally.report.reject(
-            file,
-            line,
-            None,
-            "the row is not valid UTF-8 text".to_string(),
-        );
-        return;
+    // The scan found whether the row is ASCII: the usual case costs nothing.
+    if fields.is_ascii() || text::is_utf8(fields.bytes()) {
+        let used = [cols.month, cols.crime_type, cols.lsoa].map(|c| fields.get(c));
+        classify(tally, cache, file.name, line, used);
+    } else {
+        windows_1252_row(tally, cache, file, line, cols, fields);
     }
-    let month_text = trim(fields.get(cols.month));
+}
+
+/// A row that is not UTF-8: its used cells read as Windows-1252.
+#[cold]
+#[inline(never)]
+fn windows_1252_row(
+    tally: &mut Tally,
+    cache: &mut RowCache,
+    file: File<'_>,
+    line: u64,
+    cols: Columns,
+    fields: Fields<'_>,
+) {
+    Recoded::count(file.recoded, file.name, line);
+    let used = [cols.month, cols.crime_type, cols.lsoa].map(|c| text::windows_1252(fields.get(c)));
+    let [month, crime_type, lsoa] = &used;
+    let used = [month, crime_type, lsoa].map(|t| t.as_bytes());
+    classify(tally, cache, file.name, line, used);
+}
+
+/// Counts a row from its month, crime type and LSOA code, or rejects it.
+#[inline(always)]
+fn classify(tally: &mut Tally, cache: &mut RowCache, file: &str, line: u64, used: [&[u8]; 3]) {
+    let [month_text, type_text, lsoa] = used;
+    let month_text = trim(month_text);
     let Some(month) = cache.month(month_text) else {
         return bad_month(tally, file, line, month_text);
     };
-    let type_text = trim(fields.get(cols.crime_type));
+    let type_text = trim(type_text);
     let Some(category) = cache.crime_type(type_text) else {
         let reason = if type_text.is_empty() {
             "the crime type is empty".to_string()
@@ -182,7 +219,7 @@ pub(super) fn row(
         tally.report.reject(file, line, Some("Crime type"), reason);
         return;
     };
-    let lsoa = trim(fields.get(cols.lsoa));
+    let lsoa = trim(lsoa);
     let place = if lsoa.is_empty() {
         Placement::NotAllocated
     } else {
