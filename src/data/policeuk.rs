@@ -27,7 +27,7 @@ use super::csv_scan::Scanner;
 use super::cube::CubeError;
 use super::error::FileError;
 use super::policeuk_file::{Buffer, FileState};
-use super::policeuk_row::{header_columns, row, File, RowCache};
+use super::policeuk_row::{header_columns, row, RowCache};
 
 const EXPECTED: &str = "Crime ID, Month, Reported by, Falls within, Longitude, Latitude, Location, LSOA code, LSOA name, Crime type, Last outcome category, Context";
 
@@ -80,6 +80,7 @@ impl PoliceUkAggregator {
             pending: 0,
             retry_at: 0,
             recoded: None,
+            scratch: String::new(),
         });
         Ok(())
     }
@@ -275,13 +276,12 @@ fn consume(
         if rec.fields.is_blank() {
             continue;
         }
-        let this = File {
-            name: &file.name,
-            recoded: &mut file.recoded,
-        };
         match file.columns {
-            Some(cols) => row(tally, cache, this, line, cols, rec.fields),
-            None => file.columns = Some(header_columns(this.name, this.recoded, rec.fields)?),
+            Some(cols) => row(tally, cache, file, line, cols, rec.fields),
+            None => {
+                let cols = header_columns(&file.name, &mut file.recoded, rec.fields)?;
+                file.columns = Some(cols);
+            }
         }
     }
     Ok(pos)

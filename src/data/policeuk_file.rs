@@ -37,6 +37,8 @@ pub(super) struct FileState {
     /// Its rows read as Windows-1252 so far (added to the report when the
     /// file ends).
     pub recoded: Option<Recoded>,
+    /// The used cells of such a row, decoded.
+    pub scratch: String,
 }
 
 impl FileState {

@@ -3,12 +3,15 @@
 //! [`Tally`], with what rows share kept in a [`RowCache`] (the last month
 //! parsed, the crime types to match).
 
+use std::ops::Range;
+
 use super::aggregate::{Placement, Tally};
 use super::category::Categories;
 use super::csv_scan::Fields;
 use super::error::FileError;
 use super::header;
 use super::month::Month;
+use super::policeuk_file::FileState;
 use super::text::{self, Recoded};
 
 /// Where the columns the explorer needs are.
@@ -146,12 +149,6 @@ impl RowCache {
     }
 }
 
-/// The file being read: its name, and its rows read as Windows-1252.
-pub(super) struct File<'a> {
-    pub name: &'a str,
-    pub recoded: &'a mut Option<Recoded>,
-}
-
 /// Classifies one data row. Only the month, LSOA code and crime type are
 /// used; a row that is not UTF-8 (whatever column its bytes are in) is
 /// read as Windows-1252, never rejected for it (see [`text`](super::text)).
@@ -159,7 +156,7 @@ pub(super) struct File<'a> {
 pub(super) fn row(
     tally: &mut Tally,
     cache: &mut RowCache,
-    file: File<'_>,
+    file: &mut FileState,
     line: u64,
     cols: Columns,
     fields: Fields<'_>,
@@ -167,34 +164,43 @@ pub(super) fn row(
     tally.report.rows_read += 1;
     if fields.len() != cols.width {
         let reason = format!("expected {} fields, found {}", cols.width, fields.len());
-        tally.report.reject(file.name, line, None, reason);
+        tally.report.reject(&file.name, line, None, reason);
         return;
     }
+    let cells = [cols.month, cols.crime_type, cols.lsoa];
     // The scan found whether the row is ASCII: the usual case costs nothing.
-    if fields.is_ascii() || text::is_utf8(fields.bytes()) {
-        let used = [cols.month, cols.crime_type, cols.lsoa].map(|c| fields.get(c));
-        classify(tally, cache, file.name, line, used);
+    let used = if fields.is_ascii() || text::is_utf8(fields.bytes()) {
+        // Written out: a `map` over the three is compiled as a loop.
+        [
+            fields.get(cols.month),
+            fields.get(cols.crime_type),
+            fields.get(cols.lsoa),
+        ]
     } else {
-        windows_1252_row(tally, cache, file, line, cols, fields);
-    }
+        let at = windows_1252_cells(file, line, cells, fields);
+        at.map(|r| file.scratch.as_bytes().get(r).unwrap_or(&[]))
+    };
+    // One call site, so that it is inlined once with what it calls.
+    classify(tally, cache, &file.name, line, used);
 }
 
-/// A row that is not UTF-8: its used cells read as Windows-1252.
+/// Notes a row that is not UTF-8 and writes its `cells` read as
+/// Windows-1252 into the file's scratch text; returns where each is.
 #[cold]
 #[inline(never)]
-fn windows_1252_row(
-    tally: &mut Tally,
-    cache: &mut RowCache,
-    file: File<'_>,
+fn windows_1252_cells(
+    file: &mut FileState,
     line: u64,
-    cols: Columns,
+    cells: [usize; 3],
     fields: Fields<'_>,
-) {
-    Recoded::count(file.recoded, file.name, line);
-    let used = [cols.month, cols.crime_type, cols.lsoa].map(|c| text::windows_1252(fields.get(c)));
-    let [month, crime_type, lsoa] = &used;
-    let used = [month, crime_type, lsoa].map(|t| t.as_bytes());
-    classify(tally, cache, file.name, line, used);
+) -> [Range<usize>; 3] {
+    Recoded::count(&mut file.recoded, &file.name, line);
+    file.scratch.clear();
+    cells.map(|c| {
+        let start = file.scratch.len();
+        file.scratch.push_str(&text::windows_1252(fields.get(c)));
+        start..file.scratch.len()
+    })
 }
 
 /// Counts a row from its month, crime type and LSOA code, or rejects it.
