@@ -4,6 +4,7 @@
 use std::io::Read;
 
 use super::area::{Area, AreaCode};
+use super::csv_scan::read_whole;
 use super::error::FileError;
 use super::header;
 use super::report::LoadReport;
@@ -27,21 +28,13 @@ pub fn parse_whole(text: &str) -> Option<u64> {
 
 /// Reads an areas file. Rows with a missing code or a malformed number are
 /// rejected with their line; optional fields left empty are simply unknown.
-pub fn read_areas<R: Read>(file: &str, mut input: R) -> Result<(Vec<Area>, LoadReport), FileError> {
-    let mut bytes = Vec::new();
-    input
-        .read_to_end(&mut bytes)
-        .map_err(|e| FileError::Unreadable {
-            file: file.to_string(),
-            line: 0,
-            message: e.to_string(),
-        })?;
-    read_areas_bytes(file, &bytes)
+pub fn read_areas<R: Read>(file: &str, input: R) -> Result<(Vec<Area>, LoadReport), FileError> {
+    read_areas_bytes(file, &read_whole(file, input)?)
 }
 
 /// [`read_areas`] over a file already in memory.
 pub fn read_areas_bytes(file: &str, bytes: &[u8]) -> Result<(Vec<Area>, LoadReport), FileError> {
-    let table = Table::read(file, bytes, EXPECTED)?;
+    let table = Table::from_bytes(file, bytes, EXPECTED)?;
     let headers = &table.headers;
     let col = |names: &[&str]| header::find(headers, names);
     let code_col = col(&["area code", "code"]);

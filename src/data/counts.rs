@@ -3,7 +3,7 @@
 
 use std::io::Read;
 
-use super::csv_scan::for_each_record;
+use super::csv_scan::{for_each_record, read_whole};
 use super::cube::CubeBuilder;
 use super::error::FileError;
 use super::header;
@@ -20,17 +20,10 @@ const EXPECTED: &str = "month, area_code, category, count";
 /// [`text`](super::text)) and noted in the report.
 pub fn read_counts<R: Read>(
     file: &str,
-    mut input: R,
+    input: R,
     cube: &mut CubeBuilder,
 ) -> Result<LoadReport, FileError> {
-    let mut bytes = Vec::new();
-    input
-        .read_to_end(&mut bytes)
-        .map_err(|e| FileError::Unreadable {
-            file: file.to_string(),
-            line: 0,
-            message: e.to_string(),
-        })?;
+    let bytes = read_whole(file, input)?;
     read_counts_bytes(file, &bytes, cube)
 }
 
@@ -50,7 +43,7 @@ pub fn read_counts_bytes(
             if record.is_blank() {
                 return true;
             }
-            let (names, recoded_header) = header::names((0..record.len()).map(|i| record.get(i)));
+            let (names, recoded_header) = header::names(record);
             if recoded_header {
                 Recoded::count(&mut recoded, file, line);
             }

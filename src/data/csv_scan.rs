@@ -19,8 +19,8 @@ use super::error::FileError;
 #[cfg(test)]
 use super::csv_swar::{byte_mask, find_newline_or_quote};
 
-/// One record of a small file (lookups, populations, categories,
-/// targets), owned: its fields and the line it starts on.
+/// One record of a small file read by [`read_records`] (targets), owned:
+/// its fields and the line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
     line: u64,
@@ -49,22 +49,13 @@ impl Record {
     }
 
     /// The fields in order.
-    pub fn iter(&self) -> impl Iterator<Item = &[u8]> + Clone {
+    pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
         self.fields.iter().map(Vec::as_slice)
-    }
-
-    /// The fields, owned.
-    pub fn into_fields(self) -> Vec<Vec<u8>> {
-        self.fields
     }
 }
 
-/// Reads a whole small file and splits it into records with
-/// [`for_each_record`], so that line numbers count every line (blank ones
-/// and those inside quoted fields included) whatever the line endings.
-/// Empty lines give no record; a line of spaces gives one blank field.
-/// An I/O error is [`FileError::Unreadable`].
-pub fn read_records<R: std::io::Read>(file: &str, mut input: R) -> Result<Vec<Record>, FileError> {
+/// Reads all of `input`; an I/O error is [`FileError::Unreadable`].
+pub fn read_whole<R: std::io::Read>(file: &str, mut input: R) -> Result<Vec<u8>, FileError> {
     let mut bytes = Vec::new();
     input
         .read_to_end(&mut bytes)
@@ -73,6 +64,16 @@ pub fn read_records<R: std::io::Read>(file: &str, mut input: R) -> Result<Vec<Re
             line: 0,
             message: e.to_string(),
         })?;
+    Ok(bytes)
+}
+
+/// Reads a whole small file and splits it into records with
+/// [`for_each_record`], so that line numbers count every line (blank ones
+/// and those inside quoted fields included) whatever the line endings.
+/// Empty lines give no record; a line of spaces gives one blank field.
+/// An I/O error is [`FileError::Unreadable`].
+pub fn read_records<R: std::io::Read>(file: &str, input: R) -> Result<Vec<Record>, FileError> {
+    let bytes = read_whole(file, input)?;
     let mut records = Vec::new();
     for_each_record(&bytes, |line, fields| {
         if fields.len() > 1 || !fields.get(0).is_empty() {

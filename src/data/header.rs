@@ -1,5 +1,7 @@
 //! Matching CSV header names: case-insensitive, trimmed, BOM removed.
 
+use super::csv_scan::Fields;
+
 /// Normalises a header cell for matching: strips a BOM and surrounding
 /// spaces, lower-cases, and treats `_`, `-` and runs of spaces alike.
 pub fn normalise(name: &str) -> String {
@@ -25,11 +27,11 @@ pub fn normalise(name: &str) -> String {
 /// (UTF-8, or Windows-1252 when the row is not UTF-8; a UTF-8 byte-order
 /// mark dropped either way) and normalised; with whether the row was read
 /// as Windows-1252.
-pub fn names<'a>(cells: impl Iterator<Item = &'a [u8]> + Clone) -> (Vec<String>, bool) {
-    let recoded = !cells.clone().all(super::text::is_utf8);
-    let names = cells
-        .enumerate()
-        .map(|(i, cell)| {
+pub fn names(row: Fields<'_>) -> (Vec<String>, bool) {
+    let recoded = !row.is_ascii() && !super::text::is_utf8(row.bytes());
+    let names = (0..row.len())
+        .map(|i| {
+            let cell = row.get(i);
             let cell = match cell.strip_prefix(b"\xEF\xBB\xBF") {
                 Some(rest) if i == 0 => rest,
                 _ => cell,
@@ -49,6 +51,7 @@ pub fn find(headers: &[String], wanted: &[&str]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::csv_scan::for_each_record;
 
     #[test]
     fn normalises_bom_case_and_separators() {
@@ -59,10 +62,18 @@ mod tests {
 
     #[test]
     fn header_rows_in_utf8_or_windows_1252() {
-        let utf8: [&[u8]; 2] = [b"\xEF\xBB\xBFLSOA21CD", "Enw Cymraeg – Môn".as_bytes()];
+        let header = |bytes: &[u8]| {
+            let mut out = None;
+            for_each_record(bytes, |_, row| {
+                out = Some(names(row));
+                false
+            });
+            out.unwrap()
+        };
         let want = ["lsoa21cd", "enw cymraeg – môn"].map(String::from).to_vec();
-        assert_eq!(names(utf8.into_iter()), (want.clone(), false));
-        let latin: [&[u8]; 2] = [b"\xEF\xBB\xBFLSOA21CD", b"Enw Cymraeg \x96 M\xF4n"];
-        assert_eq!(names(latin.into_iter()), (want, true));
+        let utf8 = header("\u{feff}LSOA21CD,Enw Cymraeg – Môn\n".as_bytes());
+        assert_eq!(utf8, (want.clone(), false));
+        let latin = header(b"\xEF\xBB\xBFLSOA21CD,\"Enw Cymraeg \x96 M\xF4n\"\r\n");
+        assert_eq!(latin, (want, true));
     }
 }

@@ -30,7 +30,7 @@ pub(super) fn header_columns(
     recoded: &mut Option<Recoded>,
     fields: Fields<'_>,
 ) -> Result<Columns, FileError> {
-    let (headers, windows_1252) = header::names((0..fields.len()).map(|i| fields.get(i)));
+    let (headers, windows_1252) = header::names(fields);
     if windows_1252 {
         Recoded::count(recoded, file, 1);
     }

@@ -247,7 +247,7 @@ fn csv_kind(text: &[u8]) -> FileKind {
     if !utf8_but_cut(rec.fields.bytes()) && has_controls(text) {
         return unknown("a binary file, not text (it has control bytes and is not UTF-8)");
     }
-    let (headers, _) = header::names((0..rec.fields.len()).map(|i| rec.fields.get(i)));
+    let (headers, _) = header::names(rec.fields);
     let header_line = text.get(..consumed).unwrap_or(text);
     let col = |names: &[&str]| header::find(&headers, names);
     if let (Some(month), Some(_), Some(_)) =

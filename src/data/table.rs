@@ -6,7 +6,7 @@
 
 use std::io::Read;
 
-use super::csv_scan::read_records;
+use super::csv_scan::{for_each_record, read_whole};
 use super::error::FileError;
 use super::header;
 use super::report::LoadReport;
@@ -54,55 +54,44 @@ pub struct Table {
     recoded: Option<Recoded>,
 }
 
-/// The cells of a record as text, by the row rule; whether it was recoded.
-fn decode(fields: Vec<Vec<u8>>) -> (Vec<String>, bool) {
-    if fields.iter().all(|f| text::is_utf8(f)) {
-        let cells = fields
-            .into_iter()
-            .map(|f| {
-                String::from_utf8(f)
-                    .unwrap_or_else(|e| text::windows_1252(e.as_bytes()).into_owned())
-            })
-            .collect();
-        (cells, false)
-    } else {
-        let cells = fields
-            .iter()
-            .map(|f| text::windows_1252(f).into_owned())
-            .collect();
-        (cells, true)
-    }
-}
-
 impl Table {
-    /// Reads `input`. Blank lines before the header are skipped; a file
-    /// without a header line is [`FileError::Empty`], naming the `expected`
-    /// columns.
+    /// Reads `input` (see [`from_bytes`](Self::from_bytes)); an I/O error
+    /// is [`FileError::Unreadable`].
     pub fn read<R: Read>(file: &str, input: R, expected: &str) -> Result<Table, FileError> {
-        let mut records = read_records(file, input)?
-            .into_iter()
-            .skip_while(|r| r.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)));
-        let Some(header) = records.next() else {
+        Table::from_bytes(file, &read_whole(file, input)?, expected)
+    }
+
+    /// Reads a file in memory. Blank lines are skipped (before the header
+    /// too); a file without a header line is [`FileError::Empty`], naming
+    /// the `expected` columns.
+    pub fn from_bytes(file: &str, bytes: &[u8], expected: &str) -> Result<Table, FileError> {
+        let mut headers = None;
+        let mut rows = Vec::new();
+        let mut recoded = None;
+        for_each_record(bytes, |line, fields| {
+            if (0..fields.len()).all(|i| fields.get(i).iter().all(u8::is_ascii_whitespace)) {
+                return true;
+            }
+            let windows_1252 = !fields.is_ascii() && !text::is_utf8(fields.bytes());
+            if windows_1252 {
+                Recoded::count(&mut recoded, file, line);
+            }
+            if headers.is_none() {
+                headers = Some(header::names(fields).0);
+            } else {
+                let cells = (0..fields.len())
+                    .map(|i| text::cell(fields.get(i), windows_1252).into_owned())
+                    .collect();
+                rows.push(Row { line, cells });
+            }
+            true
+        });
+        let Some(headers) = headers else {
             return Err(FileError::Empty {
                 file: file.to_string(),
                 expected: expected.to_string(),
             });
         };
-        let mut recoded = None;
-        let (headers, header_recoded) = header::names(header.iter());
-        if header_recoded {
-            Recoded::count(&mut recoded, file, header.line());
-        }
-        let rows = records
-            .map(|record| {
-                let line = record.line();
-                let (cells, was_recoded) = decode(record.into_fields());
-                if was_recoded {
-                    Recoded::count(&mut recoded, file, line);
-                }
-                Row { line, cells }
-            })
-            .collect();
         Ok(Table {
             headers,
             rows,
@@ -111,8 +100,8 @@ impl Table {
     }
 
     /// Calls `each(report, row)` for every data row that passes the checks
-    /// all these readers make: blank lines are skipped; every other row is
-    /// counted in `report.rows_read`, and one whose number of cells differs
+    /// all these readers make: every row (blank lines are none) is counted
+    /// in `report.rows_read`, and one whose number of cells differs
     /// from the header's is rejected with its line. The rows read as
     /// Windows-1252, if any, are noted in `report`.
     pub fn for_each_row(
@@ -123,9 +112,6 @@ impl Table {
     ) {
         report.windows_1252.extend(self.recoded.clone());
         for row in &self.rows {
-            if row.cells.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
             report.rows_read += 1;
             if row.len() != self.headers.len() {
                 let reason = format!(
