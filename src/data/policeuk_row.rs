@@ -167,7 +167,6 @@ pub(super) fn row(
         tally.report.reject(&file.name, line, None, reason);
         return;
     }
-    let cells = [cols.month, cols.crime_type, cols.lsoa];
     // The scan found whether the row is ASCII: the usual case costs nothing.
     let used = if fields.is_ascii() || text::is_utf8(fields.bytes()) {
         // Written out: a `map` over the three is compiled as a loop.
@@ -177,6 +176,7 @@ pub(super) fn row(
             fields.get(cols.lsoa),
         ]
     } else {
+        let cells = [cols.month, cols.crime_type, cols.lsoa];
         let at = windows_1252_cells(file, line, cells, fields);
         at.map(|r| file.scratch.as_bytes().get(r).unwrap_or(&[]))
     };
