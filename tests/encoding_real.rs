@@ -178,6 +178,7 @@ fn a_windows_1252_copy_of_a_cleveland_file_gives_the_counts_of_the_original() {
         (1, rows, first)
     );
     assert!(utf8.files[0].rows.windows_1252.is_empty());
+    std::fs::remove_dir_all(copy_path.parent().unwrap()).ok();
 }
 
 #[test]
