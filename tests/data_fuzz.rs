@@ -2,26 +2,18 @@
 //! reader never panics, every row read is accounted for exactly once, the
 //! result does not depend on how the bytes are chunked, and on quote-free
 //! text the rows read equal the non-blank lines after the header counted
-//! here by a plain line split. Deterministic (xorshift), no dependency.
+//! here by a plain line split. Deterministic (xorshift), no dependency;
+//! the mutations (`common/fuzz.rs`) include bytes over 0x7F, which rows
+//! read as Windows-1252. `readers_fuzz.rs` does the same for every reader
+//! on excerpts of the real files.
 
 #![allow(clippy::unwrap_used)] // test helpers: a failure should stop the test
 
 use cse::data::{AreaMapper, Categories, PoliceUkAggregator};
 
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+#[path = "common/fuzz.rs"]
+mod fuzz;
+use fuzz::{mutate, XorShift};
 
 const HEADER: &str = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context";
 const TYPES: [&str; 4] = [
@@ -53,30 +45,6 @@ fn valid_text(rng: &mut XorShift) -> Vec<u8> {
         ));
     }
     t.into_bytes()
-}
-
-fn mutate(rng: &mut XorShift, text: &mut Vec<u8>) {
-    for _ in 0..(1 + rng.below(4)) {
-        let at = rng.below(text.len() + 1);
-        match rng.below(9) {
-            0 => {
-                if let Some(b) = text.get_mut(at) {
-                    *b = rng.next() as u8;
-                }
-            }
-            1 => text.truncate(at),
-            2 => text.insert(at, b','),
-            3 => text.insert(at, b'"'),
-            4 => text.insert(at, b'\n'),
-            5 => text.insert(at, b'\r'),
-            6 => text.splice(at..at, [0xC3u8, 0x28, 0xFF]).for_each(drop),
-            7 => {
-                let end = (at + rng.below(40)).min(text.len());
-                text.drain(at..end);
-            }
-            _ => text.splice(at..at, *b"\n\n  \n").for_each(drop),
-        }
-    }
 }
 
 type Outcome = Result<(cse::data::LoadReport, cse::data::cube::Cube), String>;

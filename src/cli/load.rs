@@ -51,8 +51,12 @@ fn open(path: &str) -> Result<File, CliError> {
     File::open(path).map_err(|e| failed(format!("{path}: cannot open: {e}")))
 }
 
-/// Prints a reader's rejected rows (first ten) on stderr.
+/// Prints a reader's rows read as Windows-1252 and rejected rows (first
+/// ten) on stderr.
 pub fn print_rejections(what: &str, report: &LoadReport) {
+    for note in &report.windows_1252 {
+        eprintln!("{}", note.describe());
+    }
     if report.rejected > 0 {
         eprintln!(
             "{what}: {} of {} rows rejected",

@@ -233,8 +233,12 @@ fn write_counts(path: &str, p: &Prepared, keeps_unallocated: bool) -> Result<u64
     Ok(text.lines().count().saturating_sub(1) as u64)
 }
 
-/// Prints the first ten rejections of a report (file, line, column, reason).
+/// Prints the first ten rejections of a report (file, line, column,
+/// reason), after the files with rows read as Windows-1252.
 pub fn print_rejections(report: &LoadReport) {
+    for note in &report.windows_1252 {
+        eprintln!("  {}", note.describe());
+    }
     for r in report.rejections.iter().take(10) {
         let column = r
             .column

@@ -4,10 +4,11 @@
 use std::io::Read;
 
 use super::area::{Area, AreaCode};
-use super::csv_scan::for_each_record;
+use super::csv_scan::read_whole;
 use super::error::FileError;
 use super::header;
 use super::report::LoadReport;
+use super::table::{Row, Table};
 
 const EXPECTED: &str =
     "area_code, area_name[, parent_code][, population][, imd_rank | imd_score | imd_decile]";
@@ -27,45 +28,15 @@ pub fn parse_whole(text: &str) -> Option<u64> {
 
 /// Reads an areas file. Rows with a missing code or a malformed number are
 /// rejected with their line; optional fields left empty are simply unknown.
-pub fn read_areas<R: Read>(file: &str, mut input: R) -> Result<(Vec<Area>, LoadReport), FileError> {
-    let mut bytes = Vec::new();
-    input
-        .read_to_end(&mut bytes)
-        .map_err(|e| FileError::Unreadable {
-            file: file.to_string(),
-            line: 0,
-            message: e.to_string(),
-        })?;
-    read_areas_bytes(file, &bytes)
+pub fn read_areas<R: Read>(file: &str, input: R) -> Result<(Vec<Area>, LoadReport), FileError> {
+    read_areas_bytes(file, &read_whole(file, input)?)
 }
 
 /// [`read_areas`] over a file already in memory.
 pub fn read_areas_bytes(file: &str, bytes: &[u8]) -> Result<(Vec<Area>, LoadReport), FileError> {
-    // Areas files are small: collect the records (None = not UTF-8).
-    let mut records: Vec<(u64, Option<Vec<String>>)> = Vec::new();
-    for_each_record(bytes, |line, fields| {
-        let texts: Option<Vec<String>> = (0..fields.len())
-            .map(|i| std::str::from_utf8(fields.get(i)).ok().map(str::to_string))
-            .collect();
-        records.push((line, texts));
-        true
-    });
-    let mut rows = records.into_iter().skip_while(|(_, r)| {
-        r.as_ref()
-            .is_some_and(|f| f.iter().all(|x| x.trim().is_empty()))
-    });
-    let Some((_, header_record)) = rows.next() else {
-        return Err(FileError::Empty {
-            file: file.to_string(),
-            expected: EXPECTED.to_string(),
-        });
-    };
-    let headers: Vec<String> = header_record
-        .unwrap_or_default()
-        .iter()
-        .map(|h| header::normalise(h))
-        .collect();
-    let col = |names: &[&str]| header::find(&headers, names);
+    let table = Table::from_bytes(file, bytes, EXPECTED)?;
+    let headers = &table.headers;
+    let col = |names: &[&str]| header::find(headers, names);
     let code_col = col(&["area code", "code"]);
     let name_col = col(&["area name", "name"]);
     let (Some(code_col), Some(name_col)) = (code_col, name_col) else {
@@ -82,110 +53,73 @@ pub fn read_areas_bytes(file: &str, bytes: &[u8]) -> Result<(Vec<Area>, LoadRepo
             found: headers.join(", "),
         });
     };
-    let parent_col = col(&["parent code", "parent"]);
-    let pop_col = col(&["population", "residents"]);
-    let rank_col = col(&["imd rank"]);
-    let score_col = col(&["imd score"]);
-    let decile_col = col(&["imd decile"]);
-
+    let cols = Columns {
+        code: code_col,
+        name: name_col,
+        parent: col(&["parent code", "parent"]),
+        population: col(&["population", "residents"]),
+        rank: col(&["imd rank"]),
+        score: col(&["imd score"]),
+        decile: col(&["imd decile"]),
+    };
     let mut report = LoadReport::default();
     let mut areas: Vec<Area> = Vec::new();
-    for (line, record) in rows {
-        let Some(record) = record else {
-            report.rows_read += 1;
-            report.reject(
-                file,
-                line,
-                None,
-                "the row is not valid UTF-8 text".to_string(),
-            );
-            continue;
-        };
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        report.rows_read += 1;
-        if record.len() != headers.len() {
-            let reason = format!("expected {} fields, found {}", headers.len(), record.len());
-            report.reject(file, line, None, reason);
-            continue;
-        }
-        let get = |c: Option<usize>| {
-            c.and_then(|i| record.get(i))
-                .map(|f| f.trim())
-                .unwrap_or("")
-        };
-        let code = get(Some(code_col));
-        if code.is_empty() {
-            report.reject(
-                file,
-                line,
-                Some("area_code"),
-                "the area code is empty".to_string(),
-            );
-            continue;
-        }
-        if areas.iter().any(|a| a.code.as_str() == code) {
-            report.reject(
-                file,
-                line,
-                Some("area_code"),
-                format!("area {code} is listed twice"),
-            );
-            continue;
-        }
-        let mut area = Area::named(code, get(Some(name_col)));
-        let parent = get(parent_col);
-        area.parent = (!parent.is_empty()).then(|| AreaCode::from(parent));
-        match optional_number(get(pop_col), "population", u32::MAX.into()) {
-            Ok(v) => area.population = v.map(|v| v as u32),
-            Err(reason) => {
-                report.reject(file, line, Some("population"), reason);
-                continue;
+    table.for_each_row(file, &mut report, |report, row| {
+        let area =
+            area(row, &cols).and_then(|area| match areas.iter().any(|a| a.code == area.code) {
+                true => Err(("area_code", format!("area {} is listed twice", area.code))),
+                false => Ok(area),
+            });
+        match area {
+            Ok(area) => {
+                report.accepted += 1;
+                areas.push(area);
             }
+            Err((column, reason)) => report.reject(file, row.line(), Some(column), reason),
         }
-        match optional_number(get(rank_col), "imd_rank", u32::MAX.into()) {
-            Ok(v) => area.imd_rank = v.map(|v| v as u32),
-            Err(reason) => {
-                report.reject(file, line, Some("imd_rank"), reason);
-                continue;
-            }
-        }
-        match optional_number(get(decile_col), "imd_decile", 10) {
-            Ok(Some(0)) => {
-                report.reject(
-                    file,
-                    line,
-                    Some("imd_decile"),
-                    "expected a decile from 1 to 10, found 0".to_string(),
-                );
-                continue;
-            }
-            Ok(v) => area.imd_decile = v.map(|v| v as u8),
-            Err(reason) => {
-                report.reject(file, line, Some("imd_decile"), reason);
-                continue;
-            }
-        }
-        let score = get(score_col);
-        if !score.is_empty() {
-            match super::number::parse_decimal(score) {
-                Some(s) => area.imd_score = Some(s),
-                _ => {
-                    report.reject(
-                        file,
-                        line,
-                        Some("imd_score"),
-                        format!("expected a number, found {score:?}"),
-                    );
-                    continue;
-                }
-            }
-        }
-        report.accepted += 1;
-        areas.push(area);
-    }
+    });
     Ok((areas, report))
+}
+
+/// Where the areas file's columns are.
+struct Columns {
+    code: usize,
+    name: usize,
+    parent: Option<usize>,
+    population: Option<usize>,
+    rank: Option<usize>,
+    score: Option<usize>,
+    decile: Option<usize>,
+}
+
+/// The area of one row, or the column at fault and why.
+fn area(row: &Row, cols: &Columns) -> Result<Area, (&'static str, String)> {
+    let get = |c: Option<usize>| c.map_or("", |i| row.text(i));
+    let code = row.text(cols.code);
+    if code.is_empty() {
+        return Err(("area_code", "the area code is empty".to_string()));
+    }
+    let mut area = Area::named(code, row.text(cols.name));
+    let parent = get(cols.parent);
+    area.parent = (!parent.is_empty()).then(|| AreaCode::from(parent));
+    let number = |c, column, max| optional_number(get(c), column, max).map_err(|r| (column, r));
+    area.population = number(cols.population, "population", u32::MAX.into())?.map(|v| v as u32);
+    area.imd_rank = number(cols.rank, "imd_rank", u32::MAX.into())?.map(|v| v as u32);
+    area.imd_decile = match number(cols.decile, "imd_decile", 10)? {
+        Some(0) => {
+            let reason = "expected a decile from 1 to 10, found 0".to_string();
+            return Err(("imd_decile", reason));
+        }
+        v => v.map(|v| v as u8),
+    };
+    let score = get(cols.score);
+    if !score.is_empty() {
+        let Some(s) = super::number::parse_decimal(score) else {
+            return Err(("imd_score", format!("expected a number, found {score:?}")));
+        };
+        area.imd_score = Some(s);
+    }
+    Ok(area)
 }
 
 fn optional_number(text: &str, column: &str, max: u64) -> Result<Option<u64>, String> {
@@ -234,15 +168,22 @@ mod tests {
     }
 
     #[test]
-    fn a_row_that_is_not_utf8_is_rejected_and_the_rest_read() {
-        let mut text =
-            b"area_code,area_name\r\nE05000001,Good\r\nE05000002,Bad \xff name\r\n".to_vec();
-        text.extend_from_slice(b"E05000003,Also good\r\n");
+    fn a_row_that_is_not_utf8_is_read_as_windows_1252_and_noted() {
+        let mut text = b"area_code,area_name\r\nW05000001,Ynys M\xF4n\r\n".to_vec();
+        text.extend_from_slice("W05000002,Môn (UTF-8)\r\n".as_bytes());
+        text.extend_from_slice(b"E05000003,\x80 Smith\x92s\r\n");
         let (areas, report) = read_areas("a.csv", text.as_slice()).unwrap();
-        assert_eq!(areas.len(), 2);
-        assert_eq!((report.rows_read, report.rejected), (3, 1));
-        assert_eq!(report.rejections[0].line, 3);
-        assert!(report.rejections[0].reason.contains("UTF-8"));
+        let names: Vec<&str> = areas.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Ynys Môn", "Môn (UTF-8)", "€ Smith’s"]);
+        assert_eq!(
+            (report.rows_read, report.accepted, report.rejected),
+            (3, 3, 0)
+        );
+        let note = &report.windows_1252[0];
+        assert_eq!(
+            (note.file.as_str(), note.first_line, note.rows),
+            ("a.csv", 2, 2)
+        );
     }
 
     #[test]

@@ -4,10 +4,10 @@
 use std::io::Read;
 
 use super::category::{Categories, Category, ASB};
-use super::csv_scan::Table;
 use super::error::FileError;
 use super::header;
 use super::report::LoadReport;
+use super::table::Table;
 
 const EXPECTED: &str = "category, group[, is_crime]";
 
@@ -49,16 +49,7 @@ pub fn read_categories<R: Read>(
     let mut items: Vec<Category> = Vec::new();
     table.for_each_row(file, &mut report, |report, record| {
         let line = record.line();
-        let field = |i: usize| std::str::from_utf8(record.get(i).unwrap_or(b"")).map(str::trim);
-        let (Ok(name), Ok(group)) = (field(name_col), field(group_col)) else {
-            report.reject(
-                file,
-                line,
-                None,
-                "the row is not valid UTF-8 text".to_string(),
-            );
-            return;
-        };
+        let (name, group) = (record.text(name_col), record.text(group_col));
         if name.is_empty() {
             report.reject(
                 file,
@@ -77,10 +68,9 @@ pub fn read_categories<R: Read>(
             );
             return;
         }
-        let is_crime = match crime_col.map(field) {
-            None => name != ASB,
-            Some(Ok("")) => name != ASB,
-            Some(Ok(t)) => match parse_flag(t) {
+        let is_crime = match crime_col.map(|c| record.text(c)) {
+            None | Some("") => name != ASB,
+            Some(t) => match parse_flag(t) {
                 Some(flag) => flag,
                 None => {
                     report.reject(
@@ -92,15 +82,6 @@ pub fn read_categories<R: Read>(
                     return;
                 }
             },
-            Some(Err(_)) => {
-                report.reject(
-                    file,
-                    line,
-                    Some("is_crime"),
-                    "the row is not valid UTF-8 text".to_string(),
-                );
-                return;
-            }
         };
         let group = if group.is_empty() { name } else { group };
         items.push(Category {
@@ -175,6 +156,17 @@ mod tests {
         assert!(!c.get(1).unwrap().is_crime);
         assert_eq!(c.get(2).unwrap().group, "Drugs");
         assert!(c.get(2).unwrap().is_crime);
+    }
+
+    #[test]
+    fn names_in_windows_1252_come_out_right() {
+        let text = b"category,group,is_crime\nFraud \x80 \xA3,Money,yes\nDog\x92s mess,ASB \x96 council,no\n";
+        let (c, r) = read_categories("c.csv", &text[..]).unwrap();
+        assert_eq!((r.rows_read, r.accepted), (2, 2));
+        assert_eq!(c.get(0).unwrap().name, "Fraud € £");
+        assert_eq!(c.get(1).unwrap().name, "Dog’s mess");
+        assert_eq!(c.get(1).unwrap().group, "ASB – council");
+        assert_eq!(r.windows_1252[0].rows, 2);
     }
 
     #[test]

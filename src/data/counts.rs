@@ -3,31 +3,27 @@
 
 use std::io::Read;
 
-use super::csv_scan::for_each_record;
+use super::csv_scan::{for_each_record, read_whole};
 use super::cube::CubeBuilder;
 use super::error::FileError;
 use super::header;
 use super::month::Month;
 use super::report::LoadReport;
+use super::text::{self, Recoded};
 
 const EXPECTED: &str = "month, area_code, category, count";
 
 /// Reads a counts file into `cube`, returning what happened to each row.
 /// Rows with an empty `area_code` are counted as not allocated (and kept in
-/// the cube's totals); malformed rows are rejected with line and reason.
+/// the cube's totals); malformed rows are rejected with line and reason. A
+/// row that is not UTF-8 is read as Windows-1252 (see
+/// [`text`](super::text)) and noted in the report.
 pub fn read_counts<R: Read>(
     file: &str,
-    mut input: R,
+    input: R,
     cube: &mut CubeBuilder,
 ) -> Result<LoadReport, FileError> {
-    let mut bytes = Vec::new();
-    input
-        .read_to_end(&mut bytes)
-        .map_err(|e| FileError::Unreadable {
-            file: file.to_string(),
-            line: 0,
-            message: e.to_string(),
-        })?;
+    let bytes = read_whole(file, input)?;
     read_counts_bytes(file, &bytes, cube)
 }
 
@@ -41,14 +37,16 @@ pub fn read_counts_bytes(
     let mut columns = None;
     let mut missing_error = None;
     let mut report = LoadReport::default();
+    let mut recoded = None;
     for_each_record(bytes, |line, record| {
         let Some(headers) = headers.as_ref() else {
             if record.is_blank() {
                 return true;
             }
-            let names: Vec<String> = (0..record.len())
-                .map(|i| header::normalise(&String::from_utf8_lossy(record.get(i))))
-                .collect();
+            let (names, recoded_header) = header::names(record);
+            if recoded_header {
+                Recoded::count(&mut recoded, file, line);
+            }
             let col = |wanted: &[&str]| header::find(&names, wanted);
             let found = [
                 ("month", col(&["month"])),
@@ -81,29 +79,26 @@ pub fn read_counts_bytes(
             return true;
         }
         report.rows_read += 1;
+        let windows_1252 = !record.is_ascii() && !text::is_utf8(record.bytes());
+        if windows_1252 {
+            Recoded::count(&mut recoded, file, line);
+        }
         if record.len() != headers.len() {
             let reason = format!("expected {} fields, found {}", headers.len(), record.len());
             report.reject(file, line, None, reason);
             return true;
         }
+        let cell = |i: usize| text::cell(record.get(i).trim_ascii(), windows_1252);
         let month_text = record.get(month_col).trim_ascii();
         let Some(month) = Month::parse_bytes(month_text).filter(|_| month_text.len() == 7) else {
             let reason = format!(
                 "expected a month written YYYY-MM, found {:?}",
-                String::from_utf8_lossy(month_text)
+                cell(month_col)
             );
             report.reject(file, line, Some("month"), reason);
             return true;
         };
-        let Ok(category) = std::str::from_utf8(record.get(cat_col).trim_ascii()) else {
-            report.reject(
-                file,
-                line,
-                Some("category"),
-                "the category is not valid UTF-8 text".to_string(),
-            );
-            return true;
-        };
+        let category = cell(cat_col);
         if category.is_empty() {
             report.reject(
                 file,
@@ -113,32 +108,18 @@ pub fn read_counts_bytes(
             );
             return true;
         }
-        let count_text = record.get(count_col).trim_ascii();
-        let Some(count) = std::str::from_utf8(count_text)
-            .ok()
-            .and_then(|t| t.parse::<u64>().ok())
-        else {
-            let reason = format!(
-                "expected a whole number of 0 or more, found {:?}",
-                String::from_utf8_lossy(count_text)
-            );
+        let count_text = cell(count_col);
+        let Some(count) = count_text.parse::<u64>().ok() else {
+            let reason = format!("expected a whole number of 0 or more, found {count_text:?}");
             report.reject(file, line, Some("count"), reason);
             return true;
         };
-        let Ok(area) = std::str::from_utf8(record.get(area_col).trim_ascii()) else {
-            report.reject(
-                file,
-                line,
-                Some("area_code"),
-                "the area code is not valid UTF-8 text".to_string(),
-            );
-            return true;
-        };
+        let area = cell(area_col);
         if area.is_empty() {
-            cube.add(None, month, category, count);
+            cube.add(None, month, &category, count);
             report.not_allocated += 1;
         } else {
-            cube.add(Some(area), month, category, count);
+            cube.add(Some(&area), month, &category, count);
             report.accepted += 1;
         }
         true
@@ -146,6 +127,7 @@ pub fn read_counts_bytes(
     if let Some(e) = missing_error {
         return Err(e);
     }
+    report.windows_1252.extend(recoded);
     if headers.is_none() {
         return Err(FileError::Empty {
             file: file.to_string(),
@@ -206,6 +188,29 @@ mod tests {
             .reason
             .contains("expected 4 fields, found 3"));
         assert_eq!(b.build().unwrap().grand_total(), 6);
+    }
+
+    #[test]
+    fn rows_in_windows_1252_are_read_and_noted() {
+        let text = b"month,area_code,category,count,note\n\
+            2024-01,E05000001,Dog\x92s mess,3,\n\
+            2024-01,E05000001,Dog\xE2\x80\x99s mess,2,caf\xC3\xA9\n\
+            2024-01,E05000002,Burglary,4,caf\xE9\n";
+        let mut b = CubeBuilder::new();
+        let r = read_counts("t.csv", &text[..], &mut b).unwrap();
+        assert_eq!((r.rows_read, r.accepted, r.rejected), (3, 3, 0));
+        let cube = b.build().unwrap();
+        let (a, c) = (
+            cube.area_index("E05000001").unwrap(),
+            cube.category_index("Dog’s mess").unwrap(),
+        );
+        assert_eq!(cube.get(a, 0, c), 5);
+        assert_eq!(cube.grand_total(), 9);
+        let note = &r.windows_1252[0];
+        assert_eq!(
+            (note.file.as_str(), note.first_line, note.rows),
+            ("t.csv", 2, 2)
+        );
     }
 
     #[test]

@@ -19,8 +19,8 @@ use super::error::FileError;
 #[cfg(test)]
 use super::csv_swar::{byte_mask, find_newline_or_quote};
 
-/// One record of a small file (lookups, populations, categories,
-/// targets), owned: its fields and the line it starts on.
+/// One record of a small file read by [`read_records`] (targets), owned:
+/// its fields and the line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
     line: u64,
@@ -54,12 +54,8 @@ impl Record {
     }
 }
 
-/// Reads a whole small file and splits it into records with
-/// [`for_each_record`], so that line numbers count every line (blank ones
-/// and those inside quoted fields included) whatever the line endings.
-/// Empty lines give no record; a line of spaces gives one blank field.
-/// An I/O error is [`FileError::Unreadable`].
-pub fn read_records<R: std::io::Read>(file: &str, mut input: R) -> Result<Vec<Record>, FileError> {
+/// Reads all of `input`; an I/O error is [`FileError::Unreadable`].
+pub fn read_whole<R: std::io::Read>(file: &str, mut input: R) -> Result<Vec<u8>, FileError> {
     let mut bytes = Vec::new();
     input
         .read_to_end(&mut bytes)
@@ -68,6 +64,16 @@ pub fn read_records<R: std::io::Read>(file: &str, mut input: R) -> Result<Vec<Re
             line: 0,
             message: e.to_string(),
         })?;
+    Ok(bytes)
+}
+
+/// Reads a whole small file and splits it into records with
+/// [`for_each_record`], so that line numbers count every line (blank ones
+/// and those inside quoted fields included) whatever the line endings.
+/// Empty lines give no record; a line of spaces gives one blank field.
+/// An I/O error is [`FileError::Unreadable`].
+pub fn read_records<R: std::io::Read>(file: &str, input: R) -> Result<Vec<Record>, FileError> {
+    let bytes = read_whole(file, input)?;
     let mut records = Vec::new();
     for_each_record(&bytes, |line, fields| {
         if fields.len() > 1 || !fields.get(0).is_empty() {
@@ -98,67 +104,6 @@ pub fn for_each_record(bytes: &[u8], mut f: impl FnMut(u64, Fields<'_>) -> bool)
         }
         pos += consumed;
         line += newlines;
-    }
-}
-
-/// A small CSV file read whole: its header, normalised for matching by
-/// name, and its data records. The readers of lookups, populations,
-/// deprivation ranks and categories share it.
-pub struct Table {
-    /// The header cells, normalised (see [`super::header::normalise`]).
-    pub headers: Vec<String>,
-    records: Vec<Record>,
-}
-
-impl Table {
-    /// Reads `input`; a file without a header line is [`FileError::Empty`],
-    /// naming the `expected` columns.
-    pub fn read<R: std::io::Read>(
-        file: &str,
-        input: R,
-        expected: &str,
-    ) -> Result<Table, FileError> {
-        let mut records = read_records(file, input)?;
-        if records.is_empty() {
-            return Err(FileError::Empty {
-                file: file.to_string(),
-                expected: expected.to_string(),
-            });
-        }
-        let header = records.remove(0);
-        let headers = header
-            .iter()
-            .map(|h| super::header::normalise(&String::from_utf8_lossy(h)))
-            .collect();
-        Ok(Table { headers, records })
-    }
-
-    /// Calls `each(report, record)` for every data row that passes the
-    /// checks all these readers make: blank lines are skipped; every other
-    /// row is counted in `report.rows_read`, and one whose number of fields
-    /// differs from the header's is rejected with its line.
-    pub fn for_each_row(
-        &self,
-        file: &str,
-        report: &mut super::report::LoadReport,
-        mut each: impl FnMut(&mut super::report::LoadReport, &Record),
-    ) {
-        for record in &self.records {
-            if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
-                continue;
-            }
-            report.rows_read += 1;
-            if record.len() != self.headers.len() {
-                let reason = format!(
-                    "expected {} fields, found {}",
-                    self.headers.len(),
-                    record.len()
-                );
-                report.reject(file, record.line(), None, reason);
-                continue;
-            }
-            each(report, record);
-        }
     }
 }
 

@@ -12,10 +12,10 @@ use std::io::Read;
 
 use super::area::AreaCode;
 use super::areas::parse_whole;
-use super::csv_scan::Table;
 use super::error::FileError;
 use super::header;
 use super::report::LoadReport;
+use super::table::Table;
 
 /// LSOAs ranked in the English IMD 2019: ranks run from 1 to this.
 pub const IMD2019_LSOAS: u32 = 32_844;
@@ -71,12 +71,7 @@ pub fn read_ranks<R: Read>(
     let mut out = BTreeMap::new();
     table.for_each_row(file, &mut report, |report, record| {
         let line = record.line();
-        let field = |i: usize| std::str::from_utf8(record.get(i).unwrap_or(b"")).map(str::trim);
-        let (Ok(code), Ok(rank)) = (field(code_col), field(rank_col)) else {
-            let reason = "the row is not valid UTF-8 text".to_string();
-            report.reject(file, line, None, reason);
-            return;
-        };
+        let (code, rank) = (record.text(code_col), record.text(rank_col));
         if code.is_empty() {
             let reason = "the area code is empty".to_string();
             report.reject(file, line, Some(&code_name), reason);
@@ -122,6 +117,15 @@ mod tests {
         assert_eq!(ranks.len(), 1);
         let err = read_ranks("x.csv", "LSOA11CD,score\nE01,3\n".as_bytes()).unwrap_err();
         assert!(err.to_string().contains("x.csv"), "{err}");
+    }
+
+    #[test]
+    fn a_row_in_windows_1252_is_read_not_rejected() {
+        let text = b"LSOA11CD,LSOA11NM,IMD19\nE01000001,Caf\xE9 001A,7\n";
+        let (ranks, r) = read_ranks("imd.csv", &text[..]).unwrap();
+        assert_eq!((r.rows_read, r.accepted), (1, 1));
+        assert_eq!(ranks.get(&AreaCode::from("E01000001")), Some(&7));
+        assert_eq!(r.windows_1252.len(), 1);
     }
 
     #[test]

@@ -17,9 +17,9 @@ use std::fmt;
 use std::io::Read;
 use std::str::FromStr;
 
-use super::csv_scan::Table;
 use super::error::FileError;
 use super::report::LoadReport;
+use super::table::Table;
 
 /// A level of the area hierarchy a lookup may carry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -247,9 +247,10 @@ impl Lookup {
 
 const EXPECTED: &str = "an LSOA code column (LSOA11CD, LSOA21CD or LSOA Code) and any of MSOA, ward (WDyyCD) and local authority (LADyyCD) codes";
 
-/// Reads a lookup. Rows with no LSOA code, the wrong number of fields, text
-/// that is not UTF-8, or an LSOA listed again with different areas are
-/// rejected with their line; the first listing is kept.
+/// Reads a lookup (UTF-8, or Windows-1252 row by row: see
+/// [`text`](super::text)). Rows with no LSOA code, the wrong number of
+/// fields, or an LSOA listed again with different areas are rejected with
+/// their line; the first listing is kept.
 pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport), FileError> {
     let table = Table::read(file, input, EXPECTED)?;
     let headers = &table.headers;
@@ -291,25 +292,10 @@ pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport)
     let mut report = LoadReport::default();
     table.for_each_row(file, &mut report, |report, record| {
         let line = record.line();
-        let text = |c: Option<usize>| -> Result<Option<&str>, ()> {
-            match c.and_then(|i| record.get(i)) {
-                None => Ok(None),
-                Some(b) => std::str::from_utf8(b)
-                    .map(|t| Some(t.trim()).filter(|t| !t.is_empty()))
-                    .map_err(|_| ()),
-            }
-        };
-        let codes: Result<Vec<Option<&str>>, ()> = code_cols.iter().map(|&c| text(c)).collect();
-        let names: Result<Vec<Option<&str>>, ()> = name_cols.iter().map(|&c| text(c)).collect();
-        let (Ok(codes), Ok(names), Ok(successor)) = (codes, names, text(successor_col)) else {
-            report.reject(
-                file,
-                line,
-                None,
-                "the row is not valid UTF-8 text".to_string(),
-            );
-            return;
-        };
+        let text = |c: Option<usize>| c.map(|i| record.text(i)).filter(|t| !t.is_empty());
+        let codes: Vec<Option<&str>> = code_cols.iter().map(|&c| text(c)).collect();
+        let names: Vec<Option<&str>> = name_cols.iter().map(|&c| text(c)).collect();
+        let successor = text(successor_col);
         let Some(Some(lsoa)) = codes.first().copied() else {
             let column = headers.get(lsoa_col).map(String::as_str);
             report.reject(file, line, column, "the LSOA code is empty".to_string());

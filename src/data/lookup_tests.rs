@@ -39,6 +39,29 @@ fn reads_ons_year_names_with_a_bom() {
 }
 
 #[test]
+fn welsh_names_in_windows_1252_come_out_right() {
+    // ô is 0xF4 and â 0xE2 in Windows-1252 (as a spreadsheet saves them);
+    // the second row is UTF-8, as the rule reads each row on its own.
+    let mut text = b"LSOA21CD,LSOA21NM,WD25CD,WD25NM,LAD25CD,LAD25NM\r\n\
+        W01000001,Ynys M\xF4n 001A,W05000001,Aberffraw,W06000001,Ynys M\xF4n\r\n"
+        .to_vec();
+    text.extend_from_slice(
+        "W01000002,Abertawe 001A,W05000002,Cwmbwrla,W06000011,Abertawe – Swansea\r\n".as_bytes(),
+    );
+    text.extend_from_slice(b"W01000003,Pen-y-br\xE2n,W05000003,Y Bont\x92s,W06000011,Abertawe\r\n");
+    let (l, r) = read_lookup("cymru.csv", &text[..]).unwrap();
+    assert_eq!((r.rows_read, r.accepted, r.rejected), (3, 3, 0));
+    assert_eq!(l.name("W06000001"), Some("Ynys Môn"));
+    assert_eq!(l.name("W01000001"), Some("Ynys Môn 001A"));
+    assert_eq!(l.name("W06000011"), Some("Abertawe – Swansea"));
+    assert_eq!(l.name("W01000003"), Some("Pen-y-brân"));
+    assert_eq!(l.name("W05000003"), Some("Y Bont’s"));
+    let note = &r.windows_1252;
+    assert_eq!(note.len(), 1);
+    assert_eq!((note[0].first_line, note[0].rows), (2, 2));
+}
+
+#[test]
 fn reads_spelled_out_names_and_an_unnamed_index_column() {
     let text = ",Region code,Local authority code,Local authority name,MSOA Code,MSOA Name,LSOA Code,LSOA Name,Police_force\n\
                 3,E12000003,E08000035,Leeds,E02002330,Leeds 001,E01011698,Leeds 001A,West Yorkshire\n\

@@ -46,7 +46,9 @@ pub mod quality;
 pub mod recognise;
 pub mod session;
 pub mod simplify;
+pub mod table;
 pub mod tally;
+pub mod text;
 pub mod zip;
 
 pub use aggregate::{AreaMapper, Prepared};

@@ -14,8 +14,10 @@
 //! Columns are found by name. Every data row is exactly one of: accepted
 //! (counted in an area), not allocated (empty LSOA code), outside the area
 //! (an LSOA the area mapping does not cover), or rejected with file, line
-//! and reason (wrong number of fields, not UTF-8, bad month, empty or
-//! unknown crime type). Blank lines are not rows.
+//! and reason (wrong number of fields, bad month, empty or unknown crime
+//! type). Blank lines are not rows. A row that is not UTF-8 is read as
+//! Windows-1252 (see [`text`](super::text)), not rejected, and the file's
+//! such rows are noted in the report when the file ends.
 
 use std::io::Read;
 
@@ -77,6 +79,8 @@ impl PoliceUkAggregator {
             buf: std::mem::take(&mut self.spare),
             pending: 0,
             retry_at: 0,
+            recoded: None,
+            scratch: String::new(),
         });
         Ok(())
     }
@@ -189,6 +193,7 @@ impl PoliceUkAggregator {
             true,
         );
         self.spare = Buffer(buf);
+        self.tally.report.windows_1252.extend(file.recoded.take());
         used?;
         if file.columns.is_none() {
             return Err(FileError::Empty {
@@ -272,8 +277,11 @@ fn consume(
             continue;
         }
         match file.columns {
-            Some(cols) => row(tally, cache, &file.name, line, cols, rec.fields),
-            None => file.columns = Some(header_columns(&file.name, rec.fields)?),
+            Some(cols) => row(tally, cache, file, line, cols, rec.fields),
+            None => {
+                let cols = header_columns(&file.name, &mut file.recoded, rec.fields)?;
+                file.columns = Some(cols);
+            }
         }
     }
     Ok(pos)

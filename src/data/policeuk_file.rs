@@ -5,6 +5,7 @@
 use std::fmt;
 
 use super::policeuk_row::Columns;
+use super::text::Recoded;
 
 /// A read buffer, shown by its size (its bytes are not worth printing).
 #[derive(Default)]
@@ -33,6 +34,11 @@ pub(super) struct FileState {
     /// huge unfinished record, e.g. after an unclosed quote, linear rather
     /// than quadratic).
     pub retry_at: usize,
+    /// Its rows read as Windows-1252 so far (added to the report when the
+    /// file ends).
+    pub recoded: Option<Recoded>,
+    /// The used cells of such a row, decoded.
+    pub scratch: String,
 }
 
 impl FileState {

@@ -3,12 +3,16 @@
 //! [`Tally`], with what rows share kept in a [`RowCache`] (the last month
 //! parsed, the crime types to match).
 
+use std::ops::Range;
+
 use super::aggregate::{Placement, Tally};
 use super::category::Categories;
 use super::csv_scan::Fields;
 use super::error::FileError;
 use super::header;
 use super::month::Month;
+use super::policeuk_file::FileState;
+use super::text::{self, Recoded};
 
 /// Where the columns the explorer needs are.
 #[derive(Debug, Clone, Copy)]
@@ -19,11 +23,17 @@ pub(super) struct Columns {
     pub crime_type: usize,
 }
 
-/// Finds the columns by name in the header line.
-pub(super) fn header_columns(file: &str, fields: Fields<'_>) -> Result<Columns, FileError> {
-    let headers: Vec<String> = (0..fields.len())
-        .map(|i| header::normalise(&String::from_utf8_lossy(fields.get(i))))
-        .collect();
+/// Finds the columns by name in the header line (noting it in `recoded`
+/// when it is read as Windows-1252).
+pub(super) fn header_columns(
+    file: &str,
+    recoded: &mut Option<Recoded>,
+    fields: Fields<'_>,
+) -> Result<Columns, FileError> {
+    let (headers, windows_1252) = header::names(fields);
+    if windows_1252 {
+        Recoded::count(recoded, file, 1);
+    }
     let month = header::find(&headers, &["month"]);
     let lsoa = header::find(&headers, &["lsoa code"]);
     let crime_type = header::find(&headers, &["crime type"]);
@@ -139,12 +149,14 @@ impl RowCache {
     }
 }
 
-/// Classifies one data row.
+/// Classifies one data row. Only the month, LSOA code and crime type are
+/// used; a row that is not UTF-8 (whatever column its bytes are in) is
+/// read as Windows-1252, never rejected for it (see [`text`](super::text)).
 #[inline]
 pub(super) fn row(
     tally: &mut Tally,
     cache: &mut RowCache,
-    file: &str,
+    file: &mut FileState,
     line: u64,
     cols: Columns,
     fields: Fields<'_>,
@@ -152,23 +164,54 @@ pub(super) fn row(
     tally.report.rows_read += 1;
     if fields.len() != cols.width {
         let reason = format!("expected {} fields, found {}", cols.width, fields.len());
-        tally.report.reject(file, line, None, reason);
+        tally.report.reject(&file.name, line, None, reason);
         return;
     }
-    if !fields.is_ascii() && std::str::from_utf8(fields.bytes()).is_err() {
-        tally.report.reject(
-            file,
-            line,
-            None,
-            "the row is not valid UTF-8 text".to_string(),
-        );
-        return;
-    }
-    let month_text = trim(fields.get(cols.month));
+    // The scan found whether the row is ASCII: the usual case costs nothing.
+    let used = if fields.is_ascii() || text::is_utf8(fields.bytes()) {
+        // Written out: a `map` over the three is compiled as a loop.
+        [
+            fields.get(cols.month),
+            fields.get(cols.crime_type),
+            fields.get(cols.lsoa),
+        ]
+    } else {
+        let cells = [cols.month, cols.crime_type, cols.lsoa];
+        let at = windows_1252_cells(file, line, cells, fields);
+        at.map(|r| file.scratch.as_bytes().get(r).unwrap_or(&[]))
+    };
+    // One call site, so that it is inlined once with what it calls.
+    classify(tally, cache, &file.name, line, used);
+}
+
+/// Notes a row that is not UTF-8 and writes its `cells` read as
+/// Windows-1252 into the file's scratch text; returns where each is.
+#[cold]
+#[inline(never)]
+fn windows_1252_cells(
+    file: &mut FileState,
+    line: u64,
+    cells: [usize; 3],
+    fields: Fields<'_>,
+) -> [Range<usize>; 3] {
+    Recoded::count(&mut file.recoded, &file.name, line);
+    file.scratch.clear();
+    cells.map(|c| {
+        let start = file.scratch.len();
+        file.scratch.push_str(&text::windows_1252(fields.get(c)));
+        start..file.scratch.len()
+    })
+}
+
+/// Counts a row from its month, crime type and LSOA code, or rejects it.
+#[inline(always)]
+fn classify(tally: &mut Tally, cache: &mut RowCache, file: &str, line: u64, used: [&[u8]; 3]) {
+    let [month_text, type_text, lsoa] = used;
+    let month_text = trim(month_text);
     let Some(month) = cache.month(month_text) else {
         return bad_month(tally, file, line, month_text);
     };
-    let type_text = trim(fields.get(cols.crime_type));
+    let type_text = trim(type_text);
     let Some(category) = cache.crime_type(type_text) else {
         let reason = if type_text.is_empty() {
             "the crime type is empty".to_string()
@@ -182,7 +225,7 @@ pub(super) fn row(
         tally.report.reject(file, line, Some("Crime type"), reason);
         return;
     };
-    let lsoa = trim(fields.get(cols.lsoa));
+    let lsoa = trim(lsoa);
     let place = if lsoa.is_empty() {
         Placement::NotAllocated
     } else {

@@ -2,6 +2,7 @@
 //! `tests/fixtures/policeuk/` (see the comments for the expected figures).
 
 use super::*;
+use crate::data::category::Category;
 use crate::data::cube::Cube;
 use crate::data::lookup::{read_lookup, Level};
 use crate::data::report::LoadReport;
@@ -12,8 +13,9 @@ use crate::data::report::LoadReport;
 /// E01000003 Drugs, E01000004 Violence, E01009999 Drugs, no LSOA ×1 (ASB).
 const JAN: &[u8] = include_bytes!("../../tests/fixtures/policeuk/2024-01-demo-street.csv");
 /// Columns reordered, LF, no final line break. 9 rows: line 2 good
-/// (E01000001 Burglary), 3 bad month, 4 unknown type, 5 five fields, 6 not
-/// UTF-8, 7 empty type, 8 no LSOA (Drugs), 9 quoted month (E01000004
+/// (E01000001 Burglary), 3 bad month, 4 unknown type, 5 five fields, 6
+/// good but not UTF-8 (`Caf\xE9` in Location, Windows-1252; E01000002
+/// Drugs), 7 empty type, 8 no LSOA (Drugs), 9 quoted month (E01000004
 /// Robbery), 10 good (E01000003 Robbery).
 const FEB: &[u8] = include_bytes!("../../tests/fixtures/policeuk/2024-02-demo-street.csv");
 /// One row, E01000002 Other theft, 2024-04 (so 2024-03 is missing).
@@ -118,7 +120,7 @@ fn within_an_area_drops_outside_and_unallocated_rows_from_the_counts() {
 #[test]
 fn rejects_each_kind_of_bad_row_with_line_and_reason() {
     let p = load(mapper(Level::Ward, None), &[("feb.csv", FEB)]);
-    assert_eq!(figures(&p.report), (9, 3, 1, 0, 5));
+    assert_eq!(figures(&p.report), (9, 4, 1, 0, 4));
     let got: Vec<(u64, Option<&str>)> = p
         .report
         .rejections
@@ -131,7 +133,6 @@ fn rejects_each_kind_of_bad_row_with_line_and_reason() {
             (3, Some("Month")),
             (4, Some("Crime type")),
             (5, None),
-            (6, None),
             (7, Some("Crime type"))
         ]
     );
@@ -148,11 +149,18 @@ fn rejects_each_kind_of_bad_row_with_line_and_reason() {
         "{}",
         reasons[2]
     );
-    assert!(reasons[3].contains("UTF-8"), "{}", reasons[3]);
-    assert!(reasons[4].contains("empty"), "{}", reasons[4]);
+    assert!(reasons[3].contains("empty"), "{}", reasons[3]);
     assert!(p.report.rejections.iter().all(|r| r.file == "feb.csv"));
     assert_eq!(cell(&p.cube, "E05000003", "2024-02", "Robbery"), 1);
     assert_eq!(cell(&p.cube, "E05000002", "2024-02", "Robbery"), 1);
+    // Line 6, not UTF-8 in a column not used, is counted and noted.
+    assert_eq!(cell(&p.cube, "E05000001", "2024-02", "Drugs"), 1);
+    let note = &p.report.windows_1252;
+    assert_eq!(note.len(), 1);
+    assert_eq!(
+        (note[0].file.as_str(), note[0].first_line, note[0].rows),
+        ("feb.csv", 6, 1)
+    );
 }
 
 #[test]
@@ -252,4 +260,35 @@ fn every_lookup_but_the_last_must_be_a_bridge() {
     assert!(AreaMapper::from_lookups(&[], Level::Ward, None).is_err());
     // The bridge alone has no wards.
     assert!(AreaMapper::from_lookups(&[lookup, bridge], Level::Ward, None).is_err());
+}
+
+#[test]
+fn rows_not_utf8_are_read_as_windows_1252_in_the_columns_used_too() {
+    let cats = Categories::new(vec![Category {
+        name: "Vol à l’étalage".to_string(),
+        group: "Vol".to_string(),
+        is_crime: true,
+    }]);
+    let mut agg = PoliceUkAggregator::new(AreaMapper::each_lsoa(), cats);
+    let text: &[u8] = b"Month,LSOA code,Crime type,Location\n\
+        2024-05,E01000001,Vol \xE0 l\x92\xE9talage,Caf\xE9\n\
+        2024-05,E01000001,Vol \xC3\xA0 l\xE2\x80\x99\xC3\xA9talage,Caf\xC3\xA9\n\
+        2024-05,E01000002,Fl\xE2nerie,Here\n\
+        2024-0\xB5,E01000002,Vol \xE0 l\x92\xE9talage,Here\n";
+    agg.read("mixed.csv", text).unwrap();
+    let p = agg.finish().unwrap();
+    // Line 2 in Windows-1252 and line 3 in UTF-8 name the same category.
+    assert_eq!(figures(&p.report), (4, 2, 0, 0, 2));
+    assert_eq!(cell(&p.cube, "E01000001", "2024-05", "Vol à l’étalage"), 2);
+    let reasons: Vec<&str> = p
+        .report
+        .rejections
+        .iter()
+        .map(|r| r.reason.as_str())
+        .collect();
+    assert!(reasons[0].contains("\"Flânerie\""), "{}", reasons[0]);
+    assert!(reasons[1].contains("\"2024-0µ\""), "{}", reasons[1]);
+    let note = &p.report.windows_1252;
+    assert_eq!(note.len(), 1);
+    assert_eq!((note[0].first_line, note[0].rows), (2, 3));
 }

@@ -8,10 +8,10 @@ use std::io::Read;
 
 use super::area::AreaCode;
 use super::areas::parse_whole;
-use super::csv_scan::Table;
 use super::error::FileError;
 use super::header;
 use super::report::LoadReport;
+use super::table::Table;
 
 const EXPECTED: &str = "an area code column (geography code, LSOA code, area_code) and a population column (Age: Total, Persons, population)";
 
@@ -63,16 +63,7 @@ pub fn read_population<R: Read>(
     let mut out = BTreeMap::new();
     table.for_each_row(file, &mut report, |report, record| {
         let line = record.line();
-        let field = |i: usize| std::str::from_utf8(record.get(i).unwrap_or(b"")).map(str::trim);
-        let (Ok(code), Ok(count)) = (field(code_col), field(count_col)) else {
-            report.reject(
-                file,
-                line,
-                None,
-                "the row is not valid UTF-8 text".to_string(),
-            );
-            return;
-        };
+        let (code, count) = (record.text(code_col), record.text(count_col));
         if code.is_empty() {
             report.reject(
                 file,
@@ -114,6 +105,18 @@ mod tests {
         assert_eq!(r.accepted, 2);
         assert_eq!(p.get(&AreaCode::from("E01000001")), Some(&1473));
         assert_eq!(p.get(&AreaCode::from("E01000002")), Some(&1384));
+    }
+
+    #[test]
+    fn a_row_in_windows_1252_is_read_not_rejected() {
+        let text = b"geography,geography code,Age: Total\nYnys M\xF4n 001A,W01000001,1502\nAbertawe 001A,W01000002,1604\n";
+        let (p, r) = read_population("p.csv", &text[..]).unwrap();
+        assert_eq!((r.rows_read, r.accepted, r.rejected), (2, 2, 0));
+        assert_eq!(p.get(&AreaCode::from("W01000001")), Some(&1502));
+        assert_eq!(
+            (r.windows_1252[0].first_line, r.windows_1252[0].rows),
+            (2, 1)
+        );
     }
 
     #[test]

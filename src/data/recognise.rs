@@ -5,8 +5,10 @@
 //! The rules, in order: empty → not usable; known magic numbers (ZIP, PDF,
 //! old Office, gzip, RAR, 7-Zip, images, UTF-16 text); JSON starting with
 //! `{` holding `"FeatureCollection"` → boundaries; a NUL byte → binary; then
-//! the first CSV record is the header, which must be UTF-8, and the columns
-//! decide, first match wins: police.uk street file (Month, LSOA code, Crime
+//! the first CSV record is the header, read as UTF-8 or, when it is not,
+//! as Windows-1252 (see [`text`](super::text); a first line that is not
+//! UTF-8 among control bytes is binary), and the columns decide, first
+//! match wins: police.uk street file (Month, LSOA code, Crime
 //! type) → counts file (month, area_code, category, count) → categories
 //! file (category, group) → areas file (area_code, area_name) → deprivation
 //! ranks (an LSOA code and IMDyy) → population table (an area code and a
@@ -20,6 +22,7 @@ use super::header;
 use super::lookup::{read_lookup, Level, LEVELS};
 use super::month::Month;
 use super::population::read_population;
+use super::text;
 
 /// How many leading bytes [`recognise`] looks at.
 pub const SNIFF_BYTES: usize = 8 * 1024;
@@ -220,6 +223,13 @@ fn json_kind(text: &[u8]) -> FileKind {
     }
 }
 
+/// True when `b` has control bytes that text in Windows-1252 has not: any
+/// below 0x20 but tab, line feed, carriage return and form feed.
+fn has_controls(b: &[u8]) -> bool {
+    b.iter()
+        .any(|&c| c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r' | 0x0C))
+}
+
 /// True when `b` is UTF-8 but for a character cut at its very end.
 fn utf8_but_cut(b: &[u8]) -> bool {
     match std::str::from_utf8(b) {
@@ -234,14 +244,10 @@ fn csv_kind(text: &[u8]) -> FileKind {
         return unknown("the file is empty");
     };
     let consumed = rec.consumed;
-    if !utf8_but_cut(rec.fields.bytes()) {
-        return unknown(
-            "not UTF-8 text (its first line has bytes that are not UTF-8); save it as CSV (UTF-8)",
-        );
+    if !utf8_but_cut(rec.fields.bytes()) && has_controls(text) {
+        return unknown("a binary file, not text (it has control bytes and is not UTF-8)");
     }
-    let headers: Vec<String> = (0..rec.fields.len())
-        .map(|i| header::normalise(&String::from_utf8_lossy(rec.fields.get(i))))
-        .collect();
+    let (headers, _) = header::names(rec.fields);
     let header_line = text.get(..consumed).unwrap_or(text);
     let col = |names: &[&str]| header::find(&headers, names);
     if let (Some(month), Some(_), Some(_)) =
@@ -321,12 +327,13 @@ fn police_kind(rows: &[u8], month_col: usize, force_col: Option<usize>) -> FileK
         if rec.fields.is_blank() {
             continue;
         }
-        let text = |c: usize| std::str::from_utf8(rec.fields.get(c)).ok().map(str::trim);
-        let month = text(month_col).and_then(|t| t.parse::<Month>().ok());
+        let windows_1252 = !text::is_utf8(rec.fields.bytes());
+        let cell = |c: usize| text::cell(rec.fields.get(c), windows_1252);
+        let month = cell(month_col).trim().parse::<Month>().ok();
         let force = force_col
-            .and_then(text)
-            .filter(|f| !f.is_empty())
-            .map(str::to_string);
+            .map(cell)
+            .map(|f| f.trim().to_string())
+            .filter(|f| !f.is_empty());
         return FileKind::PoliceUkStreet { month, force };
     }
     FileKind::PoliceUkStreet {

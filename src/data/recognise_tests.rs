@@ -66,13 +66,34 @@ fn small_formats_by_their_headers() {
 }
 
 #[test]
+fn windows_1252_files_are_recognised_like_utf8_ones() {
+    // A police.uk file whose first row has é (0xE9) in Location and a
+    // force name with ’ (0x92): read as Windows-1252.
+    let k = kind(b"Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\r\n\
+                   ,2024-03,Queen\x92s Police,Queen\x92s Police,-1.2,54.5,On or near Caf\xE9,E01000001,X 001A,Burglary,,\r\n");
+    assert_eq!(
+        k.describe(),
+        "police.uk street-level crimes, 2024-03 (Queen’s Police)"
+    );
+    // Headers in Windows-1252: an areas file, a lookup with Welsh names.
+    assert!(matches!(
+        kind(b"area_code,area_name,Poblogaeth \xB1\n"),
+        FileKind::AreasFile { .. }
+    ));
+    let k = kind(b"LSOA21CD,LSOA21NM,WD25CD,WD25NM,LAD25CD,LAD25NM,Enw \xF4\nW01000001,Ynys M\xF4n 001A,W05000001,Aberffraw,W06000001,Ynys M\xF4n,x\n");
+    assert!(matches!(k, FileKind::Lookup { bridge: false, .. }), "{k:?}");
+}
+
+#[test]
 fn unusable_files_say_why() {
     assert!(reason(kind(b"")).contains("empty"));
     assert!(reason(kind(b"\r\n\r\n  ")).contains("empty"));
     assert!(reason(kind(b"%PDF-1.7\n")).contains("PDF"));
     assert!(reason(kind(b"\xD0\xCF\x11\xE0\xA1\xB1")).contains(".xls"));
-    assert!(reason(kind(b"Month,L\xF6soa,Crime type\n")).contains("not UTF-8"));
     assert!(reason(kind(b"abc\x00def")).contains("binary"));
+    // Not UTF-8, and control bytes that no text has: binary.
+    assert!(reason(kind(b"Month,L\xF6soa\x01\x02,Crime type\n")).contains("binary"));
+    assert!(reason(kind(b"\xFF\xFEM\x00o\x00")).contains("UTF-16"));
     assert!(reason(kind(b"{\"title\": \"x\"}")).contains("not a GeoJSON"));
     let r = reason(kind(
         b"LAD17CD,LAD17NM,CSP17CD\nE06000001,Hartlepool,E22000027\n",

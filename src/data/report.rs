@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use super::text::Recoded;
+
 /// How many rejected rows are kept with their reasons (the rest are counted).
 pub const MAX_KEPT_REJECTIONS: usize = 100;
 
@@ -34,6 +36,8 @@ pub struct LoadReport {
     pub rejected: u64,
     /// The first [`MAX_KEPT_REJECTIONS`] rejected rows with reasons.
     pub rejections: Vec<Rejection>,
+    /// The files with rows read as Windows-1252 (not UTF-8), one note each.
+    pub windows_1252: Vec<Recoded>,
 }
 
 impl LoadReport {
@@ -65,5 +69,6 @@ impl LoadReport {
         let room = MAX_KEPT_REJECTIONS.saturating_sub(self.rejections.len());
         self.rejections
             .extend(other.rejections.into_iter().take(room));
+        self.windows_1252.extend(other.windows_1252);
     }
 }

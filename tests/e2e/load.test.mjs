@@ -171,7 +171,11 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
     [write('wrong-header.csv', 'date,place,what\n2025-11,x,y\n'), /wrong-header\.csv: .*none of the columns/],
     [write('cut.zip', whole.subarray(0, Math.floor(whole.length / 2))), /cut\.zip: .*cut short/],
     [write('empty.csv', ''), /empty\.csv: .*empty/],
-    [write('latin1.csv', Buffer.concat([Buffer.from('Month,LSOA c'), Buffer.from([0xf3]), Buffer.from('de,Crime type\n')])), /latin1\.csv: .*not UTF-8/],
+    // Text the explorer cannot read: UTF-16 (with its byte-order mark) and
+    // bytes that are no text in any encoding (a Windows-1252 file is read:
+    // see the next test).
+    [write('utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Month,LSOA code,Crime type\n', 'utf16le')])), /utf16\.csv: .*UTF-16 text/],
+    [write('data.bin', Buffer.from([0x03, 0xf3, 0x1b, 0x9c, 0x2c, 0xe1, 0x07, 0x78, 0x0a])), /data\.bin: .*binary file/],
   ];
   const { page, errors } = await open(browser, `${server.url}?page=load`);
   const october = join(POLICE, '2025-10-cleveland-street.csv');
@@ -204,6 +208,67 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
   assert.equal(report['Rejected: malformed rows'], '1');
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+/** `text` in Windows-1252 (only the characters used below: Latin-1 and ’). */
+const windows1252 = (text) => Buffer.from([...text].map((c) => (c === '’' ? 0x92 : c.charCodeAt(0))));
+
+test('a Windows-1252 copy of a real police.uk file gives exactly the counts and report of the UTF-8 original', async () => {
+  const march = join(POLICE, '2024-03-cleveland-street.csv');
+  const february = join(POLICE, '2024-02-cleveland-street.csv');
+  // As a spreadsheet on Windows saves it: é (0xE9) in every second row's
+  // Location, ’ (0x92) for each apostrophe, CRLF line ends.
+  const lines = readFileSync(march, 'utf8').split(/\r?\n/).filter((l) => l !== '');
+  let changed = 0;
+  let first = 0;
+  const copied = lines.map((line, i) => {
+    const cells = line.split(',');
+    if (i > 0 && i % 2 === 0) cells[6] = cells[6].replaceAll('e', 'é');
+    const out = cells.join(',').replaceAll("'", '’');
+    if (/[^\x00-\x7f]/.test(out)) { changed += 1; first ||= i + 1; }
+    return out;
+  });
+  const copy = join(tmp, '2024-03-cleveland-1252-street.csv');
+  writeFileSync(copy, windows1252(copied.join('\r\n') + '\r\n'));
+  assert.ok(changed > 3000 && first === 3, `${changed} rows changed, the first on line ${first}`);
+  assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(copy)), 'the copy is not UTF-8');
+
+  const load = async (files) => {
+    const { page, errors } = await open(browser, `${server.url}?page=load`);
+    await choose(page, files);
+    const described = (await fileRows(page)).map((r) => r[1]);
+    await page.getByTestId('load-start').click();
+    await page.getByTestId('local-notice').waitFor({ timeout: 60_000 });
+    const figures = [await page.getByTestId('current').textContent(), await page.getByTestId('previous').textContent()];
+    const counts = await savedCounts(page);
+    const rows = await page.getByTestId('load-rows').locator('tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+    const summary = {
+      described, figures, counts, rows,
+      addsUp: await page.getByTestId('load-adds-up').textContent(),
+      months: await page.getByTestId('load-months').textContent(),
+      quality: await page.getByTestId('load-quality').locator('li').allTextContents(),
+    };
+    assert.deepEqual(errors, []);
+    await page.close();
+    return summary;
+  };
+  const utf8 = await load([february, march]);
+  const latin = await load([february, copy]);
+  // The March crimes, counted here from the original.
+  const crimes = table(march).rows.filter((r) => r[9] !== 'Anti-social behaviour').length;
+  assert.equal(utf8.figures[0], fmt(crimes));
+  assert.deepEqual(latin.figures, utf8.figures);
+  assert.equal(latin.counts, utf8.counts, 'the same counts.csv');
+  assert.deepEqual(latin.rows, utf8.rows);
+  assert.equal(latin.addsUp, utf8.addsUp);
+  assert.match(latin.addsUp, / \+ 0 rejected = /);
+  assert.equal(latin.months, utf8.months);
+  assert.deepEqual(latin.described, utf8.described);
+  const note = `2024-03-cleveland-1252-street.csv: ${changed} rows are not UTF-8 text; they were read as Windows-1252 (the first on line ${first}).`;
+  assert.deepEqual(latin.quality.filter((q) => q.includes('Windows-1252')), [note]);
+  assert.deepEqual(latin.quality.filter((q) => !q.includes('Windows-1252')), utf8.quality);
+  assert.ok(!utf8.quality.some((q) => q.includes('Windows-1252')));
 });
 
 /** Writes a police.uk-shaped file of `rows` rows (one month, 2,000

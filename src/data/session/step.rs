@@ -42,6 +42,11 @@ fn difference(after: &LoadReport, before: &LoadReport) -> LoadReport {
             .get(before.rejections.len()..)
             .unwrap_or(&[])
             .to_vec(),
+        windows_1252: after
+            .windows_1252
+            .get(before.windows_1252.len()..)
+            .unwrap_or(&[])
+            .to_vec(),
     }
 }
 

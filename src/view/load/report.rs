@@ -23,7 +23,8 @@ pub struct LoadSummary {
     pub adds_up: String,
     /// The months covered.
     pub months: String,
-    /// Missing and suspect months, one sentence each.
+    /// Missing and suspect months, and files with rows read as
+    /// Windows-1252, one sentence each.
     pub quality: Vec<String>,
     /// The first rejected rows: file, line, column and reason.
     pub rejected: Vec<String>,
@@ -186,6 +187,9 @@ fn months_and_quality(loaded: &Loaded) -> (String, Vec<String>) {
             thousands(s.total),
             thousands(s.neighbour_median.round() as u64)
         ));
+    }
+    for file in &loaded.files {
+        quality.extend(file.rows.windows_1252.iter().map(|n| n.describe()));
     }
     if loaded.bridged > 0 {
         quality.push(format!(

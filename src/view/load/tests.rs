@@ -151,6 +151,38 @@ fn more_rejections_than_shown_are_counted() {
 }
 
 #[test]
+fn files_read_as_windows_1252_are_named_in_the_report() {
+    let mut s = LoadSession::new();
+    let lookup = LOOKUP
+        .replace("North", "Ynys M\u{f4}n")
+        .replace("City", "Caf\u{e9}");
+    let lookup: Vec<u8> = lookup.chars().map(|c| c as u8).collect();
+    s.add("lookup.csv", lookup);
+    let mut jan = HEADER.to_string() + &row("2024-01", "E01000001", "Drugs");
+    jan += &row("2024-01", "E01000003", "Drugs").replace("Here", "Caf\u{e9}");
+    s.add(
+        "2024-01-street.csv",
+        jan.chars().map(|c| c as u8).collect::<Vec<u8>>(),
+    );
+    s.start(None, None).unwrap();
+    let sum = summary(&s.finish().unwrap(), Timing { ms: 1.0, bytes: 1 });
+    let notes: Vec<&String> = sum
+        .quality
+        .iter()
+        .filter(|q| q.contains("Windows-1252"))
+        .collect();
+    assert_eq!(notes, [
+        "lookup.csv: 2 rows are not UTF-8 text; they were read as Windows-1252 (the first on line 2).",
+        "2024-01-street.csv: 1 row is not UTF-8 text; it was read as Windows-1252 (line 3).",
+    ]);
+    assert_eq!(
+        sum.adds_up,
+        "2 counted + 0 not allocated + 0 rejected = 2 rows read: every row is accounted for."
+    );
+    assert_eq!(LoadSummary::from_wire(&sum.to_wire()).quality, sum.quality);
+}
+
+#[test]
 fn the_summary_survives_the_wire() {
     let mut s = session();
     s.start(None, Some("E06000001")).unwrap();
