@@ -7,15 +7,21 @@
 //! lookup knows maps directly (inside the area or outside it); a code only
 //! an earlier lookup knows is *bridged*: that lookup's successor code (e.g.
 //! its `LSOA21CD` for an `LSOA11CD`) is resolved in the lookups after it, and
-//! the code goes wherever the successor goes. Codes no lookup resolves are
-//! outside the area. Later lookups win: a code present in a later lookup is
-//! never re-routed by an earlier one.
+//! the code goes wherever the successor goes. Later lookups win: a code
+//! present in a later lookup is never re-routed by an earlier one.
+//!
+//! Codes the chain resolves but that lie outside `--within` (or have no
+//! code at the level) stay in the table, marked outside; a code no lookup
+//! resolves is **unknown**, not outside: nothing says where it lies. The
+//! unknown codes met are kept with their rows ([`UnknownCodes`]), so that
+//! the report can name them and say when they look like another vintage.
 
 use std::collections::HashMap;
 
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::lookup::{Level, Lookup, LookupError};
+use super::unknown_codes::{UnknownCodes, Vintage};
 
 pub use super::tally::{Prepared, Tally};
 
@@ -68,6 +74,10 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// Set on an id in [`AreaMapper`]'s table when the code was bridged.
 const BRIDGED: u32 = 1 << 31;
+/// Set on an id for an unknown code met: the rest indexes `unknown`.
+const UNKNOWN: u32 = 1 << 30;
+/// The id of a code the lookups place outside the area.
+const OUTSIDE: u32 = u32::MAX;
 
 /// The little-endian `u64` of exactly eight bytes.
 #[inline]
@@ -107,7 +117,9 @@ fn pack(code: &[u8]) -> Option<u128> {
 #[derive(Debug, Clone)]
 pub struct AreaMapper {
     /// LSOA code ([`pack`]ed) → index into `codes`, with [`BRIDGED`] set
-    /// for a code placed through a bridge (absent: outside the area).
+    /// for a code placed through a bridge; [`OUTSIDE`] for a code outside
+    /// the area; [`UNKNOWN`] and an index into `unknown` for an unknown code
+    /// met (absent: an unknown code not met yet).
     ids: FastMap<u128, u32>,
     /// The same for codes too long to pack.
     long_ids: FastMap<Box<[u8]>, u32>,
@@ -117,6 +129,10 @@ pub struct AreaMapper {
     each_lsoa: bool,
     /// False under `--within`: not-allocated rows cannot be placed inside.
     keep_unallocated: bool,
+    /// The unknown codes met, with their rows.
+    unknown: Vec<(Box<[u8]>, u64)>,
+    /// What the lookups know, to explain unknown codes.
+    vintage: Vintage,
 }
 
 impl AreaMapper {
@@ -128,12 +144,15 @@ impl AreaMapper {
             codes: Vec::new(),
             each_lsoa: true,
             keep_unallocated: true,
+            unknown: Vec::new(),
+            vintage: Vintage::default(),
         }
     }
 
     /// Through `lookup` to `level`, optionally only LSOAs that lie in the
-    /// area `within` (a code of any level the lookup carries). LSOAs the
-    /// lookup lacks, or with no code at `level`, are outside the area.
+    /// area `within` (a code of any level the lookup carries). LSOAs with
+    /// no code at `level` are outside the area; LSOAs the lookup lacks are
+    /// unknown.
     pub fn from_lookup(
         lookup: &Lookup,
         level: Level,
@@ -209,13 +228,18 @@ impl AreaMapper {
             codes,
             each_lsoa: false,
             keep_unallocated: within.is_none(),
+            unknown: Vec::new(),
+            vintage: Vintage::of(lookups),
         };
+        mapper.ids.reserve(resolved.len());
         for (lsoa, (target, bridged)) in resolved {
-            let Some(target) = target else { continue };
-            if let Ok(i) = mapper.codes.binary_search_by(|c| c.as_str().cmp(target)) {
-                let flag = if bridged { BRIDGED } else { 0 };
-                mapper.insert(lsoa.as_bytes(), i as u32 | flag);
-            }
+            let at = target.and_then(|t| mapper.codes.binary_search_by(|c| c.as_str().cmp(t)).ok());
+            let id = match at {
+                Some(i) if bridged => i as u32 | BRIDGED,
+                Some(i) => i as u32,
+                None => OUTSIDE,
+            };
+            mapper.insert(lsoa.as_bytes(), id);
         }
         Ok(mapper)
     }
@@ -250,26 +274,52 @@ impl AreaMapper {
     }
 
     /// Where a non-empty LSOA code goes: an area directly, an area through
-    /// a bridge, or outside.
+    /// a bridge, outside, or nowhere known (the code is then counted among
+    /// the unknown ones).
     #[inline]
     pub fn place(&mut self, lsoa: &[u8]) -> Placement {
         match self.get(lsoa) {
+            Some(id) if id < UNKNOWN => Placement::Area(id),
+            Some(OUTSIDE) => Placement::Outside,
             Some(id) if id & BRIDGED != 0 => Placement::Bridged(id & !BRIDGED),
-            Some(id) => Placement::Area(id),
+            Some(id) => {
+                if let Some((_, n)) = self.unknown.get_mut((id & !UNKNOWN) as usize) {
+                    *n += 1;
+                }
+                Placement::Unknown
+            }
             None if self.each_lsoa => Placement::Area(self.add_code(lsoa)),
-            None => Placement::Outside,
+            None => self.add_unknown(lsoa),
         }
     }
 
+    /// Notes an unknown code met for the first time.
+    #[cold]
+    fn add_unknown(&mut self, code: &[u8]) -> Placement {
+        let id = self.unknown.len() as u32 | UNKNOWN;
+        self.unknown.push((Box::from(code), 1));
+        self.insert(code, id);
+        Placement::Unknown
+    }
+
     /// The area index for a (non-empty, UTF-8) LSOA code, or `None` when it
-    /// is outside the area.
+    /// is outside the area or unknown.
     #[inline]
     pub fn area_of(&mut self, lsoa: &[u8]) -> Option<u32> {
-        match self.get(lsoa) {
-            Some(id) => Some(id & !BRIDGED),
-            None if self.each_lsoa => Some(self.add_code(lsoa)),
-            None => None,
+        match self.place(lsoa) {
+            Placement::Area(a) | Placement::Bridged(a) => Some(a),
+            _ => None,
         }
+    }
+
+    /// The unknown codes met, with their rows and what they look like.
+    pub fn unknown_codes(&self) -> UnknownCodes {
+        let counts = self
+            .unknown
+            .iter()
+            .map(|(code, n)| (String::from_utf8_lossy(code).into_owned(), *n))
+            .collect();
+        UnknownCodes::new(counts, &self.vintage)
     }
 
     /// True when not-allocated rows are kept in the counts.
@@ -287,8 +337,10 @@ pub enum Placement {
     Bridged(u32),
     /// No LSOA code.
     NotAllocated,
-    /// An LSOA outside the area of the load.
+    /// An LSOA the lookups place outside the area of the load.
     Outside,
+    /// An LSOA code no lookup knows.
+    Unknown,
 }
 
 #[cfg(test)]

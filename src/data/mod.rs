@@ -47,6 +47,7 @@ pub mod recognise;
 pub mod session;
 pub mod simplify;
 pub mod tally;
+pub mod unknown_codes;
 pub mod zip;
 
 pub use aggregate::{AreaMapper, Prepared};

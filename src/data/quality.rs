@@ -1,16 +1,26 @@
 //! Data quality checks on monthly totals: months covered, months missing
 //! inside the range, and months implausibly low against their neighbours.
 //!
+//! **Which rows**: the rows in the counts, as every figure sees them —
+//! those counted in an area plus those not allocated to one when they are
+//! kept ([`Quality::of_cube`]). Rows outside the area chosen, with a code no
+//! lookup knows, or rejected do not count. One rule for every front end:
+//! `explorer-cli prepare`, a load on the Load data page and a published
+//! counts file (which holds nothing else) all check the same totals.
+//!
 //! The rule for a suspect month: take the months up to
 //! [`NEIGHBOUR_SPAN`] either side that have rows (missing months do not
 //! count); when there are at least [`MIN_NEIGHBOURS`] of them and the month's
-//! total is below [`LOW_SHARE`] (50%) of their median, the month is suspect —
-//! typically a force that uploaded part of a month.
+//! total is below [`LOW_SHARE`] (50%) of their median, the month is suspect:
+//! implausibly low against its neighbours. Data may be missing (a force
+//! that uploaded part of a month) or the drop may be real (a lockdown
+//! month): the check cannot tell, and the words say both.
 
 use std::collections::BTreeMap;
 
 use serde::{Serialize, Serializer};
 
+use super::cube::Cube;
 use super::month::Month;
 
 /// Months either side compared with.
@@ -73,6 +83,30 @@ impl Quality {
             .map(|(&m, _)| m)
             .collect();
         Quality::check(covered, &|m| totals.get(&m).copied().unwrap_or(0))
+    }
+
+    /// Checks the monthly totals of a cube: its areas' counts plus the
+    /// not-allocated ones it keeps (see the module docs).
+    pub fn of_cube(cube: &Cube) -> Quality {
+        let totals: Vec<u64> = (0..cube.month_count())
+            .map(|mi| {
+                let unallocated: u64 = cube
+                    .unallocated_month(mi)
+                    .iter()
+                    .map(|&c| u64::from(c))
+                    .sum();
+                let areas: u64 = (0..cube.areas().len())
+                    .map(|a| {
+                        cube.area_month(a, mi)
+                            .iter()
+                            .map(|&c| u64::from(c))
+                            .sum::<u64>()
+                    })
+                    .sum();
+                unallocated + areas
+            })
+            .collect();
+        Quality::from_series(cube.first_month(), &totals)
     }
 
     /// Checks a contiguous monthly series starting at `first` (the browser's

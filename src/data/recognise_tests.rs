@@ -73,6 +73,10 @@ fn unusable_files_say_why() {
     assert!(reason(kind(b"\xD0\xCF\x11\xE0\xA1\xB1")).contains(".xls"));
     assert!(reason(kind(b"Month,L\xF6soa,Crime type\n")).contains("not UTF-8"));
     assert!(reason(kind(b"abc\x00def")).contains("binary"));
+    assert!(reason(kind(b"GIF89a\x01\x00")).contains("image (GIF)"));
+    assert!(reason(kind(b"BZh91AY&SY")).contains("bzip2"));
+    assert!(reason(kind(b"\xEF\xBB\xBF\n<!DOCTYPE html>\n<html>")).contains("web page (HTML)"));
+    assert!(reason(kind(b"<?xml version=\"1.0\"?><a/>")).contains("XML"));
     assert!(reason(kind(b"{\"title\": \"x\"}")).contains("not a GeoJSON"));
     let r = reason(kind(
         b"LAD17CD,LAD17NM,CSP17CD\nE06000001,Hartlepool,E22000027\n",

@@ -9,6 +9,7 @@ use crate::data::counts_write::write_counts_csv;
 use crate::data::lookup::Level;
 use crate::data::manifest::ManifestFiles;
 use crate::data::report::LoadReport;
+use crate::data::unknown_codes::UnknownCodes;
 
 use super::files::FileReport;
 
@@ -32,6 +33,8 @@ pub struct Loaded {
     /// False when rows with no LSOA were left out (a load restricted to an
     /// area cannot place them inside it).
     pub keeps_unallocated: bool,
+    /// The rows whose LSOA code no lookup knows, by code, with a hint.
+    pub unknown: UnknownCodes,
 }
 
 impl Loaded {

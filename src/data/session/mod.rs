@@ -30,6 +30,7 @@ mod choices;
 mod files;
 mod finish;
 mod loaded;
+mod repeats;
 mod start;
 mod step;
 #[cfg(test)]
@@ -51,6 +52,7 @@ use super::Categories;
 pub use choices::{AreaChoice, Choices};
 pub use files::{FileReport, FileStatus};
 pub use loaded::{DatasetFiles, Loaded};
+pub use repeats::Repeat;
 pub use step::Progress;
 
 /// Bytes read from a file per [`LoadSession::step`].
@@ -137,6 +139,8 @@ pub struct LoadSession {
     progress: Progress,
     cancelled: bool,
     step_bytes: usize,
+    /// Only police.uk street files (and archives of them) are read.
+    police_only: bool,
 }
 
 impl Default for LoadSession {
@@ -170,6 +174,19 @@ impl LoadSession {
             progress: Progress::default(),
             cancelled: false,
             step_bytes: STEP_BYTES,
+            police_only: false,
+        }
+    }
+
+    /// An empty load of police.uk street files only, whose mapping comes
+    /// from elsewhere ([`start_mapped`](Self::start_mapped); `explorer-cli
+    /// prepare` takes its lookups and categories as options): any other
+    /// file is set aside, named for what it seems to be (inside an
+    /// archive, not used).
+    pub fn police_only() -> Self {
+        LoadSession {
+            police_only: true,
+            ..LoadSession::new()
         }
     }
 

@@ -43,6 +43,7 @@ fn status_text(status: &FileStatus) -> String {
         FileStatus::NotUsed(why) => format!("Not used: {why}"),
         FileStatus::Failed(message) => format!("Could not be used. {message}"),
         FileStatus::Partly(message) => format!("Read in part. {message}"),
+        FileStatus::Repeat(r) => format!("Not used: {}", r.describe()),
     }
 }
 
