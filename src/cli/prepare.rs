@@ -61,10 +61,12 @@ of the month), the first given is read and the other set aside. A file that
 cannot be used (empty, not police.uk data, a damaged archive) is set aside with
 its reason and the others are read.
 
-Exit status: 0 every file was read and every row placed or reported without
-rejection; 3 the counts were written, but files were set aside (or read only in
-part) or rows rejected: see the report; 2 nothing was written (bad arguments,
-an unreadable lookup, or no police.uk data at all).";
+Exit status: 0 done: every file read, every row counted or deliberately left
+out (no LSOA, outside --within); 3 the counts file was written, but not
+everything given was counted: a file set aside or read only in part, rows
+rejected, or rows with an LSOA code no lookup lists (see the report); 2 error,
+nothing written: bad arguments, an unusable lookup or categories file, or no
+police.uk data among the inputs.";
 
 /// The area mapping the options decide.
 struct Mapping {
@@ -288,5 +290,57 @@ mod tests {
         let e = run(&args(&["--out", "o.csv", "/no/such/file-street.csv"])).unwrap_err();
         assert!(e.to_string().contains("no such file"), "{e}");
         assert!(run(&args(&["--help"])).is_ok());
+    }
+
+    #[test]
+    fn suspect_months_count_the_rows_in_the_counts_as_the_page_does() {
+        // Town (E06000001) has 4 rows a month but 1 in March; rows outside
+        // it (E01000003, City) fill every month up to 5.
+        let dir = std::env::temp_dir().join(format!("cse-prepare-suspect-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let header = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n";
+        let lookup = dir.join("lookup.csv");
+        std::fs::write(
+            &lookup,
+            "LSOA21CD,WD25CD,LAD25CD\nE01000001,E05000001,E06000001\nE01000003,E05000003,E06000002\n",
+        )
+        .unwrap();
+        for (i, month) in ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05"]
+            .iter()
+            .enumerate()
+        {
+            let town = if i == 2 { 1 } else { 4 };
+            let mut text = header.to_string();
+            for j in 0..5 {
+                let lsoa = if j < town { "E01000001" } else { "E01000003" };
+                text += &format!(",{month},F,F,0,0,Here,{lsoa},N,Drugs,,\n");
+            }
+            std::fs::write(dir.join(format!("{month}-f-street.csv")), text).unwrap();
+        }
+        let (out, report) = (dir.join("counts.csv"), dir.join("report.json"));
+        let path = |p: &std::path::Path| p.display().to_string();
+        let outcome = run(&args(&[
+            "--lookup",
+            &path(&lookup),
+            "--within",
+            "E06000001",
+            "--out",
+            &path(&out),
+            "--report",
+            &path(&report),
+            &path(&dir),
+        ]))
+        .unwrap();
+        assert_eq!(outcome, Outcome::Done);
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+        assert_eq!(json["months_suspect"][0]["month"], "2024-03");
+        assert_eq!(json["months_suspect"][0]["total"], 1);
+        assert_eq!(json["months_suspect"].as_array().unwrap().len(), 1);
+        assert_eq!(
+            (json["accepted"].as_u64(), json["outside_area"].as_u64()),
+            (Some(17), Some(8))
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

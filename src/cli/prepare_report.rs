@@ -164,7 +164,7 @@ pub fn print_report(loaded: &Loaded, written: u64, out: &str) {
         )
     });
     eprintln!(
-        "months implausibly low against their neighbours (data may be missing, or a real drop): {}",
+        "months implausibly low against their neighbours (rows in the counts; data may be missing, or a real drop): {}",
         list(suspect.collect())
     );
     eprintln!("wrote {out}: {written} counts");

@@ -22,6 +22,15 @@
 //! in `explorer-cli prepare`: bridges first, in the order given, then the
 //! last non-bridge lookup (earlier non-bridge ones are not used). A file
 //! that cannot be used gets a message naming it and the others still load.
+//! A police.uk file of a month and force already read is not read again
+//! ([`Repeat`]: the rule is in `repeats`). Sizes and progress count the
+//! bytes read: an archive's entries unpacked.
+//!
+//! `explorer-cli prepare` runs the same engine: a
+//! [`police_only`](LoadSession::police_only) session (other files are set
+//! aside, named for what they are) started with
+//! [`start_mapped`](LoadSession::start_mapped), the mapping coming from its
+//! options.
 //! A damaged ZIP entry found only by its checksum at its end has had its
 //! rows counted: its message says so.
 

@@ -206,7 +206,7 @@ fn months_and_quality(loaded: &Loaded) -> (String, Vec<String>) {
     }
     for s in &q.months_suspect {
         quality.push(format!(
-            "Suspect month: {} has {} {}, under half the {} of the months around it: implausibly low against its neighbours. Data may be missing (perhaps only part of the month was published), or the drop may be real.",
+            "Suspect month: {} has {} {} in the counts, under half the {} of the months around it: implausibly low against its neighbours. Data may be missing (perhaps only part of the month was published), or the drop may be real.",
             s.month.label(),
             thousands(s.total),
             if s.total == 1 { "row" } else { "rows" },

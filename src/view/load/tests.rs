@@ -362,7 +362,7 @@ fn suspect_months_are_counted_from_the_counts_and_worded_for_either_cause() {
     assert_eq!(suspect, [("2024-03".to_string(), 1)]);
     let sum = summary(&loaded, Timing { ms: 1.0, bytes: 1 });
     assert!(
-        sum.quality.contains(&"Suspect month: Mar 2024 has 1 row, under half the 4 of the months around it: implausibly low against its neighbours. Data may be missing (perhaps only part of the month was published), or the drop may be real.".to_string()),
+        sum.quality.contains(&"Suspect month: Mar 2024 has 1 row in the counts, under half the 4 of the months around it: implausibly low against its neighbours. Data may be missing (perhaps only part of the month was published), or the drop may be real.".to_string()),
         "{:?}",
         sum.quality
     );
