@@ -16,61 +16,11 @@
 //! unknown codes met are kept with their rows ([`UnknownCodes`]), so that
 //! the report can name them and say when they look like another vintage.
 
-use std::collections::HashMap;
-
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::lookup::{Level, Lookup, LookupError};
 use super::unknown_codes::{UnknownCodes, Vintage};
 
+pub use super::fast_hash::{FastHasher, FastMap};
 pub use super::tally::{Prepared, Tally};
-
-/// A small multiply-rotate hasher (as rustc's FxHash) for short keys read
-/// from files; much faster than SipHash and fine for counting.
-#[derive(Default, Clone, Copy)]
-pub struct FastHasher(u64);
-
-impl Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-        for &b in chunks.remainder() {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u128(&mut self, n: u128) {
-        self.write_u64(n as u64);
-        self.write_u64((n >> 64) as u64);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    /// Folds the well-mixed high half into the low half: the table picks
-    /// buckets by the low bits, which the multiplications alone leave
-    /// depending only on the low bits of the input (e.g. the constant
-    /// `E01` of every LSOA code).
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 32)
-    }
-}
-
-/// A `HashMap` using [`FastHasher`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// Set on an id in [`AreaMapper`]'s table when the code was bridged.
 const BRIDGED: u32 = 1 << 31;
@@ -118,10 +68,14 @@ fn pack(code: &[u8]) -> Option<u128> {
 pub struct AreaMapper {
     /// LSOA code ([`pack`]ed) → index into `codes`, with [`BRIDGED`] set
     /// for a code placed through a bridge; [`OUTSIDE`] for a code outside
-    /// the area; [`UNKNOWN`] and an index into `unknown` for an unknown code
-    /// met (absent: an unknown code not met yet).
+    /// the area met so far; [`UNKNOWN`] and an index into `unknown` for an
+    /// unknown code met. Small under `--within` (the area's codes and
+    /// those met), so that most rows hit a table in cache.
     ids: FastMap<u128, u32>,
-    /// The same for codes too long to pack.
+    /// The codes the lookups place outside the area, consulted when a
+    /// code is met for the first time (then copied into `ids`).
+    outside: FastMap<u128, ()>,
+    /// As `ids` for codes too long to pack (outside ones included).
     long_ids: FastMap<Box<[u8]>, u32>,
     /// Target area codes, sorted.
     codes: Vec<String>,
@@ -140,6 +94,7 @@ impl AreaMapper {
     pub fn each_lsoa() -> Self {
         AreaMapper {
             ids: FastMap::default(),
+            outside: FastMap::default(),
             long_ids: FastMap::default(),
             codes: Vec::new(),
             each_lsoa: true,
@@ -191,7 +146,10 @@ impl AreaMapper {
             }
         }
         // Every code the chain knows → its target code (None: outside).
-        let mut resolved: HashMap<&str, (Option<&str>, bool)> = HashMap::new();
+        // (The fast hasher: every LSOA of England and Wales goes through
+        // this map, twice with a bridge.)
+        let mut resolved: FastMap<&str, (Option<&str>, bool)> = FastMap::default();
+        resolved.reserve(lookups.iter().map(Lookup::len).sum());
         for row in last.rows() {
             if let Some(lsoa) = row.code(Level::Lsoa) {
                 let inside = within.is_none_or(|w| row.lies_in(w));
@@ -224,6 +182,7 @@ impl AreaMapper {
         codes.dedup();
         let mut mapper = AreaMapper {
             ids: FastMap::default(),
+            outside: FastMap::default(),
             long_ids: FastMap::default(),
             codes,
             each_lsoa: false,
@@ -231,15 +190,16 @@ impl AreaMapper {
             unknown: Vec::new(),
             vintage: Vintage::of(lookups),
         };
-        mapper.ids.reserve(resolved.len());
         for (lsoa, (target, bridged)) in resolved {
             let at = target.and_then(|t| mapper.codes.binary_search_by(|c| c.as_str().cmp(t)).ok());
-            let id = match at {
-                Some(i) if bridged => i as u32 | BRIDGED,
-                Some(i) => i as u32,
-                None => OUTSIDE,
-            };
-            mapper.insert(lsoa.as_bytes(), id);
+            match (at, pack(lsoa.as_bytes())) {
+                (Some(i), _) if bridged => mapper.insert(lsoa.as_bytes(), i as u32 | BRIDGED),
+                (Some(i), _) => mapper.insert(lsoa.as_bytes(), i as u32),
+                (None, Some(key)) => {
+                    mapper.outside.insert(key, ());
+                }
+                (None, None) => mapper.insert(lsoa.as_bytes(), OUTSIDE),
+            }
         }
         Ok(mapper)
     }
@@ -289,13 +249,18 @@ impl AreaMapper {
                 Placement::Unknown
             }
             None if self.each_lsoa => Placement::Area(self.add_code(lsoa)),
-            None => self.add_unknown(lsoa),
+            None => self.first_met(lsoa),
         }
     }
 
-    /// Notes an unknown code met for the first time.
+    /// A code met for the first time that is not in the area: outside when
+    /// the lookups know it, else unknown; noted in `ids` either way.
     #[cold]
-    fn add_unknown(&mut self, code: &[u8]) -> Placement {
+    fn first_met(&mut self, code: &[u8]) -> Placement {
+        if pack(code).is_some_and(|key| self.outside.contains_key(&key)) {
+            self.insert(code, OUTSIDE);
+            return Placement::Outside;
+        }
         let id = self.unknown.len() as u32 | UNKNOWN;
         self.unknown.push((Box::from(code), 1));
         self.insert(code, id);

@@ -150,3 +150,5 @@ pub fn progress_text(p: &crate::data::session::Progress) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_rows;
