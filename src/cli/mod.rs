@@ -52,7 +52,7 @@ pub const ERROR_EXIT: i32 = 2;
 pub const USAGE: &str = "usage: explorer-cli <command> [options]
 
 commands:
-  prepare   aggregate police.uk street CSVs to a counts file
+  prepare   aggregate police.uk street CSVs (or their zips) to a counts file
             explorer-cli prepare [--lookup FILE]... [--level lsoa|msoa|ward|district]
                                  [--within CODE] [--report report.json] --out counts.csv INPUT...
   areas     ONS lookups, LSOA populations and deprivation ranks to an areas file
