@@ -72,32 +72,58 @@ fn lookup_by_position(file: &str, lsoa_col: usize, cols: &[usize]) -> HashMap<St
         .collect()
 }
 
-/// Expected figures: (counts, accepted, not allocated, outside).
+/// Expected figures: counts and rows accepted, not allocated, outside,
+/// of an unknown code.
+struct Expected {
+    counts: BTreeMap<Key, u64>,
+    accepted: u64,
+    unallocated: u64,
+    outside: u64,
+    unknown: u64,
+}
+
+/// Counts `rows` with `place`: `None` for a code no lookup knows,
+/// `Some(None)` for one the lookup places outside, `Some(Some(area))`.
 fn expect(
     rows: &[(String, String, String)],
-    place: impl Fn(&str) -> Option<String>,
+    place: impl Fn(&str) -> Option<Option<String>>,
     keep_unallocated: bool,
-) -> (BTreeMap<Key, u64>, u64, u64, u64) {
-    let (mut counts, mut accepted, mut unallocated, mut outside) = (BTreeMap::new(), 0, 0, 0);
+) -> Expected {
+    let mut e = Expected {
+        counts: BTreeMap::new(),
+        accepted: 0,
+        unallocated: 0,
+        outside: 0,
+        unknown: 0,
+    };
     for (month, lsoa, kind) in rows {
         let area = if lsoa.is_empty() {
-            unallocated += 1;
+            e.unallocated += 1;
             if !keep_unallocated {
                 continue;
             }
             String::new()
-        } else if let Some(area) = place(lsoa) {
-            accepted += 1;
-            area
         } else {
-            outside += 1;
-            continue;
+            match place(lsoa) {
+                Some(Some(area)) => {
+                    e.accepted += 1;
+                    area
+                }
+                Some(None) => {
+                    e.outside += 1;
+                    continue;
+                }
+                None => {
+                    e.unknown += 1;
+                    continue;
+                }
+            }
         };
-        *counts
+        *e.counts
             .entry((month.clone(), area, kind.clone()))
             .or_insert(0) += 1;
     }
-    (counts, accepted, unallocated, outside)
+    e
 }
 
 /// Runs `explorer-cli prepare` and returns the counts written and the JSON report.
@@ -134,14 +160,15 @@ fn prepare(name: &str, args: &[String]) -> (BTreeMap<Key, u64>, serde_json::Valu
     (counts, json)
 }
 
-fn check(json: &serde_json::Value, rows: usize, accepted: u64, unallocated: u64, outside: u64) {
+fn check(json: &serde_json::Value, rows: usize, e: &Expected) {
     assert_eq!(json["rows_read"], rows as u64);
-    assert_eq!(json["accepted"], accepted);
-    assert_eq!(json["not_allocated"], unallocated);
-    assert_eq!(json["outside_area"], outside);
+    assert_eq!(json["accepted"], e.accepted);
+    assert_eq!(json["not_allocated"], e.unallocated);
+    assert_eq!(json["outside_area"], e.outside);
+    assert_eq!(json["unknown_code"], e.unknown);
     assert_eq!(json["rejected"], 0);
     assert_eq!(
-        accepted + unallocated + outside,
+        e.accepted + e.unallocated + e.outside + e.unknown,
         rows as u64,
         "the independent count adds up"
     );
@@ -167,10 +194,10 @@ fn west_yorkshire_without_a_lookup_and_22_missing_months() {
         crime_2018, 26_193,
         "matches the figure counted outside the project"
     );
-    let (want, acc, un, out) = expect(&rows, |l| Some(l.to_string()), true);
+    let want = expect(&rows, |l| Some(Some(l.to_string())), true);
     let (got, json) = prepare("wy-lsoa", &[path("police-uk-west-yorkshire")]);
-    assert_eq!(got, want);
-    check(&json, rows.len(), acc, un, out);
+    assert_eq!(got, want.counts);
+    check(&json, rows.len(), &want);
     let missing = json["months_missing"].as_array().unwrap();
     assert_eq!(missing.len(), 22);
     assert!(!missing.iter().any(|m| m == "2017-07") && missing.contains(&"2016-08".into()));
@@ -187,7 +214,12 @@ fn west_yorkshire_through_the_hierarchy_at_lsoa_msoa_and_district_and_within_lee
     // Columns: 0 index, 3 local authority code, 5 MSOA code, 7 LSOA code.
     let lookup = lookup_by_position(lookup_file, 7, &[7, 5, 3]);
     for (level, i) in [("lsoa", 0), ("msoa", 1), ("district", 2)] {
-        let (want, acc, un, out) = expect(&rows, |l| lookup.get(l).map(|c| c[i].clone()), true);
+        let place = |l: &str| {
+            lookup
+                .get(l)
+                .map(|c| Some(c[i].clone()).filter(|a| !a.is_empty()))
+        };
+        let want = expect(&rows, place, true);
         let args = s(&[
             "--lookup",
             &path(lookup_file),
@@ -196,16 +228,15 @@ fn west_yorkshire_through_the_hierarchy_at_lsoa_msoa_and_district_and_within_lee
             &path("police-uk-west-yorkshire"),
         ]);
         let (got, json) = prepare(&format!("wy-{level}"), &args);
-        assert_eq!(got, want, "{level}");
-        check(&json, rows.len(), acc, un, out);
+        assert_eq!(got, want.counts, "{level}");
+        check(&json, rows.len(), &want);
     }
     let leeds = |l: &str| {
         lookup
             .get(l)
-            .filter(|c| c[2] == "E08000035")
-            .map(|c| c[1].clone())
+            .map(|c| (c[2] == "E08000035").then(|| c[1].clone()))
     };
-    let (want, acc, un, out) = expect(&rows, leeds, false);
+    let want = expect(&rows, leeds, false);
     let args = s(&[
         "--lookup",
         &path(lookup_file),
@@ -216,15 +247,16 @@ fn west_yorkshire_through_the_hierarchy_at_lsoa_msoa_and_district_and_within_lee
         &path("police-uk-west-yorkshire"),
     ]);
     let (got, json) = prepare("wy-leeds", &args);
-    assert_eq!(got, want);
-    check(&json, rows.len(), acc, un, out);
+    assert_eq!(got, want.counts);
+    check(&json, rows.len(), &want);
     assert!(
         got.keys().all(|k| k.1.starts_with("E02")),
         "Leeds MSOAs only, no not-allocated rows"
     );
     assert!(
-        acc > 20_000,
-        "Leeds is a large part of West Yorkshire: {acc}"
+        want.accepted > 20_000,
+        "Leeds is a large part of West Yorkshire: {}",
+        want.accepted
     );
 }
 
@@ -233,10 +265,10 @@ fn cleveland_35_months_by_lsoa_and_stockton_wards_through_the_2021_lookup() {
     let files = street_files("police-uk-cleveland");
     assert_eq!(files.len(), 35);
     let rows = plain_rows(&files);
-    let (want, acc, un, out) = expect(&rows, |l| Some(l.to_string()), true);
+    let want = expect(&rows, |l| Some(Some(l.to_string())), true);
     let (got, json) = prepare("cleveland-lsoa", &[path("police-uk-cleveland")]);
-    assert_eq!(got, want);
-    check(&json, rows.len(), acc, un, out);
+    assert_eq!(got, want.counts);
+    check(&json, rows.len(), &want);
     assert_eq!(json["months_missing"], serde_json::json!([]));
     assert_eq!(json["months_covered"].as_array().unwrap().len(), 35);
 
@@ -246,10 +278,9 @@ fn cleveland_35_months_by_lsoa_and_stockton_wards_through_the_2021_lookup() {
     let stockton = |l: &str| {
         lookup
             .get(l)
-            .filter(|c| c[1] == "E06000004")
-            .map(|c| c[0].clone())
+            .map(|c| (c[1] == "E06000004").then(|| c[0].clone()))
     };
-    let (want, acc, un, out) = expect(&rows, stockton, false);
+    let want = expect(&rows, stockton, false);
     let args = s(&[
         "--lookup",
         &path(lookup_file),
@@ -260,8 +291,12 @@ fn cleveland_35_months_by_lsoa_and_stockton_wards_through_the_2021_lookup() {
         &path("police-uk-cleveland"),
     ]);
     let (got, json) = prepare("stockton-wards", &args);
-    assert_eq!(got, want);
-    check(&json, rows.len(), acc, un, out);
+    assert_eq!(got, want.counts);
+    check(&json, rows.len(), &want);
+    assert!(
+        want.unknown > 0,
+        "the early months' 2011 codes are unknown to the 2021 lookup alone"
+    );
     assert_eq!(json["areas"], 27, "Stockton has 27 wards");
 }
 

@@ -215,7 +215,7 @@ pub fn key_findings(input: &FindingsInput) -> Vec<Finding> {
         .map(|m| m.label())
         .collect();
     if !suspect.is_empty() {
-        push(FindingKind::Caveat, format!("The data for {} look incomplete (far below the months around them): treat comparisons that include them with caution.", list(suspect)));
+        push(FindingKind::Caveat, format!("The data for {} are implausibly low against the months around them: data may be missing, or the drop may be real; treat comparisons that include them with caution.", list(suspect)));
     }
     out
 }

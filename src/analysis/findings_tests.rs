@@ -224,7 +224,7 @@ fn deprivation_targets_and_caveats() {
     let caveats = texts(&f, FindingKind::Caveat);
     assert_eq!(caveats.len(), 1, "{caveats:?}");
     assert!(
-        caveats[0].starts_with("The data for Feb 2024 look"),
+        caveats[0].starts_with("The data for Feb 2024 are implausibly low"),
         "{caveats:?}"
     );
     let weak = Deprivation {

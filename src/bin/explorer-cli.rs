@@ -3,9 +3,12 @@
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if let Err(e) = cse::cli::run(&args) {
-        eprintln!("explorer-cli: {e}");
-        std::process::exit(2);
+    match cse::cli::run(&args) {
+        Ok(outcome) => std::process::exit(outcome.exit_code()),
+        Err(e) => {
+            eprintln!("explorer-cli: {e}");
+            std::process::exit(cse::cli::ERROR_EXIT);
+        }
     }
 }
 

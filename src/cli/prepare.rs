@@ -1,17 +1,20 @@
-//! `explorer-cli prepare`: police.uk street CSVs → a counts file
-//! (`month,area_code,category,count`), with a report that adds up.
+//! `explorer-cli prepare`: police.uk street CSVs (or ZIP archives of
+//! them) → a counts file (`month,area_code,category,count`), with a report
+//! that adds up. The files are read through the page's own
+//! [`LoadSession`]: the same recognition, archives, rule for repeated files
+//! and per-file report; a bad file is set aside and the others read.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-
 use super::args::{failed, wants_help, Args};
-use super::CliError;
+use super::file_source::{FileSource, OpenFile};
+use super::prepare_report::{outcome, print_files, print_report, write_json};
+use super::{CliError, Outcome};
 use crate::data::categories_file::read_categories;
-use crate::data::counts_write::write_counts_csv;
 use crate::data::lookup::{read_lookup, Level, Lookup};
-use crate::data::{AreaMapper, Categories, LoadReport, PoliceUkAggregator, Prepared, Quality};
+use crate::data::session::{LoadSession, SessionError};
+use crate::data::{AreaMapper, Categories, LoadReport};
 
 /// The help text of `prepare`.
 pub const HELP: &str =
@@ -21,7 +24,9 @@ pub const HELP: &str =
 
 Aggregates police.uk street-level CSVs to counts by month, area and crime type.
 
-  INPUT              police.uk street CSVs, or folders searched for *-street.csv
+  INPUT              police.uk street CSVs, ZIP archives of them (as police.uk
+                     delivers them, monthly folders inside), or folders
+                     searched for *-street.csv and *.zip
   --out FILE         the counts file to write: month,area_code,category,count,
                      sorted by month, area_code, category (zero counts omitted)
   --lookup FILE      an ONS LSOA lookup (LSOA11CD/LSOA21CD/LSOA Code → MSOA,
@@ -43,32 +48,39 @@ Aggregates police.uk street-level CSVs to counts by month, area and crime type.
   --report FILE      also write the report as JSON
 
 Every row read is accepted, not allocated (no LSOA code: written with an empty
-area_code), outside the area, or rejected with file, line and reason; the
-accepted rows are split into those mapped directly and those bridged.";
+area_code), outside the area (the lookup places its LSOA elsewhere), of an
+unknown code (no lookup lists its LSOA: named, with a hint when the codes look
+like another vintage, e.g. 2011 codes with a 2021 lookup), or rejected with
+file, line and reason; the accepted rows are split into those mapped directly
+and those bridged.
 
-/// The JSON report.
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    inputs: &'a [String],
-    output: &'a str,
-    lookups: Vec<&'a str>,
-    level: &'a str,
-    within: Option<&'a str>,
-    #[serde(flatten)]
-    report: &'a LoadReport,
-    mapped_directly: u64,
-    bridged: u64,
-    #[serde(flatten)]
-    quality: &'a Quality,
-    areas: usize,
-    counts_written: u64,
+A police.uk file of a month and force already read (the same file twice, a
+folder and a file in it, or the CSV and the zip it came from) is read once;
+the report names it and the file read. When the two differ (another download
+of the month), the first given is read and the other set aside. A file that
+cannot be used (empty, not police.uk data, a damaged archive) is set aside with
+its reason and the others are read.
+
+Exit status: 0 done: every file read, every row counted or deliberately left
+out (no LSOA, outside --within); 3 the counts file was written, but not
+everything given was counted: a file set aside or read only in part, rows
+rejected, or rows with an LSOA code no lookup lists (see the report); 2 error,
+nothing written: bad arguments, an unusable lookup or categories file, or no
+police.uk data among the inputs.";
+
+/// The area mapping the options decide.
+struct Mapping {
+    mapper: AreaMapper,
+    level: Level,
+    within: Option<String>,
+    categories: Categories,
 }
 
 /// Runs `prepare`.
-pub fn run(args: &[String]) -> Result<(), CliError> {
+pub fn run(args: &[String]) -> Result<Outcome, CliError> {
     if wants_help(args) {
         println!("{HELP}");
-        return Ok(());
+        return Ok(Outcome::Done);
     }
     let opts = Args::parse(
         args,
@@ -81,15 +93,60 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
             "prepare needs at least one INPUT file or folder".to_string(),
         ));
     }
+    let lookup_paths = opts.all("lookup");
+    let mapping = mapping(&opts, &lookup_paths)?;
+    let level = mapping.level;
+    let inputs = input_files(&opts.positional)?;
+    let mut session = LoadSession::police_only();
+    let open = OpenFile::default();
+    for (id, path) in inputs.iter().enumerate() {
+        let name = path.display().to_string();
+        match FileSource::new(path, id, &open) {
+            Ok(source) => session.add(&name, source),
+            Err(message) => session.add_unreadable(&name, message),
+        };
+    }
+    let started = session.start_mapped(
+        mapping.mapper,
+        level,
+        mapping.within.as_deref(),
+        mapping.categories,
+    );
+    if let Err(e) = started {
+        print_files(&session.files());
+        return Err(match e {
+            SessionError::NoData => failed(
+                "none of the inputs holds police.uk street data (see above); nothing written"
+                    .to_string(),
+            ),
+            e => failed(e.to_string()),
+        });
+    }
+    let loaded = session.finish().map_err(|e| failed(e.to_string()))?;
+    let files: Vec<_> = loaded.files.iter().collect();
+    print_files(&files);
+    let text = loaded.counts_csv();
+    std::fs::write(out, &text).map_err(|e| failed(format!("{out}: cannot write: {e}")))?;
+    let written = text.lines().count().saturating_sub(1) as u64;
+    print_report(&loaded, written, out);
+    if let Some(path) = opts.get("report") {
+        let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+        write_json(path, &names, out, &lookup_paths, &loaded, written)?;
+    }
+    Ok(outcome(&loaded))
+}
+
+/// The mapping from `--lookup`, `--level`, `--within` and `--categories`.
+fn mapping(opts: &Args, lookup_paths: &[&str]) -> Result<Mapping, CliError> {
     let level = opts
         .get("level")
         .map(str::parse::<Level>)
         .transpose()
         .map_err(CliError::Usage)?;
-    let lookup_paths = opts.all("lookup");
+    let within = opts.get("within");
     let (mapper, level) = match lookup_paths.last() {
         Some(last) => {
-            let lookups = read_lookups(&lookup_paths)?;
+            let lookups = read_lookups(lookup_paths)?;
             let level = level.unwrap_or(
                 if lookups.last().is_some_and(|l| l.has_level(Level::Ward)) {
                     Level::Ward
@@ -97,11 +154,11 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
                     Level::Lsoa
                 },
             );
-            let mapper = AreaMapper::from_lookups(&lookups, level, opts.get("within"))
+            let mapper = AreaMapper::from_lookups(&lookups, level, within)
                 .map_err(|e| CliError::Usage(format!("{last}: {e}")))?;
             (mapper, level)
         }
-        None if opts.get("within").is_some() => {
+        None if within.is_some() => {
             return Err(CliError::Usage(
                 "--within needs --lookup to know which LSOAs lie inside".to_string(),
             ))
@@ -122,38 +179,12 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
         }
         None => Categories::default(),
     };
-    let keeps_unallocated = mapper.keeps_unallocated();
-    let files = input_files(&opts.positional)?;
-    let mut agg = PoliceUkAggregator::new(mapper, categories);
-    for path in &files {
-        let name = path.display().to_string();
-        agg.read(&name, open(&name)?)
-            .map_err(|e| failed(e.to_string()))?;
-    }
-    let prepared = agg.finish().map_err(|e| failed(e.to_string()))?;
-    let written = write_counts(out, &prepared, keeps_unallocated)?;
-    let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
-    print_report(&prepared, files.len(), level, written, out);
-    if let Some(path) = opts.get("report") {
-        let json = JsonReport {
-            inputs: &names,
-            output: out,
-            lookups: lookup_paths.clone(),
-            level: level.name(),
-            within: opts.get("within"),
-            report: &prepared.report,
-            mapped_directly: prepared.mapped_directly(),
-            bridged: prepared.bridged,
-            quality: &prepared.quality,
-            areas: prepared.cube.areas().len(),
-            counts_written: written,
-        };
-        let text =
-            serde_json::to_string_pretty(&json).map_err(|e| failed(format!("{path}: {e}")))?;
-        std::fs::write(path, text + "\n")
-            .map_err(|e| failed(format!("{path}: cannot write: {e}")))?;
-    }
-    Ok(())
+    Ok(Mapping {
+        mapper,
+        level,
+        within: within.map(str::to_string),
+        categories,
+    })
 }
 
 /// Reads each lookup, printing a line and the first rejections for each.
@@ -184,7 +215,7 @@ pub fn open(path: &str) -> Result<File, CliError> {
 }
 
 /// The files to read: files as given, folders searched (recursively, in
-/// name order) for `*-street.csv`.
+/// name order, hidden files left out) for `*-street.csv` and `*.zip`.
 fn input_files(inputs: &[String]) -> Result<Vec<PathBuf>, CliError> {
     let mut out = Vec::new();
     for input in inputs {
@@ -194,7 +225,7 @@ fn input_files(inputs: &[String]) -> Result<Vec<PathBuf>, CliError> {
             walk(path, &mut out)?;
             if out.len() == before {
                 return Err(failed(format!(
-                    "{input}: no *-street.csv files in this folder"
+                    "{input}: no *-street.csv or .zip files in this folder"
                 )));
             }
         } else if path.is_file() {
@@ -212,25 +243,17 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), CliError> {
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for p in paths {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') {
+            continue;
+        }
         if p.is_dir() {
             walk(&p, out)?;
-        } else if p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.ends_with("-street.csv"))
-        {
+        } else if name.ends_with("-street.csv") || name.to_ascii_lowercase().ends_with(".zip") {
             out.push(p);
         }
     }
     Ok(())
-}
-
-/// Writes the counts sorted by month, area_code (not allocated = empty,
-/// first), category; returns the number of lines written.
-fn write_counts(path: &str, p: &Prepared, keeps_unallocated: bool) -> Result<u64, CliError> {
-    let text = write_counts_csv(&p.cube, keeps_unallocated);
-    std::fs::write(path, &text).map_err(|e| failed(format!("{path}: cannot write: {e}")))?;
-    Ok(text.lines().count().saturating_sub(1) as u64)
 }
 
 /// Prints the first ten rejections of a report (file, line, column,
@@ -252,75 +275,6 @@ pub fn print_rejections(report: &LoadReport) {
     }
 }
 
-fn print_report(p: &Prepared, files: usize, level: Level, written: u64, out: &str) {
-    let r = &p.report;
-    let q = &p.quality;
-    eprintln!("read {} rows from {files} file(s)", r.rows_read);
-    eprintln!(
-        "  accepted      {:>10}  (in {} {level} areas)",
-        r.accepted,
-        p.cube.areas().len()
-    );
-    eprintln!("    mapped directly {:>8}", p.mapped_directly());
-    eprintln!(
-        "    bridged         {:>8}  (through an earlier lookup)",
-        p.bridged
-    );
-    eprintln!("  not allocated {:>10}  (no LSOA code)", r.not_allocated);
-    eprintln!("  outside area  {:>10}", r.outside_area);
-    eprintln!("  rejected      {:>10}", r.rejected);
-    let sum = r.accepted + r.not_allocated + r.outside_area + r.rejected;
-    eprintln!(
-        "  check: {sum} = rows read {}{}",
-        r.rows_read,
-        if r.adds_up() { "" } else { "  MISMATCH" }
-    );
-    print_rejections(r);
-    let list = |ms: Vec<String>| {
-        if ms.is_empty() {
-            "none".to_string()
-        } else {
-            ms.join(", ")
-        }
-    };
-    if let (Some(first), Some(last)) = (q.months_covered.first(), q.months_covered.last()) {
-        eprintln!(
-            "months: {first} to {last}, {} with rows",
-            q.months_covered.len()
-        );
-    }
-    eprintln!(
-        "months missing: {}",
-        list(q.months_missing.iter().map(|m| m.to_string()).collect())
-    );
-    let suspect = q.months_suspect.iter().map(|s| {
-        format!(
-            "{} ({} rows, neighbours' median {})",
-            s.month, s.total, s.neighbour_median
-        )
-    });
-    eprintln!("months suspiciously low: {}", list(suspect.collect()));
-    eprintln!("wrote {out}: {written} counts");
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    use crate::cli::args::strings as args;
-
-    #[test]
-    fn bad_arguments_are_usage_errors() {
-        let e = run(&args(&["x.csv"])).unwrap_err();
-        assert!(e.to_string().contains("--out is required"), "{e}");
-        let e = run(&args(&["--out", "o.csv"])).unwrap_err();
-        assert!(e.to_string().contains("at least one INPUT"), "{e}");
-        let e = run(&args(&["--out", "o.csv", "--level", "county", "x"])).unwrap_err();
-        assert!(e.to_string().contains("unknown level"), "{e}");
-        let e = run(&args(&["--out", "o.csv", "--within", "E08000035", "x"])).unwrap_err();
-        assert!(e.to_string().contains("--within needs --lookup"), "{e}");
-        let e = run(&args(&["--out", "o.csv", "/no/such/file-street.csv"])).unwrap_err();
-        assert!(e.to_string().contains("no such file"), "{e}");
-        assert!(run(&args(&["--help"])).is_ok());
-    }
-}
+#[path = "prepare_tests.rs"]
+mod tests;

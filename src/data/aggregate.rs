@@ -7,67 +7,27 @@
 //! lookup knows maps directly (inside the area or outside it); a code only
 //! an earlier lookup knows is *bridged*: that lookup's successor code (e.g.
 //! its `LSOA21CD` for an `LSOA11CD`) is resolved in the lookups after it, and
-//! the code goes wherever the successor goes. Codes no lookup resolves are
-//! outside the area. Later lookups win: a code present in a later lookup is
-//! never re-routed by an earlier one.
-
-use std::collections::HashMap;
-
-use std::hash::{BuildHasherDefault, Hasher};
+//! the code goes wherever the successor goes. Later lookups win: a code
+//! present in a later lookup is never re-routed by an earlier one.
+//!
+//! Codes the chain resolves but that lie outside `--within` (or have no
+//! code at the level) stay in the table, marked outside; a code no lookup
+//! resolves is **unknown**, not outside: nothing says where it lies. The
+//! unknown codes met are kept with their rows ([`UnknownCodes`]), so that
+//! the report can name them and say when they look like another vintage.
 
 use super::lookup::{Level, Lookup, LookupError};
+use super::unknown_codes::{UnknownCodes, Vintage};
 
+pub use super::fast_hash::{FastHasher, FastMap};
 pub use super::tally::{Prepared, Tally};
-
-/// A small multiply-rotate hasher (as rustc's FxHash) for short keys read
-/// from files; much faster than SipHash and fine for counting.
-#[derive(Default, Clone, Copy)]
-pub struct FastHasher(u64);
-
-impl Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-        for &b in chunks.remainder() {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u128(&mut self, n: u128) {
-        self.write_u64(n as u64);
-        self.write_u64((n >> 64) as u64);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    /// Folds the well-mixed high half into the low half: the table picks
-    /// buckets by the low bits, which the multiplications alone leave
-    /// depending only on the low bits of the input (e.g. the constant
-    /// `E01` of every LSOA code).
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 32)
-    }
-}
-
-/// A `HashMap` using [`FastHasher`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// Set on an id in [`AreaMapper`]'s table when the code was bridged.
 const BRIDGED: u32 = 1 << 31;
+/// Set on an id for an unknown code met: the rest indexes `unknown`.
+const UNKNOWN: u32 = 1 << 30;
+/// The id of a code the lookups place outside the area.
+const OUTSIDE: u32 = u32::MAX;
 
 /// The little-endian `u64` of exactly eight bytes.
 #[inline]
@@ -107,9 +67,15 @@ fn pack(code: &[u8]) -> Option<u128> {
 #[derive(Debug, Clone)]
 pub struct AreaMapper {
     /// LSOA code ([`pack`]ed) → index into `codes`, with [`BRIDGED`] set
-    /// for a code placed through a bridge (absent: outside the area).
+    /// for a code placed through a bridge; [`OUTSIDE`] for a code outside
+    /// the area met so far; [`UNKNOWN`] and an index into `unknown` for an
+    /// unknown code met. Small under `--within` (the area's codes and
+    /// those met), so that most rows hit a table in cache.
     ids: FastMap<u128, u32>,
-    /// The same for codes too long to pack.
+    /// The codes the lookups place outside the area, consulted when a
+    /// code is met for the first time (then copied into `ids`).
+    outside: FastMap<u128, ()>,
+    /// As `ids` for codes too long to pack (outside ones included).
     long_ids: FastMap<Box<[u8]>, u32>,
     /// Target area codes, sorted.
     codes: Vec<String>,
@@ -117,6 +83,10 @@ pub struct AreaMapper {
     each_lsoa: bool,
     /// False under `--within`: not-allocated rows cannot be placed inside.
     keep_unallocated: bool,
+    /// The unknown codes met, with their rows.
+    unknown: Vec<(Box<[u8]>, u64)>,
+    /// What the lookups know, to explain unknown codes.
+    vintage: Vintage,
 }
 
 impl AreaMapper {
@@ -124,16 +94,20 @@ impl AreaMapper {
     pub fn each_lsoa() -> Self {
         AreaMapper {
             ids: FastMap::default(),
+            outside: FastMap::default(),
             long_ids: FastMap::default(),
             codes: Vec::new(),
             each_lsoa: true,
             keep_unallocated: true,
+            unknown: Vec::new(),
+            vintage: Vintage::default(),
         }
     }
 
     /// Through `lookup` to `level`, optionally only LSOAs that lie in the
-    /// area `within` (a code of any level the lookup carries). LSOAs the
-    /// lookup lacks, or with no code at `level`, are outside the area.
+    /// area `within` (a code of any level the lookup carries). LSOAs with
+    /// no code at `level` are outside the area; LSOAs the lookup lacks are
+    /// unknown.
     pub fn from_lookup(
         lookup: &Lookup,
         level: Level,
@@ -172,7 +146,10 @@ impl AreaMapper {
             }
         }
         // Every code the chain knows → its target code (None: outside).
-        let mut resolved: HashMap<&str, (Option<&str>, bool)> = HashMap::new();
+        // (The fast hasher: every LSOA of England and Wales goes through
+        // this map, twice with a bridge.)
+        let mut resolved: FastMap<&str, (Option<&str>, bool)> = FastMap::default();
+        resolved.reserve(lookups.iter().map(Lookup::len).sum());
         for row in last.rows() {
             if let Some(lsoa) = row.code(Level::Lsoa) {
                 let inside = within.is_none_or(|w| row.lies_in(w));
@@ -205,16 +182,23 @@ impl AreaMapper {
         codes.dedup();
         let mut mapper = AreaMapper {
             ids: FastMap::default(),
+            outside: FastMap::default(),
             long_ids: FastMap::default(),
             codes,
             each_lsoa: false,
             keep_unallocated: within.is_none(),
+            unknown: Vec::new(),
+            vintage: Vintage::of(lookups),
         };
         for (lsoa, (target, bridged)) in resolved {
-            let Some(target) = target else { continue };
-            if let Ok(i) = mapper.codes.binary_search_by(|c| c.as_str().cmp(target)) {
-                let flag = if bridged { BRIDGED } else { 0 };
-                mapper.insert(lsoa.as_bytes(), i as u32 | flag);
+            let at = target.and_then(|t| mapper.codes.binary_search_by(|c| c.as_str().cmp(t)).ok());
+            match (at, pack(lsoa.as_bytes())) {
+                (Some(i), _) if bridged => mapper.insert(lsoa.as_bytes(), i as u32 | BRIDGED),
+                (Some(i), _) => mapper.insert(lsoa.as_bytes(), i as u32),
+                (None, Some(key)) => {
+                    mapper.outside.insert(key, ());
+                }
+                (None, None) => mapper.insert(lsoa.as_bytes(), OUTSIDE),
             }
         }
         Ok(mapper)
@@ -250,26 +234,57 @@ impl AreaMapper {
     }
 
     /// Where a non-empty LSOA code goes: an area directly, an area through
-    /// a bridge, or outside.
+    /// a bridge, outside, or nowhere known (the code is then counted among
+    /// the unknown ones).
     #[inline]
     pub fn place(&mut self, lsoa: &[u8]) -> Placement {
         match self.get(lsoa) {
+            Some(id) if id < UNKNOWN => Placement::Area(id),
+            Some(OUTSIDE) => Placement::Outside,
             Some(id) if id & BRIDGED != 0 => Placement::Bridged(id & !BRIDGED),
-            Some(id) => Placement::Area(id),
+            Some(id) => {
+                if let Some((_, n)) = self.unknown.get_mut((id & !UNKNOWN) as usize) {
+                    *n += 1;
+                }
+                Placement::Unknown
+            }
             None if self.each_lsoa => Placement::Area(self.add_code(lsoa)),
-            None => Placement::Outside,
+            None => self.first_met(lsoa),
         }
     }
 
+    /// A code met for the first time that is not in the area: outside when
+    /// the lookups know it, else unknown; noted in `ids` either way.
+    #[cold]
+    fn first_met(&mut self, code: &[u8]) -> Placement {
+        if pack(code).is_some_and(|key| self.outside.contains_key(&key)) {
+            self.insert(code, OUTSIDE);
+            return Placement::Outside;
+        }
+        let id = self.unknown.len() as u32 | UNKNOWN;
+        self.unknown.push((Box::from(code), 1));
+        self.insert(code, id);
+        Placement::Unknown
+    }
+
     /// The area index for a (non-empty, UTF-8) LSOA code, or `None` when it
-    /// is outside the area.
+    /// is outside the area or unknown.
     #[inline]
     pub fn area_of(&mut self, lsoa: &[u8]) -> Option<u32> {
-        match self.get(lsoa) {
-            Some(id) => Some(id & !BRIDGED),
-            None if self.each_lsoa => Some(self.add_code(lsoa)),
-            None => None,
+        match self.place(lsoa) {
+            Placement::Area(a) | Placement::Bridged(a) => Some(a),
+            _ => None,
         }
+    }
+
+    /// The unknown codes met, with their rows and what they look like.
+    pub fn unknown_codes(&self) -> UnknownCodes {
+        let counts = self
+            .unknown
+            .iter()
+            .map(|(code, n)| (String::from_utf8_lossy(code).into_owned(), *n))
+            .collect();
+        UnknownCodes::new(counts, &self.vintage)
     }
 
     /// True when not-allocated rows are kept in the counts.
@@ -287,8 +302,10 @@ pub enum Placement {
     Bridged(u32),
     /// No LSOA code.
     NotAllocated,
-    /// An LSOA outside the area of the load.
+    /// An LSOA the lookups place outside the area of the load.
     Outside,
+    /// An LSOA code no lookup knows.
+    Unknown,
 }
 
 #[cfg(test)]

@@ -132,28 +132,10 @@ pub fn assemble(manifest: Manifest, files: Files) -> Result<Bundle, String> {
     })
 }
 
-/// Monthly totals of a cube (areas and not allocated) checked for missing
-/// and implausibly low months, as [`assemble`] does for a counts file.
+/// Monthly totals of a cube checked for missing and implausibly low
+/// months: [`Quality::of_cube`], the one rule of every front end.
 pub fn cube_quality(cube: &super::Cube) -> Quality {
-    let totals: Vec<u64> = (0..cube.month_count())
-        .map(|mi| {
-            let unallocated: u64 = cube
-                .unallocated_month(mi)
-                .iter()
-                .map(|&c| u64::from(c))
-                .sum();
-            let areas: u64 = (0..cube.areas().len())
-                .map(|a| {
-                    cube.area_month(a, mi)
-                        .iter()
-                        .map(|&c| u64::from(c))
-                        .sum::<u64>()
-                })
-                .sum();
-            unallocated + areas
-        })
-        .collect();
-    Quality::from_series(cube.first_month(), &totals)
+    Quality::of_cube(cube)
 }
 
 impl Bundle {

@@ -190,6 +190,9 @@ pub struct Lookup {
     names: HashMap<String, String>,
     levels: [bool; 4],
     bridge: bool,
+    /// The years of the key LSOA column and of a bridge's successor column
+    /// (`LSOA11CD` → 11), when their names carry one.
+    years: (Option<u32>, Option<u32>),
 }
 
 impl Lookup {
@@ -217,6 +220,17 @@ impl Lookup {
     /// (two LSOA code columns, e.g. `LSOA11CD` and `LSOA21CD`).
     pub fn is_bridge(&self) -> bool {
         self.bridge
+    }
+
+    /// The year of its LSOA codes (`LSOA21CD` → 21; for a bridge, the
+    /// older year, its key), when the column's name says.
+    pub fn lsoa_year(&self) -> Option<u32> {
+        self.years.0
+    }
+
+    /// For a bridge, the year of the newer LSOA codes it maps to.
+    pub fn successor_year(&self) -> Option<u32> {
+        self.years.1
     }
 
     /// True when the lookup has a column of `level` codes.
@@ -289,6 +303,8 @@ pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport)
         *flag = col.is_some();
     }
     lookup.bridge = successor_col.is_some();
+    let year = |c: Option<usize>| c.and_then(|i| headers.get(i)).and_then(|h| lsoa_year(h));
+    lookup.years = (year(key_col), year(successor_col));
     let mut report = LoadReport::default();
     table.for_each_row(file, &mut report, |report, record| {
         let line = record.line();

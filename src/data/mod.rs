@@ -37,6 +37,7 @@ pub mod crc32;
 pub mod csv_scan;
 pub mod csv_swar;
 pub mod deprivation_lookup;
+pub mod fast_hash;
 pub mod lookup;
 pub mod policeuk;
 mod policeuk_file;
@@ -49,6 +50,7 @@ pub mod simplify;
 pub mod table;
 pub mod tally;
 pub mod text;
+pub mod unknown_codes;
 pub mod zip;
 
 pub use aggregate::{AreaMapper, Prepared};

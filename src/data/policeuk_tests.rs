@@ -47,12 +47,15 @@ fn cell(cube: &Cube, area: &str, month: &str, cat: &str) -> u32 {
     )
 }
 
-fn figures(r: &LoadReport) -> (u64, u64, u64, u64, u64) {
+/// Rows read, accepted, not allocated, outside, of an unknown code, rejected.
+fn figures(r: &LoadReport) -> (u64, u64, u64, u64, u64, u64) {
+    assert!(r.adds_up());
     (
         r.rows_read,
         r.accepted,
         r.not_allocated,
         r.outside_area,
+        r.unknown_code,
         r.rejected,
     )
 }
@@ -60,7 +63,15 @@ fn figures(r: &LoadReport) -> (u64, u64, u64, u64, u64) {
 #[test]
 fn aggregates_to_wards_through_a_lookup() {
     let p = load(mapper(Level::Ward, None), &[("jan.csv", JAN)]);
-    assert_eq!(figures(&p.report), (8, 6, 1, 1, 0));
+    // E01009999 is in no lookup: unknown, not outside.
+    assert_eq!(figures(&p.report), (8, 6, 1, 0, 1, 0));
+    let unknown: Vec<(&str, u64)> = p
+        .unknown
+        .examples
+        .iter()
+        .map(|u| (u.code.as_str(), u.rows))
+        .collect();
+    assert_eq!(unknown, [("E01009999", 1)]);
     let c = &p.cube;
     assert_eq!(
         c.areas().iter().map(|a| a.as_str()).collect::<Vec<_>>(),
@@ -82,7 +93,7 @@ fn aggregates_to_wards_through_a_lookup() {
 #[test]
 fn without_a_lookup_every_lsoa_is_an_area() {
     let p = load(AreaMapper::each_lsoa(), &[("jan.csv", JAN)]);
-    assert_eq!(figures(&p.report), (8, 7, 1, 0, 0));
+    assert_eq!(figures(&p.report), (8, 7, 1, 0, 0, 0));
     assert_eq!(p.cube.areas().len(), 5);
     assert_eq!(cell(&p.cube, "E01009999", "2024-01", "Drugs"), 1);
     assert_eq!(
@@ -93,8 +104,9 @@ fn without_a_lookup_every_lsoa_is_an_area() {
 
 #[test]
 fn within_an_area_drops_outside_and_unallocated_rows_from_the_counts() {
+    // E01000004 lies in E06000002 (outside); E01009999 is unknown.
     let p = load(mapper(Level::Ward, Some("E06000001")), &[("jan.csv", JAN)]);
-    assert_eq!(figures(&p.report), (8, 5, 1, 2, 0));
+    assert_eq!(figures(&p.report), (8, 5, 1, 1, 1, 0));
     assert_eq!(p.cube.areas().len(), 2, "only the wards of E06000001");
     assert_eq!(
         p.cube.grand_total(),
@@ -120,7 +132,7 @@ fn within_an_area_drops_outside_and_unallocated_rows_from_the_counts() {
 #[test]
 fn rejects_each_kind_of_bad_row_with_line_and_reason() {
     let p = load(mapper(Level::Ward, None), &[("feb.csv", FEB)]);
-    assert_eq!(figures(&p.report), (9, 4, 1, 0, 4));
+    assert_eq!(figures(&p.report), (9, 4, 1, 0, 0, 4));
     let got: Vec<(u64, Option<&str>)> = p
         .report
         .rejections
@@ -236,13 +248,13 @@ fn chained_lookups_bridge_old_codes_and_the_last_lookup_wins() {
     let p = load(chain(Level::Ward, None), &[("jan.csv", JAN)]);
     // Directly: E01000001 ×3 and E01000002 → E05000001, E01000003 →
     // E05000002, E01000004 → E05000003 (6); bridged: E01009999 → E05000002.
-    assert_eq!(figures(&p.report), (8, 7, 1, 0, 0));
+    assert_eq!(figures(&p.report), (8, 7, 1, 0, 0, 0));
     assert_eq!((p.mapped_directly(), p.bridged), (6, 1));
     assert_eq!(cell(&p.cube, "E05000002", "2024-01", "Drugs"), 2);
     assert_eq!(cell(&p.cube, "E05000001", "2024-01", "Burglary"), 2);
     // Within E06000002 only E01000004 is inside; the bridged row is outside.
     let p = load(chain(Level::Ward, Some("E06000002")), &[("jan.csv", JAN)]);
-    assert_eq!(figures(&p.report), (8, 1, 1, 6, 0));
+    assert_eq!(figures(&p.report), (8, 1, 1, 6, 0, 0));
     assert_eq!((p.mapped_directly(), p.bridged), (1, 0));
     assert!(p.report.adds_up());
 }
@@ -278,7 +290,7 @@ fn rows_not_utf8_are_read_as_windows_1252_in_the_columns_used_too() {
     agg.read("mixed.csv", text).unwrap();
     let p = agg.finish().unwrap();
     // Line 2 in Windows-1252 and line 3 in UTF-8 name the same category.
-    assert_eq!(figures(&p.report), (4, 2, 0, 0, 2));
+    assert_eq!(figures(&p.report), (4, 2, 0, 0, 0, 2));
     assert_eq!(cell(&p.cube, "E01000001", "2024-05", "Vol à l’étalage"), 2);
     let reasons: Vec<&str> = p
         .report

@@ -1,16 +1,26 @@
 //! Data quality checks on monthly totals: months covered, months missing
 //! inside the range, and months implausibly low against their neighbours.
 //!
+//! **Which rows**: the rows in the counts, as every figure sees them —
+//! those counted in an area plus those not allocated to one when they are
+//! kept ([`Quality::of_cube`]). Rows outside the area chosen, with a code no
+//! lookup knows, or rejected do not count. One rule for every front end:
+//! `explorer-cli prepare`, a load on the Load data page and a published
+//! counts file (which holds nothing else) all check the same totals.
+//!
 //! The rule for a suspect month: take the months up to
 //! [`NEIGHBOUR_SPAN`] either side that have rows (missing months do not
 //! count); when there are at least [`MIN_NEIGHBOURS`] of them and the month's
-//! total is below [`LOW_SHARE`] (50%) of their median, the month is suspect —
-//! typically a force that uploaded part of a month.
+//! total is below [`LOW_SHARE`] (50%) of their median, the month is suspect:
+//! implausibly low against its neighbours. Data may be missing (a force
+//! that uploaded part of a month) or the drop may be real (a lockdown
+//! month): the check cannot tell, and the words say both.
 
 use std::collections::BTreeMap;
 
 use serde::{Serialize, Serializer};
 
+use super::cube::Cube;
 use super::month::Month;
 
 /// Months either side compared with.
@@ -72,7 +82,39 @@ impl Quality {
             .filter(|(_, &n)| n > 0)
             .map(|(&m, _)| m)
             .collect();
-        Quality::check(covered, &|m| totals.get(&m).copied().unwrap_or(0))
+        let total = |m: Month| totals.get(&m).copied().unwrap_or(0);
+        Quality::check(covered, &total, &|m| total(m) > 0)
+    }
+
+    /// Checks the monthly totals of a cube: its areas' counts plus the
+    /// not-allocated ones it keeps (see the module docs). The months
+    /// covered and missing are the cube's months with and without data
+    /// ([`Cube::has_data`]): a month with data whose total is 0 is covered,
+    /// and suspect when its neighbours are not.
+    pub fn of_cube(cube: &Cube) -> Quality {
+        let totals: Vec<u64> = (0..cube.month_count())
+            .map(|mi| {
+                let unallocated: u64 = cube
+                    .unallocated_month(mi)
+                    .iter()
+                    .map(|&c| u64::from(c))
+                    .sum();
+                let areas: u64 = (0..cube.areas().len())
+                    .map(|a| {
+                        cube.area_month(a, mi)
+                            .iter()
+                            .map(|&c| u64::from(c))
+                            .sum::<u64>()
+                    })
+                    .sum();
+                unallocated + areas
+            })
+            .collect();
+        let index = |m: Month| usize::try_from(cube.first_month().months_until(m)).ok();
+        let total = |m: Month| index(m).and_then(|i| totals.get(i)).copied().unwrap_or(0);
+        let has_data = |m: Month| cube.month_index(m).is_some_and(|i| cube.has_data(i));
+        let covered = cube.months().filter(|&m| has_data(m)).collect();
+        Quality::check(covered, &total, &has_data)
     }
 
     /// Checks a contiguous monthly series starting at `first` (the browser's
@@ -89,10 +131,17 @@ impl Quality {
             .filter_map(|i| first.offset(i as i64))
             .filter(|&m| at(m) > 0)
             .collect();
-        Quality::check(covered, &at)
+        Quality::check(covered, &at, &|m| at(m) > 0)
     }
 
-    fn check(covered: Vec<Month>, total: &dyn Fn(Month) -> u64) -> Quality {
+    /// Months without data between the first and last `covered` are
+    /// missing; a month with data is suspect when its `total` is under
+    /// [`LOW_SHARE`] of the median of its neighbours with data.
+    fn check(
+        covered: Vec<Month>,
+        total: &dyn Fn(Month) -> u64,
+        has_data: &dyn Fn(Month) -> bool,
+    ) -> Quality {
         let mut quality = Quality::default();
         let (Some(&first), Some(&last)) = (covered.first(), covered.last()) else {
             return quality;
@@ -102,16 +151,16 @@ impl Quality {
             let Some(month) = first.offset(i) else {
                 continue;
             };
-            let t = total(month);
-            if t == 0 {
+            if !has_data(month) {
                 quality.months_missing.push(month);
                 continue;
             }
+            let t = total(month);
             let mut around: Vec<u64> = (-NEIGHBOUR_SPAN..=NEIGHBOUR_SPAN)
                 .filter(|&d| d != 0)
                 .filter_map(|d| month.offset(d))
+                .filter(|&m| has_data(m))
                 .map(total)
-                .filter(|&n| n > 0)
                 .collect();
             if around.len() < MIN_NEIGHBOURS {
                 continue;
@@ -175,5 +224,26 @@ mod tests {
         let q = Quality::from_month_totals(&far);
         assert!(q.months_suspect.is_empty());
         assert_eq!(q.months_missing.len(), 47);
+    }
+
+    #[test]
+    fn a_cube_s_months_without_data_are_missing_and_a_zero_month_with_data_is_suspect() {
+        let mut b = crate::data::CubeBuilder::new();
+        for (month, n) in [
+            ("2024-01", 90),
+            ("2024-02", 100),
+            ("2024-03", 0),
+            ("2024-05", 95),
+        ] {
+            b.add(Some("W1"), m(month), "Drugs", n);
+        }
+        let q = Quality::of_cube(&b.build().unwrap());
+        assert_eq!(q.months_missing, vec![m("2024-04")], "April had no rows");
+        assert_eq!(q.months_covered.len(), 4, "March had a row of 0");
+        assert_eq!(q.months_suspect.len(), 1);
+        assert_eq!(
+            (q.months_suspect[0].month, q.months_suspect[0].total),
+            (m("2024-03"), 0)
+        );
     }
 }

@@ -173,6 +173,9 @@ pub fn recognise(name: &str, first_bytes: &[u8]) -> FileKind {
     if text.starts_with(b"{") || text.starts_with(b"[") {
         return json_kind(text);
     }
+    if text.starts_with(b"<") {
+        return markup_kind(text);
+    }
     if text.contains(&0) {
         return unknown("a binary file, not text");
     }
@@ -180,7 +183,7 @@ pub fn recognise(name: &str, first_bytes: &[u8]) -> FileKind {
 }
 
 fn magic(b: &[u8]) -> Option<FileKind> {
-    const TABLE: [(&[u8], &str); 9] = [
+    const TABLE: [(&[u8], &str); 17] = [
         (
             b"%PDF",
             "a PDF document; the explorer reads CSV, ZIP and GeoJSON files",
@@ -197,6 +200,20 @@ fn magic(b: &[u8]) -> Option<FileKind> {
         ),
         (b"\x89PNG", "an image (PNG), not data"),
         (b"\xFF\xD8\xFF", "an image (JPEG), not data"),
+        (b"GIF8", "an image (GIF), not data"),
+        (b"II*\0", "an image (TIFF), not data"),
+        (b"MM\0*", "an image (TIFF), not data"),
+        (b"\xFD7zXZ\0", "an xz-compressed file; unpack it first"),
+        (b"BZh", "a bzip2-compressed file; unpack it first"),
+        (
+            b"\x28\xB5\x2F\xFD",
+            "a zstd-compressed file; unpack it first",
+        ),
+        (
+            b"SQLite format 3\0",
+            "an SQLite database; export the table as CSV (UTF-8)",
+        ),
+        (b"PAR1", "a Parquet file; export it as CSV (UTF-8)"),
         (b"\xFF\xFE", "UTF-16 text; save it as CSV (UTF-8)"),
         (b"\xFE\xFF", "UTF-16 text; save it as CSV (UTF-8)"),
     ];
@@ -228,6 +245,22 @@ fn json_kind(text: &[u8]) -> FileKind {
 fn has_controls(b: &[u8]) -> bool {
     b.iter()
         .any(|&c| c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r' | 0x0C))
+}
+
+/// A file starting with `<`: a web page (often the download page saved
+/// instead of the file it links to), or other XML.
+fn markup_kind(text: &[u8]) -> FileKind {
+    let head = text
+        .get(..text.len().min(64))
+        .unwrap_or(text)
+        .to_ascii_lowercase();
+    if head.starts_with(b"<!doctype html") || head.starts_with(b"<html") {
+        unknown("a web page (HTML), not data: perhaps the page was saved instead of the file it links to")
+    } else if head.starts_with(b"<?xml") || head.starts_with(b"<!--") {
+        unknown("an XML file, not CSV; the explorer reads CSV, ZIP and GeoJSON files")
+    } else {
+        unknown("a file of markup (it starts with \"<\"), not CSV; the explorer reads CSV, ZIP and GeoJSON files")
+    }
 }
 
 /// True when `b` is UTF-8 but for a character cut at its very end.

@@ -94,6 +94,10 @@ fn unusable_files_say_why() {
     // Not UTF-8, and control bytes that no text has: binary.
     assert!(reason(kind(b"Month,L\xF6soa\x01\x02,Crime type\n")).contains("binary"));
     assert!(reason(kind(b"\xFF\xFEM\x00o\x00")).contains("UTF-16"));
+    assert!(reason(kind(b"GIF89a\x01\x00")).contains("image (GIF)"));
+    assert!(reason(kind(b"BZh91AY&SY")).contains("bzip2"));
+    assert!(reason(kind(b"\xEF\xBB\xBF\n<!DOCTYPE html>\n<html>")).contains("web page (HTML)"));
+    assert!(reason(kind(b"<?xml version=\"1.0\"?><a/>")).contains("XML"));
     assert!(reason(kind(b"{\"title\": \"x\"}")).contains("not a GeoJSON"));
     let r = reason(kind(
         b"LAD17CD,LAD17NM,CSP17CD\nE06000001,Hartlepool,E22000027\n",

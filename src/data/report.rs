@@ -21,7 +21,7 @@ pub struct Rejection {
 }
 
 /// What happened to every row of a load. `accepted + not_allocated +
-/// outside_area + rejected == rows_read`, always.
+/// outside_area + unknown_code + rejected == rows_read`, always.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct LoadReport {
     /// Data rows read (header and blank lines excluded).
@@ -30,8 +30,12 @@ pub struct LoadReport {
     pub accepted: u64,
     /// Rows with no area code: kept in dataset totals, in no area.
     pub not_allocated: u64,
-    /// Rows in an area the load was restricted away from.
+    /// Rows whose code the lookups place outside the area the load was
+    /// restricted to (or, without one, in no area of the level).
     pub outside_area: u64,
+    /// Rows whose code no lookup knows (e.g. a 2011 LSOA code with only a
+    /// 2021 lookup): not counted, and not said to be outside.
+    pub unknown_code: u64,
     /// Malformed rows.
     pub rejected: u64,
     /// The first [`MAX_KEPT_REJECTIONS`] rejected rows with reasons.
@@ -43,7 +47,8 @@ pub struct LoadReport {
 impl LoadReport {
     /// True when every row read is accounted for exactly once.
     pub fn adds_up(&self) -> bool {
-        self.accepted + self.not_allocated + self.outside_area + self.rejected == self.rows_read
+        self.accepted + self.not_allocated + self.outside_area + self.unknown_code + self.rejected
+            == self.rows_read
     }
 
     /// Records a rejected row (keeping its reason if there is room).
@@ -65,6 +70,7 @@ impl LoadReport {
         self.accepted += other.accepted;
         self.not_allocated += other.not_allocated;
         self.outside_area += other.outside_area;
+        self.unknown_code += other.unknown_code;
         self.rejected += other.rejected;
         let room = MAX_KEPT_REJECTIONS.saturating_sub(self.rejections.len());
         self.rejections

@@ -2,8 +2,6 @@
 //! month, indexed by area and category, so that counting a row hashes
 //! nothing, and finishing walks arrays in order into a [`Cube`].
 
-use std::collections::BTreeMap;
-
 use super::aggregate::{AreaMapper, Placement};
 use super::area::AreaCode;
 use super::category::Categories;
@@ -11,13 +9,12 @@ use super::cube::{Cube, CubeError};
 use super::month::Month;
 use super::quality::Quality;
 use super::report::LoadReport;
+use super::unknown_codes::UnknownCodes;
 
 /// The counts of one month.
 #[derive(Debug)]
 struct MonthCounts {
     month: Month,
-    /// Valid rows of the month, wherever they went.
-    rows: u64,
     /// `cells[area * categories + category]`, grown as areas appear.
     cells: Vec<u32>,
     /// Not-allocated rows by category (empty when they are not kept).
@@ -83,7 +80,6 @@ impl Tally {
         let Some(slot) = self.months.get_mut(self.last) else {
             return;
         };
-        slot.rows += 1;
         let category = category as usize;
         match place {
             Placement::Area(a) => {
@@ -112,6 +108,7 @@ impl Tally {
                 }
             }
             Placement::Outside => self.report.outside_area += 1,
+            Placement::Unknown => self.report.unknown_code += 1,
         }
     }
 
@@ -129,7 +126,6 @@ impl Tally {
                 };
                 let counts = MonthCounts {
                     month,
-                    rows: 0,
                     cells: vec![0; self.mapper.codes().len() * k],
                     unallocated,
                 };
@@ -142,9 +138,6 @@ impl Tally {
     /// Builds the cube: the area axis lists every target area (sorted), even
     /// those with no rows; the months run from the first to the last met.
     pub fn finish(self) -> Result<Prepared, CubeError> {
-        let month_rows: BTreeMap<Month, u64> =
-            self.months.iter().map(|m| (m.month, m.rows)).collect();
-        let quality = Quality::from_month_totals(&month_rows);
         if self.overflow {
             return Err(CubeError::Overflow);
         }
@@ -172,6 +165,7 @@ impl Tally {
             });
             category_at.push(at);
         }
+        let unknown = self.mapper.unknown_codes();
         let (Some(first), Some(last)) = (self.months.first(), self.months.last()) else {
             return Ok(Prepared {
                 cube: Cube::from_dense(
@@ -185,7 +179,8 @@ impl Tally {
                 ),
                 report: self.report,
                 bridged: self.bridged,
-                quality,
+                quality: Quality::default(),
+                unknown,
             });
         };
         let first = first.month;
@@ -223,11 +218,13 @@ impl Tally {
                 }
             }
         }
+        let cube = Cube::from_dense(areas, names, first, span, counts, unallocated, with_data);
         Ok(Prepared {
-            cube: Cube::from_dense(areas, names, first, span, counts, unallocated, with_data),
+            quality: Quality::of_cube(&cube),
+            cube,
             report: self.report,
             bridged: self.bridged,
-            quality,
+            unknown,
         })
     }
 }
@@ -243,8 +240,11 @@ pub struct Prepared {
     /// Accepted rows placed through a bridge lookup (the others of
     /// `report.accepted` were mapped directly).
     pub bridged: u64,
-    /// Months covered, missing and suspect.
+    /// Months covered, missing and suspect, from the counts (see
+    /// [`Quality::of_cube`]).
     pub quality: Quality,
+    /// The rows whose code no lookup knows, by code.
+    pub unknown: UnknownCodes,
 }
 
 impl Prepared {

@@ -139,7 +139,17 @@ fn dense_counts_match_the_sparse_builder_through_a_lookup() {
         let rows = rows(&mut rng, &codes, &months, 3000, 2);
         let (p, sparse) = both(mapper, &names, &rows);
         assert_eq!(p.cube, sparse, "within {within:?}");
-        assert!(p.report.outside_area > 0 && p.report.not_allocated > 0);
+        // E01999999 is in no lookup: unknown, never outside; E01000004
+        // lies outside E06000001.
+        let unknown = rows.iter().filter(|r| r.2 == "E01999999").count() as u64;
+        assert_eq!(p.report.unknown_code, unknown);
+        assert_eq!(p.unknown.rows, unknown);
+        let outside = rows.iter().filter(|r| r.2 == "E01000004").count() as u64;
+        assert_eq!(
+            p.report.outside_area,
+            if within.is_some() { outside } else { 0 }
+        );
+        assert!(p.report.not_allocated > 0);
         let kept: u64 = (0..2)
             .map(|m| p.cube.unallocated_month(m).iter().sum::<u32>() as u64)
             .sum();

@@ -4,7 +4,7 @@
 use crate::data::recognise::{recognise, FileKind, SNIFF_BYTES};
 use crate::data::zip::{EntryReader, ReadAt, ZipArchive, ZipEntry};
 
-use super::files::{is_reference, FileStatus};
+use super::files::{is_reference, not_police, FileStatus};
 use super::{LoadSession, STEP_BYTES};
 
 /// The first [`SNIFF_BYTES`] of an archive entry.
@@ -62,7 +62,7 @@ impl LoadSession {
         let mut usable = 0;
         for entry in archive.entries().iter().filter(|e| !e.is_dir()) {
             let full = format!("{name}/{}", entry.name);
-            let size = entry.compressed_size;
+            let size = entry.size;
             if entry.name.starts_with("__MACOSX/") || entry.file_name().starts_with("._") {
                 let kind = FileKind::Unknown {
                     reason: "macOS metadata".to_string(),
@@ -98,9 +98,10 @@ impl LoadSession {
                         .to_string(),
                 ),
                 FileKind::Unknown { .. } => FileStatus::NotUsed(kind.describe()),
+                k if self.police_only && !k.is_police() => FileStatus::NotUsed(not_police(k)),
                 _ => FileStatus::Waiting,
             };
-            let reference = is_reference(&kind);
+            let reference = is_reference(&kind) && !self.police_only;
             usable += usize::from(status == FileStatus::Waiting);
             let at = self.push(&full, size, kind, src, Some(entry.clone()), status);
             if reference {

@@ -12,7 +12,20 @@ use crate::data::recognise::{recognise, FileKind, SNIFF_BYTES};
 use crate::data::report::LoadReport;
 use crate::data::zip::{ReadAt, ZipEntry};
 
+use super::repeats::Repeat;
 use super::{Item, LoadSession};
+
+/// Why a file other than police.uk street data is not used by a load of
+/// police.uk files only ([`LoadSession::police_only`]).
+pub(super) fn not_police(kind: &FileKind) -> String {
+    match kind {
+        FileKind::Unknown { .. } => kind.describe(),
+        _ => format!(
+            "{}, not police.uk street data (only those are read here)",
+            kind.describe()
+        ),
+    }
+}
 
 /// What became of one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +42,20 @@ pub enum FileStatus {
     /// damaged archive entry, a file changed while read); the message
     /// names the file and says how many rows are counted.
     Partly(String),
+    /// Not read: a police.uk file of a month and force already read.
+    Repeat(Repeat),
+}
+
+impl FileStatus {
+    /// True when rows the file holds are not counted: it could not be
+    /// read (whole), or it is a different version of a month already read.
+    pub fn is_set_aside(&self) -> bool {
+        match self {
+            FileStatus::Failed(_) | FileStatus::Partly(_) => true,
+            FileStatus::Repeat(r) => !r.same,
+            FileStatus::Waiting | FileStatus::Read | FileStatus::NotUsed(_) => false,
+        }
+    }
 }
 
 /// One file (or one entry of an archive) of the load.
@@ -36,7 +63,8 @@ pub enum FileStatus {
 pub struct FileReport {
     /// Its name; an archive's entry is `archive.zip/folder/file.csv`.
     pub name: String,
-    /// Its size in bytes (compressed, inside an archive).
+    /// Its size in bytes: the bytes read (unpacked, for an archive's
+    /// entry; the archive itself is listed at its own size).
     pub size: u64,
     /// What it was taken to be.
     pub kind: FileKind,
@@ -109,12 +137,15 @@ impl LoadSession {
         let status = match &kind {
             FileKind::Unknown { .. } => FileStatus::Failed(format!("{name}: {}", kind.describe())),
             FileKind::Zip => FileStatus::Read,
+            k if self.police_only && !k.is_police() => {
+                FileStatus::Failed(format!("{name}: {}", not_police(k)))
+            }
             _ => FileStatus::Waiting,
         };
         let item = self.push(name, size, kind.clone(), src, None, status);
         if kind == FileKind::Zip {
             self.open_zip(item, src);
-        } else if is_reference(&kind) {
+        } else if is_reference(&kind) && !self.police_only {
             let bytes = self
                 .sources
                 .get_mut(src)
@@ -126,6 +157,17 @@ impl LoadSession {
             }
         }
         index
+    }
+
+    /// Adds a file that cannot be opened at all, with the message saying
+    /// why (naming it): it is reported with the others, and set aside.
+    pub fn add_unreadable(&mut self, name: &str, message: String) -> usize {
+        let src = self.sources.len();
+        self.sources.push(Box::new(Vec::new()));
+        let kind = FileKind::Unknown {
+            reason: "it cannot be read".to_string(),
+        };
+        self.push(name, 0, kind, src, None, FileStatus::Failed(message))
     }
 
     pub(super) fn push(

@@ -4,11 +4,12 @@
 use crate::data::area::{Area, AreaCode};
 use crate::data::areas_build::{build_areas, Ranks};
 use crate::data::boundaries::Boundary;
-use crate::data::bundle::{cube_quality, Bundle};
+use crate::data::bundle::Bundle;
 use crate::data::lookup::{Level, Lookup};
 use crate::data::manifest::{Manifest, ManifestFiles};
 use crate::data::quality::Quality;
 use crate::data::recognise::FileKind;
+use crate::data::unknown_codes::UnknownCodes;
 
 use super::files::FileStatus;
 use super::loaded::Loaded;
@@ -31,7 +32,7 @@ impl LoadSession {
             .collect();
         let categories = self.categories.clone().unwrap_or_default();
         let police = matches!(plan.sink, Sink::Police(_));
-        let (cube, report, quality, bridged) = match plan.sink {
+        let (cube, report, quality, bridged, unknown) = match plan.sink {
             Sink::Police(agg) => {
                 let prepared = agg.finish().map_err(|e| match e {
                     crate::data::policeuk::PrepareError::Cube(c) => SessionError::Cube(c),
@@ -44,13 +45,14 @@ impl LoadSession {
                     prepared.report,
                     prepared.quality,
                     prepared.bridged,
+                    prepared.unknown,
                 )
             }
             Sink::Counts(counts) => {
                 let (builder, report) = *counts;
                 let cube = builder.build()?;
-                let quality = cube_quality(&cube);
-                (cube, report, quality, 0)
+                let quality = Quality::of_cube(&cube);
+                (cube, report, quality, 0, UnknownCodes::default())
             }
         };
         if cube.month_count() == 0 {
@@ -80,7 +82,7 @@ impl LoadSession {
                 .unwrap_or(code)
                 .to_string()
         });
-        let manifest = self.manifest(
+        let mut manifest = self.manifest(
             police,
             &lookups,
             &boundaries,
@@ -88,6 +90,12 @@ impl LoadSession {
             within_name,
             &quality,
         );
+        if unknown.rows > 0 {
+            manifest.caveats.push(format!(
+                "{} rows have an LSOA code no lookup lists: they are in no area; see the load report.",
+                unknown.rows
+            ));
+        }
         let bundle = Bundle::from_cube(
             manifest,
             cube,
@@ -105,6 +113,7 @@ impl LoadSession {
             level: plan.level,
             within: plan.within,
             keeps_unallocated: plan.keeps_unallocated,
+            unknown,
         })
     }
 
@@ -200,7 +209,7 @@ impl LoadSession {
                 .map(|s| s.month.to_string())
                 .collect();
             caveats.push(format!(
-                "Implausibly few rows for {}: the data may be incomplete.",
+                "Implausibly few rows for {} against the months around: data may be missing, or the drop may be real.",
                 months.join(", ")
             ));
         }

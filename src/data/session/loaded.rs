@@ -11,6 +11,7 @@ use crate::data::lookup::Level;
 use crate::data::manifest::Manifest;
 use crate::data::manifest::ManifestFiles;
 use crate::data::report::LoadReport;
+use crate::data::unknown_codes::UnknownCodes;
 
 use super::files::FileReport;
 
@@ -34,6 +35,8 @@ pub struct Loaded {
     /// False when rows with no LSOA were left out (a load restricted to an
     /// area cannot place them inside it).
     pub keeps_unallocated: bool,
+    /// The rows whose LSOA code no lookup knows, by code, with a hint.
+    pub unknown: UnknownCodes,
 }
 
 impl Loaded {

@@ -22,6 +22,15 @@
 //! in `explorer-cli prepare`: bridges first, in the order given, then the
 //! last non-bridge lookup (earlier non-bridge ones are not used). A file
 //! that cannot be used gets a message naming it and the others still load.
+//! A police.uk file of a month and force already read is not read again
+//! ([`Repeat`]: the rule is in `repeats`). Sizes and progress count the
+//! bytes read: an archive's entries unpacked.
+//!
+//! `explorer-cli prepare` runs the same engine: a
+//! [`police_only`](LoadSession::police_only) session (other files are set
+//! aside, named for what they are) started with
+//! [`start_mapped`](LoadSession::start_mapped), the mapping coming from its
+//! options.
 //! A damaged ZIP entry found only by its checksum at its end has had its
 //! rows counted: its message says so.
 
@@ -30,6 +39,7 @@ mod choices;
 mod files;
 mod finish;
 mod loaded;
+mod repeats;
 mod start;
 mod step;
 #[cfg(test)]
@@ -51,6 +61,7 @@ use super::Categories;
 pub use choices::{AreaChoice, Choices};
 pub use files::{FileReport, FileStatus};
 pub use loaded::{DatasetFiles, Loaded};
+pub use repeats::Repeat;
 pub use step::Progress;
 
 /// Bytes read from a file per [`LoadSession::step`].
@@ -137,6 +148,8 @@ pub struct LoadSession {
     progress: Progress,
     cancelled: bool,
     step_bytes: usize,
+    /// Only police.uk street files (and archives of them) are read.
+    police_only: bool,
 }
 
 impl Default for LoadSession {
@@ -170,6 +183,19 @@ impl LoadSession {
             progress: Progress::default(),
             cancelled: false,
             step_bytes: STEP_BYTES,
+            police_only: false,
+        }
+    }
+
+    /// An empty load of police.uk street files only, whose mapping comes
+    /// from elsewhere ([`start_mapped`](Self::start_mapped); `explorer-cli
+    /// prepare` takes its lookups and categories as options): any other
+    /// file is set aside, named for what it seems to be (inside an
+    /// archive, not used).
+    pub fn police_only() -> Self {
+        LoadSession {
+            police_only: true,
+            ..LoadSession::new()
         }
     }
 

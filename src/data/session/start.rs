@@ -4,48 +4,16 @@
 use crate::data::area::AreaCode;
 use crate::data::cube::CubeBuilder;
 use crate::data::lookup::{Level, Lookup};
-use crate::data::month::Month;
 use crate::data::policeuk::PoliceUkAggregator;
 use crate::data::recognise::FileKind;
 use crate::data::report::LoadReport;
-use crate::data::AreaMapper;
+use crate::data::{AreaMapper, Categories};
 
 use super::files::FileStatus;
 use super::step::Progress;
 use super::{LoadSession, Plan, SessionError, Sink};
 
 impl LoadSession {
-    /// The police.uk files in `police` but those whose month and force an
-    /// earlier one has (the same download chosen twice, or a CSV given
-    /// with the zip it came from): their crimes would be counted twice, so
-    /// they are not read, and say so.
-    fn without_repeats(&mut self, police: Vec<usize>) -> Vec<usize> {
-        let mut seen: Vec<(Month, String, String)> = Vec::new();
-        let mut kept = Vec::new();
-        for i in police {
-            let Some(it) = self.items.get(i) else {
-                continue;
-            };
-            if let FileKind::PoliceUkStreet {
-                month: Some(month),
-                force: Some(force),
-            } = &it.report.kind
-            {
-                if let Some((_, _, first)) = seen.iter().find(|(m, f, _)| m == month && f == force)
-                {
-                    let why = format!(
-                        "the same month and force as {first} ({month}, {force}): its crimes would be counted twice"
-                    );
-                    self.set_status(i, FileStatus::NotUsed(why));
-                    continue;
-                }
-                seen.push((*month, force.clone(), it.report.name.clone()));
-            }
-            kept.push(i);
-        }
-        kept
-    }
-
     /// Starts the load (phase 2) at `level` (the default of
     /// [`choices`](Self::choices) when `None`), restricted to the area
     /// `within` when given. Fails when there is nothing to count or the
@@ -129,6 +97,54 @@ impl LoadSession {
         } else {
             return Err(SessionError::NoData);
         };
+        self.begin(level, within, chain, sink, queue, keeps_unallocated);
+        Ok(())
+    }
+
+    /// Starts a load of police.uk files (phase 2) with a mapping decided
+    /// elsewhere (`explorer-cli prepare`'s `--lookup`, `--level`,
+    /// `--within` and `--categories`): the session's own lookups and
+    /// categories are not used. Repeated files are set aside as in
+    /// [`start`](Self::start); counts files are not read.
+    pub fn start_mapped(
+        &mut self,
+        mapper: AreaMapper,
+        level: Level,
+        within: Option<&str>,
+        categories: Categories,
+    ) -> Result<(), SessionError> {
+        if self.plan.is_some() {
+            return Ok(());
+        }
+        let police: Vec<usize> = (0..self.items.len())
+            .filter(|&i| {
+                self.items.get(i).is_some_and(|it| {
+                    it.report.status == FileStatus::Waiting && it.report.kind.is_police()
+                })
+            })
+            .collect();
+        let police = self.without_repeats(police);
+        if police.is_empty() {
+            return Err(SessionError::NoData);
+        }
+        let keeps = mapper.keeps_unallocated();
+        self.categories = Some(categories.clone());
+        let sink = Sink::Police(Box::new(PoliceUkAggregator::new(mapper, categories)));
+        self.begin(level, within, Vec::new(), sink, police, keeps);
+        Ok(())
+    }
+
+    /// Sets the plan: lookups left out of the chain said so, the progress
+    /// to come.
+    fn begin(
+        &mut self,
+        level: Level,
+        within: Option<&str>,
+        chain: Vec<usize>,
+        sink: Sink,
+        queue: Vec<usize>,
+        keeps_unallocated: bool,
+    ) {
         // Lookups left out of the chain.
         let used: Vec<usize> = chain
             .iter()
@@ -163,6 +179,5 @@ impl LoadSession {
             queue: queue.into_iter().collect(),
             current: None,
         });
-        Ok(())
     }
 }

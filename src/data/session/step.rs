@@ -15,7 +15,8 @@ use super::{Current, LoadSession, SessionError, Sink};
 /// How far the load has gone.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Progress {
-    /// Bytes read of the files being loaded (compressed, for archives).
+    /// Bytes read of the files being loaded (unpacked, for an archive's
+    /// entries).
     pub bytes_done: u64,
     /// Bytes to read in all.
     pub bytes_total: u64,
@@ -36,6 +37,7 @@ fn difference(after: &LoadReport, before: &LoadReport) -> LoadReport {
         accepted: after.accepted - before.accepted,
         not_allocated: after.not_allocated - before.not_allocated,
         outside_area: after.outside_area - before.outside_area,
+        unknown_code: after.unknown_code - before.unknown_code,
         rejected: after.rejected - before.rejected,
         rejections: after
             .rejections
@@ -209,7 +211,7 @@ impl LoadSession {
                     plan.current = None;
                     return Ok(false);
                 };
-                let done_before = reader.compressed_done();
+                let done_before = reader.unpacked_done();
                 let mut feed_error = None;
                 let result = reader.step(source.as_mut(), step_bytes, &mut |piece| {
                     if feed_error.is_none() {
@@ -218,7 +220,7 @@ impl LoadSession {
                         }
                     }
                 });
-                progress.bytes_done += reader.compressed_done() - done_before;
+                progress.bytes_done += reader.unpacked_done() - done_before;
                 let finished = match (result, feed_error) {
                     (_, Some(e)) => Some(FileStatus::Failed(e.to_string())),
                     (Err(e), None) => {
@@ -247,7 +249,7 @@ impl LoadSession {
                 // Bytes of a file abandoned part way still count as handled.
                 let read = match current {
                     Current::Plain { offset, .. } => *offset,
-                    Current::Entry { reader, .. } => reader.compressed_done(),
+                    Current::Entry { reader, .. } => reader.unpacked_done(),
                 };
                 progress.bytes_done += it.report.size.saturating_sub(read);
             }

@@ -1,6 +1,7 @@
 //! Tests of the whole load: files added, started, stepped and finished.
 
 use super::*;
+use crate::data::AreaMapper;
 
 const HEADER: &str = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n";
 
@@ -80,18 +81,84 @@ fn a_month_and_force_given_twice_is_read_once_and_says_why() {
         row("2024-01", "E01000001", "Drugs"),
         row("2024-01", "E01000002", "Burglary")
     );
+    // Another download of the month: one more row, so other bytes.
+    let other = format!("{file}{}", row("2024-01", "E01000003", "Drugs"));
     let mut s = LoadSession::new();
     s.add("2024-01-x-street.csv", file.clone().into_bytes());
     s.add("copy of 2024-01-x-street.csv", file.into_bytes());
+    s.add("new 2024-01-x-street.csv", other.into_bytes());
     s.start(None, None).unwrap();
     let done = s.finish().unwrap();
     assert_eq!((done.report.rows_read, done.report.accepted), (2, 2));
     assert_eq!(done.files[0].status, FileStatus::Read);
+    let repeat = |i: usize| match &done.files[i].status {
+        FileStatus::Repeat(r) => r.clone(),
+        other => panic!("{other:?}"),
+    };
+    let (copy, new) = (repeat(1), repeat(2));
+    assert_eq!(copy.first, "2024-01-x-street.csv");
+    assert!(copy.same && !new.same);
+    assert!(!done.files[1].status.is_set_aside() && done.files[2].status.is_set_aside());
     assert!(
-        matches!(&done.files[1].status, FileStatus::NotUsed(m) if m.starts_with("the same month and force as 2024-01-x-street.csv (2024-01, F)")),
-        "{:?}",
-        done.files[1].status
+        copy.describe().starts_with(
+            "the same month and force as 2024-01-x-street.csv (2024-01, F) and the same content"
+        ),
+        "{}",
+        copy.describe()
     );
+    assert!(
+        new.describe().contains("but a different content"),
+        "{}",
+        new.describe()
+    );
+}
+
+#[test]
+fn a_load_of_police_files_only_sets_other_files_aside() {
+    let file = format!("{HEADER}{}", row("2024-01", "E01000001", "Drugs"));
+    let mut s = LoadSession::police_only();
+    s.add(
+        "lookup.csv",
+        b"LSOA21CD,WD25CD,LAD25CD\nE01000001,E05000001,E06000001\n".to_vec(),
+    );
+    s.add("2024-01-x-street.csv", file.into_bytes());
+    s.add("empty-street.csv", Vec::new());
+    s.add_unreadable(
+        "gone.csv",
+        "gone.csv: cannot open: no such file".to_string(),
+    );
+    s.start_mapped(
+        AreaMapper::each_lsoa(),
+        Level::Lsoa,
+        None,
+        Categories::default(),
+    )
+    .unwrap();
+    let done = s.finish().unwrap();
+    assert_eq!((done.report.rows_read, done.report.accepted), (1, 1));
+    let status: Vec<&FileStatus> = done.files.iter().map(|f| &f.status).collect();
+    assert!(
+        matches!(status[0], FileStatus::Failed(m) if m == "lookup.csv: an ONS area lookup: LSOA → ward → local authority, not police.uk street data (only those are read here)"),
+        "{:?}",
+        status[0]
+    );
+    assert_eq!(status[1], &FileStatus::Read);
+    assert!(
+        matches!(status[2], FileStatus::Failed(m) if m == "empty-street.csv: not a file the explorer reads: the file is empty"),
+        "{:?}",
+        status[2]
+    );
+    assert!(matches!(status[3], FileStatus::Failed(m) if m.starts_with("gone.csv: cannot open")));
+    // The lookup was not read: the mapping is the one given (by LSOA).
+    let areas: Vec<&str> = done
+        .bundle
+        .dataset
+        .cube
+        .areas()
+        .iter()
+        .map(|a| a.as_str())
+        .collect();
+    assert_eq!(areas, ["E01000001"]);
 }
 
 /// A file that cannot be read from its `fails_at`-th read on (changed or

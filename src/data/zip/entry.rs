@@ -125,6 +125,11 @@ impl EntryReader {
         self.next - self.start
     }
 
+    /// Bytes unpacked so far.
+    pub fn unpacked_done(&self) -> u64 {
+        self.written
+    }
+
     /// True when the whole entry has been read and checked.
     pub fn is_done(&self) -> bool {
         self.done

@@ -32,6 +32,8 @@ pub fn LoadReport(
     let mut figures = view.get_untracked();
     figures.page = Page::Overview;
     let quality = items(r.quality);
+    let unknown =
+        (!r.unknown.is_empty()).then(|| view! { <p data-testid="load-unknown">{r.unknown}</p> });
     let rejected = (!r.rejected.is_empty()).then(|| {
         view! {
             <h3>"First rejected rows"</h3>
@@ -67,6 +69,7 @@ pub fn LoadReport(
             <p data-testid="load-headline">{r.headline}</p>
             <DataTable model=r.rows view=view testid="load-rows" />
             <p data-testid="load-adds-up">{r.adds_up}</p>
+            {unknown}
             <p data-testid="load-months">{r.months}</p>
             <ul data-testid="load-quality">{quality}</ul>
             {rejected}

@@ -40,6 +40,7 @@ fn status_text(status: &FileStatus) -> String {
         FileStatus::NotUsed(why) => format!("Not used: {why}"),
         FileStatus::Failed(message) => format!("Could not be used. {message}"),
         FileStatus::Partly(message) => format!("Read in part. {message}"),
+        FileStatus::Repeat(r) => format!("Not used: {}", r.describe()),
     }
 }
 
@@ -111,3 +112,5 @@ pub fn progress_text(p: &crate::data::session::Progress) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_rows;

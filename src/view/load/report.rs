@@ -26,6 +26,9 @@ pub struct LoadSummary {
     /// Missing and suspect months, and files with rows read as
     /// Windows-1252, one sentence each.
     pub quality: Vec<String>,
+    /// Rows whose LSOA code no lookup lists: how many, which, and what to
+    /// add (empty when there are none).
+    pub unknown: String,
     /// The first rejected rows: file, line, column and reason.
     pub rejected: Vec<String>,
     /// Every file and archive entry.
@@ -37,7 +40,7 @@ pub struct LoadSummary {
 pub struct Timing {
     /// Milliseconds from the first byte read to the dataset built.
     pub ms: f64,
-    /// Bytes read (compressed bytes, for archives).
+    /// Bytes read (unpacked, for an archive's entries).
     pub bytes: u64,
 }
 
@@ -72,18 +75,29 @@ fn headline(loaded: &Loaded, timing: Timing) -> String {
 }
 
 /// The words for rows outside, for the table and for the sum: outside the
-/// area chosen, or (with no area chosen) in no area of the lookup; `None`
-/// when there can be none.
+/// area chosen, or (with no area chosen) in the lookup but in no area of
+/// the level; `None` when there can be none.
 fn outside_label(loaded: &Loaded) -> Option<(String, String)> {
     let name = &loaded.bundle.manifest.whole_name;
+    let level = level_label(loaded.level);
     match &loaded.within {
-        Some(_) => Some((format!("Outside {name}"), format!("outside {name}"))),
+        Some(_) => Some((
+            format!("Outside {name}: the lookup places them elsewhere"),
+            format!("outside {name}"),
+        )),
         None if loaded.report.outside_area > 0 => Some((
-            "Not in the lookup (LSOA codes it does not list)".to_string(),
-            "not in the lookup".to_string(),
+            format!("In the lookup, but in no area of the level ({level})"),
+            "in no area of the level".to_string(),
         )),
         None => None,
     }
+}
+
+/// Rows with a code no lookup lists are shown when there are any, and
+/// always for a load restricted to an area (where they might be taken for
+/// outside it).
+fn shows_unknown(loaded: &Loaded) -> bool {
+    loaded.within.is_some() || loaded.report.unknown_code > 0
 }
 
 fn rows_table(loaded: &Loaded) -> TableModel {
@@ -105,6 +119,12 @@ fn rows_table(loaded: &Loaded) -> TableModel {
     if let Some((outside, _)) = outside_label(loaded) {
         rows.push(row(outside, r.outside_area));
     }
+    if shows_unknown(loaded) {
+        rows.push(row(
+            "Unknown LSOA code: no lookup lists it, so it is in no area".to_string(),
+            r.unknown_code,
+        ));
+    }
     rows.push(row("Rejected: malformed rows".to_string(), r.rejected));
     TableModel {
         caption: "What became of every row read".to_string(),
@@ -122,6 +142,12 @@ fn adds_up(loaded: &Loaded) -> String {
     ];
     if let Some((_, outside)) = outside_label(loaded) {
         parts.push(format!("{} {outside}", thousands(r.outside_area)));
+    }
+    if shows_unknown(loaded) {
+        parts.push(format!(
+            "{} with an unknown code",
+            thousands(r.unknown_code)
+        ));
     }
     parts.push(format!("{} rejected", thousands(r.rejected)));
     let sum = parts.join(" + ");
@@ -147,9 +173,8 @@ fn month_list(months: &[crate::data::Month]) -> String {
 }
 
 fn months_and_quality(loaded: &Loaded) -> (String, Vec<String>) {
-    // From the counts, as the pages see them (the load's own check also
-    // counts rows outside the area).
-    let q = &crate::data::bundle::cube_quality(&loaded.bundle.dataset.cube);
+    // From the counts, as the pages see them (the one rule of `quality`).
+    let q = &loaded.bundle.quality;
     let cube = &loaded.bundle.dataset.cube;
     let n = q.months_covered.len() as u64;
     let (first, last) = (cube.first_month(), cube.last_month());
@@ -182,9 +207,10 @@ fn months_and_quality(loaded: &Loaded) -> (String, Vec<String>) {
     }
     for s in &q.months_suspect {
         quality.push(format!(
-            "Suspect month: {} has {} rows, under half the {} of the months around it: perhaps only part of it was published.",
+            "Suspect month: {} has {} {} in the counts, under half the {} of the months around it: implausibly low against its neighbours. Data may be missing (perhaps only part of the month was published), or the drop may be real.",
             s.month.label(),
             thousands(s.total),
+            if s.total == 1 { "row" } else { "rows" },
             thousands(s.neighbour_median.round() as u64)
         ));
     }
@@ -231,6 +257,7 @@ pub fn summary(loaded: &Loaded, timing: Timing) -> LoadSummary {
         adds_up: adds_up(loaded),
         months,
         quality,
+        unknown: loaded.unknown.sentence().unwrap_or_default(),
         rejected: rejected(loaded),
         files: files_table(&files),
     }

@@ -152,6 +152,7 @@ impl LoadSummary {
             lines(&self.rejected),
             table_to_wire(&self.rows),
             table_to_wire(&self.files),
+            clean(&self.unknown),
         ]
         .join(&SECTION.to_string())
     }
@@ -169,6 +170,7 @@ impl LoadSummary {
             rejected: split_lines(next()),
             rows: table_from_wire(next()),
             files: table_from_wire(next()),
+            unknown: next().to_string(),
         }
     }
 }
