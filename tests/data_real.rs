@@ -195,7 +195,7 @@ fn west_yorkshire_without_a_lookup_and_22_missing_months() {
         "matches the figure counted outside the project"
     );
     let want = expect(&rows, |l| Some(Some(l.to_string())), true);
-    let (got, json) = prepare("wy-lsoa", &[path("police-uk-west-yorkshire")]);
+    let (got, json) = prepare("wy-no-lookup", &[path("police-uk-west-yorkshire")]);
     assert_eq!(got, want.counts);
     check(&json, rows.len(), &want);
     let missing = json["months_missing"].as_array().unwrap();

@@ -29,15 +29,10 @@ pub fn compare_areas(
     let current = map.sum(&t.per_area(&mask, Which::Current));
     let whole_prev = t.total(Scope::Whole, &mask, Which::Previous);
     let whole_cur = t.total(Scope::Whole, &mask, Which::Current);
+    let coverage = t.coverage(&mask);
     let row = |key: &str, name: &str, role, p: u64, c: u64| {
-        let mut comparison = comparison_from_counts(
-            selection.clone(),
-            p,
-            c,
-            0,
-            &t.pair,
-            t.coverage.is_complete(),
-        );
+        let mut comparison =
+            comparison_from_counts(selection.clone(), p, c, 0, &t.pair, coverage.clone());
         comparison.share_pct = (whole_cur > 0).then(|| c as f64 / whole_cur as f64 * 100.0);
         CompareRow {
             key: key.to_string(),

@@ -76,6 +76,8 @@ pub struct Comparison {
     /// compared, when a period has months without data (then `change` and
     /// `pct_change` are not shown either, and `test` is untested).
     pub verdict: Verdict,
+    /// The months of each period without data for this selection.
+    pub coverage: Coverage,
 }
 
 impl Comparison {
@@ -111,13 +113,13 @@ pub fn compare(
         current,
         all_current,
         pair,
-        Coverage::of(cube, pair).is_complete(),
+        Coverage::of(cube, pair, &mask),
     ))
 }
 
 /// Builds a comparison from counts already summed (`all_current` is all
-/// crime in the current period, for the share). `whole` says both periods
-/// have data for every month; when not, the verdict is
+/// crime in the current period, for the share). `coverage` gives the
+/// months of each period without data; when there are any, the verdict is
 /// [`Verdict::NotCompared`] and nothing is tested.
 pub fn comparison_from_counts(
     selection: Selection,
@@ -125,13 +127,13 @@ pub fn comparison_from_counts(
     current: u64,
     all_current: u64,
     pair: &PeriodPair,
-    whole: bool,
+    coverage: Coverage,
 ) -> Comparison {
     let change = current as i64 - previous as i64;
     let pct_change = (previous > 0).then(|| change as f64 / previous as f64 * 100.0);
     let share_pct = (selection != Selection::Asb && all_current > 0)
         .then(|| current as f64 / all_current as f64 * 100.0);
-    let (test, verdict) = if whole {
+    let (test, verdict) = if coverage.is_complete() {
         stats::verdict(
             previous,
             current,
@@ -150,6 +152,7 @@ pub fn comparison_from_counts(
         share_pct,
         test,
         verdict,
+        coverage,
     }
 }
 

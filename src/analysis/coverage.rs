@@ -10,6 +10,11 @@
 //! both periods have would compare July with July inside periods labelled
 //! as years; withholding cannot mislead.) Rankings within one period stay,
 //! with the gap stated: every area misses the same months.
+//!
+//! A dataset may hold several sources (police.uk's records and a
+//! council's), each with its own months with data: the months without data
+//! of a selection are those where a source of any of its categories has
+//! none.
 
 use crate::data::{Cube, Month};
 
@@ -25,12 +30,12 @@ pub struct Coverage {
 }
 
 impl Coverage {
-    /// The months of `pair` that `cube` has no data for (a month outside
-    /// the cube's range has none).
-    pub fn of(cube: &Cube, pair: &PeriodPair) -> Coverage {
+    /// The months of `pair` that `cube` has no data for, for the
+    /// categories in `mask` (a month outside the cube's range has none).
+    pub fn of(cube: &Cube, pair: &PeriodPair, mask: &[bool]) -> Coverage {
         Coverage {
-            current: missing_in(cube, pair.current),
-            previous: missing_in(cube, pair.previous),
+            current: missing_in(cube, pair.current, mask),
+            previous: missing_in(cube, pair.previous, mask),
         }
     }
 
@@ -41,10 +46,40 @@ impl Coverage {
     }
 }
 
-/// The months of `period` without data in `cube`.
-pub fn missing_in(cube: &Cube, period: Period) -> Vec<Month> {
+/// The sources of the categories in `mask` (every source when it selects
+/// none).
+pub fn sources_of(cube: &Cube, mask: &[bool]) -> Vec<usize> {
+    let mut out: Vec<usize> = cube
+        .sources_of_categories()
+        .iter()
+        .zip(mask)
+        .filter(|(_, &m)| m)
+        .map(|(&s, _)| s)
+        .collect();
+    if out.is_empty() {
+        out = (0..cube.source_count()).collect();
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// True when the month at axis index `month` has data of every source of
+/// the categories in `mask`.
+pub fn has_data_for(cube: &Cube, month: usize, mask: &[bool]) -> bool {
+    sources_of(cube, mask)
+        .into_iter()
+        .all(|s| cube.source_has_data(s, month))
+}
+
+/// The months of `period` without data in `cube` for `mask`.
+pub fn missing_in(cube: &Cube, period: Period, mask: &[bool]) -> Vec<Month> {
+    let sources = sources_of(cube, mask);
     period_months(period)
-        .filter(|&m| cube.month_index(m).is_none_or(|mi| !cube.has_data(mi)))
+        .filter(|&m| {
+            cube.month_index(m)
+                .is_none_or(|mi| sources.iter().any(|&s| !cube.source_has_data(s, mi)))
+        })
         .collect()
 }
 
@@ -97,13 +132,14 @@ mod tests {
     #[test]
     fn the_months_between_three_julys_have_no_data() {
         let cube = julys();
-        let c = Coverage::of(&cube, &pair("2017-08..2018-07", "2016-08..2017-07"));
+        let all = [true];
+        let c = Coverage::of(&cube, &pair("2017-08..2018-07", "2016-08..2017-07"), &all);
         assert_eq!(c.current.len(), 11);
         assert_eq!(c.previous.len(), 11);
         assert_eq!((c.current[0], c.current[10]), (m("2017-08"), m("2018-06")));
         assert!(!c.is_complete());
         assert_eq!(month_runs(&c.current), "Aug 2017 – Jun 2018");
-        let july = Coverage::of(&cube, &pair("2018-07..2018-07", "2017-07..2017-07"));
+        let july = Coverage::of(&cube, &pair("2018-07..2018-07", "2017-07..2017-07"), &all);
         assert!(july.is_complete());
     }
 
@@ -121,5 +157,34 @@ mod tests {
             "Jan 2024 – Feb 2024, Apr 2024, Dec 2024 – Jan 2025"
         );
         assert_eq!(month_runs(&[]), "");
+    }
+
+    #[test]
+    fn each_source_has_its_own_months() {
+        // Police Jan to Mar, a council's series Feb to Apr.
+        let mut police = CubeBuilder::new();
+        for month in ["2024-01", "2024-02", "2024-03"] {
+            police.add(Some("A"), m(month), "Drugs", 1);
+        }
+        let mut council = CubeBuilder::new();
+        for month in ["2024-02", "2024-03", "2024-04"] {
+            council.add(Some("A"), m(month), "Council ASB", 1);
+        }
+        let cube = police.build().unwrap().beside(&council.build().unwrap());
+        let p = pair("2024-03..2024-04", "2024-01..2024-02");
+        let drugs = Coverage::of(&cube, &p, &[true, false]);
+        assert_eq!(
+            (drugs.current, drugs.previous),
+            (vec![m("2024-04")], vec![])
+        );
+        let council = Coverage::of(&cube, &p, &[false, true]);
+        assert_eq!(
+            (council.current, council.previous),
+            (vec![], vec![m("2024-01")])
+        );
+        let both = Coverage::of(&cube, &p, &[true, true]);
+        assert_eq!((both.current.len(), both.previous.len()), (1, 1));
+        assert!(has_data_for(&cube, 1, &[true, true]));
+        assert!(!has_data_for(&cube, 0, &[false, true]));
     }
 }

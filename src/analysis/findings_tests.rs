@@ -252,7 +252,8 @@ fn periods_with_months_without_data_are_said_so_and_not_compared() {
     let t = compare_table(&ds, &totals, Scope::Whole, &By::Category);
     let r = ranking();
     let mut i = input(&p, &t, Disclosure::NONE);
-    i.coverage = &totals.coverage;
+    let gaps = totals.coverage(&Selection::AllCrime.mask(&ds.categories));
+    i.coverage = &gaps;
     i.ranking = Some(&r);
     let f = key_findings(&i);
     assert_eq!(

@@ -153,7 +153,14 @@ mod tests {
     #[test]
     fn significant_rise_is_called_a_rise() {
         // 10,000 → 10,415 over 12 v 12 months: p ≈ 0.0036 (well below 0.05).
-        let c = comparison_from_counts(Selection::AllCrime, 10_000, 10_415, 10_415, &pair(), true);
+        let c = comparison_from_counts(
+            Selection::AllCrime,
+            10_000,
+            10_415,
+            10_415,
+            &pair(),
+            Coverage::default(),
+        );
         let s = headline(&c, &pair(), "offences");
         assert!(
             s.starts_with("All crime (excluding ASB) rose by 4.2% (+415 offences)"),
@@ -165,7 +172,14 @@ mod tests {
     #[test]
     fn non_significant_change_is_not_called_a_rise() {
         // 100 → 110: p ≈ 0.53, not significant.
-        let c = comparison_from_counts(Selection::AllCrime, 100, 110, 110, &pair(), true);
+        let c = comparison_from_counts(
+            Selection::AllCrime,
+            100,
+            110,
+            110,
+            &pair(),
+            Coverage::default(),
+        );
         let s = headline(&c, &pair(), "offences");
         assert!(!s.contains("rose") && !s.contains("fell"), "{s}");
         assert!(
@@ -176,7 +190,17 @@ mod tests {
 
     #[test]
     fn periods_with_gaps_are_not_called_a_rise() {
-        let c = comparison_from_counts(Selection::AllCrime, 22_582, 26_193, 26_193, &pair(), false);
+        let c = comparison_from_counts(
+            Selection::AllCrime,
+            22_582,
+            26_193,
+            26_193,
+            &pair(),
+            Coverage {
+                current: vec!["2024-10".parse().unwrap()],
+                previous: Vec::new(),
+            },
+        );
         let s = headline(&c, &pair(), "offences");
         assert_eq!(
             s,

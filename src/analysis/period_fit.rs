@@ -2,7 +2,9 @@
 //! (whole, with months without data, or beyond the data), the pair a
 //! dataset opens on, and whether a pair compares like with like.
 //!
-//! The pair a dataset opens on is always one the data covers fully: the
+//! The data is the dataset's main source (police.uk's, when a council's
+//! records are beside it). The pair a dataset opens on is always one the
+//! data covers fully: the
 //! publisher's own (the manifest's `default_period`) when it does, else the
 //! first preset that does (in [`Preset::ALL`] order), else the latest run
 //! of months with data split into halves (the later half against the
@@ -55,13 +57,22 @@ fn fit(cube: &Cube, pair: Result<PeriodPair, PeriodError>) -> Fit {
     match pair {
         Err(e) => Fit::Outside(e),
         Ok(pair) => {
-            let c = Coverage::of(cube, &pair);
+            let c = Coverage::of(cube, &pair, &main_source(cube));
             match c.current.len() + c.previous.len() {
                 0 => Fit::Whole(pair),
                 n => Fit::Gaps(pair, n),
             }
         }
     }
+}
+
+/// The categories of the dataset's main source (police.uk's, beside a
+/// council's): the data the presets and the default periods are fitted to.
+pub fn main_source(cube: &Cube) -> Vec<bool> {
+    cube.sources_of_categories()
+        .iter()
+        .map(|&s| s == 0)
+        .collect()
 }
 
 /// The pair a dataset opens on (see the module docs); `named` is the
@@ -88,10 +99,10 @@ pub fn default_pair(cube: &Cube, named: Option<PeriodPair>) -> PeriodPair {
 fn halves_of_latest_run(cube: &Cube) -> PeriodPair {
     let last = (0..cube.month_count())
         .rev()
-        .find(|&mi| cube.has_data(mi))
+        .find(|&mi| cube.source_has_data(0, mi))
         .unwrap_or(cube.month_count().saturating_sub(1));
     let mut first = last;
-    while first > 0 && cube.has_data(first - 1) {
+    while first > 0 && cube.source_has_data(0, first - 1) {
         first -= 1;
     }
     let month = |i: usize| {

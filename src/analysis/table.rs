@@ -71,12 +71,12 @@ pub fn compare_by(
 /// Builds the table from totals already summed.
 pub fn compare_table(ds: &Dataset, t: &PeriodTotals, scope: Scope, by: &By) -> Vec<CompareRow> {
     let pair = &t.pair;
-    let whole = t.coverage.is_complete();
     let all_mask = Selection::AllCrime.mask(&ds.categories);
     let all_current = t.total(scope, &all_mask, Which::Current);
     let mut rows: Vec<CompareRow> = Vec::new();
     let row = |key: &str, name: &str, role, selection: Selection, prev, cur, share_of| {
-        let mut c = comparison_from_counts(selection, prev, cur, share_of, pair, whole);
+        let coverage = t.coverage(&selection.mask(&ds.categories));
+        let mut c = comparison_from_counts(selection, prev, cur, share_of, pair, coverage);
         if role == RowRole::Separate {
             c.share_pct = None;
         }

@@ -26,9 +26,11 @@ pub enum Which {
 pub struct PeriodTotals {
     /// The pair the totals are for.
     pub pair: PeriodPair,
-    /// The months of each period without data: when there are any, the
-    /// periods are not compared (see [`super::coverage`]).
-    pub coverage: Coverage,
+    /// The months of each period without data, by source (see
+    /// [`coverage`](Self::coverage)).
+    missing: Vec<Coverage>,
+    /// The source of each category.
+    source_of: Vec<usize>,
     categories: usize,
     /// `previous[area * categories + category]`.
     previous: Vec<u64>,
@@ -123,7 +125,17 @@ impl PeriodTotals {
         let whole_current = whole(&current, &unallocated_current);
         PeriodTotals {
             pair: *pair,
-            coverage: Coverage::of(cube, pair),
+            missing: (0..cube.source_count())
+                .map(|s| {
+                    let mask: Vec<bool> = cube
+                        .sources_of_categories()
+                        .iter()
+                        .map(|&x| x == s)
+                        .collect();
+                    Coverage::of(cube, pair, &mask)
+                })
+                .collect(),
+            source_of: cube.sources_of_categories().to_vec(),
             categories: k,
             previous,
             current,
@@ -132,6 +144,32 @@ impl PeriodTotals {
             whole_previous,
             whole_current,
         }
+    }
+
+    /// The months of each period without data for the categories in
+    /// `mask` (those of any of their sources): when there are any, the
+    /// periods are not compared (see [`super::coverage`]).
+    pub fn coverage(&self, mask: &[bool]) -> Coverage {
+        let mut sources: Vec<usize> = self
+            .source_of
+            .iter()
+            .zip(mask)
+            .filter(|(_, &m)| m)
+            .map(|(&s, _)| s)
+            .collect();
+        if sources.is_empty() {
+            sources = (0..self.missing.len()).collect();
+        }
+        let mut out = Coverage::default();
+        for s in sources {
+            out.current.extend_from_slice(&self.missing[s].current);
+            out.previous.extend_from_slice(&self.missing[s].previous);
+        }
+        for months in [&mut out.current, &mut out.previous] {
+            months.sort_unstable();
+            months.dedup();
+        }
+        out
     }
 
     /// Number of areas (the cube's area axis).
@@ -301,7 +339,7 @@ mod tests {
         };
         // Dec 2023 is outside the data: it has none, and is said so.
         let t = PeriodTotals::new(&cube, &outside);
-        assert_eq!(t.coverage.previous, vec!["2023-12".parse().unwrap()]);
+        assert_eq!(t.coverage(&mask).previous, vec!["2023-12".parse().unwrap()]);
         assert_eq!(t.per_area(&mask, Which::Previous), vec![3, 0]);
         let far = PeriodPair {
             previous: Period::parse("2020-01..2020-02").unwrap(),
@@ -309,7 +347,7 @@ mod tests {
         };
         let t = PeriodTotals::new(&cube, &far);
         assert_eq!(t.per_area(&mask, Which::Previous), vec![0, 0]);
-        assert_eq!(t.coverage.previous.len(), 2);
+        assert_eq!(t.coverage(&mask).previous.len(), 2);
     }
 
     #[test]

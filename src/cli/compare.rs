@@ -103,7 +103,9 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
     let shown = show_table(&rows, &loaded.rule);
     let table: Vec<Vec<serde_json::Value>> = shown
         .iter()
-        .map(|r| {
+        .zip(&rows)
+        .map(|(r, row)| {
+            let gaps = &row.comparison.coverage;
             vec![
                 cell(&r.key),
                 cell(&r.name),
@@ -116,8 +118,8 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
                 cell(r.rr_low),
                 cell(r.rr_high),
                 cell(r.verdict.label()),
-                cell(totals.coverage.current.len()),
-                cell(totals.coverage.previous.len()),
+                cell(gaps.current.len()),
+                cell(gaps.previous.len()),
             ]
         })
         .collect();

@@ -66,7 +66,7 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
         level_name,
         deprivation: dep.as_ref(),
         targets: &target_results,
-        coverage: &totals.coverage,
+        coverage: &totals.coverage(&Selection::AllCrime.mask(&ds.categories)),
         months_suspect: &suspect,
         rule: loaded.rule,
     };

@@ -10,7 +10,7 @@ use super::output::{format, Format};
 use super::CliError;
 use crate::analysis::narrative::coverage_sentence;
 use crate::analysis::targets::{read_targets, Target};
-use crate::analysis::{AreaLevel, Disclosure, Period, PeriodPair, PeriodTotals, Preset};
+use crate::analysis::{AreaLevel, Disclosure, Period, PeriodPair, PeriodTotals, Preset, Selection};
 use crate::data::areas::read_areas;
 use crate::data::bundle::{cube_quality, leaf_codes};
 use crate::data::categories_file::read_categories;
@@ -75,7 +75,7 @@ pub fn load(opts: &Args) -> Result<Loaded, CliError> {
             let (c, report) =
                 read_categories(path, open(path)?).map_err(|e| failed(e.to_string()))?;
             print_rejections(path, &report);
-            c
+            Categories::with_file(c)
         }
         None => Categories::default(),
     };
@@ -285,7 +285,8 @@ pub fn start(
     let loaded = load(&opts)?;
     let pair = period_pair(&opts, &loaded.dataset)?;
     let totals = PeriodTotals::new(&loaded.dataset.cube, &pair);
-    if let Some(gaps) = coverage_sentence(&totals.coverage, &pair) {
+    let all_crime = Selection::AllCrime.mask(&loaded.dataset.categories);
+    if let Some(gaps) = coverage_sentence(&totals.coverage(&all_crime), &pair) {
         eprintln!("warning: {gaps}");
     }
     Ok(Some(Start {

@@ -43,8 +43,9 @@ Aggregates police.uk street-level CSVs to counts by month, area and crime type.
   --within CODE      keep only LSOAs inside the area CODE (any level of the
                      lookup, e.g. a local authority E08000035); rows with no
                      LSOA are then reported but not written
-  --categories FILE  category,group[,is_crime]: the crime types accepted
-                     (default: the 14 police.uk types)
+  --categories FILE  category,group[,is_crime][,source]: the crime types
+                     accepted beyond the 14 police.uk types, and groups or
+                     crime flags of those it lists
   --report FILE      also write the report as JSON
 
 Every row read is accepted, not allocated (no LSOA code: written with an empty
@@ -175,7 +176,7 @@ fn mapping(opts: &Args, lookup_paths: &[&str]) -> Result<Mapping, CliError> {
             let (c, report) =
                 read_categories(path, open(path)?).map_err(|e| failed(e.to_string()))?;
             print_rejections(&report);
-            c
+            Categories::with_file(c)
         }
         None => Categories::default(),
     };

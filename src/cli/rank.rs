@@ -100,6 +100,7 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
     let rest = totals
         .total(Scope::Whole, &mask, Which::Current)
         .saturating_sub(ranked);
+    let gaps = totals.coverage(&mask);
     let table: Vec<Vec<serde_json::Value>> = show_ranking(&ranking, &loaded.rule, rest)
         .iter()
         .map(|r| {
@@ -114,8 +115,8 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
                 cell(r.vs_whole),
                 cell(r.previous_rank),
                 cell(r.movement),
-                cell(totals.coverage.current.len()),
-                cell(totals.coverage.previous.len()),
+                cell(gaps.current.len()),
+                cell(gaps.previous.len()),
             ]
         })
         .collect();

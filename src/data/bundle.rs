@@ -100,12 +100,13 @@ pub fn assemble(manifest: Manifest, files: Files) -> Result<Bundle, String> {
                     first.file, first.line, first.reason
                 ));
             }
-            categories
+            Categories::with_file(categories)
         }
         None => Categories::default(),
     };
     let mut builder = CubeBuilder::new()
         .with_categories(categories.iter().map(|c| c.name.as_str()))
+        .with_sources(categories.source_indices())
         .with_areas(leaves);
     let (file, bytes) = files.counts;
     let report = read_counts_bytes(file, bytes, &mut builder).map_err(|e| e.to_string())?;

@@ -1,5 +1,7 @@
-//! Reader for the categories file: `category,group[,is_crime]` — the group
-//! each category belongs to and whether it counts as crime.
+//! Reader and writer of the categories file: `category,group[,is_crime]
+//! [,source]` — the group each category belongs to, whether it counts as
+//! crime, and the source its counts come from when not the dataset's main
+//! one (e.g. `Council`).
 
 use std::io::Read;
 
@@ -9,7 +11,7 @@ use super::header;
 use super::report::LoadReport;
 use super::table::Table;
 
-const EXPECTED: &str = "category, group[, is_crime]";
+const EXPECTED: &str = "category, group[, is_crime][, source]";
 
 /// Reads `yes`/`no`-like text; `None` when it is neither.
 fn parse_flag(text: &str) -> Option<bool> {
@@ -33,6 +35,7 @@ pub fn read_categories<R: Read>(
     let name_col = header::find(headers, &["category", "crime type", "name"]);
     let group_col = header::find(headers, &["group", "category group"]);
     let crime_col = header::find(headers, &["is crime", "crime"]);
+    let source_col = header::find(headers, &["source"]);
     let (Some(name_col), Some(group_col)) = (name_col, group_col) else {
         let missing: Vec<&str> = [("category", name_col), ("group", group_col)]
             .iter()
@@ -84,10 +87,15 @@ pub fn read_categories<R: Read>(
             },
         };
         let group = if group.is_empty() { name } else { group };
+        let source = source_col
+            .map(|c| record.text(c))
+            .filter(|s| !s.is_empty())
+            .map(str::to_string);
         items.push(Category {
             name: name.to_string(),
             group: group.to_string(),
             is_crime,
+            source,
         });
         report.accepted += 1;
     });
@@ -95,13 +103,21 @@ pub fn read_categories<R: Read>(
 }
 
 /// The categories as a categories file (`category,group,is_crime`, with
-/// `yes`/`no`), in axis order, as [`read_categories`] reads them back.
+/// `yes`/`no`, and `source` when any category has one), in axis order, as
+/// [`read_categories`] reads them back.
 pub fn write_categories_csv(categories: &Categories) -> String {
-    let mut out = String::from("category,group,is_crime\n");
+    let sources = categories.iter().any(|c| c.source.is_some());
+    let mut out = String::from("category,group,is_crime");
+    out.push_str(if sources { ",source\n" } else { "\n" });
     for c in categories.iter() {
         let field = |t: &str| super::areas_write::csv_field(t).into_owned();
         let flag = if c.is_crime { "yes" } else { "no" };
-        out.push_str(&format!("{},{},{flag}\n", field(&c.name), field(&c.group)));
+        out.push_str(&format!("{},{},{flag}", field(&c.name), field(&c.group)));
+        if sources {
+            out.push(',');
+            out.push_str(&field(c.source.as_deref().unwrap_or("")));
+        }
+        out.push('\n');
     }
     out
 }
@@ -124,18 +140,20 @@ mod tests {
                 name: "Council-recorded ASB, housing".into(),
                 group: "Anti-social behaviour".into(),
                 is_crime: false,
+                source: Some("Council".into()),
             },
             Category {
                 name: "Burglary".into(),
                 group: "Acquisitive \"crime\"".into(),
                 is_crime: true,
+                source: None,
             },
         ]);
         let text = write_categories_csv(&c);
         assert_eq!(
             text,
-            "category,group,is_crime\n\"Council-recorded ASB, housing\",Anti-social behaviour,no\n\
-             Burglary,\"Acquisitive \"\"crime\"\"\",yes\n"
+            "category,group,is_crime,source\n\"Council-recorded ASB, housing\",Anti-social behaviour,no,Council\n\
+             Burglary,\"Acquisitive \"\"crime\"\"\",yes,\n"
         );
         let (back, report) = read_categories("c.csv", text.as_bytes()).unwrap();
         assert_eq!((back, report.rejected), (c.clone(), 0));

@@ -1,4 +1,5 @@
-//! Crime categories, their groups, and whether each counts as crime.
+//! Crime categories, their groups, whether each counts as crime, and the
+//! source each comes from when a dataset has more than one.
 
 /// The police.uk name of anti-social behaviour, which is not crime.
 pub const ASB: &str = "Anti-social behaviour";
@@ -12,6 +13,10 @@ pub struct Category {
     pub group: String,
     /// Whether it counts towards "all crime" (anti-social behaviour does not).
     pub is_crime: bool,
+    /// Where its counts come from when not the dataset's main source (e.g.
+    /// `Council` for a council's own anti-social behaviour records beside
+    /// police.uk's): each source has its own months with data.
+    pub source: Option<String>,
 }
 
 /// The 14 police.uk crime types with their default groups.
@@ -48,6 +53,7 @@ impl Default for Categories {
                     name: (*name).to_string(),
                     group: (*group).to_string(),
                     is_crime: *is_crime,
+                    source: None,
                 })
                 .collect(),
         }
@@ -96,8 +102,49 @@ impl Categories {
             name: name.to_string(),
             group: name.to_string(),
             is_crime: name != ASB,
+            source: None,
         });
         self.items.len() - 1
+    }
+
+    /// The built-in list with a categories file's entries over it: a
+    /// category the file lists takes the file's group, crime flag and
+    /// source; the built-in police.uk types it does not list keep theirs;
+    /// the file's other categories follow, in its order.
+    pub fn with_file(file: Categories) -> Categories {
+        let mut items: Vec<Category> = Categories::default().items;
+        for c in file.items {
+            match items.iter_mut().find(|k| k.name == c.name) {
+                Some(k) => *k = c,
+                None => items.push(c),
+            }
+        }
+        Categories { items }
+    }
+
+    /// The sources of the categories: the main one (`None`) first, then
+    /// each named source in first-seen order.
+    pub fn sources(&self) -> Vec<Option<&str>> {
+        let mut out: Vec<Option<&str>> = vec![None];
+        for c in &self.items {
+            let s = c.source.as_deref();
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    /// Each category's index in [`sources`](Self::sources), in axis order.
+    pub fn source_indices(&self) -> Vec<usize> {
+        let sources = self.sources();
+        self.items
+            .iter()
+            .map(|c| {
+                let s = c.source.as_deref();
+                sources.iter().position(|&x| x == s).unwrap_or(0)
+            })
+            .collect()
     }
 
     /// The distinct group names, in first-seen order.
@@ -123,5 +170,31 @@ mod tests {
         let asb = c.get(c.index_of(ASB).unwrap()).unwrap();
         assert!(!asb.is_crime);
         assert_eq!(c.iter().filter(|c| c.is_crime).count(), 13);
+    }
+
+    #[test]
+    fn a_categories_file_is_laid_over_the_built_in_list() {
+        let file = Categories::new(vec![
+            Category {
+                name: "Drugs".into(),
+                group: "Drugs and weapons".into(),
+                is_crime: true,
+                source: None,
+            },
+            Category {
+                name: "Council ASB".into(),
+                group: ASB.into(),
+                is_crime: false,
+                source: Some("Council".into()),
+            },
+        ]);
+        let c = Categories::with_file(file);
+        assert_eq!(c.len(), 15);
+        let get = |n: &str| c.get(c.index_of(n).unwrap()).unwrap();
+        assert_eq!(get("Drugs").group, "Drugs and weapons");
+        assert_eq!(get("Burglary").group, "Acquisitive crime", "kept");
+        assert!(!get("Council ASB").is_crime);
+        assert_eq!(c.sources(), [None, Some("Council")]);
+        assert_eq!(c.source_indices().last(), Some(&1));
     }
 }

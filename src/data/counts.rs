@@ -118,9 +118,10 @@ pub fn read_counts_bytes(
         if area.is_empty() {
             cube.add(None, month, &category, count);
             report.not_allocated += 1;
-        } else {
-            cube.add(Some(&area), month, &category, count);
+        } else if cube.add(Some(&area), month, &category, count) {
             report.accepted += 1;
+        } else {
+            report.outside_area += 1;
         }
         true
     });

@@ -36,12 +36,20 @@ fn set_head(head: &mut String, month: &str, code: &str) {
 }
 
 /// Appends the lines `month,code,name,n` of the non-zero `counts` (by
-/// category index), in the order of `cats`; `head` is `month,code,` and
+/// category index), in the order of `cats`, and of the zero ones where
+/// `zero` (by position in `cats`) says so; `head` is `month,code,` and
 /// each of `names` is a quoted name and a comma.
-fn push_lines(out: &mut String, head: &str, cats: &[usize], names: &[String], counts: &[u32]) {
-    for (&c, name) in cats.iter().zip(names) {
+fn push_lines(
+    out: &mut String,
+    head: &str,
+    cats: &[usize],
+    names: &[String],
+    counts: &[u32],
+    zero: &[bool],
+) {
+    for (i, (&c, name)) in cats.iter().zip(names).enumerate() {
         let n = counts.get(c).copied().unwrap_or(0);
-        if n > 0 {
+        if n > 0 || zero.get(i).copied().unwrap_or(false) {
             out.push_str(head);
             out.push_str(name);
             push_count(out, n);
@@ -51,10 +59,11 @@ fn push_lines(out: &mut String, head: &str, cats: &[usize], names: &[String], co
 
 /// The counts as a counts file, sorted by month, area code (not allocated
 /// first, as an empty code, when `keeps_unallocated`) and category, zero
-/// counts left out. A month with data but no counts (a force's file whose
-/// rows all fell outside the areas) gets one row of 0 (first area, first
-/// category), so that the file says the month has data; a month without
-/// data gets no row, so that it reads back as a month without data.
+/// counts left out. A source with data in a month but no counts in it (a
+/// force's file whose rows all fell outside the areas) gets one row of 0
+/// (the first area, its first category), so that the file says the month
+/// has data; a month without data gets no row, so that it reads back as a
+/// month without data.
 pub fn write_counts_csv(cube: &Cube, keeps_unallocated: bool) -> String {
     let mut out = String::from("month,area_code,category,count\n");
     let mut areas: Vec<usize> = (0..cube.areas().len()).collect();
@@ -75,27 +84,55 @@ pub fn write_counts_csv(cube: &Cube, keeps_unallocated: bool) -> String {
         .iter()
         .map(|&c| quote(cube.categories().get(c).map_or("", String::as_str)) + ",")
         .collect();
+    let none = vec![false; cats.len()];
     let mut head = String::new();
     for (mi, month) in cube.months().enumerate() {
         let month = month.to_string();
-        let start = out.len();
+        let zero = zero_rows(cube, mi, keeps_unallocated, &cats);
         if keeps_unallocated {
             set_head(&mut head, &month, "");
-            push_lines(&mut out, &head, &cats, &names, cube.unallocated_month(mi));
+            let unallocated = cube.unallocated_month(mi);
+            let here = if areas.is_empty() { &zero } else { &none };
+            push_lines(&mut out, &head, &cats, &names, unallocated, here);
+        } else if areas.is_empty() && zero.contains(&true) {
+            set_head(&mut head, &month, "");
+            push_lines(&mut out, &head, &cats, &names, &[], &zero);
         }
-        for (&a, code) in areas.iter().zip(&codes) {
+        for (i, (&a, code)) in areas.iter().zip(&codes).enumerate() {
             set_head(&mut head, &month, code);
-            push_lines(&mut out, &head, &cats, &names, cube.area_month(a, mi));
-        }
-        if out.len() == start && cube.has_data(mi) {
-            if let Some(name) = names.first() {
-                let code = codes.first().map_or("", String::as_str);
-                set_head(&mut head, &month, code);
-                out.push_str(&head);
-                out.push_str(name);
-                push_count(&mut out, 0);
-            }
+            let here = if i == 0 { &zero } else { &none };
+            push_lines(&mut out, &head, &cats, &names, cube.area_month(a, mi), here);
         }
     }
     out
+}
+
+/// For month `mi`, by position in `cats`: true at the first category of
+/// each source that has data in the month but no count written in it.
+fn zero_rows(cube: &Cube, mi: usize, keeps_unallocated: bool, cats: &[usize]) -> Vec<bool> {
+    let source_of = cube.sources_of_categories();
+    let mut counted = vec![false; cube.source_count()];
+    let mut mark = |counts: &[u32]| {
+        for (c, &n) in counts.iter().enumerate() {
+            if n > 0 {
+                counted[source_of[c]] = true;
+            }
+        }
+    };
+    if keeps_unallocated {
+        mark(cube.unallocated_month(mi));
+    }
+    for a in 0..cube.areas().len() {
+        mark(cube.area_month(a, mi));
+    }
+    let mut zero = vec![false; cats.len()];
+    for (s, &done) in counted.iter().enumerate() {
+        if done || !cube.source_has_data(s, mi) {
+            continue;
+        }
+        if let Some(pos) = cats.iter().position(|&c| source_of[c] == s) {
+            zero[pos] = true;
+        }
+    }
+    zero
 }

@@ -13,15 +13,20 @@ use super::month::Month;
 /// A month of the range either has data or has none: a month with data
 /// had rows in the input (a counts file's rows, even of 0; a police.uk
 /// file of that month), and its zeros are real zeros; a month without data
-/// had nothing, and its zeros mean "unknown", never "no crime".
+/// had nothing, and its zeros mean "unknown", never "no crime". A cube
+/// whose categories come from several sources (police.uk's, a council's)
+/// keeps this per source: each category belongs to one source.
 #[derive(Clone, Debug)]
 pub struct Cube {
     areas: Vec<AreaCode>,
     categories: Vec<String>,
     first: Month,
     months: usize,
-    /// `with_data[month]`: true when the month had rows in the input.
+    /// `with_data[source * months + month]`: true when the month had rows
+    /// of that source in the input.
     with_data: Vec<bool>,
+    /// The source of each category (0 = the main one).
+    source_of: Vec<usize>,
     /// `counts[(area * months + month) * categories + category]`.
     counts: Vec<u32>,
     /// `unallocated[month * categories + category]`.
@@ -39,6 +44,7 @@ impl PartialEq for Cube {
             && self.first == other.first
             && self.months == other.months
             && self.with_data == other.with_data
+            && self.source_of == other.source_of
             && self.counts == other.counts
             && self.unallocated == other.unallocated
     }
@@ -51,8 +57,8 @@ impl Cube {
     /// rather than through a [`CubeBuilder`]: `counts` at index
     /// `(area * months + month) * categories + category`, `unallocated` at
     /// `month * categories + category`, `with_data` one flag per month (see
-    /// [`Cube`]). Arrays of the wrong length are cut or padded with zeros
-    /// (and months without data).
+    /// [`Cube`]; one source). Arrays of the wrong length are cut or padded
+    /// with zeros (and months without data).
     pub fn from_dense(
         areas: Vec<AreaCode>,
         categories: Vec<String>,
@@ -65,7 +71,9 @@ impl Cube {
         counts.resize(areas.len() * months * categories.len(), 0);
         unallocated.resize(months * categories.len(), 0);
         with_data.resize(months, false);
+        let source_of = vec![0; categories.len()];
         Cube {
+            source_of,
             areas,
             categories,
             first,
@@ -114,18 +122,140 @@ impl Cube {
         (0..self.months as i64).contains(&i).then_some(i as usize)
     }
 
-    /// True when the month at axis index `month` has data (see [`Cube`]).
+    /// True when the month at axis index `month` has data of any source
+    /// (see [`Cube`]).
     pub fn has_data(&self, month: usize) -> bool {
-        self.with_data.get(month).copied().unwrap_or(false)
+        (0..self.source_count()).any(|s| self.source_has_data(s, month))
     }
 
-    /// The months of the range that have no data, in order.
+    /// True when the month at axis index `month` has data of `source`.
+    pub fn source_has_data(&self, source: usize, month: usize) -> bool {
+        month < self.months
+            && self
+                .with_data
+                .get(source * self.months + month)
+                .copied()
+                .unwrap_or(false)
+    }
+
+    /// The number of sources (at least 1).
+    pub fn source_count(&self) -> usize {
+        self.source_of.iter().copied().max().unwrap_or(0) + 1
+    }
+
+    /// The source of each category, in axis order (0 = the main one).
+    pub fn sources_of_categories(&self) -> &[usize] {
+        &self.source_of
+    }
+
+    /// The months of the range that have no data of any source, in order.
     pub fn months_without_data(&self) -> Vec<Month> {
         self.months()
-            .zip(&self.with_data)
-            .filter(|(_, &data)| !data)
-            .map(|(m, _)| m)
+            .enumerate()
+            .filter(|&(mi, _)| !self.has_data(mi))
+            .map(|(_, m)| m)
             .collect()
+    }
+
+    /// This cube without the categories where `drop` is true (by axis
+    /// index): every other count, area, month and flag kept.
+    pub fn without_categories(&self, drop: &[bool]) -> Cube {
+        let keep: Vec<usize> = (0..self.categories.len())
+            .filter(|&c| !drop.get(c).copied().unwrap_or(false))
+            .collect();
+        let pick = |row: &[u32]| keep.iter().map(|&c| row[c]).collect::<Vec<u32>>();
+        let mut counts = Vec::with_capacity(self.areas.len() * self.months * keep.len());
+        for a in 0..self.areas.len() {
+            for mi in 0..self.months {
+                counts.extend(pick(self.area_month(a, mi)));
+            }
+        }
+        let mut unallocated = Vec::with_capacity(self.months * keep.len());
+        for mi in 0..self.months {
+            unallocated.extend(pick(self.unallocated_month(mi)));
+        }
+        Cube {
+            areas: self.areas.clone(),
+            categories: keep.iter().map(|&c| self.categories[c].clone()).collect(),
+            first: self.first,
+            months: self.months,
+            with_data: self.with_data.clone(),
+            source_of: keep.iter().map(|&c| self.source_of[c]).collect(),
+            counts,
+            unallocated,
+            running: OnceLock::new(),
+        }
+    }
+
+    /// This cube with `other`'s categories beside its own, as sources of
+    /// their own (a council's records beside police.uk's): the area axis
+    /// is this cube's, then `other`'s areas it lacks; the months span both.
+    /// Category names must differ between the two (the caller checks).
+    pub fn beside(&self, other: &Cube) -> Cube {
+        let mut areas = self.areas.clone();
+        let mut index: HashMap<AreaCode, usize> = areas
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, a)| (a, i))
+            .collect();
+        for a in &other.areas {
+            if !index.contains_key(a) {
+                index.insert(a.clone(), areas.len());
+                areas.push(a.clone());
+            }
+        }
+        let mut categories = self.categories.clone();
+        categories.extend(other.categories.iter().cloned());
+        let shift = self.source_count();
+        let mut source_of = self.source_of.clone();
+        source_of.extend(other.source_of.iter().map(|s| s + shift));
+        let months = |c: &Cube| (c.months > 0).then(|| (c.first, c.last_month()));
+        let (first, last) = match (months(self), months(other)) {
+            (Some((a, b)), Some((c, d))) => (a.min(c), b.max(d)),
+            (Some(span), None) | (None, Some(span)) => span,
+            (None, None) => (self.first, self.first),
+        };
+        let span = if months(self).or(months(other)).is_some() {
+            (first.months_until(last) + 1) as usize
+        } else {
+            0
+        };
+        let k = categories.len();
+        let mut counts = vec![0u32; areas.len() * span * k];
+        let mut unallocated = vec![0u32; span * k];
+        let sources = shift + other.source_count();
+        let mut with_data = vec![false; sources * span];
+        for (part, offset, source_shift) in [(self, 0, 0), (other, self.categories.len(), shift)] {
+            let at = first.months_until(part.first).max(0) as usize;
+            let kk = part.categories.len();
+            for (a, code) in part.areas.iter().enumerate() {
+                let to = index[code];
+                for mi in 0..part.months {
+                    let from = part.area_month(a, mi);
+                    let start = (to * span + at + mi) * k + offset;
+                    counts[start..start + kk].copy_from_slice(from);
+                }
+            }
+            for mi in 0..part.months {
+                let start = (at + mi) * k + offset;
+                unallocated[start..start + kk].copy_from_slice(part.unallocated_month(mi));
+                for s in 0..part.source_count() {
+                    with_data[(s + source_shift) * span + at + mi] = part.source_has_data(s, mi);
+                }
+            }
+        }
+        Cube {
+            areas,
+            categories,
+            first,
+            months: span,
+            with_data,
+            source_of,
+            counts,
+            unallocated,
+            running: OnceLock::new(),
+        }
     }
 
     /// Axis index of the area with `code`.
@@ -224,8 +354,12 @@ pub struct CubeBuilder {
     /// Keyed by (area id, month, category id); area id `NOT_ALLOCATED` holds
     /// counts with no area (one map type keeps the wasm smaller).
     cells: HashMap<(u32, Month, u32), u64>,
-    /// Months that had rows (even of 0), sorted.
-    with_data: Vec<Month>,
+    /// (source, month) pairs that had rows (even of 0), sorted.
+    with_data: Vec<(usize, Month)>,
+    /// The source of each category id (absent: 0, the main one).
+    source_of: Vec<usize>,
+    /// True when only the areas given up front are taken ([`Self::only_these_areas`]).
+    closed: bool,
     min_month: Option<Month>,
     max_month: Option<Month>,
 }
@@ -250,6 +384,22 @@ impl CubeBuilder {
         for n in names {
             self.category_id(n);
         }
+        self
+    }
+
+    /// Takes only the areas given so far ([`with_areas`](Self::with_areas)):
+    /// [`add`](Self::add) refuses a count of any other area (the caller
+    /// reports its row as outside the load's areas).
+    pub fn only_these_areas(mut self) -> Self {
+        self.closed = true;
+        self
+    }
+
+    /// Sets the source of each category named so far (in axis order; 0 =
+    /// the main one), for categories from several sources: each source has
+    /// its own months with data.
+    pub fn with_sources(mut self, source_of: Vec<usize>) -> Self {
+        self.source_of = source_of;
         self
     }
 
@@ -281,20 +431,26 @@ impl CubeBuilder {
     }
 
     /// Adds `count` to a cell; `area = None` means not allocated to an area.
-    /// The month has data from then on, even when `count` is 0.
-    pub fn add(&mut self, area: Option<&str>, month: Month, category: &str, count: u64) {
+    /// The month has data of the category's source from then on, even when
+    /// `count` is 0. `false` (and nothing counted) for an area not taken
+    /// ([`only_these_areas`](Self::only_these_areas)).
+    pub fn add(&mut self, area: Option<&str>, month: Month, category: &str, count: u64) -> bool {
         self.cover_month(month);
-        if let Err(at) = self.with_data.binary_search(&month) {
-            self.with_data.insert(at, month);
-        }
         let cat = self.category_id(category);
-        match area {
-            Some(code) => {
-                let a = self.area_id(code);
-                *self.cells.entry((a, month, cat)).or_insert(0) += count;
-            }
-            None => *self.cells.entry((NOT_ALLOCATED, month, cat)).or_insert(0) += count,
+        let source = self.source_of.get(cat as usize).copied().unwrap_or(0);
+        if let Err(at) = self.with_data.binary_search(&(source, month)) {
+            self.with_data.insert(at, (source, month));
         }
+        let a = match area {
+            None => NOT_ALLOCATED,
+            Some(code) if self.closed => match self.area_index.get(code) {
+                Some(&a) => a,
+                None => return false,
+            },
+            Some(code) => self.area_id(code),
+        };
+        *self.cells.entry((a, month, cat)).or_insert(0) += count;
+        true
     }
 
     /// Finishes the cube. Fails only when a single cell exceeds `u32::MAX`.
@@ -307,13 +463,16 @@ impl CubeBuilder {
         let k = self.categories.len();
         let mut counts = vec![0u32; self.areas.len() * months * k];
         let mut unallocated = vec![0u32; months * k];
-        let with_data = (0..months)
-            .map(|i| {
-                first
-                    .offset(i as i64)
-                    .is_some_and(|m| self.with_data.binary_search(&m).is_ok())
-            })
-            .collect();
+        let mut source_of = self.source_of;
+        source_of.resize(self.categories.len(), 0);
+        let sources = source_of.iter().copied().max().unwrap_or(0) + 1;
+        let mut with_data = vec![false; sources * months];
+        for &(s, m) in &self.with_data {
+            let mi = first.months_until(m) as usize;
+            if let Some(flag) = with_data.get_mut(s * months + mi) {
+                *flag = true;
+            }
+        }
         for ((a, m, c), n) in self.cells {
             let mi = first.months_until(m) as usize;
             let n = u32::try_from(n).map_err(|_| CubeError::Overflow)?;
@@ -329,6 +488,7 @@ impl CubeBuilder {
             first,
             months,
             with_data,
+            source_of,
             counts,
             unallocated,
             running: OnceLock::new(),
@@ -414,5 +574,66 @@ mod tests {
         b.add(Some("A"), m("2024-02"), "Drugs", 1);
         let cube = b.build().unwrap();
         assert_eq!(cube.running_totals(), None);
+    }
+
+    #[test]
+    fn a_second_source_keeps_its_own_months_with_data() {
+        let mut police = CubeBuilder::new();
+        for month in ["2024-01", "2024-02", "2024-03"] {
+            police.add(Some("W1"), m(month), "Burglary", 5);
+        }
+        police.add(None, m("2024-02"), "Burglary", 1);
+        let police = police.build().unwrap();
+        let mut council = CubeBuilder::new();
+        for (month, n) in [("2024-02", 7), ("2024-03", 0), ("2024-04", 9)] {
+            council.add(Some("W1"), m(month), "Council ASB", n);
+        }
+        council.add(Some("W2"), m("2024-04"), "Council ASB", 2);
+        let both = police.beside(&council.build().unwrap());
+        assert_eq!(both.month_count(), 4, "Jan to Apr");
+        assert_eq!(both.categories(), ["Burglary", "Council ASB"]);
+        assert_eq!(both.sources_of_categories(), [0, 1]);
+        let flags = |s: usize| {
+            (0..4)
+                .map(|mi| both.source_has_data(s, mi))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(flags(0), [true, true, true, false], "police: Jan to Mar");
+        assert_eq!(flags(1), [false, true, true, true], "council: Feb to Apr");
+        assert!((0..4).all(|mi| both.has_data(mi)));
+        let (w1, w2) = (
+            both.area_index("W1").unwrap(),
+            both.area_index("W2").unwrap(),
+        );
+        assert_eq!(both.area_month(w1, 1), [5, 7]);
+        assert_eq!(both.area_month(w2, 3), [0, 2]);
+        assert_eq!(both.unallocated_month(1), [1, 0]);
+        assert_eq!(both.grand_total(), 15 + 1 + 16 + 2);
+    }
+
+    #[test]
+    fn a_builder_with_sources_marks_each_source_s_months() {
+        let mut b = CubeBuilder::new()
+            .with_categories(["Burglary", "Council ASB"])
+            .with_sources(vec![0, 1]);
+        b.add(Some("W1"), m("2024-01"), "Burglary", 1);
+        b.add(Some("W1"), m("2024-02"), "Council ASB", 0);
+        let c = b.build().unwrap();
+        assert_eq!(c.source_count(), 2);
+        assert!(c.source_has_data(0, 0) && !c.source_has_data(0, 1));
+        assert!(!c.source_has_data(1, 0) && c.source_has_data(1, 1));
+    }
+
+    #[test]
+    fn categories_can_be_left_out() {
+        let mut b = CubeBuilder::new().with_categories(["Burglary", "Council ASB", "Drugs"]);
+        b.add(Some("W1"), m("2024-01"), "Burglary", 1);
+        b.add(Some("W1"), m("2024-01"), "Drugs", 3);
+        b.add(None, m("2024-02"), "Drugs", 4);
+        let c = b.build().unwrap().without_categories(&[false, true, false]);
+        assert_eq!(c.categories(), ["Burglary", "Drugs"]);
+        assert_eq!(c.area_month(0, 0), [1, 3]);
+        assert_eq!(c.unallocated_month(1), [0, 4]);
+        assert!(c.has_data(0) && c.has_data(1));
     }
 }

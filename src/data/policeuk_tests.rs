@@ -280,6 +280,7 @@ fn rows_not_utf8_are_read_as_windows_1252_in_the_columns_used_too() {
         name: "Vol à l’étalage".to_string(),
         group: "Vol".to_string(),
         is_crime: true,
+        source: None,
     }]);
     let mut agg = PoliceUkAggregator::new(AreaMapper::each_lsoa(), cats);
     let text: &[u8] = b"Month,LSOA code,Crime type,Location\n\

@@ -15,6 +15,7 @@ fn category(name: &str) -> Category {
         name: name.to_string(),
         group: name.to_string(),
         is_crime: true,
+        source: None,
     }
 }
 
@@ -56,9 +57,11 @@ fn both(mapper: AreaMapper, names: &[&str], rows: &[(Month, u32, String)]) -> (P
         let name = names[cat as usize];
         match place {
             Placement::Area(a) | Placement::Bridged(a) => {
-                b.add(Some(&tally.mapper.codes()[a as usize]), month, name, 1)
+                b.add(Some(&tally.mapper.codes()[a as usize]), month, name, 1);
             }
-            Placement::NotAllocated if keep => b.add(None, month, name, 1),
+            Placement::NotAllocated if keep => {
+                b.add(None, month, name, 1);
+            }
             _ => {}
         }
     }

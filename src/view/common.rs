@@ -7,7 +7,7 @@ use crate::analysis::stats::Verdict;
 use crate::analysis::{
     AreaLevel, Disclosure, LevelMap, PeriodPair, PeriodTotals, Selection, Shown,
 };
-use crate::analysis::{Comparison, Scope, Which};
+use crate::analysis::{Comparison, Coverage, Scope, Which};
 use crate::data::bundle::Bundle;
 use crate::data::{Categories, Level};
 use crate::format::{signed, signed_pct, thousands};
@@ -31,6 +31,8 @@ pub struct Setup {
     pub rule: Disclosure,
     /// Per-area totals of both periods.
     pub totals: PeriodTotals,
+    /// The months of each period without data for the selection.
+    pub coverage: Coverage,
     /// The areas ranked and mapped.
     pub map: LevelMap,
     /// What those areas are, singular (e.g. `ward`).
@@ -60,7 +62,7 @@ impl Setup {
             self.totals.total(scope, &mask, Which::Current),
             all_crime,
             &self.pair,
-            self.totals.coverage.is_complete(),
+            self.coverage.clone(),
         )
     }
 }
@@ -89,13 +91,15 @@ pub fn setup(b: &Bundle, state: &ViewState) -> Result<Setup, String> {
     let level_name = level_words(&level_name).0;
     let map = LevelMap::new(&b.dataset, level, None);
     let whole_name = whole_name(b);
-    let notes = super::periods::notes(&pair, &totals.coverage, fallback);
+    let coverage = totals.coverage(&selection.mask(&b.dataset.categories));
+    let notes = super::periods::notes(&pair, &coverage, fallback);
     let unit = if selection.is_crime(&b.dataset.categories) {
         "offences"
     } else {
         "incidents"
     };
     Ok(Setup {
+        coverage,
         unit,
         notes,
         pair,

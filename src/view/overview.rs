@@ -1,6 +1,7 @@
 //! The overview page as shown: the headline, the category (or group)
 //! table, the trend of both periods and the key findings.
 
+use crate::analysis::coverage::has_data_for;
 use crate::analysis::findings::{key_findings, FindingsInput};
 use crate::analysis::narrative;
 use crate::analysis::table::{compare_table, By, CompareRow};
@@ -188,13 +189,14 @@ pub fn comparison_table(
 fn pick(
     series: &[u64],
     cube: &crate::data::Cube,
+    mask: &[bool],
     months: crate::analysis::Period,
 ) -> Vec<(Month, Option<f64>)> {
     crate::analysis::coverage::period_months(months)
         .map(|m| {
             let value = cube
                 .month_index(m)
-                .filter(|&i| cube.has_data(i))
+                .filter(|&i| has_data_for(cube, i, mask))
                 .and_then(|i| series.get(i))
                 .map(|&v| v as f64);
             (m, value)
@@ -236,11 +238,11 @@ pub fn overview(b: &Bundle, state: &ViewState) -> Result<OverviewModel, String> 
             .replace("asb", "ASB"),
         first: Series {
             label: s.pair.current.label(),
-            points: pick(&series, &ds.cube, s.pair.current),
+            points: pick(&series, &ds.cube, &mask, s.pair.current),
         },
         second: Series {
             label: s.pair.previous.label(),
-            points: pick(&series, &ds.cube, s.pair.previous),
+            points: pick(&series, &ds.cube, &mask, s.pair.previous),
         },
         decimals: 0,
     };
@@ -261,7 +263,9 @@ pub fn overview(b: &Bundle, state: &ViewState) -> Result<OverviewModel, String> 
         level_name: &s.level_name,
         deprivation: dep.as_ref(),
         targets: &[],
-        coverage: &s.totals.coverage,
+        coverage: &s
+            .totals
+            .coverage(&crate::analysis::Selection::AllCrime.mask(&ds.categories)),
         months_suspect: &suspect,
         rule: s.rule,
     })

@@ -85,7 +85,7 @@ fn three_julys_mark_the_presets_with_gaps_and_open_on_july() {
     // Chosen anyway, it shows figures and says what is missing.
     let (pair, note) = resolve(&b, PeriodChoice::Preset(Preset::Rolling12));
     assert_eq!(note, None);
-    let coverage = Coverage::of(&b.dataset.cube, &pair);
+    let coverage = Coverage::of(&b.dataset.cube, &pair, &[true]);
     let n = notes(&pair, &coverage, None);
     assert_eq!(
         n,

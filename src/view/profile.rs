@@ -154,11 +154,11 @@ pub fn profile(b: &Bundle, state: &ViewState) -> Result<ProfileModel, String> {
         what: what_line,
         first: Series {
             label: name.clone(),
-            points: with_gaps(&ds.cube, &months, own_v),
+            points: with_gaps(&ds.cube, &mask, &months, own_v),
         },
         second: Series {
             label: whole_label,
-            points: with_gaps(&ds.cube, &months, whole_v),
+            points: with_gaps(&ds.cube, &mask, &months, whole_v),
         },
         decimals,
     };
@@ -191,7 +191,9 @@ pub fn profile(b: &Bundle, state: &ViewState) -> Result<ProfileModel, String> {
         level_name: &singular,
         deprivation: None,
         targets: &[],
-        coverage: &s.totals.coverage,
+        coverage: &s
+            .totals
+            .coverage(&crate::analysis::Selection::AllCrime.mask(&ds.categories)),
         months_suspect: &b
             .quality
             .months_suspect
@@ -218,9 +220,10 @@ pub fn profile(b: &Bundle, state: &ViewState) -> Result<ProfileModel, String> {
     })
 }
 
-/// Month by month values, `None` for the months without data.
+/// Month by month values, `None` for the months without data for `mask`.
 fn with_gaps(
     cube: &crate::data::Cube,
+    mask: &[bool],
     months: &[crate::data::Month],
     values: Vec<f64>,
 ) -> Vec<(crate::data::Month, Option<f64>)> {
@@ -228,6 +231,9 @@ fn with_gaps(
         .iter()
         .zip(values)
         .enumerate()
-        .map(|(i, (&m, v))| (m, cube.has_data(i).then_some(v)))
+        .map(|(i, (&m, v))| {
+            let data = crate::analysis::coverage::has_data_for(cube, i, mask);
+            (m, data.then_some(v))
+        })
         .collect()
 }

@@ -75,6 +75,7 @@ mod tests {
             name: "Council-recorded ASB".into(),
             group: "Anti-social behaviour".into(),
             is_crime: false,
+            source: Some("Council".into()),
         });
         let menu = selection_menu(&Categories::new(items));
         let labels: Vec<Option<&str>> = menu.iter().map(|g| g.label).collect();

@@ -5,6 +5,7 @@
 use crate::data::areas::read_areas_bytes;
 use crate::data::boundaries::read_boundaries;
 use crate::data::categories_file::read_categories;
+use crate::data::category::Categories;
 use crate::data::deprivation_lookup::read_ranks;
 use crate::data::lookup::read_lookup;
 use crate::data::population::read_population;
@@ -231,7 +232,7 @@ impl LoadSession {
                 r
             }),
             FileKind::Categories => read_categories(&name, bytes).map(|(c, r)| {
-                self.categories = Some(c);
+                self.categories = Some(Categories::with_file(c));
                 r
             }),
             _ => return,

@@ -30,9 +30,9 @@ impl LoadSession {
             .iter()
             .filter_map(|&i| self.lookups.get(i).map(|(_, l)| l.clone()))
             .collect();
-        let categories = self.categories.clone().unwrap_or_default();
+        let mut categories = self.categories.clone().unwrap_or_default();
         let police = matches!(plan.sink, Sink::Police(_));
-        let (cube, report, quality, bridged, unknown) = match plan.sink {
+        let (mut cube, mut report, mut quality, bridged, unknown) = match plan.sink {
             Sink::Police(agg) => {
                 let prepared = agg.finish().map_err(|e| match e {
                     crate::data::policeuk::PrepareError::Cube(c) => SessionError::Cube(c),
@@ -55,6 +55,13 @@ impl LoadSession {
                 (cube, report, quality, 0, UnknownCodes::default())
             }
         };
+        if !plan.beside.is_empty() && cube.month_count() > 0 {
+            let added = self.add_beside(cube, categories, &plan.beside)?;
+            cube = added.cube;
+            categories = added.categories;
+            report.merge(added.report);
+            quality = Quality::of_cube(&cube);
+        }
         if cube.month_count() == 0 {
             let why = self
                 .items

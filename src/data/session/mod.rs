@@ -35,6 +35,7 @@
 //! rows counted: its message says so.
 
 mod archive;
+mod beside;
 mod choices;
 mod files;
 mod finish;
@@ -132,6 +133,9 @@ struct Plan {
     sink: Sink,
     queue: std::collections::VecDeque<usize>,
     current: Option<(Current, LoadReport)>,
+    /// Counts files of another source, added beside the police.uk counts
+    /// when the load finishes ([`beside`]).
+    beside: Vec<usize>,
 }
 
 /// A self-service load: see the module docs.

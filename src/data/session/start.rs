@@ -65,11 +65,6 @@ impl LoadSession {
                 })?
             };
             let keeps = mapper.keeps_unallocated();
-            for &c in &counts {
-                self.set_status(c, FileStatus::NotUsed(
-                    "a counts file is not added to police.uk files (the same crimes could be counted twice); load it on its own".to_string(),
-                ));
-            }
             let agg = PoliceUkAggregator::new(mapper, categories);
             (Sink::Police(Box::new(agg)), police, keeps)
         } else if !counts.is_empty() {
@@ -88,16 +83,22 @@ impl LoadSession {
             crate::order::sort_by(&mut leaves, |a, b| a.cmp(b));
             let builder = CubeBuilder::new()
                 .with_categories(categories.iter().map(|c| c.name.as_str()))
+                .with_sources(categories.source_indices())
                 .with_areas(leaves);
             (
                 Sink::Counts(Box::new((builder, LoadReport::default()))),
-                counts,
+                counts.clone(),
                 true,
             )
         } else {
             return Err(SessionError::NoData);
         };
+        let police_load = matches!(sink, Sink::Police(_));
         self.begin(level, within, chain, sink, queue, keeps_unallocated);
+        // Counts files beside police.uk files: read when the load finishes.
+        if let (true, Some(plan)) = (police_load, self.plan.as_mut()) {
+            plan.beside = counts;
+        }
         Ok(())
     }
 
@@ -178,6 +179,7 @@ impl LoadSession {
             sink,
             queue: queue.into_iter().collect(),
             current: None,
+            beside: Vec::new(),
         });
     }
 }

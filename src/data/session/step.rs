@@ -8,8 +8,8 @@ use crate::data::policeuk::FeedError;
 use crate::data::report::LoadReport;
 use crate::data::zip::EntryReader;
 
-use super::archive::unpack_entry;
-use super::files::{read_all, FileStatus};
+use super::beside::item_bytes;
+use super::files::FileStatus;
 use super::{Current, LoadSession, SessionError, Sink};
 
 /// How far the load has gone.
@@ -99,17 +99,7 @@ impl LoadSession {
             match &mut plan.sink {
                 Sink::Counts(counts) => {
                     let (builder, total) = &mut **counts;
-                    let archive = name.rsplit_once('/').map_or("", |(a, _)| a);
-                    let bytes = match &item.entry {
-                        Some(entry) => {
-                            let archive_name = name
-                                .strip_suffix(entry.name.as_str())
-                                .and_then(|a| a.strip_suffix('/'))
-                                .unwrap_or(archive);
-                            unpack_entry(archive_name, source.as_mut(), entry)
-                        }
-                        None => read_all(source.as_mut(), &name),
-                    };
+                    let bytes = item_bytes(source.as_mut(), item);
                     let result = bytes.and_then(|b| {
                         read_counts_bytes(&name, &b, builder).map_err(|e| e.to_string())
                     });

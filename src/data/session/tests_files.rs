@@ -295,14 +295,130 @@ fn a_categories_file_given_with_the_load_is_kept_with_the_dataset() {
     s.start(None, None).unwrap();
     let loaded = s.finish().unwrap();
     let (files, back) = round_trip(&loaded);
-    assert_eq!(
-        files.categories.as_deref(),
-        Some("category,group,is_crime\nDrugs,Drugs,no\nBurglary,Acquisitive crime,yes\n")
+    // The whole list is written: the file's entries laid over the
+    // built-in ones.
+    let written = files.categories.as_deref().unwrap();
+    assert!(
+        written.starts_with("category,group,is_crime\n"),
+        "{written}"
     );
+    assert!(written.contains("\nDrugs,Drugs,no\n"), "{written}");
+    assert_eq!(written.lines().count(), 15, "{written}");
     let drugs = back.dataset.categories.iter().find(|c| c.name == "Drugs");
     assert_eq!(
         drugs.map(|c| c.is_crime),
         Some(false),
         "read back as not crime"
     );
+}
+
+#[test]
+fn a_council_s_counts_beside_police_files_are_a_source_of_their_own() {
+    let mut s = LoadSession::new();
+    s.add("lookup.csv", LOOKUP.as_bytes().to_vec());
+    s.add(
+        "categories.csv",
+        b"category,group,is_crime\nCouncil ASB,Anti-social behaviour,no\n".to_vec(),
+    );
+    s.add(
+        "2024-01-x-street.csv",
+        police(&[
+            ("2024-01", "E01000001", "Burglary"),
+            ("2024-01", "E01000002", "Anti-social behaviour"),
+        ]),
+    );
+    s.add(
+        "2024-02-x-street.csv",
+        police(&[("2024-02", "E01000001", "Burglary")]),
+    );
+    // The council's series: February and March, one row in an area the
+    // load does not count (E05000009), one not allocated.
+    s.add(
+        "council-asb.csv",
+        b"month,area_code,category,count\n2024-02,E05000001,Council ASB,7\n\
+          2024-03,E05000002,Council ASB,4\n2024-03,E05000009,Council ASB,2\n2024-03,,Council ASB,1\n"
+            .to_vec(),
+    );
+    s.start(None, None).unwrap();
+    let loaded = s.finish().unwrap();
+    let ds = &loaded.bundle.dataset;
+    let council = ds
+        .categories
+        .iter()
+        .find(|c| c.name == "Council ASB")
+        .unwrap();
+    assert_eq!(
+        (
+            council.is_crime,
+            council.source.as_deref(),
+            council.group.as_str()
+        ),
+        (false, Some("council-asb.csv"), "Anti-social behaviour")
+    );
+    // Rows: 3 police + 4 council = 7 read; the council's E05000009 row is
+    // outside the areas loaded.
+    let r = &loaded.report;
+    assert_eq!(
+        (r.rows_read, r.accepted, r.not_allocated, r.outside_area),
+        (7, 5, 1, 1)
+    );
+    assert!(r.adds_up());
+    let status = |name: &str| {
+        loaded
+            .files
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.status.clone())
+    };
+    assert_eq!(status("council-asb.csv"), Some(FileStatus::Read));
+    // Each source has its own months: police Jan–Feb, the council Feb–Mar.
+    let cube = &ds.cube;
+    assert_eq!(cube.month_count(), 3);
+    let flags = |s: usize| {
+        (0..3)
+            .map(|mi| cube.source_has_data(s, mi))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(flags(0), [true, true, false]);
+    assert_eq!(flags(1), [false, true, true]);
+    // Written as a dataset folder and read back: the same, sources too.
+    let (files, back) = round_trip(&loaded);
+    assert!(files
+        .categories
+        .as_deref()
+        .unwrap()
+        .contains("Council ASB,Anti-social behaviour,no,council-asb.csv"));
+    let again = &back.dataset.cube;
+    let flags_back = |s: usize| {
+        (0..3)
+            .map(|mi| again.source_has_data(s, mi))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!((flags_back(0), flags_back(1)), (flags(0), flags(1)));
+}
+
+#[test]
+fn a_counts_file_of_police_categories_is_not_added_to_police_files() {
+    let mut s = LoadSession::new();
+    s.add(
+        "2024-01-x-street.csv",
+        police(&[("2024-01", "E01000001", "Burglary")]),
+    );
+    s.add(
+        "counts.csv",
+        b"month,area_code,category,count\n2024-01,E01000001,Burglary,1\n".to_vec(),
+    );
+    s.start(None, None).unwrap();
+    let loaded = s.finish().unwrap();
+    let counts = loaded
+        .files
+        .iter()
+        .find(|f| f.name == "counts.csv")
+        .unwrap();
+    assert!(
+        matches!(&counts.status, FileStatus::NotUsed(m) if m.contains("\"Burglary\" is one the police.uk files count")),
+        "{:?}",
+        counts.status
+    );
+    assert_eq!(loaded.report.rows_read, 1);
 }
