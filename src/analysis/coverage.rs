@@ -49,15 +49,20 @@ impl Coverage {
 /// The sources of the categories in `mask` (every source when it selects
 /// none).
 pub fn sources_of(cube: &Cube, mask: &[bool]) -> Vec<usize> {
-    let mut out: Vec<usize> = cube
-        .sources_of_categories()
+    sources_in(cube.sources_of_categories(), mask, cube.source_count())
+}
+
+/// The sources (of `count`) of the categories in `mask`, given each
+/// category's source: every source when it selects none.
+pub fn sources_in(source_of: &[usize], mask: &[bool], count: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = source_of
         .iter()
         .zip(mask)
         .filter(|(_, &m)| m)
         .map(|(&s, _)| s)
         .collect();
     if out.is_empty() {
-        out = (0..cube.source_count()).collect();
+        out = (0..count).collect();
     }
     out.sort_unstable();
     out.dedup();

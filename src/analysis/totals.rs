@@ -8,7 +8,7 @@
 use crate::data::Cube;
 
 use super::compare::{sum_masked, Scope};
-use super::coverage::Coverage;
+use super::coverage::{sources_in, Coverage};
 use super::period::{Period, PeriodPair};
 
 /// Which period of a pair.
@@ -150,18 +150,8 @@ impl PeriodTotals {
     /// `mask` (those of any of their sources): when there are any, the
     /// periods are not compared (see [`super::coverage`]).
     pub fn coverage(&self, mask: &[bool]) -> Coverage {
-        let mut sources: Vec<usize> = self
-            .source_of
-            .iter()
-            .zip(mask)
-            .filter(|(_, &m)| m)
-            .map(|(&s, _)| s)
-            .collect();
-        if sources.is_empty() {
-            sources = (0..self.missing.len()).collect();
-        }
         let mut out = Coverage::default();
-        for s in sources {
+        for s in sources_in(&self.source_of, mask, self.missing.len()) {
             out.current.extend_from_slice(&self.missing[s].current);
             out.previous.extend_from_slice(&self.missing[s].previous);
         }

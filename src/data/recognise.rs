@@ -335,7 +335,7 @@ fn csv_kind(text: &[u8]) -> FileKind {
     if headers.len() == 1 {
         return FileKind::Unknown {
             reason: format!(
-                "not a CSV file the explorer reads: its first line has no commas ({:?})",
+                "its first line has no commas ({:?}), so it is not a CSV file",
                 shown.join("")
             ),
         };
