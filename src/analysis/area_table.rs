@@ -44,7 +44,7 @@ pub fn compare_areas(
     let mut order: Vec<usize> = (0..map.len()).collect();
     let at = |v: &[u64], i: usize| v.get(i).copied().unwrap_or(0);
     let name_pos = |i: usize| map.name_order.get(i).copied().unwrap_or(u32::MAX);
-    crate::order::sort_by(&mut order, |&a, &b| {
+    order.sort_by(|&a, &b| {
         at(&current, b)
             .cmp(&at(&current, a))
             .then(name_pos(a).cmp(&name_pos(b)))

@@ -124,12 +124,12 @@ pub fn key_findings(input: &FindingsInput) -> Vec<Finding> {
         .iter()
         .filter(|r| r.comparison.verdict == Verdict::SignificantIncrease)
         .collect();
-    crate::order::sort_by_key(&mut rises, |r| std::cmp::Reverse(r.comparison.change));
+    rises.sort_by_key(|r| std::cmp::Reverse(r.comparison.change));
     let mut falls: Vec<&&CompareRow> = parts
         .iter()
         .filter(|r| r.comparison.verdict == Verdict::SignificantDecrease)
         .collect();
-    crate::order::sort_by_key(&mut falls, |r| r.comparison.change);
+    falls.sort_by_key(|r| r.comparison.change);
     for (rows, kind, verb) in [
         (&rises, FindingKind::Rise, "rose"),
         (&falls, FindingKind::Fall, "fell"),
@@ -165,7 +165,7 @@ pub fn key_findings(input: &FindingsInput) -> Vec<Finding> {
         .iter()
         .filter(|r| r.comparison.share_pct.is_some())
         .collect();
-    crate::order::sort_by(&mut by_share, |a, b| {
+    by_share.sort_by(|a, b| {
         b.comparison
             .current
             .cmp(&a.comparison.current)
@@ -275,7 +275,7 @@ fn ranking_findings(
             _ => false,
         })
         .collect();
-    crate::order::sort_by_key(&mut moves, |x| {
+    moves.sort_by_key(|x| {
         (std::cmp::Reverse(x.movement.map_or(0, i64::abs)), x.rank)
     });
     for x in moves.into_iter().take(TOP) {

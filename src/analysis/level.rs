@@ -136,7 +136,7 @@ impl LevelMap {
             .map(|a| pick(&chain(a.as_str())))
             .collect();
         let mut codes: Vec<String> = targets.iter().flatten().cloned().collect();
-        crate::order::sort_by(&mut codes, |a, b| a.cmp(b));
+        codes.sort();
         codes.dedup();
         let index_of = |c: &str| codes.binary_search_by(|x| x.as_str().cmp(c)).ok();
         let of_base: Vec<Option<u32>> = targets
@@ -201,7 +201,7 @@ impl LevelMap {
             .map(|c| by_code(c.as_str()).map_or(c.clone(), |a| a.name.clone()))
             .collect();
         let mut order: Vec<usize> = (0..codes.len()).collect();
-        crate::order::sort_by(&mut order, |&a, &b| {
+        order.sort_by(|&a, &b| {
             names
                 .get(a)
                 .cmp(&names.get(b))

@@ -190,7 +190,7 @@ pub fn competition_ranks(
         }
         ranked.push(i);
     });
-    crate::order::sort_by_key(&mut unranked, |&i| {
+    unranked.sort_by_key(|&i| {
         name_order.get(i).copied().unwrap_or(u32::MAX)
     });
     ranked.extend(unranked);
@@ -337,7 +337,7 @@ impl Values<'_> {
                 .iter()
                 .any(|x| exact(fraction(x.1), first) != Ordering::Equal)
             {
-                crate::order::sort_by(run, |x, y| {
+                run.sort_by(|x, y| {
                     exact(fraction(y.1), fraction(x.1)).then(name(x.1).cmp(&name(y.1)))
                 });
             }

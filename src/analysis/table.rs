@@ -197,7 +197,7 @@ fn order_rows(rows: &mut [CompareRow]) {
         RowRole::Total => 1,
         RowRole::Separate => 2,
     };
-    crate::order::sort_by(rows, |a, b| {
+    rows.sort_by(|a, b| {
         role_order(a.role)
             .cmp(&role_order(b.role))
             .then(b.comparison.current.cmp(&a.comparison.current))

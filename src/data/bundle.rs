@@ -33,13 +33,13 @@ pub fn leaf_codes(areas: &[Area]) -> Vec<&str> {
         .iter()
         .filter_map(|a| a.parent.as_ref().map(|p| p.as_str()))
         .collect();
-    crate::order::sort_by(&mut parents, |a, b| a.cmp(b));
+    parents.sort();
     let mut leaves: Vec<&str> = areas
         .iter()
         .map(|a| a.code.as_str())
         .filter(|c| parents.binary_search(c).is_err())
         .collect();
-    crate::order::sort_by(&mut leaves, |a, b| a.cmp(b));
+    leaves.sort();
     leaves
 }
 

@@ -67,11 +67,11 @@ fn push_lines(
 pub fn write_counts_csv(cube: &Cube, keeps_unallocated: bool) -> String {
     let mut out = String::from("month,area_code,category,count\n");
     let mut areas: Vec<usize> = (0..cube.areas().len()).collect();
-    crate::order::sort_by(&mut areas, |&a, &b| {
+    areas.sort_by(|&a, &b| {
         cube.areas().get(a).cmp(&cube.areas().get(b))
     });
     let mut cats: Vec<usize> = (0..cube.categories().len()).collect();
-    crate::order::sort_by(&mut cats, |&a, &b| {
+    cats.sort_by(|&a, &b| {
         cube.categories().get(a).cmp(&cube.categories().get(b))
     });
     // Each name quoted once, in output order (categories with their

@@ -64,7 +64,7 @@ fn months_text<S: Serializer>(ms: &[Month], s: S) -> Result<S::Ok, S::Error> {
 }
 
 fn median(values: &mut [u64]) -> Option<f64> {
-    crate::order::sort_by(values, |a, b| a.cmp(b));
+    values.sort();
     let n = values.len();
     let mid = values.get(n / 2).copied()? as f64;
     if n % 2 == 1 {

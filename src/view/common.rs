@@ -127,7 +127,7 @@ pub fn area_choices(b: &Bundle) -> Vec<(String, String)> {
             )
         })
         .collect();
-    crate::order::sort_by(&mut out, |a, b| a.cmp(b));
+    out.sort();
     out
 }
 

@@ -117,7 +117,7 @@ impl TableModel {
     /// order). Missing values go last in both directions.
     pub fn sorted_rows(&self, col: usize, dir: SortDir) -> Vec<&Vec<Cell>> {
         let mut rows: Vec<&Vec<Cell>> = self.rows.iter().collect();
-        crate::order::sort_by(&mut rows, |a, b| {
+        rows.sort_by(|a, b| {
             let (ka, kb) = (a.get(col).map(|c| &c.key), b.get(col).map(|c| &c.key));
             match (ka, kb) {
                 (Some(SortKey::Missing), Some(SortKey::Missing)) => std::cmp::Ordering::Equal,

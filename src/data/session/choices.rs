@@ -79,7 +79,7 @@ impl LoadSession {
         let mut within: Vec<AreaChoice> = Vec::new();
         if let Some(level) = within_level {
             let mut codes: Vec<&str> = lookup.rows().filter_map(|r| r.code(level)).collect();
-            crate::order::sort_by(&mut codes, |a, b| a.cmp(b));
+            codes.sort();
             codes.dedup();
             within = codes
                 .into_iter()
@@ -89,7 +89,7 @@ impl LoadSession {
                     level,
                 })
                 .collect();
-            crate::order::sort_by(&mut within, |a, b| {
+            within.sort_by(|a, b| {
                 a.name.cmp(&b.name).then_with(|| a.code.cmp(&b.code))
             });
         }

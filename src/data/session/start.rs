@@ -73,14 +73,14 @@ impl LoadSession {
                 .iter()
                 .filter_map(|a| a.parent.as_ref().map(AreaCode::as_str))
                 .collect();
-            crate::order::sort_by(&mut parents, |a, b| a.cmp(b));
+            parents.sort();
             let mut leaves: Vec<&str> = self
                 .areas
                 .iter()
                 .map(|a| a.code.as_str())
                 .filter(|c| parents.binary_search(c).is_err())
                 .collect();
-            crate::order::sort_by(&mut leaves, |a, b| a.cmp(b));
+            leaves.sort();
             let builder = CubeBuilder::new()
                 .with_categories(categories.iter().map(|c| c.name.as_str()))
                 .with_sources(categories.source_indices())
