@@ -2,90 +2,64 @@
 //! ranks) → the explorer's areas file. The rules are in
 //! [`crate::data::areas_build`].
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
-
-use super::args::{failed, wants_help, Args};
-use super::prepare::{open, print_rejections, read_lookups};
-use super::CliError;
-use crate::data::areas_build::{build_areas, Ranks};
+use super::inputs::{default_level, open, print_rejections, read_lookups};
+use super::options::level_parser;
+use super::{failed, CliError};
+use crate::data::areas_build::{build_areas, AreaRow, BuiltAreas, Ranks};
+use crate::data::areas_write::write_areas_csv;
 use crate::data::deprivation_lookup::{read_ranks, IMD2019_LSOAS};
 use crate::data::lookup::Level;
 use crate::data::population::read_population;
+use crate::data::{Area, AreaCode};
 
-/// The help text of `areas`.
-pub const HELP: &str =
-    "usage: explorer-cli areas --lookup FILE [--lookup FILE]... --population FILE
-                          [--deprivation FILE] [--imd-lsoas N]
-                          [--level lsoa|msoa|ward|district] [--within CODE] --out areas.csv
+/// What `areas --help` says before the options.
+pub const LONG_ABOUT: &str = "Writes the explorer's areas file: \
+area_code,area_name,parent_code,population,imd_rank,imd_decile for every area \
+of the level (inside CODE), and their parents (e.g. the local authority) as \
+rows of their own, coarsest first.";
 
-Writes the explorer's areas file: area_code,area_name,parent_code,population,imd_rank,imd_decile
-for every area of the level (inside CODE), and their parents (e.g. the local
-authority) as rows of their own, coarsest first.
-
-  --lookup FILE       ONS LSOA lookups, chained as in prepare: the last maps the
-                      LSOAs to the level; earlier ones bridge older LSOA codes
-                      (e.g. LSOA11CD → LSOA21CD) so that 2011-coded populations
-                      and ranks reach the last lookup's LSOAs
-  --population FILE   residents by LSOA (Census 2021 TS007A: geography code,
-                      Age: Total; or the 2011 LSOA table)
-  --deprivation FILE  deprivation rank by LSOA (IMD 2019: LSOA11CD, IMD19; 1 = most
-                      deprived); an area's imd_rank is the population-weighted mean
-                      of its LSOAs' ranks, rounded; imd_decile = ceil(rank × 10 / N)
-  --imd-lsoas N       LSOAs in the ranking (default 32844, the English IMD 2019)
-  --level LEVEL       the areas' level (default: ward when the last lookup has wards)
-  --within CODE       only areas inside CODE (e.g. E06000004); it is the top row
-  --out FILE          the areas file to write";
+/// `areas`' arguments.
+#[derive(clap::Args, Debug)]
+pub struct AreasArgs {
+    /// ONS LSOA lookups, chained as in prepare: the last maps the LSOAs to
+    /// the level; earlier ones bridge older LSOA codes (e.g. LSOA11CD →
+    /// LSOA21CD) so that 2011-coded populations and ranks reach the last
+    /// lookup's LSOAs
+    #[arg(long, value_name = "FILE", required = true)]
+    pub lookup: Vec<String>,
+    /// Residents by LSOA (Census 2021 TS007A: geography code, Age: Total;
+    /// or the 2011 LSOA table)
+    #[arg(long, value_name = "FILE")]
+    pub population: String,
+    /// Deprivation rank by LSOA (IMD 2019: LSOA11CD, IMD19; 1 = most
+    /// deprived); an area's imd_rank is the population-weighted mean of its
+    /// LSOAs' ranks, rounded; imd_decile = ceil(rank × 10 / N)
+    #[arg(long, value_name = "FILE")]
+    pub deprivation: Option<String>,
+    /// LSOAs in the ranking (32844: the English IMD 2019)
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = IMD2019_LSOAS,
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
+    pub imd_lsoas: u32,
+    /// The areas' level (default: ward when the last lookup has wards)
+    #[arg(long, value_name = "LEVEL", ignore_case = true, value_parser = level_parser())]
+    pub level: Option<Level>,
+    /// Only areas inside CODE (e.g. E06000004); it is the top row
+    #[arg(long, value_name = "CODE")]
+    pub within: Option<String>,
+    /// The areas file to write
+    #[arg(long, value_name = "FILE")]
+    pub out: String,
+}
 
 /// Runs `areas`.
-pub fn run(args: &[String]) -> Result<(), CliError> {
-    if wants_help(args) {
-        println!("{HELP}");
-        return Ok(());
-    }
-    let opts = Args::parse(
-        args,
-        &[
-            "lookup",
-            "population",
-            "deprivation",
-            "imd-lsoas",
-            "level",
-            "within",
-            "out",
-        ],
-        &[],
-    )?;
-    if let Some(extra) = opts.positional.first() {
-        return Err(CliError::Usage(format!("unexpected argument {extra:?}")));
-    }
-    let out = opts.require("out")?;
-    let pop_path = opts.require("population")?;
-    let paths = opts.all("lookup");
-    let Some(last_path) = paths.last().copied() else {
-        return Err(CliError::Usage("--lookup is required".to_string()));
-    };
-    let of = match opts.get("imd-lsoas") {
-        None => IMD2019_LSOAS,
-        Some(t) => t.parse::<u32>().ok().filter(|&n| n > 0).ok_or_else(|| {
-            CliError::Usage(format!(
-                "--imd-lsoas: expected a whole number above 0, found {t:?}"
-            ))
-        })?,
-    };
-    let level = opts
-        .get("level")
-        .map(str::parse::<Level>)
-        .transpose()
-        .map_err(CliError::Usage)?;
-    let lookups = read_lookups(&paths)?;
-    let level = level.unwrap_or(
-        if lookups.last().is_some_and(|l| l.has_level(Level::Ward)) {
-            Level::Ward
-        } else {
-            Level::Lsoa
-        },
-    );
+pub fn run(args: &AreasArgs) -> Result<(), CliError> {
+    let lookups = read_lookups(&args.lookup)?;
+    let level = args.level.unwrap_or_else(|| default_level(&lookups));
+    let pop_path = &args.population;
     let (population, report) =
         read_population(pop_path, open(pop_path)?).map_err(|e| failed(e.to_string()))?;
     eprintln!(
@@ -94,29 +68,70 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
         report.rejected
     );
     print_rejections(&report);
-    let ranks = match opts.get("deprivation") {
-        Some(path) => {
-            let (ranks, report) =
-                read_ranks(path, open(path)?).map_err(|e| failed(e.to_string()))?;
-            eprintln!(
-                "deprivation {path}: {} ranks, {} rows rejected",
-                ranks.len(),
-                report.rejected
-            );
-            print_rejections(&report);
-            Some(ranks)
-        }
+    let ranks = match &args.deprivation {
+        Some(path) => Some(read_deprivation(path)?),
         None => None,
     };
     let built = build_areas(
         &lookups,
         level,
-        opts.get("within"),
+        args.within.as_deref(),
         &population,
-        ranks.as_ref().map(|by_lsoa| Ranks { by_lsoa, of }),
+        ranks.as_ref().map(|by_lsoa| Ranks {
+            by_lsoa,
+            of: args.imd_lsoas,
+        }),
     )
-    .map_err(|e| CliError::Usage(format!("{last_path}: {e}")))?;
-    write_areas(out, &built.rows)?;
+    .map_err(|e| failed(format!("{}: {e}", lookup_path(args))))?;
+    let text = write_areas_csv(&areas_of(&built.rows)?);
+    std::fs::write(&args.out, text)
+        .map_err(|e| failed(format!("{}: cannot write: {e}", args.out)))?;
+    print_summary(&built, ranks.is_some());
+    eprintln!("wrote {}: {} areas", args.out, built.rows.len());
+    Ok(())
+}
+
+/// The last lookup's path: the one the areas come from.
+fn lookup_path(args: &AreasArgs) -> &str {
+    args.lookup.last().map_or("", String::as_str)
+}
+
+/// Deprivation ranks by LSOA, with a line and the first rejections.
+fn read_deprivation(path: &str) -> Result<std::collections::BTreeMap<AreaCode, u32>, CliError> {
+    let (ranks, report) = read_ranks(path, open(path)?).map_err(|e| failed(e.to_string()))?;
+    eprintln!(
+        "deprivation {path}: {} ranks, {} rows rejected",
+        ranks.len(),
+        report.rejected
+    );
+    print_rejections(&report);
+    Ok(ranks)
+}
+
+/// The rows built as the areas file's areas. A population the file cannot
+/// hold (over 4,294,967,295 residents) is an error, not a wrong figure.
+fn areas_of(rows: &[AreaRow]) -> Result<Vec<Area>, CliError> {
+    rows.iter()
+        .map(|r| {
+            let population = u32::try_from(r.population).map_err(|_| {
+                failed(format!(
+                    "{}: a population of {} is more than the areas file can hold",
+                    r.code, r.population
+                ))
+            })?;
+            Ok(Area {
+                parent: r.parent.as_deref().map(AreaCode::from),
+                population: Some(population),
+                imd_rank: r.imd_rank,
+                imd_decile: r.imd_decile,
+                ..Area::named(&r.code, &r.name)
+            })
+        })
+        .collect()
+}
+
+/// How many LSOAs got a population and a rank, directly or bridged.
+fn print_summary(built: &BuiltAreas, with_ranks: bool) {
     let (pd, pb, _) = built.population_rows;
     eprintln!(
         "{} LSOAs: population for {} ({pd} rows directly, {pb} bridged), {} without",
@@ -124,7 +139,7 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
         built.lsoas - built.lsoas_without_population,
         built.lsoas_without_population
     );
-    if ranks.is_some() {
+    if with_ranks {
         let (rd, rb, _) = built.rank_rows;
         eprintln!(
             "  deprivation rank for {} ({rd} ranks directly, {rb} bridged), {} without (left out of the weighted means)",
@@ -132,52 +147,26 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
             built.lsoas_without_rank
         );
     }
-    eprintln!("wrote {out}: {} areas", built.rows.len());
-    Ok(())
-}
-
-fn write_areas(path: &str, rows: &[crate::data::areas_build::AreaRow]) -> Result<(), CliError> {
-    let err = |e: &dyn std::fmt::Display| failed(format!("{path}: cannot write: {e}"));
-    let file = File::create(path).map_err(|e| err(&e))?;
-    let mut w = csv::Writer::from_writer(BufWriter::new(file));
-    w.write_record([
-        "area_code",
-        "area_name",
-        "parent_code",
-        "population",
-        "imd_rank",
-        "imd_decile",
-    ])
-    .map_err(|e| err(&e))?;
-    for r in rows {
-        let opt = |v: Option<String>| v.unwrap_or_default();
-        w.write_record([
-            r.code.clone(),
-            r.name.clone(),
-            opt(r.parent.clone()),
-            r.population.to_string(),
-            opt(r.imd_rank.map(|v| v.to_string())),
-            opt(r.imd_decile.map(|v| v.to_string())),
-        ])
-        .map_err(|e| err(&e))?;
-    }
-    let mut inner = w.into_inner().map_err(|e| err(e.error()))?;
-    inner.flush().map_err(|e| err(&e))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    use crate::cli::args::strings as args;
+    use crate::cli::{run, CliError, Outcome};
 
     #[test]
     fn bad_arguments_are_usage_errors() {
-        let e = run(&args(&["--population", "p.csv"])).unwrap_err();
-        assert!(e.to_string().contains("--out is required"), "{e}");
-        let e = run(&args(&["--out", "a.csv", "--population", "p.csv"])).unwrap_err();
-        assert!(e.to_string().contains("--lookup is required"), "{e}");
-        let e = run(&args(&[
+        let areas = |args: &[&str]| run(std::iter::once("areas").chain(args.iter().copied()));
+        let usage = |args: &[&str], says: &str| {
+            let e = areas(args).unwrap_err();
+            assert!(matches!(e, CliError::Args(_)), "{args:?}: {e}");
+            assert!(e.to_string().contains(says), "{args:?}: {e}");
+        };
+        usage(&["--population", "p.csv", "--lookup", "l"], "--out <FILE>");
+        usage(
+            &["--out", "a.csv", "--population", "p.csv"],
+            "--lookup <FILE>",
+        );
+        let zero = [
             "--out",
             "a.csv",
             "--population",
@@ -186,19 +175,18 @@ mod tests {
             "l",
             "--imd-lsoas",
             "0",
-        ]))
-        .unwrap_err();
-        assert!(e.to_string().contains("--imd-lsoas"), "{e}");
-        let e = run(&args(&[
+        ];
+        usage(&zero, "--imd-lsoas");
+        let e = areas(&[
             "--out",
             "a.csv",
             "--population",
             "p",
             "--lookup",
             "/no/such",
-        ]))
+        ])
         .unwrap_err();
         assert!(e.to_string().contains("/no/such: cannot open"), "{e}");
-        assert!(run(&args(&["--help"])).is_ok());
+        assert_eq!(areas(&["--help"]).unwrap(), Outcome::Done);
     }
 }

@@ -6,12 +6,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::args::{failed, wants_help, Args};
-use super::prepare::{print_rejections, read_lookups};
-use super::CliError;
+use super::inputs::{print_rejections, read_lookups};
+use super::{failed, CliError};
 use crate::data::boundaries::{read_boundaries, Boundary, Polygon};
 use crate::data::boundaries_write::write_geojson;
-use crate::data::lookup::LEVELS;
+use crate::data::lookup::{Lookup, LEVELS};
 use crate::data::simplify::{point_count, simplify_polygon};
 
 /// Default tolerance in degrees: 0.0001° is about 11 m north–south and
@@ -20,25 +19,56 @@ pub const DEFAULT_TOLERANCE: f64 = 0.0001;
 /// Default decimals kept: 5 decimals of a degree is about 1 m.
 pub const DEFAULT_DECIMALS: i32 = 5;
 
-/// The help text of `boundaries`.
-pub const HELP: &str = "usage: explorer-cli boundaries --in FILE.geojson [--code-property WD25CD]
-                               [--name-property WD25NM] [--within CODE --lookup FILE]
-                               [--tolerance 0.0001] [--decimals 5] --out FILE.geojson
+/// What `boundaries --help` says before the options.
+pub const LONG_ABOUT: &str = "Normalises a GeoJSON FeatureCollection of areas (e.g. ONS \
+ward boundaries) to what the explorer reads: one feature per area with \
+properties code and name, geometry Polygon or MultiPolygon, simplified with \
+Douglas-Peucker.";
 
-Normalises a GeoJSON FeatureCollection of areas (e.g. ONS ward boundaries)
-to what the explorer reads: one feature per area with properties code and
-name, geometry Polygon or MultiPolygon, simplified with Douglas-Peucker.
+/// `boundaries`' arguments.
+#[derive(clap::Args, Debug)]
+pub struct BoundariesArgs {
+    /// The GeoJSON to read (coordinates in degrees, CRS84)
+    #[arg(long = "in", value_name = "FILE")]
+    pub input: String,
+    /// The property holding the area code (default: found, e.g. WD25CD)
+    #[arg(long, value_name = "P")]
+    pub code_property: Option<String>,
+    /// The property holding the name (default: the code's, e.g. WD25NM;
+    /// else the lookup's name; else the code)
+    #[arg(long, value_name = "P", requires = "code_property")]
+    pub name_property: Option<String>,
+    /// Keep only areas inside CODE according to --lookup (the last one)
+    #[arg(long, value_name = "CODE", requires = "lookup")]
+    pub within: Option<String>,
+    /// An ONS LSOA lookup (for --within and names)
+    #[arg(long, value_name = "FILE")]
+    pub lookup: Vec<String>,
+    /// Douglas-Peucker tolerance in degrees (0.0001: about 7-11 m; 0 keeps
+    /// every point)
+    #[arg(long, value_name = "DEG", default_value_t = DEFAULT_TOLERANCE,
+        value_parser = tolerance, allow_negative_numbers = true)]
+    pub tolerance: f64,
+    /// Decimals kept in coordinates, 0 to 10 (5: about 1 m)
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = DEFAULT_DECIMALS,
+        value_parser = clap::value_parser!(i32).range(0..=10)
+    )]
+    pub decimals: i32,
+    /// The GeoJSON to write
+    #[arg(long, value_name = "FILE")]
+    pub out: String,
+}
 
-  --in FILE            the GeoJSON to read (coordinates in degrees, CRS84)
-  --code-property P    the property holding the area code (default: found, e.g. WD25CD)
-  --name-property P    the property holding the name (default: the code's, e.g. WD25NM;
-                       else the lookup's name; else the code)
-  --within CODE        keep only areas inside CODE according to --lookup (the last one)
-  --lookup FILE        an ONS LSOA lookup (for --within and names)
-  --tolerance DEG      Douglas-Peucker tolerance in degrees (default 0.0001, about
-                       7-11 m; 0 keeps every point)
-  --decimals N         decimals kept in coordinates, 0 to 10 (default 5, about 1 m)
-  --out FILE           the GeoJSON to write";
+/// `--tolerance`: degrees, 0 or more.
+fn tolerance(text: &str) -> Result<f64, String> {
+    text.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v >= 0.0)
+        .ok_or_else(|| "expected degrees, 0 or more".to_string())
+}
 
 /// Names by code from property `name_prop` of the raw GeoJSON.
 fn names_from(text: &str, code_prop: &str, name_prop: &str) -> HashMap<String, String> {
@@ -63,165 +93,148 @@ fn names_from(text: &str, code_prop: &str, name_prop: &str) -> HashMap<String, S
 }
 
 /// Runs `boundaries`.
-pub fn run(args: &[String]) -> Result<(), CliError> {
-    if wants_help(args) {
-        println!("{HELP}");
-        return Ok(());
-    }
-    let opts = Args::parse(
-        args,
-        &[
-            "in",
-            "code-property",
-            "name-property",
-            "within",
-            "lookup",
-            "tolerance",
-            "decimals",
-            "out",
-        ],
-        &[],
-    )?;
-    if let Some(extra) = opts.positional.first() {
-        return Err(CliError::Usage(format!("unexpected argument {extra:?}")));
-    }
-    let input = opts.require("in")?;
-    let out_path = opts.require("out")?;
-    let tolerance = match opts.get("tolerance") {
-        None => DEFAULT_TOLERANCE,
-        Some(t) => t
-            .parse::<f64>()
-            .ok()
-            .filter(|v| v.is_finite() && *v >= 0.0)
-            .ok_or_else(|| {
-                CliError::Usage(format!(
-                    "--tolerance: expected degrees, 0 or more, found {t:?}"
-                ))
-            })?,
-    };
-    let decimals = match opts.get("decimals") {
-        None => DEFAULT_DECIMALS,
-        Some(t) => t
-            .parse::<i32>()
-            .ok()
-            .filter(|v| (0..=10).contains(v))
-            .ok_or_else(|| CliError::Usage(format!("--decimals: expected 0 to 10, found {t:?}")))?,
-    };
-    let lookup_paths = opts.all("lookup");
-    let within = opts.get("within");
-    if within.is_some() && lookup_paths.is_empty() {
-        return Err(CliError::Usage(
-            "--within needs --lookup to know which areas lie inside".to_string(),
-        ));
-    }
-    let lookup = read_lookups(&lookup_paths)?.pop();
+pub fn run(args: &BoundariesArgs) -> Result<(), CliError> {
+    let lookup = read_lookups(&args.lookup)?.pop();
+    let input = &args.input;
     let text =
         std::fs::read_to_string(input).map_err(|e| failed(format!("{input}: cannot read: {e}")))?;
-    let (features, report) = read_boundaries(input, text.as_bytes(), opts.get("code-property"))
+    let (features, report) = read_boundaries(input, text.as_bytes(), args.code_property.as_deref())
         .map_err(|e| failed(e.to_string()))?;
     print_rejections(&report);
-    let inside: Option<HashSet<&str>> = match (within, &lookup) {
-        (Some(w), Some(l)) => {
-            if !l.contains_code(w) {
-                return Err(CliError::Usage(format!(
-                    "area {w} is not in the lookup, so nothing can be kept inside it"
-                )));
-            }
-            let rows = l.rows().filter(|r| r.lies_in(w));
-            Some(
-                rows.flat_map(|r| LEVELS.into_iter().filter_map(|lv| r.code(lv)))
-                    .collect(),
-            )
-        }
-        _ => None,
-    };
-    let names = match (opts.get("name-property"), opts.get("code-property")) {
+    let inside = inside(args.within.as_deref(), lookup.as_ref())?;
+    let names = match (&args.name_property, &args.code_property) {
         (Some(n), Some(c)) => names_from(&text, c, n),
-        (Some(_), None) => {
-            return Err(CliError::Usage(
-                "--name-property needs --code-property".to_string(),
-            ))
-        }
         _ => HashMap::new(),
     };
-    let mut kept: Vec<Boundary> = Vec::new();
-    let (mut outside, mut dropped) = (0usize, 0usize);
-    // Codes the lookup does not know are not "outside": they may be areas
-    // of another year than the lookup's.
-    let mut unknown: Vec<&str> = Vec::new();
-    let (mut before, mut after) = (0usize, 0usize);
-    for b in &features {
-        let code = b.code.as_str();
-        if inside.as_ref().is_some_and(|s| !s.contains(code)) {
-            match &lookup {
-                Some(l) if !l.contains_code(code) => unknown.push(code),
-                _ => outside += 1,
-            }
-            continue;
-        }
-        let polygons: Vec<Polygon> = b
-            .polygons
-            .iter()
-            .filter_map(|p| simplify_polygon(p, tolerance, decimals))
-            .collect();
-        if polygons.is_empty() {
-            eprintln!("  dropped {code}: no valid ring left");
-            dropped += 1;
-            continue;
-        }
-        before += point_count(&b.polygons);
-        after += point_count(&polygons);
-        let name = names
-            .get(code)
-            .cloned()
-            .or_else(|| b.name.clone())
-            .or_else(|| {
-                lookup
-                    .as_ref()
-                    .and_then(|l| l.name(code))
-                    .map(str::to_string)
-            })
-            .unwrap_or_else(|| code.to_string());
-        kept.push(Boundary {
-            code: b.code.clone(),
-            name: Some(name),
-            polygons,
-        });
-    }
-    let unknown_text = unknown_codes(&unknown, lookup.as_ref());
+    let kept = keep(args, &features, inside.as_ref(), lookup.as_ref(), &names);
+    let unknown_text = unknown_codes(&kept.unknown, lookup.as_ref());
     let summary = format!(
-        "read {} features from {input} ({} rejected); kept {}, outside {} {outside}, unknown to the lookup {}, dropped {dropped}",
+        "read {} features from {input} ({} rejected); kept {}, outside {} {}, unknown to the lookup {}, dropped {}",
         report.rows_read,
         report.rejected,
-        kept.len(),
-        within.unwrap_or("the area"),
-        unknown.len(),
+        kept.boundaries.len(),
+        args.within.as_deref().unwrap_or("the area"),
+        kept.outside,
+        kept.unknown.len(),
+        kept.dropped,
     );
-    if kept.is_empty() {
+    let out_path = &args.out;
+    if kept.boundaries.is_empty() {
         return Err(failed(format!(
             "{summary}: no boundary is left to write, so {out_path} was not written{}",
             unknown_text.map(|t| format!("; {t}")).unwrap_or_default()
         )));
     }
-    let out = write_geojson(&kept, decimals);
-    let kept = kept.len();
+    let out = write_geojson(&kept.boundaries, args.decimals);
     std::fs::write(out_path, &out).map_err(|e| failed(format!("{out_path}: cannot write: {e}")))?;
     eprintln!("{summary}");
     if let Some(t) = unknown_text {
         eprintln!("  {t}");
     }
     eprintln!(
-        "points {before} -> {after}; bytes {} -> {} (tolerance {tolerance} degrees, {decimals} decimals)",
+        "points {} -> {}; bytes {} -> {} (tolerance {} degrees, {} decimals)",
+        kept.points_before,
+        kept.points_after,
         text.len(),
-        out.len()
+        out.len(),
+        args.tolerance,
+        args.decimals
     );
-    eprintln!("wrote {out_path}: {kept} features");
+    eprintln!("wrote {out_path}: {} features", kept.boundaries.len());
     Ok(())
+}
+
+/// The codes of every area the lookup places inside `within` (any level);
+/// `None` when there is no `--within`.
+fn inside<'a>(
+    within: Option<&str>,
+    lookup: Option<&'a Lookup>,
+) -> Result<Option<HashSet<&'a str>>, CliError> {
+    let (Some(w), Some(l)) = (within, lookup) else {
+        return Ok(None);
+    };
+    if !l.contains_code(w) {
+        return Err(failed(format!(
+            "area {w} is not in the lookup, so nothing can be kept inside it"
+        )));
+    }
+    let rows = l.rows().filter(|r| r.lies_in(w));
+    Ok(Some(
+        rows.flat_map(|r| LEVELS.into_iter().filter_map(|lv| r.code(lv)))
+            .collect(),
+    ))
+}
+
+/// The boundaries kept, simplified, and what became of the others.
+struct Kept<'a> {
+    boundaries: Vec<Boundary>,
+    /// Left out: the lookup places them outside `--within`.
+    outside: usize,
+    /// Codes the lookup does not know: not "outside", they may be areas of
+    /// another year than the lookup's.
+    unknown: Vec<&'a str>,
+    /// Left out: no valid ring left.
+    dropped: usize,
+    points_before: usize,
+    points_after: usize,
+}
+
+/// Simplifies and names each boundary inside the area (all without
+/// `--within`).
+fn keep<'a>(
+    args: &BoundariesArgs,
+    features: &'a [Boundary],
+    inside: Option<&HashSet<&str>>,
+    lookup: Option<&Lookup>,
+    names: &HashMap<String, String>,
+) -> Kept<'a> {
+    let mut kept = Kept {
+        boundaries: Vec::new(),
+        outside: 0,
+        unknown: Vec::new(),
+        dropped: 0,
+        points_before: 0,
+        points_after: 0,
+    };
+    for b in features {
+        let code = b.code.as_str();
+        if inside.is_some_and(|s| !s.contains(code)) {
+            match lookup {
+                Some(l) if !l.contains_code(code) => kept.unknown.push(code),
+                _ => kept.outside += 1,
+            }
+            continue;
+        }
+        let polygons: Vec<Polygon> = b
+            .polygons
+            .iter()
+            .filter_map(|p| simplify_polygon(p, args.tolerance, args.decimals))
+            .collect();
+        if polygons.is_empty() {
+            eprintln!("  dropped {code}: no valid ring left");
+            kept.dropped += 1;
+            continue;
+        }
+        kept.points_before += point_count(&b.polygons);
+        kept.points_after += point_count(&polygons);
+        let name = names
+            .get(code)
+            .cloned()
+            .or_else(|| b.name.clone())
+            .or_else(|| lookup.and_then(|l| l.name(code)).map(str::to_string))
+            .unwrap_or_else(|| code.to_string());
+        kept.boundaries.push(Boundary {
+            code: b.code.clone(),
+            name: Some(name),
+            polygons,
+        });
+    }
+    kept
 }
 
 /// Words for boundaries whose codes the lookup does not know: a few of
 /// them, and that they may be areas of another year than the lookup's.
-fn unknown_codes(codes: &[&str], lookup: Option<&crate::data::Lookup>) -> Option<String> {
+fn unknown_codes(codes: &[&str], lookup: Option<&Lookup>) -> Option<String> {
     let lookup = lookup.filter(|_| !codes.is_empty())?;
     let shown: Vec<&str> = codes.iter().take(3).copied().collect();
     let more = if codes.len() > shown.len() {
@@ -242,20 +255,37 @@ fn unknown_codes(codes: &[&str], lookup: Option<&crate::data::Lookup>) -> Option
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::cli::{run, CliError};
 
-    use crate::cli::args::strings as args;
+    /// `explorer-cli boundaries` with `args`.
+    fn boundaries(args: &[&str]) -> Result<crate::cli::Outcome, CliError> {
+        run(std::iter::once("boundaries").chain(args.iter().copied()))
+    }
 
     #[test]
     fn arguments_are_checked() {
         // Numbers are written by crate::data::json_write::number (tested there).
-        let e = run(&args(&["--in", "x"])).unwrap_err();
-        assert!(e.to_string().contains("--out is required"), "{e}");
-        let e = run(&args(&["--in", "x", "--out", "y", "--tolerance", "-1"])).unwrap_err();
-        assert!(e.to_string().contains("--tolerance"), "{e}");
-        let e = run(&args(&["--in", "x", "--out", "y", "--within", "E06000004"])).unwrap_err();
-        assert!(e.to_string().contains("--within needs --lookup"), "{e}");
-        let e = run(&args(&["--in", "/no/such.geojson", "--out", "y"])).unwrap_err();
+        let usage = |args: &[&str], says: &str| {
+            let e = boundaries(args).unwrap_err();
+            assert!(matches!(e, CliError::Args(_)), "{args:?}: {e}");
+            assert!(e.to_string().contains(says), "{args:?}: {e}");
+        };
+        usage(&["--in", "x"], "--out <FILE>");
+        usage(
+            &["--in", "x", "--out", "y", "--tolerance", "-1"],
+            "--tolerance",
+        );
+        usage(
+            &["--in", "x", "--out", "y", "--decimals", "11"],
+            "--decimals",
+        );
+        let within = ["--in", "x", "--out", "y", "--within", "E06000004"];
+        usage(&within, "--lookup <FILE>");
+        usage(
+            &["--in", "x", "--out", "y", "--name-property", "N"],
+            "--code-property <P>",
+        );
+        let e = boundaries(&["--in", "/no/such.geojson", "--out", "y"]).unwrap_err();
         assert!(
             e.to_string().contains("/no/such.geojson: cannot read"),
             "{e}"
@@ -292,7 +322,7 @@ mod tests {
         .unwrap();
         let out = dir.join("out.geojson");
         let path = |p: &std::path::Path| p.display().to_string();
-        let e = run(&args(&[
+        let e = boundaries(&[
             "--in",
             &path(&input),
             "--out",
@@ -301,7 +331,7 @@ mod tests {
             "E06000004",
             "--lookup",
             &path(&lookup),
-        ]))
+        ])
         .unwrap_err();
         let text = e.to_string();
         assert!(matches!(e, CliError::Failed(_)), "an error, exit 2: {text}");

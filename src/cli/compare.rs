@@ -1,20 +1,48 @@
 //! `explorer-cli compare`: a comparison table by category, group or area.
 
-use super::load::{area_level, start, Start};
-use super::output::{cell, emit, render, Format};
-use super::CliError;
-use crate::analysis::{compare_areas, compare_table, show_table, By, LevelMap, Scope, Selection};
+use super::options::{AnalysisArgs, AreaArgs, TableFormat};
+use super::output::{cell, emit, render};
+use super::start::{areas, selection, start};
+use super::{failed, CliError};
+use crate::analysis::{compare_areas, compare_table, show_table, By, Scope};
 
-/// The help text of `compare`.
-pub const HELP: &str =
-    "usage: explorer-cli compare --counts F [--areas F | --lookup F] [--population F]
-                            [--categories F] [--manifest F | --threshold N]
-                            (--preset P | --current A..B --previous C..D)
-                            [--area CODE] [--by category|group|area] [--select S]
-                            [--level lsoa|msoa|ward|district|base] [--within CODE]
-                            [--format csv|json] [--out FILE]
+/// `compare`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct CompareArgs {
+    /// The data, the periods, the output file.
+    #[command(flatten)]
+    pub common: AnalysisArgs,
+    /// One area with counts: its rows by category or group
+    #[arg(long, value_name = "CODE", help_heading = "Rows")]
+    pub area: Option<String>,
+    /// Rows by category, group or area
+    #[arg(long, value_enum, default_value_t = CompareBy::Category, help_heading = "Rows")]
+    pub by: CompareBy,
+    /// With --by area: all-crime (default), asb, a group or a crime type
+    #[arg(long, value_name = "S", help_heading = "Rows")]
+    pub select: Option<String>,
+    /// With --by area: the areas compared.
+    #[command(flatten)]
+    pub areas: AreaArgs,
+    /// The output format
+    #[arg(long, value_enum, default_value_t, help_heading = "Output")]
+    pub format: TableFormat,
+}
 
-Compares two periods. Columns: key,name,previous,current,change,pct_change,
+/// The rows of a comparison.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareBy {
+    /// Crime types, then the all-crime total, then ASB.
+    Category,
+    /// Crime groups, then the totals.
+    Group,
+    /// Areas of --level, then counts not allocated to them, then the whole.
+    Area,
+}
+
+/// What `compare --help` says before the options.
+pub const LONG_ABOUT: &str =
+    "Compares two periods. Columns: key,name,previous,current,change,pct_change,
 share_pct,p_value,rr_low,rr_high,verdict,current_months_without_data,
 previous_months_without_data. Rows by category or group (for the
 whole, or one --area with counts), then the all-crime total, then ASB; or by
@@ -23,11 +51,7 @@ then counts not allocated to those areas, then the whole.
 
 When a period has months without data, the periods are not compared: change,
 pct_change, p_value and the interval are [x], the verdict says so, and a
-warning on stderr names the months.
-
-  --preset P      rolling12, fytd, cytd, quarter or month
-  --current A..B  months YYYY-MM..YYYY-MM (with --previous)
-  --threshold N   suppress counts 1..N-1 as [c] (default: the manifest's)";
+warning on stderr names the months.";
 
 /// The header of the table.
 pub const COLUMNS: [&str; 13] = [
@@ -47,57 +71,25 @@ pub const COLUMNS: [&str; 13] = [
 ];
 
 /// Runs `compare`.
-pub fn run(args: &[String]) -> Result<(), CliError> {
-    let Some(Start {
-        opts,
-        format: out_format,
-        loaded,
-        totals,
-        ..
-    }) = start(
-        args,
-        HELP,
-        &["area", "by", "select", "level", "within"],
-        Format::Csv,
-    )?
-    else {
-        return Ok(());
-    };
+pub fn run(args: &CompareArgs) -> Result<(), CliError> {
+    let start = start(&args.common)?;
+    let (loaded, totals) = (&start.loaded, &start.totals);
     let ds = &loaded.dataset;
-    let scope = match opts.get("area") {
+    let scope = match &args.area {
         None => Scope::Whole,
         Some(code) => Scope::Area(ds.cube.area_index(code).ok_or_else(|| {
-            CliError::Failed(format!(
+            failed(format!(
                 "area {code} has no counts in the data; use --by area --level … for areas made of others"
             ))
         })?),
     };
-    let selection = match opts.get("select") {
-        None => Selection::AllCrime,
-        Some(key) => Selection::parse(key, &ds.categories).ok_or_else(|| {
-            CliError::Usage(format!(
-                "{key:?} is not all-crime, asb, or a category or group in the data"
-            ))
-        })?,
-    };
-    let rows = match opts.get("by").unwrap_or("category") {
-        "category" => compare_table(ds, &totals, scope, &By::Category),
-        "group" => compare_table(ds, &totals, scope, &By::Group),
-        "area" => {
-            let (level, _) = area_level(&opts)?;
-            let map = LevelMap::new(ds, level, opts.get("within"));
-            if map.is_empty() {
-                return Err(CliError::Failed(
-                    "no areas at that level (check --level, --within and the areas' parent codes)"
-                        .to_string(),
-                ));
-            }
-            compare_areas(ds, &totals, &map, &selection)
-        }
-        other => {
-            return Err(CliError::Usage(format!(
-                "unknown --by {other:?}; expected category, group or area"
-            )))
+    let selection = selection(args.select.as_deref(), ds)?;
+    let rows = match args.by {
+        CompareBy::Category => compare_table(ds, totals, scope, &By::Category),
+        CompareBy::Group => compare_table(ds, totals, scope, &By::Group),
+        CompareBy::Area => {
+            let map = areas(&args.areas, ds)?;
+            compare_areas(ds, totals, &map, &selection)
         }
     };
     let shown = show_table(&rows, &loaded.rule);
@@ -123,5 +115,8 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
             ]
         })
         .collect();
-    emit(&opts, &render(out_format, &COLUMNS, &table)?)
+    emit(
+        args.common.out.as_deref(),
+        &render(args.format, &COLUMNS, &table)?,
+    )
 }

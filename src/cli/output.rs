@@ -7,32 +7,8 @@ use std::io::Write;
 
 use serde_json::Value;
 
-use super::args::Args;
+use super::options::TableFormat;
 use super::CliError;
-
-/// The output format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// Comma-separated values with a header line.
-    Csv,
-    /// A JSON array of objects, keys in column order.
-    Json,
-    /// Plain text (findings only).
-    Text,
-}
-
-/// The format asked for, `default` when none.
-pub fn format(opts: &Args, default: Format) -> Result<Format, CliError> {
-    match opts.get("format") {
-        None => Ok(default),
-        Some("csv") => Ok(Format::Csv),
-        Some("json") => Ok(Format::Json),
-        Some("text") => Ok(Format::Text),
-        Some(other) => Err(CliError::Usage(format!(
-            "unknown format {other:?}; expected csv, json or text"
-        ))),
-    }
-}
 
 /// Any serialisable cell as a JSON value (`null` if it cannot be).
 pub fn cell<T: serde::Serialize>(v: T) -> Value {
@@ -48,41 +24,54 @@ fn csv_text(v: &Value) -> String {
 }
 
 /// Renders rows under `headers` as CSV or JSON text.
-pub fn render(format: Format, headers: &[&str], rows: &[Vec<Value>]) -> Result<String, CliError> {
-    let fail = |e: String| CliError::Failed(format!("cannot write the table: {e}"));
+pub fn render(
+    format: TableFormat,
+    headers: &[&str],
+    rows: &[Vec<Value>],
+) -> Result<String, CliError> {
     match format {
-        Format::Json => {
-            let mut out = String::from("[");
-            for (i, row) in rows.iter().enumerate() {
-                out.push_str(if i == 0 { "\n  {" } else { ",\n  {" });
-                for (j, (h, v)) in headers.iter().zip(row).enumerate() {
-                    if j > 0 {
-                        out.push_str(", ");
-                    }
-                    let key = serde_json::to_string(h).map_err(|e| fail(e.to_string()))?;
-                    out.push_str(&format!("{key}: {v}"));
-                }
-                out.push('}');
-            }
-            out.push_str("\n]\n");
-            Ok(out)
-        }
-        Format::Csv | Format::Text => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            w.write_record(headers).map_err(|e| fail(e.to_string()))?;
-            for row in rows {
-                w.write_record(row.iter().map(csv_text))
-                    .map_err(|e| fail(e.to_string()))?;
-            }
-            let bytes = w.into_inner().map_err(|e| fail(e.error().to_string()))?;
-            String::from_utf8(bytes).map_err(|e| fail(e.to_string()))
-        }
+        TableFormat::Json => Ok(json_text(headers, rows)),
+        TableFormat::Csv => csv_table(headers, rows)
+            .map_err(|e| CliError::Failed(format!("cannot write the table: {e}"))),
     }
 }
 
-/// Writes `text` to `--out FILE` or stdout.
-pub fn emit(opts: &Args, text: &str) -> Result<(), CliError> {
-    match opts.get("out") {
+/// A JSON array of objects, one a line, keys in column order.
+fn json_text(headers: &[&str], rows: &[Vec<Value>]) -> String {
+    let keys: Vec<String> = headers
+        .iter()
+        .map(|h| Value::from(*h).to_string())
+        .collect();
+    let mut out = String::from("[");
+    for (i, row) in rows.iter().enumerate() {
+        out.push_str(if i == 0 { "\n  {" } else { ",\n  {" });
+        for (j, (key, v)) in keys.iter().zip(row).enumerate() {
+            if j > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&format!("{key}: {v}"));
+        }
+        out.push('}');
+    }
+    out.push_str("\n]\n");
+    out
+}
+
+/// CSV with a header line.
+fn csv_table(headers: &[&str], rows: &[Vec<Value>]) -> Result<String, String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(headers).map_err(|e| e.to_string())?;
+    for row in rows {
+        w.write_record(row.iter().map(csv_text))
+            .map_err(|e| e.to_string())?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.error().to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
+/// Writes `text` to `out` (`--out FILE`) or stdout.
+pub fn emit(out: Option<&str>, text: &str) -> Result<(), CliError> {
+    match out {
         Some(path) => std::fs::write(path, text)
             .map_err(|e| CliError::Failed(format!("{path}: cannot write: {e}"))),
         None => {
@@ -108,12 +97,12 @@ mod tests {
             cell(Shown::<f64>::Missing),
         ]];
         let headers = ["name", "x", "n", "pct"];
-        let csv = render(Format::Csv, &headers, &rows).unwrap();
+        let csv = render(TableFormat::Csv, &headers, &rows).unwrap();
         assert_eq!(
             csv,
             "name,x,n,pct\n\"Burglary, domestic\",0.3333333333333333,[c],\n"
         );
-        let json = render(Format::Json, &headers, &rows).unwrap();
+        let json = render(TableFormat::Json, &headers, &rows).unwrap();
         let back: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back[0]["x"], Value::from(1.0f64 / 3.0));
         assert_eq!(back[0]["n"], Value::from("[c]"));

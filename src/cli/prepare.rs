@@ -4,49 +4,64 @@
 //! [`LoadSession`]: the same recognition, archives, rule for repeated files
 //! and per-file report; a bad file is set aside and the others read.
 
-use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use super::args::{failed, wants_help, Args};
 use super::file_source::{FileSource, OpenFile};
+use super::inputs::{default_level, open, print_rejections, read_lookups};
+use super::options::level_parser;
 use super::prepare_report::{outcome, print_files, print_report, write_json};
-use super::{CliError, Outcome};
+use super::{failed, usage_error, CliError, Outcome};
 use crate::data::categories_file::read_categories;
-use crate::data::lookup::{read_lookup, Level, Lookup};
+use crate::data::lookup::Level;
 use crate::data::session::{LoadSession, SessionError};
-use crate::data::{AreaMapper, Categories, LoadReport};
+use crate::data::{AreaMapper, Categories};
 
-/// The help text of `prepare`.
-pub const HELP: &str =
-    "usage: explorer-cli prepare [--lookup FILE]... [--level lsoa|msoa|ward|district]
-                            [--within CODE] [--categories FILE] [--report report.json]
-                            --out counts.csv INPUT...
+/// `prepare`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct PrepareArgs {
+    /// police.uk street CSVs, ZIP archives of them (as police.uk delivers
+    /// them, monthly folders inside), or folders searched for *-street.csv
+    /// and *.zip
+    #[arg(value_name = "INPUT", required = true)]
+    pub inputs: Vec<String>,
+    /// The counts file to write: month,area_code,category,count, sorted by
+    /// month, area_code, category (zero counts omitted)
+    #[arg(long, value_name = "FILE")]
+    pub out: String,
+    /// An ONS LSOA lookup (LSOA11CD/LSOA21CD/LSOA Code → MSOA, ward WDyyCD,
+    /// local authority LADyyCD); without it the level is lsoa and every
+    /// LSOA code is an area. Give it more than once to chain (see below)
+    #[arg(long, value_name = "FILE")]
+    pub lookup: Vec<String>,
+    /// The areas counted (default: ward with a lookup that has wards, else
+    /// lsoa)
+    #[arg(long, value_name = "LEVEL", ignore_case = true, value_parser = level_parser())]
+    pub level: Option<Level>,
+    /// Keep only LSOAs inside the area CODE (any level of the lookup, e.g.
+    /// a local authority E08000035); rows with no LSOA are then reported
+    /// but not written
+    #[arg(long, value_name = "CODE", requires = "lookup")]
+    pub within: Option<String>,
+    /// category,group[,is_crime][,source]: the crime types accepted beyond
+    /// the 14 police.uk types, and groups or crime flags of those it lists
+    #[arg(long, value_name = "FILE")]
+    pub categories: Option<String>,
+    /// Also write the report as JSON
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<String>,
+}
 
-Aggregates police.uk street-level CSVs to counts by month, area and crime type.
+/// The start of `prepare --help`.
+pub const LONG_ABOUT: &str =
+    "Aggregates police.uk street-level CSVs to counts by month, area and crime type.";
 
-  INPUT              police.uk street CSVs, ZIP archives of them (as police.uk
-                     delivers them, monthly folders inside), or folders
-                     searched for *-street.csv and *.zip
-  --out FILE         the counts file to write: month,area_code,category,count,
-                     sorted by month, area_code, category (zero counts omitted)
-  --lookup FILE      an ONS LSOA lookup (LSOA11CD/LSOA21CD/LSOA Code → MSOA,
-                     ward WDyyCD, local authority LADyyCD); without it the
-                     level is lsoa and every LSOA code is an area. Give it
-                     more than once to chain: the last lookup maps codes it
-                     knows directly; each earlier one must be a bridge with
-                     two LSOA code columns (LSOA11CD, LSOA21CD) and codes
-                     only it knows are bridged through it, e.g.
-                       --lookup lsoa11_to_lsoa21_best_fit_lookup.csv
-                       --lookup lsoa21_ward25_lad25_best_fit_lookup.csv
-  --level LEVEL      lsoa, msoa, ward or district (default: ward with a lookup
-                     that has wards, else lsoa)
-  --within CODE      keep only LSOAs inside the area CODE (any level of the
-                     lookup, e.g. a local authority E08000035); rows with no
-                     LSOA are then reported but not written
-  --categories FILE  category,group[,is_crime][,source]: the crime types
-                     accepted beyond the 14 police.uk types, and groups or
-                     crime flags of those it lists
-  --report FILE      also write the report as JSON
+/// The end of `prepare --help`: chained lookups, what becomes of every
+/// row, repeated and bad files, the exit status.
+pub const AFTER_HELP: &str = "Chained lookups: the last lookup maps codes it knows directly; each
+earlier one must be a bridge with two LSOA code columns (LSOA11CD,
+LSOA21CD), and codes only it knows are bridged through it, e.g.
+  --lookup lsoa11_to_lsoa21_best_fit_lookup.csv
+  --lookup lsoa21_ward25_lad25_best_fit_lookup.csv
 
 Every row read is accepted, not allocated (no LSOA code: written with an empty
 area_code), outside the area (the lookup places its LSOA elsewhere), of an
@@ -73,31 +88,13 @@ police.uk data among the inputs.";
 struct Mapping {
     mapper: AreaMapper,
     level: Level,
-    within: Option<String>,
     categories: Categories,
 }
 
 /// Runs `prepare`.
-pub fn run(args: &[String]) -> Result<Outcome, CliError> {
-    if wants_help(args) {
-        println!("{HELP}");
-        return Ok(Outcome::Done);
-    }
-    let opts = Args::parse(
-        args,
-        &["lookup", "level", "within", "report", "out", "categories"],
-        &[],
-    )?;
-    let out = opts.require("out")?;
-    if opts.positional.is_empty() {
-        return Err(CliError::Usage(
-            "prepare needs at least one INPUT file or folder".to_string(),
-        ));
-    }
-    let lookup_paths = opts.all("lookup");
-    let mapping = mapping(&opts, &lookup_paths)?;
-    let level = mapping.level;
-    let inputs = input_files(&opts.positional)?;
+pub fn run(args: &PrepareArgs) -> Result<Outcome, CliError> {
+    let mapping = mapping(args)?;
+    let inputs = input_files(&args.inputs)?;
     let mut session = LoadSession::police_only();
     let open = OpenFile::default();
     for (id, path) in inputs.iter().enumerate() {
@@ -109,16 +106,15 @@ pub fn run(args: &[String]) -> Result<Outcome, CliError> {
     }
     let started = session.start_mapped(
         mapping.mapper,
-        level,
-        mapping.within.as_deref(),
+        mapping.level,
+        args.within.as_deref(),
         mapping.categories,
     );
     if let Err(e) = started {
         print_files(&session.files());
         return Err(match e {
             SessionError::NoData => failed(
-                "none of the inputs holds police.uk street data (see above); nothing written"
-                    .to_string(),
+                "none of the inputs holds police.uk street data (see above); nothing written",
             ),
             e => failed(e.to_string()),
         });
@@ -126,52 +122,40 @@ pub fn run(args: &[String]) -> Result<Outcome, CliError> {
     let loaded = session.finish().map_err(|e| failed(e.to_string()))?;
     let files: Vec<_> = loaded.files.iter().collect();
     print_files(&files);
+    let out = &args.out;
     let text = loaded.counts_csv();
     std::fs::write(out, &text).map_err(|e| failed(format!("{out}: cannot write: {e}")))?;
     let written = text.lines().count().saturating_sub(1) as u64;
     print_report(&loaded, written, out);
-    if let Some(path) = opts.get("report") {
+    if let Some(path) = &args.report {
         let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
-        write_json(path, &names, out, &lookup_paths, &loaded, written)?;
+        write_json(path, &names, out, &args.lookup, &loaded, written)?;
     }
     Ok(outcome(&loaded))
 }
 
 /// The mapping from `--lookup`, `--level`, `--within` and `--categories`.
-fn mapping(opts: &Args, lookup_paths: &[&str]) -> Result<Mapping, CliError> {
-    let level = opts
-        .get("level")
-        .map(str::parse::<Level>)
-        .transpose()
-        .map_err(CliError::Usage)?;
-    let within = opts.get("within");
-    let (mapper, level) = match lookup_paths.last() {
+fn mapping(args: &PrepareArgs) -> Result<Mapping, CliError> {
+    let within = args.within.as_deref();
+    let (mapper, level) = match args.lookup.last() {
         Some(last) => {
-            let lookups = read_lookups(lookup_paths)?;
-            let level = level.unwrap_or(
-                if lookups.last().is_some_and(|l| l.has_level(Level::Ward)) {
-                    Level::Ward
-                } else {
-                    Level::Lsoa
-                },
-            );
+            let lookups = read_lookups(&args.lookup)?;
+            let level = args.level.unwrap_or_else(|| default_level(&lookups));
             let mapper = AreaMapper::from_lookups(&lookups, level, within)
-                .map_err(|e| CliError::Usage(format!("{last}: {e}")))?;
+                .map_err(|e| failed(format!("{last}: {e}")))?;
             (mapper, level)
         }
-        None if within.is_some() => {
-            return Err(CliError::Usage(
-                "--within needs --lookup to know which LSOAs lie inside".to_string(),
-            ))
-        }
-        None if level.is_some_and(|l| l != Level::Lsoa) => {
-            return Err(CliError::Usage(
-                "--level other than lsoa needs --lookup".to_string(),
-            ))
-        }
-        None => (AreaMapper::each_lsoa(), Level::Lsoa),
+        None => match args.level {
+            Some(level) if level != Level::Lsoa => {
+                return Err(usage_error(
+                    "prepare",
+                    format!("--level {} needs --lookup", level.name()),
+                ))
+            }
+            _ => (AreaMapper::each_lsoa(), Level::Lsoa),
+        },
     };
-    let categories = match opts.get("categories") {
+    let categories = match &args.categories {
         Some(path) => {
             let (c, report) =
                 read_categories(path, open(path)?).map_err(|e| failed(e.to_string()))?;
@@ -183,36 +167,8 @@ fn mapping(opts: &Args, lookup_paths: &[&str]) -> Result<Mapping, CliError> {
     Ok(Mapping {
         mapper,
         level,
-        within: within.map(str::to_string),
         categories,
     })
-}
-
-/// Reads each lookup, printing a line and the first rejections for each.
-pub fn read_lookups(paths: &[&str]) -> Result<Vec<Lookup>, CliError> {
-    let mut out = Vec::new();
-    for path in paths {
-        let (lookup, report) = read_lookup(path, open(path)?).map_err(|e| failed(e.to_string()))?;
-        let bridge = if lookup.is_bridge() {
-            ", a bridge to newer LSOA codes"
-        } else {
-            ""
-        };
-        eprintln!(
-            "lookup {path}: {} LSOAs ({}{bridge}), {} rows rejected",
-            lookup.len(),
-            lookup.level_names(),
-            report.rejected
-        );
-        print_rejections(&report);
-        out.push(lookup);
-    }
-    Ok(out)
-}
-
-/// Opens a file for reading, naming it in the error.
-pub fn open(path: &str) -> Result<File, CliError> {
-    File::open(path).map_err(|e| failed(format!("{path}: cannot open: {e}")))
 }
 
 /// The files to read: files as given, folders searched (recursively, in
@@ -257,25 +213,91 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Prints the first ten rejections of a report (file, line, column,
-/// reason), after the files with rows read as Windows-1252.
-pub fn print_rejections(report: &LoadReport) {
-    for note in &report.windows_1252 {
-        eprintln!("  {}", note.describe());
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `explorer-cli prepare` with `args`.
+    fn prepare(args: &[&str]) -> Result<Outcome, CliError> {
+        crate::cli::run(std::iter::once("prepare").chain(args.iter().copied()))
     }
-    for r in report.rejections.iter().take(10) {
-        let column = r
-            .column
-            .as_deref()
-            .map(|c| format!(" ({c})"))
-            .unwrap_or_default();
-        eprintln!("  rejected {}:{}{}: {}", r.file, r.line, column, r.reason);
+
+    #[test]
+    fn bad_arguments_are_usage_errors() {
+        let usage = |args: &[&str], says: &str| {
+            let e = prepare(args).unwrap_err();
+            assert!(matches!(e, CliError::Args(_)), "{args:?}: {e}");
+            assert!(e.to_string().contains(says), "{args:?}: {e}");
+        };
+        usage(&["x.csv"], "--out <FILE>");
+        usage(&["--out", "o.csv"], "<INPUT>...");
+        usage(
+            &["--out", "o.csv", "--level", "county", "x"],
+            "invalid value 'county' for '--level <LEVEL>'",
+        );
+        usage(
+            &["--out", "o.csv", "--within", "E08000035", "x"],
+            "--lookup <FILE>",
+        );
+        usage(
+            &["--out", "o.csv", "--level", "Ward", "x"],
+            "--level ward needs --lookup",
+        );
+        let e = prepare(&["--out", "o.csv", "/no/such/file-street.csv"]).unwrap_err();
+        assert!(matches!(e, CliError::Failed(_)), "{e}");
+        assert!(e.to_string().contains("no such file"), "{e}");
+        assert_eq!(prepare(&["--help"]).unwrap(), Outcome::Done);
     }
-    if report.rejected > 10 {
-        eprintln!("  … and {} more rejected rows", report.rejected - 10);
+
+    #[test]
+    fn suspect_months_count_the_rows_in_the_counts_as_the_page_does() {
+        // Town (E06000001) has 4 rows a month but 1 in March; rows outside
+        // it (E01000003, City) fill every month up to 5.
+        let dir = std::env::temp_dir().join(format!("cse-prepare-suspect-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let header = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n";
+        let lookup = dir.join("lookup.csv");
+        std::fs::write(
+            &lookup,
+            "LSOA21CD,WD25CD,LAD25CD\nE01000001,E05000001,E06000001\nE01000003,E05000003,E06000002\n",
+        )
+        .unwrap();
+        for (i, month) in ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05"]
+            .iter()
+            .enumerate()
+        {
+            let town = if i == 2 { 1 } else { 4 };
+            let mut text = header.to_string();
+            for j in 0..5 {
+                let lsoa = if j < town { "E01000001" } else { "E01000003" };
+                text += &format!(",{month},F,F,0,0,Here,{lsoa},N,Drugs,,\n");
+            }
+            std::fs::write(dir.join(format!("{month}-f-street.csv")), text).unwrap();
+        }
+        let (out, report) = (dir.join("counts.csv"), dir.join("report.json"));
+        let path = |p: &std::path::Path| p.display().to_string();
+        let outcome = prepare(&[
+            "--lookup",
+            &path(&lookup),
+            "--within",
+            "E06000001",
+            "--out",
+            &path(&out),
+            "--report",
+            &path(&report),
+            &path(&dir),
+        ])
+        .unwrap();
+        assert_eq!(outcome, Outcome::Done);
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+        assert_eq!(json["months_suspect"][0]["month"], "2024-03");
+        assert_eq!(json["months_suspect"][0]["total"], 1);
+        assert_eq!(json["months_suspect"].as_array().unwrap().len(), 1);
+        assert_eq!(
+            (json["accepted"].as_u64(), json["outside_area"].as_u64()),
+            (Some(17), Some(8))
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
-
-#[cfg(test)]
-#[path = "prepare_tests.rs"]
-mod tests;

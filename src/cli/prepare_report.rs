@@ -5,9 +5,8 @@
 
 use serde::Serialize;
 
-use super::args::failed;
-use super::prepare::print_rejections;
-use super::{CliError, Outcome};
+use super::inputs::print_rejections;
+use super::{failed, CliError, Outcome};
 use crate::data::quality::Quality;
 use crate::data::session::{FileReport, FileStatus, Loaded};
 use crate::data::unknown_codes::UnknownCodes;
@@ -35,7 +34,7 @@ struct JsonFile<'a> {
 struct JsonReport<'a> {
     inputs: &'a [String],
     output: &'a str,
-    lookups: &'a [&'a str],
+    lookups: &'a [String],
     level: &'a str,
     within: Option<&'a str>,
     #[serde(flatten)]
@@ -175,7 +174,7 @@ pub fn write_json(
     path: &str,
     inputs: &[String],
     out: &str,
-    lookups: &[&str],
+    lookups: &[String],
     loaded: &Loaded,
     written: u64,
 ) -> Result<(), CliError> {

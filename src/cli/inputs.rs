@@ -1,0 +1,69 @@
+//! Reading the input files the commands share: opening a file by its path,
+//! the ONS lookups (and the level they lead to by default), and the rows a
+//! reader rejected, printed on stderr.
+
+use std::fs::File;
+
+use super::{failed, CliError};
+use crate::data::lookup::{read_lookup, Level, Lookup};
+use crate::data::LoadReport;
+
+/// Rejected rows printed (the rest are counted).
+const PRINTED_REJECTIONS: usize = 10;
+
+/// Opens a file for reading, naming it in the error.
+pub fn open(path: &str) -> Result<File, CliError> {
+    File::open(path).map_err(|e| failed(format!("{path}: cannot open: {e}")))
+}
+
+/// Reads each lookup, printing a line and the first rejections for each.
+pub fn read_lookups(paths: &[String]) -> Result<Vec<Lookup>, CliError> {
+    let mut out = Vec::new();
+    for path in paths {
+        let (lookup, report) = read_lookup(path, open(path)?).map_err(|e| failed(e.to_string()))?;
+        let bridge = if lookup.is_bridge() {
+            ", a bridge to newer LSOA codes"
+        } else {
+            ""
+        };
+        eprintln!(
+            "lookup {path}: {} LSOAs ({}{bridge}), {} rows rejected",
+            lookup.len(),
+            lookup.level_names(),
+            report.rejected
+        );
+        print_rejections(&report);
+        out.push(lookup);
+    }
+    Ok(out)
+}
+
+/// The level when none is asked for: ward when the last lookup (the one
+/// that maps LSOAs to areas) has wards, else LSOA.
+pub fn default_level(lookups: &[Lookup]) -> Level {
+    if lookups.last().is_some_and(|l| l.has_level(Level::Ward)) {
+        Level::Ward
+    } else {
+        Level::Lsoa
+    }
+}
+
+/// Prints the files with rows read as Windows-1252, then the first ten
+/// rejections of a report (file, line, column, reason) and how many more.
+pub fn print_rejections(report: &LoadReport) {
+    for note in &report.windows_1252 {
+        eprintln!("  {}", note.describe());
+    }
+    for r in report.rejections.iter().take(PRINTED_REJECTIONS) {
+        let column = r
+            .column
+            .as_deref()
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default();
+        eprintln!("  rejected {}:{}{}: {}", r.file, r.line, column, r.reason);
+    }
+    let printed = report.rejections.len().min(PRINTED_REJECTIONS) as u64;
+    if report.rejected > printed {
+        eprintln!("  … and {} more rejected rows", report.rejected - printed);
+    }
+}
