@@ -42,19 +42,22 @@ fn json_text(headers: &[&str], rows: &[Vec<Value>]) -> String {
         .iter()
         .map(|h| Value::from(*h).to_string())
         .collect();
-    let mut out = String::from("[");
-    for (i, row) in rows.iter().enumerate() {
-        out.push_str(if i == 0 { "\n  {" } else { ",\n  {" });
-        for (j, (key, v)) in keys.iter().zip(row).enumerate() {
-            if j > 0 {
-                out.push_str(", ");
-            }
-            out.push_str(&format!("{key}: {v}"));
-        }
-        out.push('}');
+    let objects: Vec<String> = rows
+        .iter()
+        .map(|row| {
+            let fields: Vec<String> = keys
+                .iter()
+                .zip(row)
+                .map(|(key, v)| format!("{key}: {v}"))
+                .collect();
+            format!("  {{{}}}", fields.join(", "))
+        })
+        .collect();
+    if objects.is_empty() {
+        "[\n]\n".to_string()
+    } else {
+        format!("[\n{}\n]\n", objects.join(",\n"))
     }
-    out.push_str("\n]\n");
-    out
 }
 
 /// CSV with a header line.

@@ -1,46 +1,87 @@
 //! The controls shared by every page: periods, selection, and on the wards
 //! page the ranking measure. Every change goes into the URL.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::analysis::{Period, PeriodPair, Preset};
-use crate::data::bundle::Bundle;
 use crate::data::Month;
 use crate::state::{Measure, Page, PeriodChoice, ViewState};
-use crate::view::periods;
+use crate::view::periods::{self, PeriodMenu};
 use crate::view::selection::selection_menu;
 
-use super::update;
+use super::{shown, update};
 
 /// The period, selection and measure controls.
 #[component]
-pub fn Controls(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
-    // The crime type menu is computed in `view::selection`.
-    let menu_groups = selection_menu(&bundle.dataset.categories);
-    let first = bundle.dataset.cube.first_month();
-    let last = bundle.dataset.cube.last_month();
+pub fn Controls(
+    /// The app's view.
+    view: RwSignal<ViewState>,
+) -> impl IntoView {
+    let bundle = shown();
     // The menu (options, the one chosen, the pair shown) is computed in
     // `view::periods`; the component renders it.
-    let menu = Memo::new(move |_| periods::menu(&bundle, view.with(|v| v.period)));
+    let menu = Memo::new(move |_| view.with(|v| periods::menu(&bundle, v.period)));
+    let is_custom = Memo::new(move |_| menu.with(|m| m.selected == periods::CUSTOM));
+    let on_wards = Memo::new(move |_| view.with(|v| v.page == Page::Wards));
+    view! {
+        <form class="controls" aria-label="What to show" on:submit=|ev| ev.prevent_default()>
+            <PeriodSelect menu=menu view=view />
+            <SelectionSelect view=view />
+            {move || on_wards.get().then(|| view! { <MeasureChoice view=view /> })}
+            {move || is_custom.get().then(|| view! { <CustomPeriods menu=menu view=view /> })}
+        </form>
+    }
+}
+
+/// The period menu: the presets (those the data cannot fill disabled)
+/// and "Custom".
+#[component]
+fn PeriodSelect(menu: Memo<PeriodMenu>, view: RwSignal<ViewState>) -> impl IntoView {
     let presets = move || {
         menu.with(|m| {
             m.options
                 .iter()
                 .map(|o| {
                     let selected = m.selected == o.key;
-                    view! { <option value=o.key disabled=o.disabled selected=selected>{o.label.clone()}</option> }
+                    view! {
+                        <option value=o.key disabled=o.disabled selected=selected>
+                            {o.label.clone()}
+                        </option>
+                    }
                 })
                 .collect_view()
         })
     };
-    let is_custom = move || menu.with(|m| m.selected == periods::CUSTOM);
+    let on_change = move |ev| {
+        let key = event_target_value(&ev);
+        let period = match Preset::from_key(&key) {
+            Some(p) => PeriodChoice::Preset(p),
+            None => PeriodChoice::Custom(menu.with_untracked(|m| m.pair)),
+        };
+        update(view, |v| v.period = period);
+    };
+    view! {
+        <div class="control">
+            <label for="period">"Periods"</label>
+            <select id="period" data-testid="period-select" on:change=on_change>
+                {move || presets()}
+            </select>
+        </div>
+    }
+}
+
+/// The crime type menu (computed in `view::selection`), in its groups.
+#[component]
+fn SelectionSelect(view: RwSignal<ViewState>) -> impl IntoView {
     let option = move |(key, label): (String, String)| {
         let chosen = key.clone();
-        view! { <option value=key selected=move || view.with(|v| v.select.eq_ignore_ascii_case(&chosen))>{label}</option> }
+        view! {
+            <option value=key selected=move || view.with(|v| v.select.eq_ignore_ascii_case(&chosen))>
+                {label}
+            </option>
+        }
     };
-    let select_options = menu_groups
+    let groups = selection_menu(&shown().dataset.categories)
         .into_iter()
         .map(|g| {
             let options = g.options.into_iter().map(option).collect_view();
@@ -50,100 +91,118 @@ pub fn Controls(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView
             }
         })
         .collect_view();
-    // The custom pair's months, shown when "Custom" is chosen.
-    let current_pair = move || Some(menu.with(|m| m.pair));
-    let (custom_error, set_custom_error) = signal(String::new());
-    let set_custom = move |which: usize, value: String| {
-        let Some(mut pair) = current_pair() else {
-            return;
-        };
-        let Some(month) = parse_html_month(&value) else {
-            set_custom_error.set("Choose a month.".into());
-            return;
-        };
-        match which {
-            0 => pair.current.start = month,
-            1 => pair.current.end = month,
-            2 => pair.previous.start = month,
-            _ => pair.previous.end = month,
+    let on_change = move |ev| {
+        let key = event_target_value(&ev);
+        update(view, |v| v.select = key);
+    };
+    view! {
+        <div class="control">
+            <label for="select">"Crime type"</label>
+            <select id="select" data-testid="selection-select" on:change=on_change>{groups}</select>
+        </div>
+    }
+}
+
+/// Count or rate, on the wards page.
+#[component]
+fn MeasureChoice(view: RwSignal<ViewState>) -> impl IntoView {
+    let is = move |m: Measure| view.with(|v| v.measure == m);
+    let set = move |m: Measure| move |_| update(view, |v| v.measure = m);
+    view! {
+        <fieldset class="measure">
+            <legend>"Rank by"</legend>
+            <label>
+                <input type="radio" name="measure" value="count" data-testid="measure-count"
+                    prop:checked=move || is(Measure::Count) on:change=set(Measure::Count) />
+                " Count"
+            </label>
+            <label>
+                <input type="radio" name="measure" value="rate" data-testid="measure-rate"
+                    prop:checked=move || is(Measure::Rate) on:change=set(Measure::Rate) />
+                " Rate per 1,000 residents"
+            </label>
+        </fieldset>
+    }
+}
+
+/// Which month of the custom pair a month input sets.
+#[derive(Clone, Copy)]
+enum PairMonth {
+    CurrentFrom,
+    CurrentTo,
+    PreviousFrom,
+    PreviousTo,
+}
+
+impl PairMonth {
+    /// The month in `pair`.
+    fn of(self, pair: &PeriodPair) -> Month {
+        match self {
+            PairMonth::CurrentFrom => pair.current.start,
+            PairMonth::CurrentTo => pair.current.end,
+            PairMonth::PreviousFrom => pair.previous.start,
+            PairMonth::PreviousTo => pair.previous.end,
         }
+    }
+
+    /// `pair` with this month set to `month`.
+    fn set(self, mut pair: PeriodPair, month: Month) -> PeriodPair {
+        match self {
+            PairMonth::CurrentFrom => pair.current.start = month,
+            PairMonth::CurrentTo => pair.current.end = month,
+            PairMonth::PreviousFrom => pair.previous.start = month,
+            PairMonth::PreviousTo => pair.previous.end = month,
+        }
+        pair
+    }
+}
+
+/// The custom pair's four months, shown when "Custom" is chosen; a pair
+/// that cannot be compared is said, not taken.
+#[component]
+fn CustomPeriods(menu: Memo<PeriodMenu>, view: RwSignal<ViewState>) -> impl IntoView {
+    let cube = &shown().dataset.cube;
+    let (first, last) = (cube.first_month(), cube.last_month());
+    let (error, set_error) = signal(String::new());
+    let set = move |end: PairMonth, value: String| {
+        let Some(month) = parse_html_month(&value) else {
+            set_error.set("Choose a month.".into());
+            return;
+        };
+        let pair = end.set(menu.with_untracked(|m| m.pair), month);
         let ok = |p: &Period| p.start <= p.end;
         if !ok(&pair.current) || !ok(&pair.previous) {
-            set_custom_error.set("A period must end on or after its start.".into());
+            set_error.set("A period must end on or after its start.".into());
             return;
         }
         if let Err(e) = pair.check_within(first, last) {
-            set_custom_error.set(e.to_string());
+            set_error.set(e.to_string());
             return;
         }
-        set_custom_error.set(String::new());
+        set_error.set(String::new());
         update(view, |v| v.period = PeriodChoice::Custom(pair));
     };
-    let month_input = move |id: &'static str,
-                            label: &'static str,
-                            which: usize,
-                            get: fn(&PeriodPair) -> Month| {
+    let input = move |id: &'static str, label: &'static str, end: PairMonth| {
         view! {
             <label for=id>{label}</label>
             <input type="month" id=id min=html_month(first) max=html_month(last)
-                prop:value=move || current_pair().map(|p| html_month(get(&p))).unwrap_or_default()
-                on:change=move |ev| set_custom(which, event_target_value(&ev)) />
+                prop:value=move || menu.with(|m| html_month(end.of(&m.pair)))
+                on:change=move |ev| set(end, event_target_value(&ev)) />
         }
     };
-    let custom = move || {
-        is_custom().then(|| {
-            view! {
-                <fieldset class="custom-period" data-testid="custom-period">
-                    <legend>"Custom periods"</legend>
-                    <div>{month_input("cur-start", "Current from", 0, |p| p.current.start)}{month_input("cur-end", "to", 1, |p| p.current.end)}</div>
-                    <div>{month_input("prev-start", "Compared with", 2, |p| p.previous.start)}{month_input("prev-end", "to", 3, |p| p.previous.end)}</div>
-                    <p class="error" role="alert">{custom_error}</p>
-                </fieldset>
-            }
-        })
-    };
-    let measure = move || {
-        (view.with(|v| v.page) == Page::Wards).then(|| {
-            view! {
-                <fieldset class="measure">
-                    <legend>"Rank by"</legend>
-                    <label><input type="radio" name="measure" value="count" data-testid="measure-count"
-                        prop:checked=move || view.with(|v| v.measure == Measure::Count)
-                        on:change=move |_| update(view, |v| v.measure = Measure::Count) />" Count"</label>
-                    <label><input type="radio" name="measure" value="rate" data-testid="measure-rate"
-                        prop:checked=move || view.with(|v| v.measure == Measure::Rate)
-                        on:change=move |_| update(view, |v| v.measure = Measure::Rate) />" Rate per 1,000 residents"</label>
-                </fieldset>
-            }
-        })
-    };
     view! {
-        <form class="controls" aria-label="What to show" on:submit=|ev| ev.prevent_default()>
-            <div class="control">
-                <label for="period">"Periods"</label>
-                <select id="period" data-testid="period-select" on:change=move |ev| {
-                    let key = event_target_value(&ev);
-                    let period = match Preset::from_key(&key) {
-                        Some(p) => PeriodChoice::Preset(p),
-                        None => PeriodChoice::Custom(menu.with_untracked(|m| m.pair)),
-                    };
-                    update(view, |v| v.period = period);
-                }>
-                    {presets}
-                </select>
+        <fieldset class="custom-period" data-testid="custom-period">
+            <legend>"Custom periods"</legend>
+            <div>
+                {input("cur-start", "Current from", PairMonth::CurrentFrom)}
+                {input("cur-end", "to", PairMonth::CurrentTo)}
             </div>
-            <div class="control">
-                <label for="select">"Crime type"</label>
-                <select id="select" data-testid="selection-select" on:change=move |ev| {
-                    let key = event_target_value(&ev);
-                    update(view, |v| v.select = key);
-                }>
-                    {select_options}
-                </select>
+            <div>
+                {input("prev-start", "Compared with", PairMonth::PreviousFrom)}
+                {input("prev-end", "to", PairMonth::PreviousTo)}
             </div>
-            {move || measure()}
-            {move || custom()}
-        </form>
+            <p class="error" role="alert">{error}</p>
+        </fieldset>
     }
 }
 

@@ -1,8 +1,8 @@
 //! Downloads made in the browser: a table as CSV, a chart as PNG. Nothing
 //! leaves the reader's machine.
 
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement};
 
 fn js_error(e: JsValue) -> String {
@@ -39,8 +39,9 @@ pub fn download_canvas(canvas: &HtmlCanvasElement, file_name: &str) -> Result<()
 }
 
 /// Offers an SVG document (text) as a PNG file of `width` × `height` CSS
-/// pixels at twice the resolution.
-pub fn download_svg_as_png(
+/// pixels at twice the resolution, once the browser has read the picture;
+/// an error says why not.
+pub async fn download_svg_as_png(
     svg: &str,
     width: f64,
     height: f64,
@@ -58,32 +59,28 @@ pub fn download_svg_as_png(
     canvas.set_width(w);
     canvas.set_height(h);
     let image = HtmlImageElement::new().map_err(js_error)?;
-    let name = file_name.to_string();
-    let img = image.clone();
-    let onload = Closure::once(move || {
-        let ctx = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
-        if let Some(ctx) = ctx {
-            ctx.set_fill_style_str("#ffffff");
-            ctx.fill_rect(0.0, 0.0, f64::from(w), f64::from(h));
-            let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(
-                &img,
-                0.0,
-                0.0,
-                f64::from(w),
-                f64::from(h),
-            );
-            let _ = download_canvas(&canvas, &name);
-        }
-    });
-    image.set_onload(Some(onload.as_ref().unchecked_ref()));
-    onload.forget();
     let encoded = js_sys::encode_uri_component(svg);
     image.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
-    Ok(())
+    JsFuture::from(image.decode())
+        .await
+        .map_err(|_| "the browser could not read the map's picture".to_string())?;
+    let ctx = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        .ok_or("the browser gave no 2D canvas")?;
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, f64::from(w), f64::from(h));
+    ctx.draw_image_with_html_image_element_and_dw_and_dh(
+        &image,
+        0.0,
+        0.0,
+        f64::from(w),
+        f64::from(h),
+    )
+    .map_err(js_error)?;
+    download_canvas(&canvas, file_name)
 }
 
 /// A file name from a caption: lower case, words joined by `-`.

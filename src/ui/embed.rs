@@ -9,6 +9,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::data::bundle::Bundle;
+use crate::data::Manifest;
 use crate::state::{EmbedKind, Theme, ViewState};
 use crate::view::embed::{card, full_view};
 use crate::view::{common::setup, overview::overview, profile::profile, wards::wards};
@@ -17,6 +18,7 @@ use super::map::MapFigure;
 use super::pages::headline::{HeadlineFigures, PeriodNotes};
 use super::table::DataTable;
 use super::trend_chart::TrendFigure;
+use super::Shown;
 
 /// Applies the theme and accent colour to the document (through the DOM
 /// and CSSOM, which a strict Content-Security-Policy allows).
@@ -27,6 +29,7 @@ pub fn apply_theme(state: &ViewState) {
     else {
         return;
     };
+    // A class or colour the browser refuses leaves the default look.
     let _ = root.class_list().add_1("embedded");
     if state.theme == Theme::Dark {
         let _ = root.class_list().add_1("theme-dark");
@@ -52,6 +55,7 @@ fn post_height_of(element: web_sys::Element) {
     let post = move || {
         let height = target.get_bounding_client_rect().height().ceil();
         let msg = js_sys::Object::new();
+        // Setting a member of a fresh plain object cannot fail.
         let _ = js_sys::Reflect::set(
             &msg,
             &JsValue::from_str("type"),
@@ -73,29 +77,20 @@ fn post_height_of(element: web_sys::Element) {
     callback.forget();
 }
 
-/// One embedded view.
-#[component]
-pub fn EmbedShell(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
-    let state = view.get_untracked();
-    let kind = state.embed.unwrap_or(EmbedKind::Card);
-    let root = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        if let Some(el) = root.get() {
-            post_height_of(el.into());
-        }
-    });
-    let b = &bundle;
+/// The figures of one embedded view, or why there are none.
+fn body(kind: EmbedKind, b: &Bundle, state: &ViewState, view: RwSignal<ViewState>) -> AnyView {
+    let profile_or_overview = state.ward.is_some();
     let body = match kind {
-        EmbedKind::Card => card(b, &state).map(|m| {
+        EmbedKind::Card => card(b, state).map(|m| {
             let mut h = m.headline;
             h.title = format!("{}: {}", m.place, h.title);
             view! { <HeadlineFigures h=h /> }.into_any()
         }),
         EmbedKind::Trend => {
-            let chart = if state.ward.is_some() {
-                profile(b, &state).map(|m| m.trend)
+            let chart = if profile_or_overview {
+                profile(b, state).map(|m| m.trend)
             } else {
-                overview(b, &state).map(|m| m.trend)
+                overview(b, state).map(|m| m.trend)
             };
             chart.map(|chart| {
                 let caption = format!(
@@ -107,51 +102,79 @@ pub fn EmbedShell(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoVi
             })
         }
         EmbedKind::Table => {
-            let table = if state.ward.is_some() {
-                profile(b, &state).map(|m| m.table)
+            let table = if profile_or_overview {
+                profile(b, state).map(|m| m.table)
             } else {
-                overview(b, &state).map(|m| m.table)
+                overview(b, state).map(|m| m.table)
             };
             table.map(|t| view! { <DataTable model=t view=view testid="embed-table" /> }.into_any())
         }
-        EmbedKind::Ranking => wards(b, &state).map(|m| {
+        EmbedKind::Ranking => wards(b, state).map(|m| {
             let mut t = m.table;
             t.rows.truncate(state.top as usize);
             t.caption = format!("Top {} — {}", state.top, t.caption);
             view! { <DataTable model=t view=view testid="embed-ranking" /> }.into_any()
         }),
         EmbedKind::Map => {
-            wards(b, &state).map(|m| view! { <MapFigure model=m view=view /> }.into_any())
+            wards(b, state).map(|m| view! { <MapFigure model=m view=view /> }.into_any())
         }
     };
+    body.unwrap_or_else(|e| {
+        view! { <p class="error" role="alert" data-testid="embed-error">{e}</p> }.into_any()
+    })
+}
+
+/// The source and licence line under an embedded view.
+fn source_line(manifest: &Manifest) -> String {
+    let licence = if manifest.licence.is_empty() {
+        String::new()
+    } else {
+        format!(" Licence: {}.", manifest.licence)
+    };
+    format!("Source: {}{licence}", manifest.attribution)
+}
+
+/// One embedded view.
+#[component]
+pub fn EmbedShell(
+    /// The dataset.
+    bundle: Arc<Bundle>,
+    /// The app's view (the embed's options in it).
+    view: RwSignal<ViewState>,
+) -> impl IntoView {
+    provide_context(Shown(bundle.clone()));
+    let state = view.get_untracked();
+    let kind = state.embed.unwrap_or(EmbedKind::Card);
+    let root = NodeRef::<leptos::html::Div>::new();
+    // Syncing with the host page: its iframe follows our height.
+    Effect::new(move |_| {
+        if let Some(el) = root.get() {
+            post_height_of(el.into());
+        }
+    });
     // The card's headline carries its notes; the other views show them
     // above the figures.
     let notes = match kind {
         EmbedKind::Card => Vec::new(),
-        _ => setup(b, &state).map(|s| s.notes).unwrap_or_default(),
+        _ => setup(&bundle, &state).map(|s| s.notes).unwrap_or_default(),
     };
-    let body = body.unwrap_or_else(|e| {
-        view! { <p class="error" role="alert" data-testid="embed-error">{e}</p> }.into_any()
-    });
     let manifest = &bundle.manifest;
-    let source = format!(
-        "Source: {}{}",
-        manifest.attribution,
-        if manifest.licence.is_empty() {
-            String::new()
-        } else {
-            format!(" Licence: {}.", manifest.licence)
+    let demo = manifest.synthetic.then(|| {
+        view! {
+            <p class="demo-banner" data-testid="demo-banner">
+                <strong>"Demo data: "</strong>"invented figures."
+            </p>
         }
-    );
-    let demo = manifest.synthetic.then(|| view! { <p class="demo-banner" data-testid="demo-banner"><strong>"Demo data: "</strong>"invented figures."</p> });
+    });
     view! {
         <div class="embed" node_ref=root data-testid="embed" data-kind=kind.key()>
             {demo}
             <PeriodNotes notes=notes />
-            {body}
-            <p class="embed-source" data-testid="embed-source">{source}</p>
+            {body(kind, &bundle, &state, view)}
+            <p class="embed-source" data-testid="embed-source">{source_line(manifest)}</p>
             <p class="embed-link">
-                <a href=full_view(&state).to_query() target="_blank" rel="noopener" data-testid="embed-full-link">"Open in the Community Safety Explorer"</a>
+                <a href=full_view(&state).to_query() target="_blank" rel="noopener"
+                    data-testid="embed-full-link">"Open in the Community Safety Explorer"</a>
             </p>
         </div>
     }

@@ -1,43 +1,83 @@
 //! Fetching a dataset's files over HTTP; `data::bundle` reads and joins
 //! them. Every failure becomes a message naming the file.
 
+use std::sync::Arc;
+
 use gloo_net::http::Request;
 
 use crate::data::bundle::{assemble, Bundle, Files};
 use crate::data::Manifest;
 
+/// Why a dataset could not be loaded.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum FetchError {
+    /// The request got no answer (offline, blocked…).
+    #[error("{url}: the request failed{}", detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default())]
+    Request {
+        /// The file asked for.
+        url: String,
+        /// The browser's words, when it gave any.
+        detail: Option<String>,
+    },
+    /// The server answered with an error status.
+    #[error("{url}: the server answered {status} {text}")]
+    Status {
+        /// The file asked for.
+        url: String,
+        /// The HTTP status.
+        status: u16,
+        /// Its text.
+        text: String,
+    },
+    /// The manifest is not text.
+    #[error("{url}: the file is not UTF-8 text")]
+    NotText {
+        /// The file.
+        url: String,
+    },
+    /// The files came but cannot be used (the message names the file).
+    #[error("{0}")]
+    Unusable(String),
+}
+
 /// Why a request failed, without formatting gloo's error type as a whole
 /// (its `Display` drags a JSON library into the bundle).
-fn request_failed(url: &str, e: gloo_net::Error) -> String {
-    match e {
-        gloo_net::Error::JsError(js) => format!("{url}: the request failed ({})", js.message),
-        _ => format!("{url}: the request failed"),
+fn request_failed(url: &str, e: gloo_net::Error) -> FetchError {
+    let detail = match e {
+        gloo_net::Error::JsError(js) => Some(js.message),
+        _ => None,
+    };
+    FetchError::Request {
+        url: url.to_string(),
+        detail,
     }
 }
 
-pub(super) async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+pub(super) async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
     let response = Request::get(url)
         .send()
         .await
         .map_err(|e| request_failed(url, e))?;
     if !response.ok() {
-        return Err(format!(
-            "{url}: the server answered {} {}",
-            response.status(),
-            response.status_text()
-        ));
+        return Err(FetchError::Status {
+            url: url.to_string(),
+            status: response.status(),
+            text: response.status_text(),
+        });
     }
     response.binary().await.map_err(|e| request_failed(url, e))
 }
 
 /// Loads `data/<name>/manifest.json` and the files it names.
-pub async fn load_dataset(name: &str) -> Result<Bundle, String> {
+pub async fn load_dataset(name: String) -> Result<Arc<Bundle>, FetchError> {
     let base = format!("data/{name}/");
     let manifest_url = format!("{base}manifest.json");
     let manifest_bytes = fetch_bytes(&manifest_url).await?;
-    let manifest_text = String::from_utf8(manifest_bytes)
-        .map_err(|_| format!("{manifest_url}: the file is not UTF-8 text"))?;
-    let manifest = Manifest::parse(&manifest_url, &manifest_text).map_err(|e| e.to_string())?;
+    let manifest_text = String::from_utf8(manifest_bytes).map_err(|_| FetchError::NotText {
+        url: manifest_url.clone(),
+    })?;
+    let manifest = Manifest::parse(&manifest_url, &manifest_text)
+        .map_err(|e| FetchError::Unusable(e.to_string()))?;
 
     let f = manifest.files.clone();
     let counts_url = format!("{base}{}", f.counts);
@@ -45,7 +85,7 @@ pub async fn load_dataset(name: &str) -> Result<Bundle, String> {
     let areas = fetch_named(&base, &f.areas).await?;
     let categories = fetch_named(&base, &f.categories).await?;
     let boundaries = fetch_named(&base, &f.boundaries).await?;
-    assemble(
+    let bundle = assemble(
         manifest,
         Files {
             counts: (&counts_url, &counts),
@@ -53,7 +93,8 @@ pub async fn load_dataset(name: &str) -> Result<Bundle, String> {
             categories: named(&categories),
             boundaries: named(&boundaries),
         },
-    )
+    );
+    bundle.map(Arc::new).map_err(FetchError::Unusable)
 }
 
 /// A fetched file as `assemble` takes it.
@@ -65,7 +106,7 @@ fn named(file: &Option<(String, Vec<u8>)>) -> Option<(&str, &[u8])> {
 async fn fetch_named(
     base: &str,
     name: &Option<String>,
-) -> Result<Option<(String, Vec<u8>)>, String> {
+) -> Result<Option<(String, Vec<u8>)>, FetchError> {
     match name {
         Some(n) => {
             let url = format!("{base}{n}");

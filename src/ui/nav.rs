@@ -1,15 +1,13 @@
 //! Navigation between pages, and the ward search. Links are real links
 //! (they work when opened in a new tab); a plain click moves within the app.
 
-use std::sync::Arc;
-
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
-use crate::data::bundle::Bundle;
 use crate::state::{Page, ViewState};
+use crate::view::common::{area_choices, find_area};
 
-use super::{navigate, update};
+use super::{navigate, shown, update};
 
 /// True for a click that should open the link elsewhere (new tab etc.).
 fn modified(ev: &MouseEvent) -> bool {
@@ -52,37 +50,17 @@ pub fn ViewLink(
 
 /// The page menu and the ward search.
 #[component]
-pub fn Nav(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
-    let wards = crate::view::common::area_choices(&bundle);
-    let options = wards
-        .iter()
-        .map(|(name, _)| view! { <option value=name.clone()></option> })
-        .collect_view();
-    let (message, set_message) = signal(String::new());
-    let find = move |text: String| match crate::view::common::find_area(&wards, &text) {
-        None => {}
-        Some(Ok(code)) => {
-            set_message.set(String::new());
-            update(view, |v| {
-                v.page = Page::Ward;
-                v.ward = Some(code);
-            });
-        }
-        Some(Err(message)) => set_message.set(message),
-    };
-    let find_on_change = find.clone();
-    let input_ref = NodeRef::<leptos::html::Input>::new();
+pub fn Nav(
+    /// The app's view.
+    view: RwSignal<ViewState>,
+) -> impl IntoView {
     let menu = move || {
         let v = view.get();
         let link = |page: Page, label: &'static str, testid: &'static str| {
             let mut to = v.clone();
             to.page = page;
-            if page != Page::Ward {
-                to.ward = if page == Page::Wards {
-                    None
-                } else {
-                    to.ward.clone()
-                };
+            if page == Page::Wards {
+                to.ward = None;
             }
             let current = v.page == page;
             view! { <li><ViewLink to=to view=view current=current testid=testid>{label}</ViewLink></li> }
@@ -103,15 +81,44 @@ pub fn Nav(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
         <nav class="menu" aria-label="Pages">
             <ul>{move || menu()}</ul>
         </nav>
-        <form class="ward-search" role="search" on:submit=move |ev| {
-            ev.prevent_default();
-            if let Some(input) = input_ref.get() {
-                find(input.value());
-            }
-        }>
+        <WardSearch view=view />
+    }
+}
+
+/// The ward search: a name typed or picked from the list opens its
+/// profile; a name that matches none (or several) is said.
+#[component]
+fn WardSearch(view: RwSignal<ViewState>) -> impl IntoView {
+    let wards = area_choices(&shown());
+    let options = wards
+        .iter()
+        .map(|(name, _)| view! { <option value=name.clone()></option> })
+        .collect_view();
+    let (message, set_message) = signal(String::new());
+    let find = move |text: String| match find_area(&wards, &text) {
+        None => {}
+        Some(Ok(code)) => {
+            set_message.set(String::new());
+            update(view, |v| {
+                v.page = Page::Ward;
+                v.ward = Some(code);
+            });
+        }
+        Some(Err(message)) => set_message.set(message),
+    };
+    let find_on_change = find.clone();
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(input) = input_ref.get() {
+            find(input.value());
+        }
+    };
+    view! {
+        <form class="ward-search" role="search" on:submit=on_submit>
             <label for="ward-search">"Find a ward"</label>
-            <input node_ref=input_ref id="ward-search" name="ward" list="ward-names" autocomplete="off" placeholder="Type a ward name"
-                data-testid="ward-search"
+            <input node_ref=input_ref id="ward-search" name="ward" list="ward-names"
+                autocomplete="off" placeholder="Type a ward name" data-testid="ward-search"
                 on:change=move |ev| find_on_change(event_target_value(&ev)) />
             <datalist id="ward-names">{options}</datalist>
             <button type="submit">"Show"</button>

@@ -6,10 +6,21 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::state::ViewState;
-use crate::view::table::{SortDir, TableModel};
+use crate::view::table::{Cell, SortDir, TableModel};
 
 use super::download::{download_text, file_name};
 use super::navigate;
+
+/// A column the table is sorted by, and which way.
+type Sort = Option<(usize, SortDir)>;
+
+/// The rows in the order shown: sorted, or as the model has them.
+fn shown_rows(model: &TableModel, sort: Sort) -> Vec<&Vec<Cell>> {
+    match sort {
+        Some((c, d)) => model.sorted_rows(c, d),
+        None => model.rows.iter().collect(),
+    }
+}
 
 /// A sortable table with a CSV download.
 #[component]
@@ -23,127 +34,150 @@ pub fn DataTable(
 ) -> impl IntoView {
     let model = Arc::new(model);
     let sort = RwSignal::new(None::<(usize, SortDir)>);
-    let (error, set_error) = signal(String::new());
-    let m = model.clone();
-    let headers = move || {
-        let m: &TableModel = &m;
-        m.columns
-            .iter()
-            .enumerate()
-            .map(|(i, col)| {
-                let state = move || sort.get().filter(|(c, _)| *c == i).map(|(_, d)| d);
-                let arrow = move || match state() {
-                    Some(SortDir::Ascending) => " ▲",
-                    Some(SortDir::Descending) => " ▼",
-                    None => "",
-                };
-                let numeric = col.numeric;
-                view! {
-                    <th scope="col" class:num=numeric aria-sort=move || match state() {
-                        Some(SortDir::Ascending) => "ascending",
-                        Some(SortDir::Descending) => "descending",
-                        None => "none",
-                    }>
-                        <button type="button" class="sort" on:click=move |_| {
-                            let next = match sort.get_untracked() {
-                                Some((c, SortDir::Descending)) if c == i => SortDir::Ascending,
-                                Some((c, SortDir::Ascending)) if c == i => SortDir::Descending,
-                                _ if numeric => SortDir::Descending,
-                                _ => SortDir::Ascending,
-                            };
-                            sort.set(Some((i, next)));
-                        }>
-                            {col.label.clone()}
-                            <span aria-hidden="true">{move || arrow()}</span>
-                        </button>
-                    </th>
-                }
-            })
-            .collect_view()
-    };
-    let row_view = move |cells: &Vec<crate::view::table::Cell>, numeric: &[bool]| {
-        cells
-            .iter()
-            .enumerate()
-            .map(|(i, cell)| {
-                let num = numeric.get(i).copied().unwrap_or(false);
-                let content = match &cell.link {
-                    Some(href) => {
-                        let to = ViewState::from_query(href);
-                        view! {
-                            <a href=href.clone() on:click=move |ev| {
-                                if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0) {
-                                    ev.prevent_default();
-                                    navigate(view, to.clone());
-                                }
-                            }>{cell.text.clone()}</a>
-                        }
-                        .into_any()
-                    }
-                    None => cell.text.clone().into_any(),
-                };
-                if i == 0 && !num {
-                    view! { <th scope="row">{content}</th> }.into_any()
-                } else {
-                    view! { <td class:num=num>{content}</td> }.into_any()
-                }
-            })
-            .collect_view()
-    };
-    let m2 = model.clone();
-    let body = move || {
-        let order = sort.get();
-        {
-            let m: &TableModel = &m2;
-            let numeric: Vec<bool> = m.columns.iter().map(|c| c.numeric).collect();
-            let rows: Vec<&Vec<_>> = match order {
-                Some((c, d)) => m.sorted_rows(c, d),
-                None => m.rows.iter().collect(),
-            };
-            rows.into_iter()
-                .map(|r| view! { <tr>{row_view(r, &numeric)}</tr> })
+    let numeric: Arc<[bool]> = model.columns.iter().map(|c| c.numeric).collect();
+    let headers = model
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, col)| view! { <SortHeader index=i label=col.label.clone() numeric=col.numeric sort=sort /> })
+        .collect_view();
+    let body = {
+        let (model, numeric) = (model.clone(), numeric.clone());
+        move || {
+            shown_rows(&model, sort.get())
+                .into_iter()
+                .map(|r| row_view(r, &numeric, view))
                 .collect_view()
         }
     };
-    let m3 = model.clone();
-    let footer = move || {
-        let m: &TableModel = &m3;
-        let numeric: Vec<bool> = m.columns.iter().map(|c| c.numeric).collect();
-        m.footer
-            .iter()
-            .map(|r| view! { <tr>{row_view(r, &numeric)}</tr> })
-            .collect_view()
-    };
-    let m4 = model.clone();
-    let download = move |_| {
-        let result = {
-            let m: &TableModel = &m4;
-            let rows: Vec<&Vec<_>> = match sort.get_untracked() {
-                Some((c, d)) => m.sorted_rows(c, d),
-                None => m.rows.iter().collect(),
-            };
-            download_text(
-                &file_name(&m.caption, "csv"),
-                "text/csv;charset=utf-8",
-                &m.to_csv(&rows),
-            )
-        };
-        set_error.set(result.err().unwrap_or_default());
-    };
-    let caption = model.caption.clone();
-    let region_label = caption.clone();
+    let footer = model
+        .footer
+        .iter()
+        .map(|r| row_view(r, &numeric, view))
+        .collect_view();
+    let (caption, region) = (model.caption.clone(), model.caption.clone());
     view! {
         <div class="table-block">
-            <div class="table-scroll" tabindex="0" role="region" aria-label=region_label>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=region>
                 <table data-testid=testid>
                     <caption>{caption}</caption>
-                    <thead><tr>{move || headers()}</tr></thead>
+                    <thead><tr>{headers}</tr></thead>
                     <tbody>{move || body()}</tbody>
-                    <tfoot>{move || footer()}</tfoot>
+                    <tfoot>{footer}</tfoot>
                 </table>
             </div>
-            <button type="button" class="download" data-testid=format!("{testid}-csv") on:click=download>"Download this table (CSV)"</button>
-            <span class="error" role="alert">{error}</span>
+            <CsvDownload model=model sort=sort testid=testid />
         </div>
+    }
+}
+
+/// A column's header: a button that sorts by it (numbers largest first,
+/// text A to Z; again to reverse), with the direction shown and said.
+#[component]
+fn SortHeader(
+    /// The column's index.
+    index: usize,
+    /// Its header text.
+    label: String,
+    /// Whether it holds numbers.
+    numeric: bool,
+    /// The table's sort.
+    sort: RwSignal<Sort>,
+) -> impl IntoView {
+    let state = move || sort.get().filter(|(c, _)| *c == index).map(|(_, d)| d);
+    let aria_sort = move |dir: Option<SortDir>| match dir {
+        Some(SortDir::Ascending) => "ascending",
+        Some(SortDir::Descending) => "descending",
+        None => "none",
+    };
+    let arrow = move || match state() {
+        Some(SortDir::Ascending) => " ▲",
+        Some(SortDir::Descending) => " ▼",
+        None => "",
+    };
+    let on_click = move |_| {
+        let next = match sort.get_untracked() {
+            Some((c, SortDir::Descending)) if c == index => SortDir::Ascending,
+            Some((c, SortDir::Ascending)) if c == index => SortDir::Descending,
+            _ if numeric => SortDir::Descending,
+            _ => SortDir::Ascending,
+        };
+        sort.set(Some((index, next)));
+    };
+    view! {
+        <th scope="col" class:num=numeric aria-sort=move || aria_sort(state())>
+            <button type="button" class="sort" on:click=on_click>
+                {label}
+                <span aria-hidden="true">{move || arrow()}</span>
+            </button>
+        </th>
+    }
+}
+
+/// One row: the first cell heads the row unless it is a number; a cell
+/// with a link moves within the app on a plain click.
+fn row_view(cells: &[Cell], numeric: &[bool], view: RwSignal<ViewState>) -> impl IntoView {
+    debug_assert_eq!(cells.len(), numeric.len(), "a row has a cell per column");
+    let cells = cells
+        .iter()
+        .zip(numeric)
+        .enumerate()
+        .map(|(i, (cell, &num))| {
+            let content = match &cell.link {
+                Some(href) => {
+                    view! { <CellLink href=href.clone() text=cell.text.clone() view=view /> }
+                        .into_any()
+                }
+                None => cell.text.clone().into_any(),
+            };
+            if i == 0 && !num {
+                view! { <th scope="row">{content}</th> }.into_any()
+            } else {
+                view! { <td class:num=num>{content}</td> }.into_any()
+            }
+        })
+        .collect_view();
+    view! { <tr>{cells}</tr> }
+}
+
+/// A link in a cell.
+#[component]
+fn CellLink(href: String, text: String, view: RwSignal<ViewState>) -> impl IntoView {
+    let to = ViewState::from_query(&href);
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0) {
+            ev.prevent_default();
+            navigate(view, to.clone());
+        }
+    };
+    view! { <a href=href on:click=on_click>{text}</a> }
+}
+
+/// The table as CSV, in the order shown.
+#[component]
+fn CsvDownload(
+    model: Arc<TableModel>,
+    sort: RwSignal<Sort>,
+    testid: &'static str,
+) -> impl IntoView {
+    let (error, set_error) = signal(String::new());
+    let download = move |_| {
+        let rows = shown_rows(&model, sort.get_untracked());
+        let csv = model.to_csv(&rows);
+        let result = download_text(
+            &file_name(&model.caption, "csv"),
+            "text/csv;charset=utf-8",
+            &csv,
+        );
+        let said = result
+            .err()
+            .map(|e| format!("The table could not be downloaded: {e}."));
+        set_error.set(said.unwrap_or_default());
+    };
+    view! {
+        <button type="button" class="download" data-testid=format!("{testid}-csv") on:click=download>
+            "Download this table (CSV)"
+        </button>
+        <span class="error" role="alert">{error}</span>
     }
 }

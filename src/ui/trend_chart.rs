@@ -1,107 +1,14 @@
-//! Charts on a `<canvas>`: each with a caption, a text alternative, its
-//! figures as a table and a PNG download.
+//! The trend chart: two monthly series on a canvas, with its key, text
+//! alternative, figures as a table and PNG download ([`CanvasFigure`]).
 
-use leptos::html::Canvas;
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
-use crate::chart::scatter::{draw_scatter, Scatter};
 use crate::chart::trend::legend;
-use crate::chart::{describe, draw_trend, TrendChart};
+use crate::chart::{describe, TrendChart};
 use crate::state::ViewState;
-use crate::view::charts::{scatter_table, trend_table};
-use crate::view::table::TableModel;
+use crate::view::charts::trend_table;
 
-use super::download::{download_canvas, file_name};
-use super::table::DataTable;
-
-/// What a canvas chart draws.
-#[derive(Clone, PartialEq)]
-enum Drawing {
-    Trend(TrendChart),
-    Scatter(Scatter),
-}
-
-fn draw(canvas: &web_sys::HtmlCanvasElement, drawing: &Drawing) -> Result<(), String> {
-    let width = canvas.client_width().clamp(280, 1200) as u32;
-    let height = (width * 9 / 20).clamp(240, 420);
-    canvas.set_width(width);
-    canvas.set_height(height);
-    let backend =
-        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the browser gave no 2D canvas")?;
-    let area = backend.into_drawing_area();
-    match drawing {
-        Drawing::Trend(t) => draw_trend(&area, t),
-        Drawing::Scatter(s) => draw_scatter(&area, s),
-    }
-}
-
-#[component]
-fn CanvasFigure(
-    drawing: Drawing,
-    key: Vec<(String, &'static str)>,
-    caption: String,
-    summary: String,
-    table: TableModel,
-    view: RwSignal<ViewState>,
-    testid: &'static str,
-) -> impl IntoView {
-    let canvas_ref = NodeRef::<Canvas>::new();
-    let (error, set_error) = signal(String::new());
-    let drawing = std::sync::Arc::new(drawing);
-    // Drawing on the canvas is a side effect on the DOM, so it is an effect;
-    // it runs again when the window is resized.
-    let redraw = move || {
-        if let Some(canvas) = canvas_ref.get_untracked() {
-            let result = draw(&canvas, &drawing);
-            set_error.set(result.err().unwrap_or_default());
-        }
-    };
-    let on_resize = redraw.clone();
-    Effect::new(move |_| {
-        if canvas_ref.get().is_some() {
-            redraw();
-        }
-    });
-    // Removed with the chart: a resize after that must not reach it.
-    let listener = window_event_listener(leptos::ev::resize, move |_| on_resize());
-    on_cleanup(move || listener.remove());
-    let png_name = file_name(&caption, "png");
-    let save = move |_| {
-        if let Some(canvas) = canvas_ref.get_untracked() {
-            set_error.set(
-                download_canvas(&canvas, &png_name)
-                    .err()
-                    .unwrap_or_default(),
-            );
-        }
-    };
-    view! {
-        <figure class="chart" data-testid=testid>
-            <figcaption>{caption}</figcaption>
-            <canvas node_ref=canvas_ref role="img" aria-label=summary.clone()></canvas>
-            {(!key.is_empty()).then(|| {
-                let items = key
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (label, how))| {
-                        let class = if i == 0 { "key solid" } else { "key dashed" };
-                        view! { <li><span class=class aria-hidden="true"></span>{format!("{label} ({how})")}</li> }
-                    })
-                    .collect_view();
-                view! { <ul class="chart-legend" aria-label="Legend">{items}</ul> }
-            })}
-            <p class="chart-summary" data-testid=format!("{testid}-summary")>{summary}</p>
-            <button type="button" class="download" on:click=save>"Download this chart (PNG)"</button>
-            <span class="error" role="alert">{error}</span>
-            <details>
-                <summary>"Show the chart's figures as a table"</summary>
-                <DataTable model=table view=view testid="chart-table" />
-            </details>
-        </figure>
-    }
-}
+use super::figure::{CanvasFigure, Drawing};
 
 /// A trend chart figure.
 #[component]
@@ -118,23 +25,15 @@ pub fn TrendFigure(
     let summary = describe(&chart);
     let table = trend_table(&chart, &caption);
     let key = legend(&chart).to_vec();
-    view! { <CanvasFigure drawing=Drawing::Trend(chart) key=key caption=caption summary=summary table=table view=view testid=testid /> }
-}
-
-/// A scatter chart figure.
-#[component]
-pub fn ScatterFigure(
-    /// The chart.
-    scatter: Scatter,
-    /// Its points' names, in order.
-    names: Vec<String>,
-    /// The caption.
-    caption: String,
-    /// The text alternative.
-    summary: String,
-    /// The app's view.
-    view: RwSignal<ViewState>,
-) -> impl IntoView {
-    let table = scatter_table(&scatter, &names, &caption);
-    view! { <CanvasFigure drawing=Drawing::Scatter(scatter) key=Vec::new() caption=caption summary=summary table=table view=view testid="scatter" /> }
+    view! {
+        <CanvasFigure
+            drawing=Drawing::Trend(chart)
+            key=key
+            caption=caption
+            summary=summary
+            table=table
+            view=view
+            testid=testid
+        />
+    }
 }

@@ -1,14 +1,13 @@
 //! The loading worker (wasm32 only; its own bundle, `src/bin/loader.rs`):
 //! runs a [`LoadSession`] on the user's files off the page's thread and
-//! answers the page with text ([`crate::view::load::wire`]).
+//! answers the page in JSON ([`crate::view::load::message`]).
 //!
-//! Messages are arrays. The worker first says `["ready"]`. From the page: `["add", [File…]]`, then
-//! `["start", level, area, view query]`. To the page: `["added", files, levels,
-//! default level, areas]`; `["progress", bytes done, bytes to read, rows,
-//! files done, files, current file, the line to show]`; then `["done", manifest, counts,
-//! areas, boundaries, report, [ms, bytes, rows], view query]` (the page's
-//! view on the overview, with periods the data covers) or `["failed", message,
-//! files]`. A worker serves one load: the page starts a new one to load
+//! The worker first says `ready`. The page sends `add` (with the `File`s),
+//! then `start` (level, area, view). The worker answers `added` (the files
+//! table and the choices), `progress` now and then, and then `done` (the
+//! report and the view to open, followed by the dataset's files:
+//! manifest, counts, areas, boundaries, categories; empty when absent) or
+//! `failed`. A worker serves one load: the page starts a new one to load
 //! again or to cancel.
 
 mod file_source;
@@ -21,10 +20,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
 use crate::data::lookup::LEVELS;
-use crate::data::session::LoadSession;
+use crate::data::session::{DatasetFiles, LoadSession};
 use crate::state::{Page, ViewState};
-use crate::view::load::wire::{choices_to_wire, table_to_wire};
-use crate::view::load::{files_table, progress_text, summary, Timing};
+use crate::view::load::message::{FromWorker, ToWorker};
+use crate::view::load::{progress_text, summary, Timing};
 use crate::view::periods;
 
 use file_source::FileSource;
@@ -38,7 +37,7 @@ const STEP_BYTES: usize = 16 << 20;
 const PROGRESS_EVERY_MS: f64 = 50.0;
 
 thread_local! {
-
+    /// The worker's load: the files given, until the load starts.
     static SESSION: RefCell<Option<LoadSession>> = const { RefCell::new(None) };
 }
 
@@ -46,14 +45,31 @@ fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-fn post(items: &[JsValue]) {
+/// Sends `items` (the message's JSON first).
+fn post_items(items: &[JsValue]) {
     let message: Array = items.iter().collect();
-    // Posting a plain array of strings and numbers cannot fail.
+    // An array of strings cannot fail to be copied to the page.
     let _ = scope().post_message(&message);
 }
 
-fn files_wire(session: &LoadSession) -> JsValue {
-    table_to_wire(&files_table(&session.files())).into()
+fn post(message: &FromWorker) {
+    post_items(&[message.to_json().into()]);
+}
+
+fn fail(message: impl Into<String>) {
+    post(&FromWorker::Failed(message.into()));
+}
+
+/// Sends `done`: the report and the view, then the dataset's files.
+fn post_done(done: &FromWorker, files: DatasetFiles) {
+    post_items(&[
+        done.to_json().into(),
+        files.manifest.into(),
+        files.counts.into(),
+        files.areas.unwrap_or_default().into(),
+        files.boundaries.unwrap_or_default().into(),
+        files.categories.unwrap_or_default().into(),
+    ]);
 }
 
 fn now() -> f64 {
@@ -64,8 +80,7 @@ fn add(files: Array) {
     let reader = match FileSource::reader() {
         Ok(reader) => reader,
         Err(message) => {
-            let message = format!("This browser cannot read files here: {message}");
-            post(&["failed".into(), message.into(), "".into()]);
+            fail(format!("This browser cannot read files here: {message}"));
             return;
         }
     };
@@ -77,22 +92,13 @@ fn add(files: Array) {
                 session.add(&name, FileSource::new(file, reader.clone()));
             }
         }
-        let choices = session.choices();
-        let (levels, areas) = choices_to_wire(&choices);
-        let default = choices.default_level.name();
-        post(&[
-            "added".into(),
-            files_wire(session),
-            levels.into(),
-            default.into(),
-            areas.into(),
-        ]);
+        post(&FromWorker::added(&session.files(), &session.choices()));
     });
 }
 
 fn start(level: &str, within: &str, query: &str) {
     let Some(mut session) = SESSION.with_borrow_mut(Option::take) else {
-        post(&["failed".into(), "No files were given.".into(), "".into()]);
+        fail("No files were given.");
         return;
     };
     let began = now();
@@ -100,7 +106,7 @@ fn start(level: &str, within: &str, query: &str) {
     let level = LEVELS.into_iter().find(|l| l.name() == level);
     let within = Some(within).filter(|w| !w.is_empty());
     if let Err(e) = session.start(level, within) {
-        post(&["failed".into(), e.to_string().into(), files_wire(&session)]);
+        fail(e.to_string());
         // The files stay: the page may choose again.
         SESSION.with_borrow_mut(|slot| *slot = Some(session));
         return;
@@ -119,63 +125,52 @@ async fn run_load(mut session: LoadSession, began: f64, query: &str) {
             Ok(true) => break,
             Ok(false) => {}
             Err(e) => {
-                post(&["failed".into(), e.to_string().into(), files_wire(&session)]);
+                fail(e.to_string());
                 return;
             }
         }
         if now() - last >= PROGRESS_EVERY_MS {
             last = now();
             let p = session.progress();
-            post(&[
-                "progress".into(),
-                (p.bytes_done as f64).into(),
-                (p.bytes_total as f64).into(),
-                (p.rows as f64).into(),
-                (p.files_done as f64).into(),
-                (p.files_total as f64).into(),
-                p.current.clone().unwrap_or_default().into(),
-                progress_text(p).into(),
-            ]);
+            post(&FromWorker::Progress {
+                done: p.bytes_done,
+                total: p.bytes_total,
+                text: progress_text(p),
+            });
         }
     }
     let bytes = session.progress().bytes_total;
-    let files = files_wire(&session);
     match session.finish() {
         Ok(loaded) => {
-            let dataset = loaded.dataset_files();
-            let ms = now() - began;
-            let report = summary(&loaded, Timing { ms, bytes });
+            let files = loaded.dataset_files();
+            let timing = Timing {
+                ms: now() - began,
+                bytes,
+            };
             let mut view = ViewState::from_query(query);
             view.page = Page::Overview;
             view.period = periods::for_loaded(&loaded.bundle.dataset.cube, view.period);
-            let stats: Array = [ms, bytes as f64, loaded.report.rows_read as f64]
-                .iter()
-                .map(|&n| JsValue::from(n))
-                .collect();
-            post(&[
-                "done".into(),
-                dataset.manifest.into(),
-                dataset.counts.into(),
-                dataset.areas.unwrap_or_default().into(),
-                dataset.boundaries.unwrap_or_default().into(),
-                report.to_wire().into(),
-                stats.into(),
-                view.to_query().into(),
-                dataset.categories.unwrap_or_default().into(),
-            ]);
+            let done = FromWorker::Done {
+                summary: Box::new(summary(&loaded, timing)),
+                query: view.to_query(),
+            };
+            post_done(&done, files);
         }
-        Err(e) => post(&["failed".into(), e.to_string().into(), files]),
+        Err(e) => fail(e.to_string()),
     }
 }
 
 fn on_message(event: MessageEvent) {
-    let message = Array::from(&event.data());
-    let tag = message.get(0).as_string().unwrap_or_default();
-    let text = |i: u32| message.get(i).as_string().unwrap_or_default();
-    match tag.as_str() {
-        "add" => add(Array::from(&message.get(1))),
-        "start" => start(&text(1), &text(2), &text(3)),
-        _ => post(&["failed".into(), format!("unknown message {tag:?}").into()]),
+    let items = Array::from(&event.data());
+    let json = items.get(0).as_string().unwrap_or_default();
+    match ToWorker::from_json(&json) {
+        Ok(ToWorker::Add) => add(Array::from(&items.get(1))),
+        Ok(ToWorker::Start {
+            level,
+            within,
+            query,
+        }) => start(&level, &within, &query),
+        Err(message) => fail(message),
     }
 }
 
@@ -185,5 +180,5 @@ pub fn run() {
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     handler.forget();
-    post(&["ready".into()]);
+    post(&FromWorker::Ready);
 }

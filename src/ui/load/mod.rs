@@ -15,12 +15,14 @@ use web_sys::File;
 use crate::data::bundle::Bundle;
 use crate::state::ViewState;
 use crate::view::load::LoadSummary;
+use crate::view::table::TableModel;
 
 use super::menu::labelled_select;
 use super::table::DataTable;
 
 pub use report::LoadReport;
-use state::{stop, LoadState, Stage, FILES};
+pub use state::Chosen;
+use state::{LoadState, Stage};
 
 /// Data loaded from the user's files: it replaces the published dataset
 /// until the page is reloaded.
@@ -71,7 +73,8 @@ fn button(
     act: fn(LoadState),
 ) -> impl IntoView {
     view! {
-        <button type="button" class=primary.then_some("primary") data-testid=testid on:click=move |_| act(s)>{label}</button>
+        <button type="button" class=primary.then_some("primary") data-testid=testid
+            on:click=move |_| act(s)>{label}</button>
     }
 }
 
@@ -82,19 +85,14 @@ pub fn LoadPage(
     view: RwSignal<ViewState>,
     /// Where the loaded data goes.
     local: RwSignal<Option<Arc<Local>>>,
+    /// The files chosen (kept by the app between visits).
+    chosen: Chosen,
 ) -> impl IntoView {
-    let s = LoadState {
-        view,
-        local,
-        stage: RwSignal::new(Stage::Empty),
-        failure: RwSignal::new(String::new()),
-        level: RwSignal::new(String::new()),
-        within: RwSignal::new(String::new()),
-    };
+    let s = LoadState::new(view, local, chosen);
     // Leaving the page stops any load; the files stay chosen for the
     // next visit (until the page is reloaded).
-    on_cleanup(stop);
-    if FILES.with_borrow(|f| !f.is_empty()) {
+    on_cleanup(move || s.stop());
+    if s.has_files() {
         s.respawn();
     }
     let body = move || match s.stage.get() {
@@ -107,78 +105,114 @@ pub fn LoadPage(
             files,
             levels,
             areas,
-        } => {
-            let lookup = levels.len() > 1;
-            let area = (!areas.is_empty()).then(|| {
-                select(
-                    "load-within",
-                    "Area",
-                    areas,
-                    s.within,
-                    Some("Every area in the lookup"),
-                )
-            });
-            let hint = (!lookup).then(|| view! {
-                <p class="hint">"Without an ONS lookup (LSOA → ward → local authority) the figures are by LSOA. Add one to count by ward and to choose one local authority."</p>
-            });
-            view! {
-                <DataTable model=files view=view testid="load-files" />
-                <div class="load-choices">
-                    {select("load-level", "Count by", levels, s.level, None)}
-                    {area}
-                </div>
-                {hint}
-                <p>
-                    {button(s, "load-start", true, "Show the figures", LoadState::start)}
-                    " "
-                    {button(s, "load-clear", false, "Remove all files", LoadState::clear)}
-                </p>
-            }
-            .into_any()
-        }
+        } => view! { <Choices s=s files=files levels=levels areas=areas /> }.into_any(),
         Stage::Loading {
             files,
             done,
             total,
             text,
-        } => view! {
-            <div class="load-progress" data-testid="load-progress">
-                <label for="load-bar">"Reading your files"</label>
-                <progress id="load-bar" max=total.max(1.0) value=done></progress>
-                <p role="status" data-testid="load-progress-text">{text}</p>
-                {button(s, "load-cancel", false, "Cancel", LoadState::cancel)}
-            </div>
-            <DataTable model=files view=view testid="load-files" />
-        }
-        .into_any(),
+        } => view! { <Progress s=s files=files done=done total=total text=text /> }.into_any(),
     };
     let last = move || {
-        local.get().map(|l| {
-            view! { <LoadReport local=l view=view /> }
-        })
+        local
+            .get()
+            .map(|l| view! { <LoadReport local=l view=view /> })
     };
     view! {
         <h1>"Load your own data"</h1>
-        <p>"Choose or drop the files you downloaded from "<a href="https://data.police.uk/data/">"data.police.uk"</a>
-            ": street-level crime CSVs, or the zip archive police.uk delivers. Add the ONS lookup from LSOAs to wards and local authorities to count by ward, and optionally an areas file (names, populations, deprivation) and ward boundaries. A counts file (month, area_code, category, count) works too."</p>
-        <p><strong>"Your files stay on this computer."</strong>" They are read by this page, in your browser, and never uploaded."</p>
+        <p>
+            "Choose or drop the files you downloaded from "
+            <a href="https://data.police.uk/data/">"data.police.uk"</a>
+            ": street-level crime CSVs, or the zip archive police.uk delivers. Add the ONS lookup \
+             from LSOAs to wards and local authorities to count by ward, and optionally an areas \
+             file (names, populations, deprivation) and ward boundaries. A counts file (month, \
+             area_code, category, count) works too."
+        </p>
+        <p>
+            <strong>"Your files stay on this computer."</strong>
+            " They are read by this page, in your browser, and never uploaded."
+        </p>
+        <FileInput s=s />
+        <p class="error" role="alert" data-testid="load-failure">{s.failure.read_only()}</p>
+        {move || body()}
+        {move || last()}
+    }
+}
+
+/// Where files are chosen or dropped.
+#[component]
+fn FileInput(s: LoadState) -> impl IntoView {
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        s.add(chosen(ev.data_transfer().and_then(|d| d.files())));
+    };
+    let on_change = move |ev| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        s.add(chosen(input.files()));
+        input.set_value("");
+    };
+    view! {
         <div class="drop-zone" data-testid="drop-zone"
-            on:dragover=move |ev| ev.prevent_default()
-            on:drop=move |ev| {
-                ev.prevent_default();
-                s.add(chosen(ev.data_transfer().and_then(|d| d.files())));
-            }>
+            on:dragover=move |ev| ev.prevent_default() on:drop=on_drop>
             <label for="load-input">"Choose files"</label>
-            <input type="file" id="load-input" multiple data-testid="load-input" accept=".csv,.zip,.geojson,.json,text/csv,application/zip"
-                on:change=move |ev| {
-                    let input: web_sys::HtmlInputElement = event_target(&ev);
-                    s.add(chosen(input.files()));
-                    input.set_value("");
-                } />
+            <input type="file" id="load-input" multiple data-testid="load-input"
+                accept=".csv,.zip,.geojson,.json,text/csv,application/zip" on:change=on_change />
             <p>"or drop them here."</p>
         </div>
-        <p class="error" role="alert" data-testid="load-failure">{s.failure.read_only()}</p>
-        {body}
-        {last}
+    }
+}
+
+/// The files recognised, the level and area to count by, and the buttons.
+#[component]
+fn Choices(
+    s: LoadState,
+    files: TableModel,
+    levels: Vec<(String, String)>,
+    areas: Vec<(String, String)>,
+) -> impl IntoView {
+    let lookup = levels.len() > 1;
+    let area = (!areas.is_empty()).then(|| {
+        select(
+            "load-within",
+            "Area",
+            areas,
+            s.within,
+            Some("Every area in the lookup"),
+        )
+    });
+    let hint = (!lookup).then(|| {
+        view! {
+            <p class="hint">
+                "Without an ONS lookup (LSOA → ward → local authority) the figures are by LSOA. \
+                 Add one to count by ward and to choose one local authority."
+            </p>
+        }
+    });
+    view! {
+        <DataTable model=files view=s.view testid="load-files" />
+        <div class="load-choices">
+            {select("load-level", "Count by", levels, s.level, None)}
+            {area}
+        </div>
+        {hint}
+        <p>
+            {button(s, "load-start", true, "Show the figures", LoadState::start)}
+            " "
+            {button(s, "load-clear", false, "Remove all files", LoadState::clear)}
+        </p>
+    }
+}
+
+/// How far the load has gone, with a button to cancel it.
+#[component]
+fn Progress(s: LoadState, files: TableModel, done: f64, total: f64, text: String) -> impl IntoView {
+    view! {
+        <div class="load-progress" data-testid="load-progress">
+            <label for="load-bar">"Reading your files"</label>
+            <progress id="load-bar" max=total.max(1.0) value=done></progress>
+            <p role="status" data-testid="load-progress-text">{text}</p>
+            {button(s, "load-cancel", false, "Cancel", LoadState::cancel)}
+        </div>
+        <DataTable model=files view=s.view testid="load-files" />
     }
 }

@@ -6,7 +6,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use web_sys::File;
 
+use crate::data::session::DatasetFiles;
 use crate::state::ViewState;
+use crate::view::load::message::FromWorker;
+use crate::view::load::LoadSummary;
 use crate::view::table::TableModel;
 
 use super::super::navigate;
@@ -31,18 +34,16 @@ pub(super) enum Stage {
     },
 }
 
-thread_local! {
-    /// The files chosen on the page (one Load data page at a time).
-    pub(super) static FILES: std::cell::RefCell<Vec<File>> = const { std::cell::RefCell::new(Vec::new()) };
-    /// The worker reading them; dropping it stops it.
-    static LOADER: std::cell::RefCell<Option<Loader>> = const { std::cell::RefCell::new(None) };
-}
+/// The files chosen on the Load data page. The app holds them, above the
+/// page, so that they stay chosen while the reader looks at other pages
+/// (until the page is reloaded).
+#[derive(Clone, Copy)]
+pub struct Chosen(StoredValue<Vec<File>, LocalStorage>);
 
-/// Stops the worker (a plain call, so that it never runs while the worker's
-/// own message is being handled).
-pub(super) fn stop() {
-    let old = LOADER.with_borrow_mut(Option::take);
-    drop(old);
+impl Default for Chosen {
+    fn default() -> Chosen {
+        Chosen(StoredValue::new_local(Vec::new()))
+    }
 }
 
 /// The page's state; every part is a handle, so the whole is `Copy`.
@@ -50,6 +51,10 @@ pub(super) fn stop() {
 pub(super) struct LoadState {
     pub(super) view: RwSignal<ViewState>,
     pub(super) local: RwSignal<Option<Arc<Local>>>,
+    pub(super) chosen: Chosen,
+    /// The worker reading the files: the page's own (it goes with the
+    /// page, and dropping it stops the worker).
+    pub(super) loader: StoredValue<Option<Loader>, LocalStorage>,
     pub(super) stage: RwSignal<Stage>,
     pub(super) failure: RwSignal<String>,
     pub(super) level: RwSignal<String>,
@@ -57,18 +62,48 @@ pub(super) struct LoadState {
 }
 
 impl LoadState {
+    /// Fresh state for the page, with the files chosen so far.
+    pub(super) fn new(
+        view: RwSignal<ViewState>,
+        local: RwSignal<Option<Arc<Local>>>,
+        chosen: Chosen,
+    ) -> LoadState {
+        LoadState {
+            view,
+            local,
+            chosen,
+            loader: StoredValue::new_local(None),
+            stage: RwSignal::new(Stage::Empty),
+            failure: RwSignal::new(String::new()),
+            level: RwSignal::new(String::new()),
+            within: RwSignal::new(String::new()),
+        }
+    }
+
+    /// True when files were chosen on an earlier visit.
+    pub(super) fn has_files(self) -> bool {
+        self.chosen.0.with_value(|f| !f.is_empty())
+    }
+
+    /// Stops the worker (a plain call, so that it never runs while the
+    /// worker's own message is being handled). The page may be gone.
+    pub(super) fn stop(self) {
+        let old = self.loader.try_update_value(Option::take).flatten();
+        drop(old);
+    }
+
     /// A fresh worker with every file chosen so far: how files are added,
     /// how a load is cancelled, and how the page recovers from a failure.
     pub(super) fn respawn(self) {
-        stop();
-        let list = FILES.with_borrow(Clone::clone);
+        self.stop();
+        let list = self.chosen.0.get_value();
         if list.is_empty() {
             self.stage.set(Stage::Empty);
             return;
         }
         self.stage.set(Stage::Checking);
         match Loader::spawn(&list, move |reply| self.on_reply(reply)) {
-            Ok(l) => LOADER.with_borrow_mut(|slot| *slot = Some(l)),
+            Ok(l) => self.loader.set_value(Some(l)),
             Err(message) => {
                 self.failure.set(message);
                 self.stage.set(Stage::Empty);
@@ -77,61 +112,74 @@ impl LoadState {
     }
 
     fn on_reply(self, reply: Reply) {
-        match reply {
-            Reply::Added {
+        match reply.message {
+            FromWorker::Ready => {}
+            FromWorker::Added {
                 files,
                 levels,
                 areas,
-            } => {
-                // The choices made before stay while they are offered.
-                let kept = |value: RwSignal<String>, options: &[(String, String)], or: String| {
-                    let v = value.get_untracked();
-                    value.set(if options.iter().any(|(k, _)| *k == v) {
-                        v
-                    } else {
-                        or
-                    });
-                };
-                let first = levels.first().map(|(k, _)| k.clone()).unwrap_or_default();
-                kept(self.level, &levels, first);
-                kept(self.within, &areas, String::new());
-                self.stage.set(Stage::Ready {
-                    files,
-                    levels,
-                    areas,
-                });
-            }
-            Reply::Progress(d, t, line) => self.stage.update(|s| {
+            } => self.added(files, levels, areas),
+            FromWorker::Progress { done, total, text } => self.stage.update(|s| {
                 if let Stage::Loading {
-                    done, total, text, ..
+                    done: d,
+                    total: t,
+                    text: line,
+                    ..
                 } = s
                 {
-                    (*done, *total, *text) = (d, t, line);
+                    (*d, *t, *line) = (done as f64, total as f64, text);
                 }
             }),
-            Reply::Done(done) => {
-                let (texts, summary, query) = *done;
-                match texts.bundle() {
-                    Ok(bundle) => {
-                        self.local.set(Some(Arc::new(Local {
-                            bundle: Arc::new(bundle),
-                            summary,
-                            texts,
-                        })));
-                        // Once this message is handled: leaving the page
-                        // stops the worker that sent it.
-                        let view = self.view;
-                        leptos::task::spawn_local(async move {
-                            navigate(view, ViewState::from_query(&query));
-                            if let Some(w) = web_sys::window() {
-                                w.scroll_to_with_x_and_y(0.0, 0.0);
-                            }
-                        });
+            FromWorker::Done { summary, query } => match reply.files {
+                Some(files) => self.done(files, *summary, query),
+                None => self.fail("The loading worker sent no dataset.".to_string()),
+            },
+            FromWorker::Failed(message) => self.fail(message),
+        }
+    }
+
+    /// The files are recognised: the choices made before stay while they
+    /// are offered.
+    fn added(self, files: TableModel, levels: Vec<(String, String)>, areas: Vec<(String, String)>) {
+        let kept = |value: RwSignal<String>, options: &[(String, String)], or: String| {
+            let v = value.get_untracked();
+            value.set(if options.iter().any(|(k, _)| *k == v) {
+                v
+            } else {
+                or
+            });
+        };
+        let first = levels.first().map(|(k, _)| k.clone()).unwrap_or_default();
+        kept(self.level, &levels, first);
+        kept(self.within, &areas, String::new());
+        self.stage.set(Stage::Ready {
+            files,
+            levels,
+            areas,
+        });
+    }
+
+    /// The load finished: its dataset drives every page; the view opens on
+    /// the overview.
+    fn done(self, texts: DatasetFiles, summary: LoadSummary, query: String) {
+        match texts.bundle() {
+            Ok(bundle) => {
+                self.local.set(Some(Arc::new(Local {
+                    bundle: Arc::new(bundle),
+                    summary,
+                    texts,
+                })));
+                // Once this message is handled: leaving the page stops the
+                // worker that sent it.
+                let view = self.view;
+                leptos::task::spawn_local(async move {
+                    navigate(view, ViewState::from_query(&query));
+                    if let Some(w) = web_sys::window() {
+                        w.scroll_to_with_x_and_y(0.0, 0.0);
                     }
-                    Err(message) => self.fail(message),
-                }
+                });
             }
-            Reply::Failed(message) => self.fail(message),
+            Err(message) => self.fail(message),
         }
     }
 
@@ -149,7 +197,7 @@ impl LoadState {
         });
         leptos::task::spawn_local(async move {
             if !loading {
-                FILES.with_borrow_mut(Vec::clear);
+                self.chosen.0.update_value(Vec::clear);
             }
             self.respawn();
         });
@@ -164,27 +212,31 @@ impl LoadState {
                 .set("Wait for the load to finish, or cancel it, before adding files.".to_string());
             return;
         }
-        FILES.with_borrow_mut(|f| f.extend(new));
+        self.chosen.0.update_value(|f| f.extend(new));
         self.failure.set(String::new());
         self.respawn();
     }
 
     pub(super) fn start(self) {
-        if let Stage::Ready { files, .. } = self.stage.get_untracked() {
-            self.failure.set(String::new());
-            self.stage.set(Stage::Loading {
-                files,
-                done: 0.0,
-                total: 1.0,
-                text: "Starting…".to_string(),
-            });
-            let (level, within) = (self.level.get_untracked(), self.within.get_untracked());
-            let query = self.view.with_untracked(ViewState::to_query);
-            LOADER.with_borrow(|l| {
-                if let Some(l) = l {
-                    l.start(&level, &within, &query);
-                }
-            });
+        let Stage::Ready { files, .. } = self.stage.get_untracked() else {
+            return;
+        };
+        self.failure.set(String::new());
+        self.stage.set(Stage::Loading {
+            files,
+            done: 0.0,
+            total: 1.0,
+            text: "Starting…".to_string(),
+        });
+        let (level, within) = (self.level.get_untracked(), self.within.get_untracked());
+        let query = self.view.with_untracked(ViewState::to_query);
+        let started = self
+            .loader
+            .with_value(|l| l.as_ref().map(|l| l.start(&level, &within, &query)));
+        match started {
+            Some(Ok(())) => {}
+            Some(Err(message)) => self.fail(message),
+            None => self.fail("The loading worker is not running.".to_string()),
         }
     }
 
@@ -195,7 +247,7 @@ impl LoadState {
     }
 
     pub(super) fn clear(self) {
-        FILES.with_borrow_mut(Vec::clear);
+        self.chosen.0.update_value(Vec::clear);
         self.failure.set(String::new());
         self.respawn();
     }

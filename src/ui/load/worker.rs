@@ -1,6 +1,7 @@
 //! The page's side of the loading worker (`crate::worker`): starts it with
-//! the user's files, decodes its answers. Dropping a [`Loader`] stops the
-//! worker, which is how a load is cancelled.
+//! the user's files, reads its answers ([`FromWorker`], in JSON, and the
+//! dataset's files beside `done`). Dropping a [`Loader`] stops the worker,
+//! which is how a load is cancelled.
 
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
@@ -8,68 +9,36 @@ use wasm_bindgen::JsCast;
 use web_sys::{File, MessageEvent, Worker};
 
 use crate::data::session::DatasetFiles;
-use crate::view::load::wire::{pairs_from_wire, table_from_wire};
-use crate::view::load::LoadSummary;
-use crate::view::table::TableModel;
+use crate::view::load::message::{FromWorker, ToWorker};
 
 /// The worker script trunk writes beside the app.
 const SCRIPT: &str = "loader_loader.js";
 
-/// An answer of the worker.
-pub enum Reply {
-    /// The files were recognised: what each is, and the choices.
-    Added {
-        /// The files table.
-        files: TableModel,
-        /// Levels (key, label), the default first.
-        levels: Vec<(String, String)>,
-        /// Areas to restrict to (code, name).
-        areas: Vec<(String, String)>,
-    },
-    /// How far the load has gone: bytes read, bytes to read, the line to
-    /// show.
-    Progress(f64, f64, String),
-    /// The load finished; the view to open (the overview, with periods
-    /// the data covers).
-    Done(Box<(DatasetFiles, LoadSummary, String)>),
-    /// The load cannot go on (the worker also sends the files table; the
-    /// page shows the one of the fresh worker it starts instead).
-    Failed(String),
+/// An answer of the worker, with the dataset's files when it is `done`.
+pub struct Reply {
+    /// What the worker said.
+    pub message: FromWorker,
+    /// The dataset as the publisher's files (with `done` only).
+    pub files: Option<DatasetFiles>,
 }
 
-/// A file's text, `None` when the worker sent none.
-fn some(text: String) -> Option<String> {
-    (!text.is_empty()).then_some(text)
-}
-
-fn decode(data: JsValue) -> Option<Reply> {
-    let a = Array::from(&data);
-    let text = |i: u32| a.get(i).as_string().unwrap_or_default();
-    Some(match text(0).as_str() {
-        "added" => Reply::Added {
-            files: table_from_wire(&text(1)),
-            levels: pairs_from_wire(&text(2)),
-            areas: pairs_from_wire(&text(4)),
-        },
-        "progress" => Reply::Progress(
-            a.get(1).as_f64().unwrap_or(0.0),
-            a.get(2).as_f64().unwrap_or(0.0),
-            text(7),
-        ),
-        "done" => Reply::Done(Box::new((
-            DatasetFiles {
-                manifest: text(1),
-                counts: text(2),
-                areas: some(text(3)),
-                categories: some(text(8)),
-                boundaries: some(text(4)),
-            },
-            LoadSummary::from_wire(&text(5)),
-            text(7),
-        ))),
-        "failed" => Reply::Failed(text(1)),
-        _ => return None,
-    })
+/// The worker's message in `data`: a message the page cannot read is a
+/// failure of the load, said as such.
+fn decode(data: &JsValue) -> Reply {
+    let items = Array::from(data);
+    let text = |i: u32| items.get(i).as_string().unwrap_or_default();
+    let some = |i: u32| Some(text(i)).filter(|t| !t.is_empty());
+    let message = FromWorker::from_json(&text(0)).unwrap_or_else(|e| {
+        FromWorker::Failed(format!("The page could not read the loading worker: {e}."))
+    });
+    let files = matches!(message, FromWorker::Done { .. }).then(|| DatasetFiles {
+        manifest: text(1),
+        counts: text(2),
+        areas: some(3),
+        boundaries: some(4),
+        categories: some(5),
+    });
+    Reply { message, files }
 }
 
 /// A running worker holding the user's files.
@@ -79,7 +48,8 @@ pub struct Loader {
 }
 
 impl Loader {
-    /// Starts a worker and gives it `files`; `on_reply` hears its answers.
+    /// Starts a worker and gives it `files` once it is ready; `on_reply`
+    /// hears its answers.
     pub fn spawn(
         files: &[File],
         mut on_reply: impl FnMut(Reply) + 'static,
@@ -90,24 +60,26 @@ impl Loader {
         // The worker says "ready" once its module runs; messages sent
         // before would be lost.
         let list: Array = files.iter().collect();
-        let add = Array::of2(&"add".into(), &list);
+        let add = Array::of2(&ToWorker::Add.to_json().into(), &list);
         let to_worker = worker.clone();
+        let failed = |message: &str| Reply {
+            message: FromWorker::Failed(message.to_string()),
+            files: None,
+        };
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
             if ev.type_() == "error" {
-                on_reply(Reply::Failed(
-                    "The loading worker stopped: it could not start, or the browser ran out of memory.".to_string(),
+                on_reply(failed(
+                    "The loading worker stopped: it could not start, or the browser ran out of memory.",
                 ));
                 return;
             }
-            let data = ev.data();
-            if Array::from(&data).get(0).as_string().as_deref() == Some("ready") {
-                if to_worker.post_message(&add).is_err() {
-                    on_reply(Reply::Failed(
-                        "The files could not be passed to the loading worker.".to_string(),
-                    ));
-                }
-            } else if let Some(reply) = decode(data) {
+            let reply = decode(&ev.data());
+            if !matches!(reply.message, FromWorker::Ready) {
                 on_reply(reply);
+            } else if to_worker.post_message(&add).is_err() {
+                on_reply(failed(
+                    "The files could not be passed to the loading worker.",
+                ));
             }
         });
         // A worker that dies (out of memory, say) sends an error event.
@@ -120,15 +92,16 @@ impl Loader {
     }
 
     /// Starts the load at `level`, restricted to `within` (empty: none),
-    /// from the view `query`.
-    pub fn start(&self, level: &str, within: &str, query: &str) {
-        let message = Array::of4(
-            &"start".into(),
-            &level.into(),
-            &within.into(),
-            &query.into(),
-        );
-        let _ = self.worker.post_message(&message);
+    /// from the view `query`; an error when the worker cannot be told.
+    pub fn start(&self, level: &str, within: &str, query: &str) -> Result<(), String> {
+        let start = ToWorker::Start {
+            level: level.to_string(),
+            within: within.to_string(),
+            query: query.to_string(),
+        };
+        self.worker
+            .post_message(&Array::of1(&start.to_json().into()))
+            .map_err(|_| "The load could not be passed to the loading worker.".to_string())
     }
 }
 

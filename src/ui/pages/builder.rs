@@ -1,13 +1,15 @@
 //! The embed builder: pick a view and its options, see it live, copy the
 //! snippet.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
-use crate::data::bundle::Bundle;
-use crate::state::{valid_colour, EmbedKind, Theme, ViewState};
-use crate::view::embed::{snippet, SANDBOX};
+use crate::state::{valid_colour, EmbedKind, Page, Theme, ViewState};
+use crate::view::common::{area_choices, capitalise, whole_name};
+use crate::view::embed::{snippet, title, SANDBOX};
+
+use super::super::{shown, update};
 
 /// The page's own address without its query: where embedded views live.
 fn base_url() -> String {
@@ -23,124 +25,231 @@ fn base_url() -> String {
         .unwrap_or_default()
 }
 
+/// The embed's own options (the periods, crime type and area come from
+/// the app's view).
+#[derive(Clone, Copy)]
+struct EmbedOptions {
+    kind: RwSignal<EmbedKind>,
+    theme: RwSignal<Theme>,
+    accent: RwSignal<String>,
+    top: RwSignal<u32>,
+}
+
+impl EmbedOptions {
+    fn new() -> EmbedOptions {
+        EmbedOptions {
+            kind: RwSignal::new(EmbedKind::Card),
+            theme: RwSignal::new(Theme::Light),
+            accent: RwSignal::new(String::new()),
+            top: RwSignal::new(10),
+        }
+    }
+
+    /// The embedded view's state: the app's view with these options.
+    fn state(self, view: &ViewState) -> ViewState {
+        let mut s = view.clone();
+        s.page = Page::Overview;
+        s.embed = Some(self.kind.get());
+        s.theme = self.theme.get();
+        s.accent = Some(self.accent.get()).filter(|a| valid_colour(a));
+        s.top = self.top.get();
+        s
+    }
+}
+
 /// The builder page.
 #[component]
-pub fn BuilderPage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
-    let kind = RwSignal::new(EmbedKind::Card);
-    let theme = RwSignal::new(Theme::Light);
-    let accent = RwSignal::new(String::new());
-    let top = RwSignal::new(10u32);
-    let wards = crate::view::common::area_choices(&bundle);
-    let embed_state = move || {
-        let mut s = view.get();
-        s.page = crate::state::Page::Overview;
-        s.embed = Some(kind.get());
-        s.theme = theme.get();
-        s.accent = Some(accent.get()).filter(|a| valid_colour(a));
-        s.top = top.get();
-        s
-    };
-    let names = bundle.clone();
-    let title = move || crate::view::embed::title(&names, &embed_state());
-    let code = move || {
-        let sn = snippet(&base_url(), &embed_state(), &title());
-        format!("{}\n{}", sn.iframe, sn.script)
-    };
-    // The preview fits its content, as embed.js makes a partner's iframe
-    // fit: only size messages from the preview's own window count.
-    let preview = NodeRef::<leptos::html::Iframe>::new();
-    let listener = window_event_listener(leptos::ev::message, move |ev| {
-        let Some(frame) = preview.get_untracked() else {
-            return;
-        };
-        let from_preview = frame.content_window().is_some_and(|w| {
-            ev.source()
-                .is_some_and(|s| wasm_bindgen::JsValue::from(w) == wasm_bindgen::JsValue::from(s))
-        });
-        let data = ev.data();
-        let is_resize = js_sys::Reflect::get(&data, &"type".into())
-            .ok()
-            .and_then(|t| t.as_string())
-            .as_deref()
-            == Some("cse-resize");
-        let height = js_sys::Reflect::get(&data, &"height".into())
-            .ok()
-            .and_then(|h| h.as_f64());
-        if let (true, true, Some(h)) = (from_preview, is_resize, height) {
-            if h > 0.0 && h < 20_000.0 {
-                let _ = web_sys::HtmlElement::style(&frame)
-                    .set_property("height", &format!("{}px", h.ceil()));
-            }
-        }
-    });
-    on_cleanup(move || listener.remove());
-    let (copied, set_copied) = signal(String::new());
-    let code_for_copy = code.clone();
-    let copy = move |_| {
-        let text = code_for_copy();
-        let clip = web_sys::window().map(|w| w.navigator().clipboard());
-        match clip {
-            Some(c) => {
-                let _ = c.write_text(&text);
-                set_copied.set("Copied to the clipboard.".into());
-            }
-            None => set_copied.set("Select the code above and copy it.".into()),
-        }
-    };
-    let kinds = EmbedKind::ALL.into_iter().map(|k| view! { <option value=k.key() selected=move || kind.get() == k>{k.label()}</option> }).collect_view();
-    let ward_options = wards
-        .into_iter()
-        .map(|(name, code)| {
-            let selected_code = code.clone();
-            view! { <option value=code selected=move || view.with(|v| v.ward.as_deref() == Some(selected_code.as_str()))>{name}</option> }
+pub fn BuilderPage(
+    /// The app's view.
+    view: RwSignal<ViewState>,
+) -> impl IntoView {
+    let bundle = shown();
+    let options = EmbedOptions::new();
+    let embed = Memo::new(move |_| view.with(|v| options.state(v)));
+    let code = Memo::new(move |_| {
+        embed.with(|state| {
+            let sn = snippet(&base_url(), state, &title(&bundle, state));
+            format!("{}\n{}", sn.iframe, sn.script)
         })
-        .collect_view();
+    });
     view! {
         <h2>"Embed these figures on your website"</h2>
-        <p>"Choose what to show; the periods and crime type come from the controls above. The preview is exactly what your visitors will see. The snippet sets no cookies, stores nothing, and loads only from this site."</p>
+        <p>
+            "Choose what to show; the periods and crime type come from the controls above. The \
+             preview is exactly what your visitors will see. The snippet sets no cookies, stores \
+             nothing, and loads only from this site."
+        </p>
+        <BuilderForm options=options view=view />
+        <h3>"Preview"</h3>
+        <Preview embed=embed />
+        <Snippet code=code />
+        <p class="note">
+            "The iframe works on its own; the script makes it exactly as tall as its content (it \
+             listens only for size messages from this site's frames). Hosts that set their own \
+             Content-Security-Policy need frame-src for this site, and script-src for it if they \
+             use the script."
+        </p>
+    }
+}
+
+/// The embed's options: view, area, theme, accent colour, wards ranked.
+#[component]
+fn BuilderForm(options: EmbedOptions, view: RwSignal<ViewState>) -> impl IntoView {
+    let EmbedOptions {
+        kind,
+        theme,
+        accent,
+        top,
+    } = options;
+    let kinds = EmbedKind::ALL
+        .into_iter()
+        .map(|k| view! { <option value=k.key() selected=move || kind.get() == k>{k.label()}</option> })
+        .collect_view();
+    let on_kind = move |ev| {
+        if let Some(k) = EmbedKind::from_key(&event_target_value(&ev)) {
+            kind.set(k)
+        }
+    };
+    let on_theme = move |ev| {
+        let dark = event_target_value(&ev) == "dark";
+        theme.set(if dark { Theme::Dark } else { Theme::Light })
+    };
+    let on_top = move |ev| {
+        if let Ok(n) = event_target_value(&ev).parse::<u32>() {
+            top.set(n.clamp(1, 100))
+        }
+    };
+    view! {
         <form class="builder" on:submit=|ev| ev.prevent_default()>
             <div class="control">
                 <label for="embed-kind">"View"</label>
-                <select id="embed-kind" data-testid="embed-kind" on:change=move |ev| {
-                    if let Some(k) = EmbedKind::from_key(&event_target_value(&ev)) { kind.set(k) }
-                }>{kinds}</select>
+                <select id="embed-kind" data-testid="embed-kind" on:change=on_kind>{kinds}</select>
             </div>
-            <div class="control">
-                <label for="embed-area">"Area"</label>
-                <select id="embed-area" data-testid="embed-area" on:change=move |ev| {
-                    let code = event_target_value(&ev);
-                    super::super::update(view, |v| v.ward = (!code.is_empty()).then_some(code));
-                }>
-                    <option value="" selected=move || view.with(|v| v.ward.is_none())>{crate::view::common::capitalise(&crate::view::common::whole_name(&bundle))}</option>
-                    {ward_options}
-                </select>
-            </div>
+            <AreaChoice view=view />
             <div class="control">
                 <label for="embed-theme">"Theme"</label>
-                <select id="embed-theme" on:change=move |ev| theme.set(if event_target_value(&ev) == "dark" { Theme::Dark } else { Theme::Light })>
+                <select id="embed-theme" on:change=on_theme>
                     <option value="light">"Light"</option>
                     <option value="dark">"Dark"</option>
                 </select>
             </div>
             <div class="control">
                 <label for="embed-accent">"Accent colour"</label>
-                <input type="color" id="embed-accent" value="#1d4ed8" on:change=move |ev| accent.set(event_target_value(&ev)) />
+                <input type="color" id="embed-accent" value="#1d4ed8"
+                    on:change=move |ev| accent.set(event_target_value(&ev)) />
             </div>
             <div class="control">
                 <label for="embed-top">"Wards in a ranking"</label>
-                <input type="number" id="embed-top" min="1" max="100" value="10" on:change=move |ev| {
-                    if let Ok(n) = event_target_value(&ev).parse::<u32>() { top.set(n.clamp(1, 100)) }
-                } />
+                <input type="number" id="embed-top" min="1" max="100" value="10" on:change=on_top />
             </div>
         </form>
-        <h3>"Preview"</h3>
-        <iframe node_ref=preview class="preview" data-testid="embed-preview" src=move || embed_state().to_query() title="Preview of the embedded view" sandbox=SANDBOX></iframe>
+    }
+}
+
+/// The area the embed shows: the whole, or one ward (the app's view's).
+#[component]
+fn AreaChoice(view: RwSignal<ViewState>) -> impl IntoView {
+    let bundle = shown();
+    let whole = capitalise(&whole_name(&bundle));
+    let wards = area_choices(&bundle)
+        .into_iter()
+        .map(|(name, code)| {
+            let this = code.clone();
+            view! {
+                <option value=code selected=move || view.with(|v| v.ward.as_deref() == Some(this.as_str()))>
+                    {name}
+                </option>
+            }
+        })
+        .collect_view();
+    let on_change = move |ev| {
+        let code = event_target_value(&ev);
+        update(view, |v| v.ward = (!code.is_empty()).then_some(code));
+    };
+    view! {
+        <div class="control">
+            <label for="embed-area">"Area"</label>
+            <select id="embed-area" data-testid="embed-area" on:change=on_change>
+                <option value="" selected=move || view.with(|v| v.ward.is_none())>{whole}</option>
+                {wards}
+            </select>
+        </div>
+    }
+}
+
+/// The height a preview's message asks for: `{type: "cse-resize",
+/// height}` from the preview's own window, within reason.
+fn asked_height(frame: &web_sys::HtmlIFrameElement, ev: &web_sys::MessageEvent) -> Option<f64> {
+    let from_preview = frame.content_window().is_some_and(|w| {
+        ev.source()
+            .is_some_and(|s| JsValue::from(w) == JsValue::from(s))
+    });
+    let data = ev.data();
+    let member = |key: &str| js_sys::Reflect::get(&data, &key.into()).ok();
+    let is_resize = member("type").and_then(|t| t.as_string()).as_deref() == Some("cse-resize");
+    let height = member("height").and_then(|h| h.as_f64())?;
+    (from_preview && is_resize && height > 0.0 && height < 20_000.0).then_some(height)
+}
+
+/// The embedded view, live; it fits its content as embed.js makes a
+/// partner's iframe fit.
+#[component]
+fn Preview(embed: Memo<ViewState>) -> impl IntoView {
+    let preview = NodeRef::<leptos::html::Iframe>::new();
+    let listener = window_event_listener(leptos::ev::message, move |ev| {
+        let Some(frame) = preview.get_untracked() else {
+            return;
+        };
+        if let Some(h) = asked_height(&frame, &ev) {
+            let height = format!("{}px", h.ceil());
+            // A preview that keeps its height is still usable.
+            let _ = web_sys::HtmlElement::style(&frame).set_property("height", &height);
+        }
+    });
+    on_cleanup(move || listener.remove());
+    view! {
+        <iframe node_ref=preview class="preview" data-testid="embed-preview"
+            src=move || embed.with(ViewState::to_query)
+            title="Preview of the embedded view" sandbox=SANDBOX></iframe>
+    }
+}
+
+/// The snippet, and a button that copies it (saying whether it could).
+#[component]
+fn Snippet(code: Memo<String>) -> impl IntoView {
+    let (copied, set_copied) = signal(String::new());
+    let copy = move |_| {
+        let text = code.get_untracked();
+        leptos::task::spawn_local(async move {
+            set_copied.set(match copy_text(&text).await {
+                Ok(()) => "Copied to the clipboard.".to_string(),
+                Err(()) => "The browser did not let this page copy the snippet: select the code \
+                            above and copy it (Ctrl+C, or ⌘C on a Mac)."
+                    .to_string(),
+            });
+        });
+    };
+    view! {
         <h3><label for="embed-code">"Snippet to paste into your page"</label></h3>
         <textarea id="embed-code" readonly rows="6" data-testid="embed-code" prop:value=code></textarea>
         <p>
             <button type="button" on:click=copy data-testid="embed-copy">"Copy the snippet"</button>
             <span role="status">{copied}</span>
         </p>
-        <p class="note">"The iframe works on its own; the script makes it exactly as tall as its content (it listens only for size messages from this site's frames). Hosts that set their own Content-Security-Policy need frame-src for this site, and script-src for it if they use the script."</p>
     }
+}
+
+/// Writes `text` to the clipboard; an error when the browser has no
+/// clipboard here (a page not served securely) or refuses.
+async fn copy_text(text: &str) -> Result<(), ()> {
+    let navigator = web_sys::window().ok_or(())?.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).map_err(|_| ())?;
+    if clipboard.is_undefined() {
+        return Err(());
+    }
+    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
 }

@@ -1,67 +1,83 @@
 //! The ward profile: the councillor's page.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use crate::data::bundle::Bundle;
 use crate::state::ViewState;
-use crate::view::profile::profile;
+use crate::view::profile::{profile, ProfileModel};
 
+use super::super::shown;
 use super::super::table::DataTable;
 use super::super::trend_chart::TrendFigure;
 use super::headline::{Findings, HeadlineFigures, MarkerKey};
 
 /// One ward's page.
 #[component]
-pub fn ProfilePage(bundle: Arc<Bundle>, view: RwSignal<ViewState>) -> impl IntoView {
-    // Recomputed when the view changes: the closure reads only `view`.
-    let page = move || match view.with(|v| profile(&bundle, v)) {
+pub fn ProfilePage(
+    /// The app's view.
+    view: RwSignal<ViewState>,
+) -> impl IntoView {
+    let bundle = shown();
+    // Computed in `crate::view` when the view changes.
+    let model = Memo::new(move |_| view.with(|v| profile(&bundle, v)));
+    let page = move || match model.get() {
         Err(e) => {
             view! { <p class="error" role="alert" data-testid="profile-error">{e}</p> }.into_any()
         }
-        Ok(m) => {
-            let ranks = m
-                .ranks
-                .iter()
-                .map(|r| view! { <li>{r.clone()}</li> })
-                .collect_view();
-            let rate = m
-                .rate
-                .clone()
-                .map(|r| view! { <p data-testid="profile-rate"><strong>"Rate: "</strong>{r}</p> });
-            let dep = m.deprivation.clone().map(|d| view! { <p data-testid="profile-deprivation"><strong>"Deprivation: "</strong>{d}</p> });
-            let key = m.has_markers.then(|| view! { <MarkerKey /> });
-            let trend = (!m.trend.first.points.is_empty()).then(|| {
-                let caption = format!("Monthly {}: {} against {}", m.trend.what, m.name, m.trend.second.label);
-                view! { <TrendFigure chart=m.trend.clone() caption=caption view=view testid="profile-trend" /> }
-            });
-            let print = move |_| {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.print();
-                }
-            };
-            view! {
-                <article class="profile" data-testid="profile">
-                    <h2 class="profile-title" data-testid="profile-name">{format!("{} ({})", m.name, m.code)}</h2>
-                    <ul class="ranks" data-testid="profile-ranks">{ranks}</ul>
-                    <HeadlineFigures h=m.headline />
-                    {rate}
-                    {dep}
-                    <Findings findings=m.findings />
-                    <section aria-labelledby="profile-table-title">
-                        <h2 id="profile-table-title">"Crime types"</h2>
-                        <DataTable model=m.table view=view testid="profile-table" />
-                        {key}
-                    </section>
-                    {trend}
-                    <p class="no-print"><button type="button" on:click=print>"Print this page"</button></p>
-                </article>
-            }
-            .into_any()
-        }
+        Ok(m) => view! { <Profile m=m view=view /> }.into_any(),
     };
     // A closure written in the view, so that Leptos shares one renderer
     // for every page rather than one per closure type.
     view! { {move || page()} }
+}
+
+/// The profile of one model.
+#[component]
+fn Profile(m: ProfileModel, view: RwSignal<ViewState>) -> impl IntoView {
+    let ranks = m
+        .ranks
+        .iter()
+        .map(|r| view! { <li>{r.clone()}</li> })
+        .collect_view();
+    let rate = m.rate.clone().map(|r| {
+        view! { <p data-testid="profile-rate"><strong>"Rate: "</strong>{r}</p> }
+    });
+    let dep = m.deprivation.clone().map(|d| {
+        view! { <p data-testid="profile-deprivation"><strong>"Deprivation: "</strong>{d}</p> }
+    });
+    let key = m.has_markers.then(|| view! { <MarkerKey /> });
+    let trend = (!m.trend.first.points.is_empty()).then(|| {
+        let caption = format!(
+            "Monthly {}: {} against {}",
+            m.trend.what, m.name, m.trend.second.label
+        );
+        view! { <TrendFigure chart=m.trend.clone() caption=caption view=view testid="profile-trend" /> }
+    });
+    view! {
+        <article class="profile" data-testid="profile">
+            <h2 class="profile-title" data-testid="profile-name">
+                {format!("{} ({})", m.name, m.code)}
+            </h2>
+            <ul class="ranks" data-testid="profile-ranks">{ranks}</ul>
+            <HeadlineFigures h=m.headline />
+            {rate}
+            {dep}
+            <Findings findings=m.findings />
+            <section aria-labelledby="profile-table-title">
+                <h2 id="profile-table-title">"Crime types"</h2>
+                <DataTable model=m.table view=view testid="profile-table" />
+                {key}
+            </section>
+            {trend}
+            <p class="no-print"><button type="button" on:click=print>"Print this page"</button></p>
+        </article>
+    }
+}
+
+/// Opens the browser's print dialogue.
+fn print(_: leptos::ev::MouseEvent) {
+    if let Some(w) = web_sys::window() {
+        // A browser that cannot print shows no dialogue; there is nothing
+        // more to say.
+        let _ = w.print();
+    }
 }

@@ -1,10 +1,15 @@
 //! The Load data page's view models: what each file was taken to be, and
 //! the report of a finished load (rows read and what became of each, the
 //! months, the first rejected rows). Built in the loading worker from the
-//! session and sent to the page as text ([`wire`]).
+//! session and sent to the page as JSON ([`message`]).
 
+#[cfg(test)]
+mod fixtures;
+mod json;
+pub mod message;
+mod months;
 mod report;
-pub mod wire;
+mod rows;
 
 pub use report::{summary, LoadSummary, Timing, SHOWN_REJECTIONS};
 
@@ -80,9 +85,7 @@ pub fn files_table(files: &[&FileReport]) -> TableModel {
 /// (the default first) and the areas to restrict to, by name.
 pub fn level_options(choices: &Choices) -> Vec<(Level, &'static str)> {
     let mut levels = choices.levels.clone();
-    levels.sort_by(|a, b| {
-        (*b == choices.default_level).cmp(&(*a == choices.default_level))
-    });
+    levels.sort_by_key(|l| *l != choices.default_level);
     levels.into_iter().map(|l| (l, level_label(l))).collect()
 }
 
@@ -111,6 +114,49 @@ pub fn progress_text(p: &crate::data::session::Progress) -> String {
 }
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
-mod tests_rows;
+mod tests {
+    use super::fixtures::session;
+    use super::*;
+
+    #[test]
+    fn sizes_read_as_people_say_them() {
+        assert_eq!(size_text(999), "999 bytes");
+        assert_eq!(size_text(12_345), "12.3 KB");
+        assert_eq!(size_text(220_100_000), "220.1 MB");
+        assert_eq!(size_text(1_500_000_000), "1.50 GB");
+    }
+
+    #[test]
+    fn progress_says_bytes_rows_and_file() {
+        let p = crate::data::session::Progress {
+            bytes_done: 55_000_000,
+            bytes_total: 220_000_000,
+            rows: 250_000,
+            files_done: 1,
+            files_total: 3,
+            current: Some("2024-02-street.csv".to_string()),
+        };
+        assert_eq!(
+            progress_text(&p),
+            "55.0 MB of 220.0 MB read (25%), 250,000 rows; file 2 of 3: 2024-02-street.csv"
+        );
+    }
+
+    #[test]
+    fn choices_put_the_default_level_first() {
+        let s = session();
+        let choices = s.choices();
+        let levels: Vec<(&str, &str)> = level_options(&choices)
+            .into_iter()
+            .map(|(l, label)| (l.name(), label))
+            .collect();
+        assert_eq!(
+            levels,
+            [
+                ("ward", "Ward"),
+                ("lsoa", "LSOA (neighbourhood)"),
+                ("district", "District (local authority)")
+            ]
+        );
+    }
+}

@@ -4,9 +4,11 @@
 
 use crate::data::session::{FileReport, FileStatus, Loaded};
 use crate::format::thousands;
-use crate::view::table::{Cell, Column, TableModel};
+use crate::view::table::TableModel;
 
-use super::{files_table, level_label, size_text};
+use super::months::months_and_quality;
+use super::rows::{adds_up, rows_table};
+use super::{files_table, size_text};
 
 /// Rejected rows listed on the page (the report keeps more; they are
 /// counted either way).
@@ -74,158 +76,6 @@ fn headline(loaded: &Loaded, timing: Timing) -> String {
     )
 }
 
-/// The words for rows outside, for the table and for the sum: outside the
-/// area chosen, or (with no area chosen) in the lookup but in no area of
-/// the level; `None` when there can be none.
-fn outside_label(loaded: &Loaded) -> Option<(String, String)> {
-    let name = &loaded.bundle.manifest.whole_name;
-    let level = level_label(loaded.level);
-    match &loaded.within {
-        Some(_) => Some((
-            format!("Outside {name}: the lookup places them elsewhere"),
-            format!("outside {name}"),
-        )),
-        None if loaded.report.outside_area > 0 => Some((
-            format!("In the lookup, but in no area of the level ({level})"),
-            "in no area of the level".to_string(),
-        )),
-        None => None,
-    }
-}
-
-/// Rows with a code no lookup lists are shown when there are any, and
-/// always for a load restricted to an area (where they might be taken for
-/// outside it).
-fn shows_unknown(loaded: &Loaded) -> bool {
-    loaded.within.is_some() || loaded.report.unknown_code > 0
-}
-
-fn rows_table(loaded: &Loaded) -> TableModel {
-    let r = &loaded.report;
-    let row =
-        |what: String, n: u64| vec![Cell::text(what), Cell::number(thousands(n), Some(n as f64))];
-    let not_allocated = if loaded.keeps_unallocated {
-        "Not allocated to an area: no location (counted in the totals)"
-    } else {
-        "Not allocated to an area: no location (left out: they cannot be placed inside the area chosen)"
-    };
-    let mut rows = vec![
-        row(
-            format!("Counted in an area ({})", level_label(loaded.level)),
-            r.accepted,
-        ),
-        row(not_allocated.to_string(), r.not_allocated),
-    ];
-    if let Some((outside, _)) = outside_label(loaded) {
-        rows.push(row(outside, r.outside_area));
-    }
-    if shows_unknown(loaded) {
-        rows.push(row(
-            "Unknown LSOA code: no lookup lists it, so it is in no area".to_string(),
-            r.unknown_code,
-        ));
-    }
-    rows.push(row("Rejected: malformed rows".to_string(), r.rejected));
-    TableModel {
-        caption: "What became of every row read".to_string(),
-        columns: vec![Column::text("Rows"), Column::number("Count")],
-        rows,
-        footer: vec![row("Rows read".to_string(), r.rows_read)],
-    }
-}
-
-fn adds_up(loaded: &Loaded) -> String {
-    let r = &loaded.report;
-    let mut parts = vec![
-        format!("{} counted", thousands(r.accepted)),
-        format!("{} not allocated", thousands(r.not_allocated)),
-    ];
-    if let Some((_, outside)) = outside_label(loaded) {
-        parts.push(format!("{} {outside}", thousands(r.outside_area)));
-    }
-    if shows_unknown(loaded) {
-        parts.push(format!(
-            "{} with an unknown code",
-            thousands(r.unknown_code)
-        ));
-    }
-    parts.push(format!("{} rejected", thousands(r.rejected)));
-    let sum = parts.join(" + ");
-    if r.adds_up() {
-        format!(
-            "{sum} = {} rows read: every row is accounted for.",
-            thousands(r.rows_read)
-        )
-    } else {
-        format!(
-            "{sum} does not equal the {} rows read. This is a fault in the explorer: please report it with the files.",
-            thousands(r.rows_read)
-        )
-    }
-}
-
-fn month_list(months: &[crate::data::Month]) -> String {
-    months
-        .iter()
-        .map(|m| m.label())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn months_and_quality(loaded: &Loaded) -> (String, Vec<String>) {
-    // From the counts, as the pages see them (the one rule of `quality`).
-    let q = &loaded.bundle.quality;
-    let cube = &loaded.bundle.dataset.cube;
-    let n = q.months_covered.len() as u64;
-    let (first, last) = (cube.first_month(), cube.last_month());
-    let span = u64::try_from(first.months_until(last) + 1).unwrap_or(0);
-    let months = if n == span {
-        format!(
-            "{} {} of data, {} to {}.",
-            thousands(n),
-            if n == 1 { "month" } else { "months" },
-            first.label(),
-            last.label()
-        )
-    } else {
-        format!(
-            "{} of the {} months from {} to {} have data.",
-            thousands(n),
-            thousands(span),
-            first.label(),
-            last.label()
-        )
-    };
-    let mut quality = Vec::new();
-    if q.months_missing.is_empty() {
-        quality.push("No month is missing between the first and the last.".to_string());
-    } else {
-        quality.push(format!(
-            "Missing months (no rows at all): {}. Comparisons that include them will be too low.",
-            month_list(&q.months_missing)
-        ));
-    }
-    for s in &q.months_suspect {
-        quality.push(format!(
-            "Suspect month: {} has {} {} in the counts, under half the {} of the months around it: implausibly low against its neighbours. Data may be missing (perhaps only part of the month was published), or the drop may be real.",
-            s.month.label(),
-            thousands(s.total),
-            if s.total == 1 { "row" } else { "rows" },
-            thousands(s.neighbour_median.round() as u64)
-        ));
-    }
-    for file in &loaded.files {
-        quality.extend(file.rows.windows_1252.iter().map(|n| n.describe()));
-    }
-    if loaded.bridged > 0 {
-        quality.push(format!(
-            "{} rows had older LSOA codes and were placed through the bridging lookup.",
-            thousands(loaded.bridged)
-        ));
-    }
-    (months, quality)
-}
-
 fn rejected(loaded: &Loaded) -> Vec<String> {
     let r = &loaded.report;
     let mut out: Vec<String> = r
@@ -260,5 +110,98 @@ pub fn summary(loaded: &Loaded, timing: Timing) -> LoadSummary {
         unknown: loaded.unknown.sentence().unwrap_or_default(),
         rejected: rejected(loaded),
         files: files_table(&files),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{row, session, texts, HEADER};
+    use super::*;
+    use crate::data::session::LoadSession;
+
+    #[test]
+    fn a_restricted_load_is_reported_row_by_row_and_adds_up() {
+        let mut s = session();
+        s.start(None, Some("E06000001")).unwrap();
+        let loaded = s.finish().unwrap();
+        let sum = summary(
+            &loaded,
+            Timing {
+                ms: 500.0,
+                bytes: 2_000_000,
+            },
+        );
+        // January: 5 rows (2 in Town, 1 in City, 1 with no LSOA, 1 of an
+        // unknown type); March: 1 in Town. 6 rows, 3 counted.
+        assert!(
+            sum.headline.starts_with(
+                "Read 6 rows of crime and anti-social behaviour (2.0 MB) from 2 files in 0.50 s: 4 MB/s, 12 rows/s"
+            ),
+            "{}",
+            sum.headline
+        );
+        assert_eq!(
+            texts(&sum.rows.rows),
+            [
+                ["Counted in an area (Ward)", "3"],
+                [
+                    "Not allocated to an area: no location (left out: they cannot be placed inside the area chosen)",
+                    "1"
+                ],
+                ["Outside Town: the lookup places them elsewhere", "1"],
+                [
+                    "Unknown LSOA code: no lookup lists it, so it is in no area",
+                    "0"
+                ],
+                ["Rejected: malformed rows", "1"],
+            ]
+        );
+        assert_eq!(texts(&sum.rows.footer), [["Rows read", "6"]]);
+        assert_eq!(
+            sum.adds_up,
+            "3 counted + 1 not allocated + 1 outside Town + 0 with an unknown code + 1 rejected = 6 rows read: every row is accounted for."
+        );
+        assert_eq!(
+            sum.months,
+            "2 of the 3 months from Jan 2024 to Mar 2024 have data."
+        );
+        assert_eq!(
+            sum.quality[0],
+            "Missing months (no rows at all): Feb 2024. Comparisons that include them will be too low."
+        );
+        assert_eq!(sum.rejected.len(), 1);
+        assert!(
+            sum.rejected[0].starts_with("2024-01-x-street.csv, line 6, column Crime type: "),
+            "{}",
+            sum.rejected[0]
+        );
+        let files = texts(&sum.files.rows);
+        assert_eq!(files.len(), 4);
+        assert_eq!(files[1][0], "2024-01-x-street.csv");
+        assert_eq!(files[1][3], "5");
+        assert_eq!(files[1][4], "Read");
+        assert!(
+            files[3][4].starts_with("Could not be used. notes.txt: "),
+            "{}",
+            files[3][4]
+        );
+    }
+
+    #[test]
+    fn more_rejections_than_shown_are_counted() {
+        let mut s = LoadSession::new();
+        let mut f = HEADER.to_string();
+        for _ in 0..25 {
+            f += &row("2024-01", "E01000001", "Nonsense");
+        }
+        f += &row("2024-01", "E01000001", "Drugs");
+        s.add("a.csv", f.into_bytes());
+        s.start(None, None).unwrap();
+        let sum = summary(&s.finish().unwrap(), Timing { ms: 1.0, bytes: 1 });
+        assert_eq!(sum.rejected.len(), SHOWN_REJECTIONS + 1);
+        assert_eq!(
+            sum.rejected[SHOWN_REJECTIONS],
+            "… and 5 more rejected rows, counted above."
+        );
     }
 }
