@@ -12,12 +12,12 @@ use crate::data::Manifest;
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum FetchError {
     /// The request got no answer (offline, blocked…).
-    #[error("{url}: the request failed{}", detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default())]
+    #[error("{url}: the request failed ({detail})")]
     Request {
         /// The file asked for.
         url: String,
-        /// The browser's words, when it gave any.
-        detail: Option<String>,
+        /// What went wrong, in the browser's words.
+        detail: String,
     },
     /// The server answered with an error status.
     #[error("{url}: the server answered {status} {text}")]
@@ -40,16 +40,11 @@ pub enum FetchError {
     Unusable(String),
 }
 
-/// Why a request failed, without formatting gloo's error type as a whole
-/// (its `Display` drags a JSON library into the bundle).
+/// A request that got no answer.
 fn request_failed(url: &str, e: gloo_net::Error) -> FetchError {
-    let detail = match e {
-        gloo_net::Error::JsError(js) => Some(js.message),
-        _ => None,
-    };
     FetchError::Request {
         url: url.to_string(),
-        detail,
+        detail: e.to_string(),
     }
 }
 

@@ -99,10 +99,9 @@ fn MapLegend(
         .map(|item| {
             let range = item.range_text(decimals);
             // Classes, not inline styles: a strict Content-Security-Policy forbids those.
-            let class = CLASS_COLOURS
-                .iter()
-                .position(|c| *c == item.colour)
-                .map_or("swatch none".to_string(), |i| format!("swatch c{i}"));
+            let class = CLASS_COLOURS.iter().position(|c| *c == item.colour);
+            debug_assert!(class.is_some(), "a legend colour is a class's");
+            let class = class.map_or("swatch none".to_string(), |i| format!("swatch c{i}"));
             view! { <li><span class=class></span>{range}</li> }
         })
         .collect_view();

@@ -223,6 +223,40 @@ test('downloads: a table as CSV exactly as shown, a chart and the map as PNG', a
   await overview.close();
 });
 
+test('a copy or a PNG that fails is said, never silent; one that works says so', async () => {
+  const said = async (page, locator) => {
+    await locator.filter({ hasText: /./ }).waitFor();
+    return (await locator.textContent()).trim();
+  };
+  // A browser that allows the copy: the snippet is on the clipboard.
+  await app.browser.grantPermissions(['clipboard-read', 'clipboard-write']);
+  let { page } = await open(app.browser, `${app.server.url}?page=embed`);
+  await page.getByTestId('embed-copy').click();
+  assert.equal(await said(page, page.getByTestId('embed-copy-status')), 'Copied to the clipboard.');
+  const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(clipboard, await page.getByTestId('embed-code').inputValue());
+  await page.close();
+  // A browser that refuses the copy and cannot read the map's picture.
+  page = await app.browser.newPage();
+  await page.addInitScript(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
+    HTMLImageElement.prototype.decode = () => Promise.reject(new DOMException('broken', 'EncodingError'));
+  });
+  await page.goto(`${app.server.url}?page=embed`);
+  await page.getByTestId('embed-copy').click();
+  assert.match(
+    await said(page, page.getByTestId('embed-copy-status')),
+    /^The browser did not let this page copy the snippet: select the code above and copy it \(Ctrl\+C, or ⌘C on a Mac\)\.$/,
+  );
+  await page.goto(`${app.server.url}?page=wards`);
+  await page.getByRole('button', { name: 'Download this map (PNG)' }).click();
+  assert.equal(
+    await said(page, page.getByTestId('ward-map').getByRole('alert')),
+    "The map could not be saved as a picture: the browser could not read the map's picture.",
+  );
+  await page.close();
+});
+
 test('the dataset control lists the deployed datasets and opens one', async () => {
   const { page } = await open(app.browser, app.server.url);
   const select = page.getByTestId('dataset-select');

@@ -65,12 +65,10 @@ pub fn BuilderPage(
 ) -> impl IntoView {
     let bundle = shown();
     let options = EmbedOptions::new();
-    let embed = Memo::new(move |_| view.with(|v| options.state(v)));
     let code = Memo::new(move |_| {
-        embed.with(|state| {
-            let sn = snippet(&base_url(), state, &title(&bundle, state));
-            format!("{}\n{}", sn.iframe, sn.script)
-        })
+        let state = view.with(|v| options.state(v));
+        let sn = snippet(&base_url(), &state, &title(&bundle, &state));
+        format!("{}\n{}", sn.iframe, sn.script)
     });
     view! {
         <h2>"Embed these figures on your website"</h2>
@@ -81,7 +79,7 @@ pub fn BuilderPage(
         </p>
         <BuilderForm options=options view=view />
         <h3>"Preview"</h3>
-        <Preview embed=embed />
+        <Preview options=options view=view />
         <Snippet code=code />
         <p class="note">
             "The iframe works on its own; the script makes it exactly as tall as its content (it \
@@ -194,7 +192,7 @@ fn asked_height(frame: &web_sys::HtmlIFrameElement, ev: &web_sys::MessageEvent) 
 /// The embedded view, live; it fits its content as embed.js makes a
 /// partner's iframe fit.
 #[component]
-fn Preview(embed: Memo<ViewState>) -> impl IntoView {
+fn Preview(options: EmbedOptions, view: RwSignal<ViewState>) -> impl IntoView {
     let preview = NodeRef::<leptos::html::Iframe>::new();
     let listener = window_event_listener(leptos::ev::message, move |ev| {
         let Some(frame) = preview.get_untracked() else {
@@ -209,7 +207,7 @@ fn Preview(embed: Memo<ViewState>) -> impl IntoView {
     on_cleanup(move || listener.remove());
     view! {
         <iframe node_ref=preview class="preview" data-testid="embed-preview"
-            src=move || embed.with(ViewState::to_query)
+            src=move || view.with(|v| options.state(v).to_query())
             title="Preview of the embedded view" sandbox=SANDBOX></iframe>
     }
 }
@@ -234,7 +232,7 @@ fn Snippet(code: Memo<String>) -> impl IntoView {
         <textarea id="embed-code" readonly rows="6" data-testid="embed-code" prop:value=code></textarea>
         <p>
             <button type="button" on:click=copy data-testid="embed-copy">"Copy the snippet"</button>
-            <span role="status">{copied}</span>
+            <span role="status" data-testid="embed-copy-status">{copied}</span>
         </p>
     }
 }

@@ -19,7 +19,9 @@ pub(super) fn months_and_quality(loaded: &Loaded) -> (String, Vec<String>) {
     let cube = &loaded.bundle.dataset.cube;
     let n = q.months_covered.len() as u64;
     let (first, last) = (cube.first_month(), cube.last_month());
-    let span = u64::try_from(first.months_until(last) + 1).unwrap_or(0);
+    // A cube's months run from its first to its last.
+    debug_assert!(first <= last, "{first} is after {last}");
+    let span = first.months_until(last).unsigned_abs() + 1;
     let months = if n == span {
         format!(
             "{} {} of data, {} to {}.",
