@@ -151,16 +151,13 @@ fn print_summary(built: &BuiltAreas, with_ranks: bool) {
 
 #[cfg(test)]
 mod tests {
-    use crate::cli::{run, CliError, Outcome};
+    use crate::cli::testing::{assert_usage_error, command};
+    use crate::cli::Outcome;
 
     #[test]
     fn bad_arguments_are_usage_errors() {
-        let areas = |args: &[&str]| run(std::iter::once("areas").chain(args.iter().copied()));
-        let usage = |args: &[&str], says: &str| {
-            let e = areas(args).unwrap_err();
-            assert!(matches!(e, CliError::Args(_)), "{args:?}: {e}");
-            assert!(e.to_string().contains(says), "{args:?}: {e}");
-        };
+        let areas = |args: &[&str]| command("areas", args);
+        let usage = |args: &[&str], says: &str| assert_usage_error("areas", args, says);
         usage(&["--population", "p.csv", "--lookup", "l"], "--out <FILE>");
         usage(
             &["--out", "a.csv", "--population", "p.csv"],

@@ -255,21 +255,18 @@ fn unknown_codes(codes: &[&str], lookup: Option<&Lookup>) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::cli::{run, CliError};
+    use crate::cli::testing::{assert_usage_error, command};
+    use crate::cli::{CliError, Outcome};
 
     /// `explorer-cli boundaries` with `args`.
-    fn boundaries(args: &[&str]) -> Result<crate::cli::Outcome, CliError> {
-        run(std::iter::once("boundaries").chain(args.iter().copied()))
+    fn boundaries(args: &[&str]) -> Result<Outcome, CliError> {
+        command("boundaries", args)
     }
 
     #[test]
     fn arguments_are_checked() {
         // Numbers are written by crate::data::json_write::number (tested there).
-        let usage = |args: &[&str], says: &str| {
-            let e = boundaries(args).unwrap_err();
-            assert!(matches!(e, CliError::Args(_)), "{args:?}: {e}");
-            assert!(e.to_string().contains(says), "{args:?}: {e}");
-        };
+        let usage = |args: &[&str], says: &str| assert_usage_error("boundaries", args, says);
         usage(&["--in", "x"], "--out <FILE>");
         usage(
             &["--in", "x", "--out", "y", "--tolerance", "-1"],

@@ -151,6 +151,27 @@ where
     }
 }
 
+/// What the commands' tests share: running a command, and checking a
+/// wrong command line.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{run, CliError, Outcome};
+
+    /// `explorer-cli <command> <args>`.
+    pub fn command(command: &str, args: &[&str]) -> Result<Outcome, CliError> {
+        run(std::iter::once(command).chain(args.iter().copied()))
+    }
+
+    /// Asserts that `explorer-cli <command> <args>` is a wrong command line
+    /// whose message says `says`.
+    pub fn assert_usage_error(command: &str, args: &[&str], says: &str) {
+        match self::command(command, args) {
+            Err(e @ CliError::Args(_)) => assert!(e.to_string().contains(says), "{args:?}: {e}"),
+            other => panic!("{args:?}: not a wrong command line: {other:?}"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

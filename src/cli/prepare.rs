@@ -216,19 +216,16 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), CliError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::testing::{assert_usage_error, command};
 
     /// `explorer-cli prepare` with `args`.
     fn prepare(args: &[&str]) -> Result<Outcome, CliError> {
-        crate::cli::run(std::iter::once("prepare").chain(args.iter().copied()))
+        command("prepare", args)
     }
 
     #[test]
     fn bad_arguments_are_usage_errors() {
-        let usage = |args: &[&str], says: &str| {
-            let e = prepare(args).unwrap_err();
-            assert!(matches!(e, CliError::Args(_)), "{args:?}: {e}");
-            assert!(e.to_string().contains(says), "{args:?}: {e}");
-        };
+        let usage = |args: &[&str], says: &str| assert_usage_error("prepare", args, says);
         usage(&["x.csv"], "--out <FILE>");
         usage(&["--out", "o.csv"], "<INPUT>...");
         usage(

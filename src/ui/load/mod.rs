@@ -14,6 +14,7 @@ use web_sys::File;
 
 use crate::data::bundle::Bundle;
 use crate::state::ViewState;
+use crate::view::load::message::Recognised;
 use crate::view::load::LoadSummary;
 use crate::view::table::TableModel;
 
@@ -101,11 +102,7 @@ pub fn LoadPage(
             view! { <p role="status" data-testid="load-checking">"Looking at your files…"</p> }
                 .into_any()
         }
-        Stage::Ready {
-            files,
-            levels,
-            areas,
-        } => view! { <Choices s=s files=files levels=levels areas=areas /> }.into_any(),
+        Stage::Ready(recognised) => view! { <Choices s=s recognised=recognised /> }.into_any(),
         Stage::Loading {
             files,
             done,
@@ -164,12 +161,12 @@ fn FileInput(s: LoadState) -> impl IntoView {
 
 /// The files recognised, the level and area to count by, and the buttons.
 #[component]
-fn Choices(
-    s: LoadState,
-    files: TableModel,
-    levels: Vec<(String, String)>,
-    areas: Vec<(String, String)>,
-) -> impl IntoView {
+fn Choices(s: LoadState, recognised: Recognised) -> impl IntoView {
+    let Recognised {
+        files,
+        levels,
+        areas,
+    } = recognised;
     let lookup = levels.len() > 1;
     let area = (!areas.is_empty()).then(|| {
         select(

@@ -8,7 +8,7 @@ use web_sys::File;
 
 use crate::data::session::DatasetFiles;
 use crate::state::ViewState;
-use crate::view::load::message::FromWorker;
+use crate::view::load::message::{FromWorker, Recognised};
 use crate::view::load::LoadSummary;
 use crate::view::table::TableModel;
 
@@ -21,11 +21,7 @@ use super::Local;
 pub(super) enum Stage {
     Empty,
     Checking,
-    Ready {
-        files: TableModel,
-        levels: Vec<(String, String)>,
-        areas: Vec<(String, String)>,
-    },
+    Ready(Recognised),
     Loading {
         files: TableModel,
         done: f64,
@@ -114,11 +110,7 @@ impl LoadState {
     fn on_reply(self, reply: Reply) {
         match reply.message {
             FromWorker::Ready => {}
-            FromWorker::Added {
-                files,
-                levels,
-                areas,
-            } => self.added(files, levels, areas),
+            FromWorker::Added(recognised) => self.added(recognised),
             FromWorker::Progress { done, total, text } => self.stage.update(|s| {
                 if let Stage::Loading {
                     done: d,
@@ -140,7 +132,7 @@ impl LoadState {
 
     /// The files are recognised: the choices made before stay while they
     /// are offered.
-    fn added(self, files: TableModel, levels: Vec<(String, String)>, areas: Vec<(String, String)>) {
+    fn added(self, recognised: Recognised) {
         let kept = |value: RwSignal<String>, options: &[(String, String)], or: String| {
             let v = value.get_untracked();
             value.set(if options.iter().any(|(k, _)| *k == v) {
@@ -149,14 +141,11 @@ impl LoadState {
                 or
             });
         };
+        let levels = &recognised.levels;
         let first = levels.first().map(|(k, _)| k.clone()).unwrap_or_default();
-        kept(self.level, &levels, first);
-        kept(self.within, &areas, String::new());
-        self.stage.set(Stage::Ready {
-            files,
-            levels,
-            areas,
-        });
+        kept(self.level, levels, first);
+        kept(self.within, &recognised.areas, String::new());
+        self.stage.set(Stage::Ready(recognised));
     }
 
     /// The load finished: its dataset drives every page; the view opens on
@@ -218,7 +207,7 @@ impl LoadState {
     }
 
     pub(super) fn start(self) {
-        let Stage::Ready { files, .. } = self.stage.get_untracked() else {
+        let Stage::Ready(Recognised { files, .. }) = self.stage.get_untracked() else {
             return;
         };
         self.failure.set(String::new());

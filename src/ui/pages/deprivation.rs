@@ -6,9 +6,9 @@ use crate::state::ViewState;
 use crate::view::deprivation::{deprivation_view, DeprivationModel};
 
 use super::super::scatter_chart::ScatterFigure;
-use super::super::shown;
 use super::super::table::DataTable;
 use super::headline::PeriodNotes;
+use super::model_page;
 
 /// Rate by deprivation band and the scatter.
 #[component]
@@ -16,17 +16,15 @@ pub fn DeprivationPage(
     /// The app's view.
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
-    let bundle = shown();
-    // Computed in `crate::view` when the view changes.
-    let model = Memo::new(move |_| view.with(|v| deprivation_view(&bundle, v)));
-    let page = move || match model.get() {
-        Err(e) => view! { <p class="note" role="status" data-testid="deprivation-error">{e}</p> }
-            .into_any(),
-        Ok(m) => view! { <Deprivation m=m view=view /> }.into_any(),
-    };
-    // A closure written in the view, so that Leptos shares one renderer
-    // for every page rather than one per closure type.
-    view! { {move || page()} }
+    model_page(
+        view,
+        deprivation_view,
+        |m, view| view! { <Deprivation m=m view=view /> }.into_any(),
+        |e| {
+            view! { <p class="note" role="status" data-testid="deprivation-error">{e}</p> }
+                .into_any()
+        },
+    )
 }
 
 /// The bands and the scatter of one model.

@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use crate::state::ViewState;
 use crate::view::overview::{overview, OverviewModel};
 
-use super::super::shown;
 use super::super::table::DataTable;
 use super::super::trend_chart::TrendFigure;
 use super::super::update;
 use super::headline::{Findings, HeadlineFigures, MarkerKey};
+use super::model_page;
 
 /// Headline, category table, trend and key findings.
 #[component]
@@ -17,18 +17,12 @@ pub fn OverviewPage(
     /// The app's view.
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
-    let bundle = shown();
-    // Computed in `crate::view` when the view changes.
-    let model = Memo::new(move |_| view.with(|v| overview(&bundle, v)));
-    let page = move || match model.get() {
-        Err(e) => {
-            view! { <p class="error" role="alert" data-testid="period-error">{e}</p> }.into_any()
-        }
-        Ok(m) => view! { <Overview m=m view=view /> }.into_any(),
-    };
-    // A closure written in the view, so that Leptos shares one renderer
-    // for every page rather than one per closure type.
-    view! { {move || page()} }
+    model_page(
+        view,
+        overview,
+        |m, view| view! { <Overview m=m view=view /> }.into_any(),
+        |e| view! { <p class="error" role="alert" data-testid="period-error">{e}</p> }.into_any(),
+    )
 }
 
 /// The overview of one model.

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use crate::state::ViewState;
 use crate::view::profile::{profile, ProfileModel};
 
-use super::super::shown;
 use super::super::table::DataTable;
 use super::super::trend_chart::TrendFigure;
 use super::headline::{Findings, HeadlineFigures, MarkerKey};
+use super::model_page;
 
 /// One ward's page.
 #[component]
@@ -16,18 +16,12 @@ pub fn ProfilePage(
     /// The app's view.
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
-    let bundle = shown();
-    // Computed in `crate::view` when the view changes.
-    let model = Memo::new(move |_| view.with(|v| profile(&bundle, v)));
-    let page = move || match model.get() {
-        Err(e) => {
-            view! { <p class="error" role="alert" data-testid="profile-error">{e}</p> }.into_any()
-        }
-        Ok(m) => view! { <Profile m=m view=view /> }.into_any(),
-    };
-    // A closure written in the view, so that Leptos shares one renderer
-    // for every page rather than one per closure type.
-    view! { {move || page()} }
+    model_page(
+        view,
+        profile,
+        |m, view| view! { <Profile m=m view=view /> }.into_any(),
+        |e| view! { <p class="error" role="alert" data-testid="profile-error">{e}</p> }.into_any(),
+    )
 }
 
 /// The profile of one model.

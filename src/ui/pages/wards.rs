@@ -6,9 +6,9 @@ use crate::state::ViewState;
 use crate::view::wards::{wards, WardsModel};
 
 use super::super::map::MapFigure;
-use super::super::shown;
 use super::super::table::DataTable;
 use super::headline::PeriodNotes;
+use super::model_page;
 
 /// The ranking and the map.
 #[component]
@@ -16,18 +16,12 @@ pub fn WardsPage(
     /// The app's view.
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
-    let bundle = shown();
-    // Computed in `crate::view` when the view changes.
-    let model = Memo::new(move |_| view.with(|v| wards(&bundle, v)));
-    let page = move || match model.get() {
-        Err(e) => {
-            view! { <p class="error" role="alert" data-testid="period-error">{e}</p> }.into_any()
-        }
-        Ok(m) => view! { <Wards m=m view=view /> }.into_any(),
-    };
-    // A closure written in the view, so that Leptos shares one renderer
-    // for every page rather than one per closure type.
-    view! { {move || page()} }
+    model_page(
+        view,
+        wards,
+        |m, view| view! { <Wards m=m view=view /> }.into_any(),
+        |e| view! { <p class="error" role="alert" data-testid="period-error">{e}</p> }.into_any(),
+    )
 }
 
 /// The ranking of one model.

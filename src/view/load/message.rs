@@ -32,20 +32,25 @@ pub enum ToWorker {
     },
 }
 
+/// The files recognised: what each was taken to be, and the choices
+/// they offer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recognised {
+    /// The files table.
+    pub files: TableModel,
+    /// Levels (key, label), the default first.
+    pub levels: Vec<(String, String)>,
+    /// Areas to restrict to (code, name).
+    pub areas: Vec<(String, String)>,
+}
+
 /// What the worker tells the page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FromWorker {
     /// The worker runs: it can take the files.
     Ready,
-    /// The files were recognised: what each is, and the choices.
-    Added {
-        /// The files table.
-        files: TableModel,
-        /// Levels (key, label), the default first.
-        levels: Vec<(String, String)>,
-        /// Areas to restrict to (code, name).
-        areas: Vec<(String, String)>,
-    },
+    /// The files were recognised.
+    Added(Recognised),
     /// How far the load has gone.
     Progress {
         /// Bytes read.
@@ -70,7 +75,7 @@ impl FromWorker {
     /// The files are recognised: the files table and the choices (levels
     /// with the default first, areas by name).
     pub fn added(files: &[&FileReport], choices: &Choices) -> FromWorker {
-        FromWorker::Added {
+        FromWorker::Added(Recognised {
             files: files_table(files),
             levels: level_options(choices)
                 .into_iter()
@@ -81,7 +86,7 @@ impl FromWorker {
                 .iter()
                 .map(|a| (a.code.as_str().to_string(), a.name.clone()))
                 .collect(),
-        }
+        })
     }
 }
 
@@ -143,11 +148,11 @@ impl FromWorker {
     pub fn to_json(&self) -> String {
         let mut out = match self {
             FromWorker::Ready => open("ready"),
-            FromWorker::Added {
+            FromWorker::Added(Recognised {
                 files,
                 levels,
                 areas,
-            } => {
+            }) => {
                 let mut out = open("added");
                 push_key(&mut out, "files");
                 push_table(&mut out, files);
@@ -189,11 +194,11 @@ impl FromWorker {
         let message = || -> Result<FromWorker, Mismatch> {
             Ok(match text(&v, "type")?.as_str() {
                 "ready" => FromWorker::Ready,
-                "added" => FromWorker::Added {
+                "added" => FromWorker::Added(Recognised {
                     files: table(&v, "files")?,
                     levels: pairs(&v, "levels")?,
                     areas: pairs(&v, "areas")?,
-                },
+                }),
                 "progress" => FromWorker::Progress {
                     done: bytes(&v, "done")?,
                     total: bytes(&v, "total")?,
@@ -234,7 +239,7 @@ mod tests {
     fn every_message_comes_back_as_sent() {
         let mut s = session();
         let added = FromWorker::added(&s.files(), &s.choices());
-        let FromWorker::Added { levels, areas, .. } = &added else {
+        let FromWorker::Added(Recognised { levels, areas, .. }) = &added else {
             panic!("{added:?}");
         };
         assert_eq!(levels[0], ("ward".to_string(), "Ward".to_string()));
