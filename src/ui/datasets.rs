@@ -29,16 +29,17 @@ pub fn DatasetPicker(
     (entries.len() > 1).then(|| {
         let options = entries.into_iter().map(|d| (d.name, d.title)).collect();
         // A new dataset is a new page: its files load afresh.
-        let open = |name: String| {
+        let open = Box::new(|name: String| {
             if let Some(w) = web_sys::window() {
+                // A browser that refuses to move stays on the dataset shown.
                 let _ = w
                     .location()
                     .set_search(&format!("?dataset={}", crate::state::encode(&name)));
             }
-        };
+        });
         view! {
             <div class="dataset-picker">
-                {labelled_select("dataset", "dataset-select", "Dataset", options, &current, Box::new(open))}
+                {labelled_select("dataset", "dataset-select", "Dataset", options, &current, open)}
             </div>
         }
     })

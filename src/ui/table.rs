@@ -39,7 +39,10 @@ pub fn DataTable(
         .columns
         .iter()
         .enumerate()
-        .map(|(i, col)| view! { <SortHeader index=i label=col.label.clone() numeric=col.numeric sort=sort /> })
+        .map(|(i, col)| {
+            let (label, numeric) = (col.label.clone(), col.numeric);
+            view! { <SortHeader index=i label=label numeric=numeric sort=sort /> }
+        })
         .collect_view();
     let body = {
         let (model, numeric) = (model.clone(), numeric.clone());

@@ -63,7 +63,8 @@ pub fn LoadReport(
         })
         .collect_view();
     view! {
-        <section class="load-report" data-testid="load-report-section" aria-labelledby="load-report-title">
+        <section class="load-report" data-testid="load-report-section"
+            aria-labelledby="load-report-title">
             <h2 id="load-report-title">"Load report"</h2>
             <p><ViewLink to=figures view=view testid="load-see-figures">"See the figures"</ViewLink></p>
             <p data-testid="load-headline">{r.headline}</p>
@@ -75,7 +76,12 @@ pub fn LoadReport(
             {rejected}
             <DataTable model=r.files view=view testid="load-report-files" />
             <h3>"Keep this dataset"</h3>
-            <p>"These files hold the figures you loaded, in the explorer's own format: put them in a folder under "<code>"public/data/"</code>" to publish them (see the README)."</p>
+            <p>
+                "These files hold the figures you loaded, in the explorer's own format: put them \
+                 in a folder under "
+                <code>"public/data/"</code>
+                " to publish them (see the README)."
+            </p>
             <ul class="saves" data-testid="load-saves">{saves}</ul>
             <span class="error" role="alert">{error}</span>
         </section>

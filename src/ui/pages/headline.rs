@@ -10,12 +10,14 @@ pub fn HeadlineFigures(
     /// The headline as shown.
     h: Headline,
 ) -> impl IntoView {
+    let current = format!("{} (current)", h.current_label);
+    let previous = format!("{} (previous)", h.previous_label);
     view! {
         <section class="headline" aria-labelledby="headline-title">
             <h2 id="headline-title">{h.title.clone()}</h2>
             <dl class="figures">
-                <div><dt>{format!("{} (current)", h.current_label)}</dt><dd data-testid="current">{h.current}</dd></div>
-                <div><dt>{format!("{} (previous)", h.previous_label)}</dt><dd data-testid="previous">{h.previous}</dd></div>
+                <div><dt>{current}</dt><dd data-testid="current">{h.current}</dd></div>
+                <div><dt>{previous}</dt><dd data-testid="previous">{h.previous}</dd></div>
                 <div><dt>"Change"</dt><dd data-testid="change">{h.change}</dd></div>
                 <div><dt>"% change"</dt><dd data-testid="pct-change">{h.pct}</dd></div>
             </dl>
@@ -64,7 +66,9 @@ pub fn Findings(
 pub fn MarkerKey() -> impl IntoView {
     view! {
         <p class="note" data-testid="marker-key">
-            <strong>"[c]"</strong>" a small count withheld to protect privacy (and, where needed, a second figure so it cannot be worked out). "
+            <strong>"[c]"</strong>
+            " a small count withheld to protect privacy (and, where needed, a second figure so \
+             it cannot be worked out). "
             <strong>"[low]"</strong>" no % change shown: the earlier count is under 10. "
             <strong>"[x]"</strong>" not compared: a period has months without data."
         </p>

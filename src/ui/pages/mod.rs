@@ -25,10 +25,13 @@ pub fn model_page<M>(
     failed: fn(String) -> AnyView,
 ) -> impl IntoView
 where
-    M: Clone + PartialEq + Send + Sync + 'static,
+    M: Clone + Send + Sync + 'static,
 {
     let bundle = shown();
-    let model = Memo::new(move |_| view.with(|v| model(&bundle, v)));
+    // Recomputed only when the view changes. Every control on a page of
+    // figures changes its model, so the memo does not compare old and new:
+    // that would walk through both models each time to find them different.
+    let model = Memo::new_with_compare(move |_| view.with(|v| model(&bundle, v)), |_, _| true);
     let page = move || match model.get() {
         Ok(m) => show(m, view),
         Err(e) => failed(e),
