@@ -19,8 +19,8 @@
 use super::lookup::{Level, Lookup, LookupError};
 use super::unknown_codes::{UnknownCodes, Vintage};
 
-pub use super::fast_hash::{FastHasher, FastMap};
 pub use super::tally::{Prepared, Tally};
+use rustc_hash::FxHashMap;
 
 /// Set on an id in [`AreaMapper`]'s table when the code was bridged.
 const BRIDGED: u32 = 1 << 31;
@@ -29,38 +29,21 @@ const UNKNOWN: u32 = 1 << 30;
 /// The id of a code the lookups place outside the area.
 const OUTSIDE: u32 = u32::MAX;
 
-/// The little-endian `u64` of exactly eight bytes.
-#[inline]
-fn word(bytes: Option<&[u8]>) -> u64 {
-    bytes
-        .and_then(|b| <[u8; 8]>::try_from(b).ok())
-        .map_or(0, u64::from_le_bytes)
-}
-
-/// A code of up to 15 bytes packed into one integer (its bytes
-/// little-endian, its length in the top byte, so that `E01` and `E01\0`
-/// differ), which the table hashes and compares far faster than a slice;
-/// `None` for a longer code.
+/// A code of up to 15 bytes packed into one integer, its last byte lowest
+/// and its length in the top byte (so that `E01` and `E01\0` differ),
+/// which the table hashes and compares far faster than a slice; `None` for
+/// a longer code. (The bytes that vary between codes, their last ones, land
+/// in the low bits, which Fx's multiplication spreads over the whole hash.)
 #[inline(always)]
 fn pack(code: &[u8]) -> Option<u128> {
     let len = code.len();
-    let (lo, hi) = match len {
-        0..=7 => {
-            let lo = code
-                .iter()
-                .rev()
-                .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
-            (lo, 0)
-        }
-        8..=15 => {
-            // The last eight bytes hold bytes 8.. in their top `len - 8`.
-            let tail = word(code.get(len - 8..));
-            let hi = tail.checked_shr(8 * (16 - len) as u32).unwrap_or(0);
-            (word(code.get(..8)), hi)
-        }
-        _ => return None,
-    };
-    Some(u128::from(lo) | (u128::from(hi) << 64) | ((len as u128) << 120))
+    if len > 15 {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes[16 - len..].copy_from_slice(code);
+    bytes[0] = len as u8;
+    Some(u128::from_be_bytes(bytes))
 }
 
 /// Decides the area each LSOA code is counted in.
@@ -71,12 +54,12 @@ pub struct AreaMapper {
     /// the area met so far; [`UNKNOWN`] and an index into `unknown` for an
     /// unknown code met. Small under `--within` (the area's codes and
     /// those met), so that most rows hit a table in cache.
-    ids: FastMap<u128, u32>,
+    ids: FxHashMap<u128, u32>,
     /// The codes the lookups place outside the area, consulted when a
     /// code is met for the first time (then copied into `ids`).
-    outside: FastMap<u128, ()>,
+    outside: FxHashMap<u128, ()>,
     /// As `ids` for codes too long to pack (outside ones included).
-    long_ids: FastMap<Box<[u8]>, u32>,
+    long_ids: FxHashMap<Box<[u8]>, u32>,
     /// Target area codes, sorted.
     codes: Vec<String>,
     /// True without a lookup: every LSOA is its own area.
@@ -93,9 +76,9 @@ impl AreaMapper {
     /// No lookup: the level is LSOA and every non-empty LSOA code counts.
     pub fn each_lsoa() -> Self {
         AreaMapper {
-            ids: FastMap::default(),
-            outside: FastMap::default(),
-            long_ids: FastMap::default(),
+            ids: FxHashMap::default(),
+            outside: FxHashMap::default(),
+            long_ids: FxHashMap::default(),
             codes: Vec::new(),
             each_lsoa: true,
             keep_unallocated: true,
@@ -146,9 +129,9 @@ impl AreaMapper {
             }
         }
         // Every code the chain knows → its target code (None: outside).
-        // (The fast hasher: every LSOA of England and Wales goes through
-        // this map, twice with a bridge.)
-        let mut resolved: FastMap<&str, (Option<&str>, bool)> = FastMap::default();
+        // (Fx: every LSOA of England and Wales goes through this map, twice
+        // with a bridge.)
+        let mut resolved: FxHashMap<&str, (Option<&str>, bool)> = FxHashMap::default();
         resolved.reserve(lookups.iter().map(Lookup::len).sum());
         for row in last.rows() {
             if let Some(lsoa) = row.code(Level::Lsoa) {
@@ -181,9 +164,9 @@ impl AreaMapper {
         codes.sort();
         codes.dedup();
         let mut mapper = AreaMapper {
-            ids: FastMap::default(),
-            outside: FastMap::default(),
-            long_ids: FastMap::default(),
+            ids: FxHashMap::default(),
+            outside: FxHashMap::default(),
+            long_ids: FxHashMap::default(),
             codes,
             each_lsoa: false,
             keep_unallocated: within.is_none(),

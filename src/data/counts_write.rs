@@ -67,13 +67,9 @@ fn push_lines(
 pub fn write_counts_csv(cube: &Cube, keeps_unallocated: bool) -> String {
     let mut out = String::from("month,area_code,category,count\n");
     let mut areas: Vec<usize> = (0..cube.areas().len()).collect();
-    areas.sort_by(|&a, &b| {
-        cube.areas().get(a).cmp(&cube.areas().get(b))
-    });
+    areas.sort_by(|&a, &b| cube.areas().get(a).cmp(&cube.areas().get(b)));
     let mut cats: Vec<usize> = (0..cube.categories().len()).collect();
-    cats.sort_by(|&a, &b| {
-        cube.categories().get(a).cmp(&cube.categories().get(b))
-    });
+    cats.sort_by(|&a, &b| cube.categories().get(a).cmp(&cube.categories().get(b)));
     // Each name quoted once, in output order (categories with their
     // comma); each line is then a head, a name and a count.
     let codes: Vec<String> = areas

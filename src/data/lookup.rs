@@ -12,7 +12,7 @@
 //! listed twice with different successors, the first listing is used and the
 //! later one rejected (as for any LSOA listed again with different areas).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::io::Read;
 use std::str::FromStr;
@@ -186,8 +186,8 @@ impl LookupRow {
 #[derive(Clone, Debug, Default)]
 pub struct Lookup {
     rows: Vec<LookupRow>,
-    by_lsoa: HashMap<String, usize>,
-    names: HashMap<String, String>,
+    by_lsoa: FxHashMap<String, usize>,
+    names: FxHashMap<String, String>,
     levels: [bool; 4],
     bridge: bool,
     /// The years of the key LSOA column and of a bridge's successor column

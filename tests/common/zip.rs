@@ -1,8 +1,6 @@
 //! A ZIP writer for tests: stored or deflated entries, with or without data
 //! descriptors and ZIP64 records.
 
-use cse::data::crc32::crc32;
-
 /// A test ZIP writer: entries (name, data, deflate?, data descriptor?),
 /// optionally with ZIP64 records (sizes and offsets in the extra field).
 pub fn zip(entries: &[(&str, &[u8], bool, bool)], zip64: bool) -> Vec<u8> {
@@ -15,7 +13,7 @@ pub fn zip(entries: &[(&str, &[u8], bool, bool)], zip64: bool) -> Vec<u8> {
             data.to_vec()
         };
         let offset = out.len() as u64;
-        let crc = crc32(data);
+        let crc = crc32fast::hash(data);
         let flags: u16 = if descriptor { 8 } else { 0 };
         let method: u16 = if deflate { 8 } else { 0 };
         let mut local = 0x0403_4b50u32.to_le_bytes().to_vec();

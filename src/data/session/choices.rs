@@ -89,9 +89,7 @@ impl LoadSession {
                     level,
                 })
                 .collect();
-            within.sort_by(|a, b| {
-                a.name.cmp(&b.name).then_with(|| a.code.cmp(&b.code))
-            });
+            within.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.code.cmp(&b.code)));
         }
         Choices {
             levels,
