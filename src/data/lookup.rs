@@ -6,7 +6,7 @@
 //! A **bridge** lookup has two LSOA code columns of different years, e.g.
 //! `LSOA11CD, LSOA21CD` (ONS's LSOA 2011 → 2021 best fit): each row is keyed
 //! by the older code and carries the newer one as its *successor*
-//! ([`LookupRow::successor`]); an [`AreaMapper`](super::aggregate::AreaMapper)
+//! ([`LookupRow::successor`]); an [`AreaMapper`](super::area_mapper::AreaMapper)
 //! built from several lookups bridges old codes through it. The best-fit
 //! file maps each 2011 LSOA to exactly one 2021 LSOA; were an old code
 //! listed twice with different successors, the first listing is used and the

@@ -25,7 +25,7 @@ pub use manifest::Manifest;
 pub use month::Month;
 pub use report::LoadReport;
 
-pub mod aggregate;
+pub mod area_mapper;
 pub mod areas_build;
 pub mod areas_write;
 pub mod boundaries;
@@ -51,7 +51,8 @@ pub mod text;
 pub mod unknown_codes;
 pub mod zip;
 
-pub use aggregate::{AreaMapper, Prepared};
+pub use area_mapper::AreaMapper;
 pub use lookup::{Level, Lookup};
 pub use policeuk::PoliceUkAggregator;
 pub use quality::Quality;
+pub use tally::Prepared;

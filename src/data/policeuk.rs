@@ -21,13 +21,14 @@
 
 use std::io::Read;
 
-use super::aggregate::{AreaMapper, Prepared, Tally};
+use super::area_mapper::AreaMapper;
 use super::category::Categories;
 use super::csv_scan::Scanner;
 use super::cube::CubeError;
 use super::error::FileError;
 use super::policeuk_file::{Buffer, FileState};
 use super::policeuk_row::{header_columns, row, RowCache};
+use super::tally::{Prepared, Tally};
 
 const EXPECTED: &str = "Crime ID, Month, Reported by, Falls within, Longitude, Latitude, Location, LSOA code, LSOA name, Crime type, Last outcome category, Context";
 

@@ -5,13 +5,14 @@
 
 use std::ops::Range;
 
-use super::aggregate::{Placement, Tally};
+use super::area_mapper::Placement;
 use super::category::Categories;
 use super::csv_scan::Fields;
 use super::error::FileError;
 use super::header;
 use super::month::Month;
 use super::policeuk_file::FileState;
+use super::tally::Tally;
 use super::text::{self, Recoded};
 
 /// Where the columns the explorer needs are.

@@ -170,7 +170,7 @@ pub fn recognise(name: &str, first_bytes: &[u8]) -> FileKind {
         return unknown("the file is empty (blank lines only)");
     };
     let text = text.get(start..).unwrap_or(&[]);
-    if text.starts_with(b"{") || text.starts_with(b"[") {
+    if text.first().is_some_and(|c| JSON_STARTS.contains(c)) {
         return json_kind(text);
     }
     if text.starts_with(b"<") {
@@ -231,9 +231,12 @@ fn magic(b: &[u8]) -> Option<FileKind> {
         .map(|(_, reason)| unknown(reason))
 }
 
+/// How JSON text starts: an object (a GeoJSON file is one) or an array.
+const JSON_STARTS: [u8; 2] = [b'{', b'['];
+
 fn json_kind(text: &[u8]) -> FileKind {
     let has = |needle: &[u8]| text.windows(needle.len()).any(|w| w == needle);
-    if text.starts_with(b"{") && has(b"\"FeatureCollection\"") {
+    if text.first() == JSON_STARTS.first() && has(b"\"FeatureCollection\"") {
         FileKind::Boundaries
     } else {
         unknown("a JSON file, but not a GeoJSON FeatureCollection of area boundaries")

@@ -2,8 +2,8 @@
 //! month, indexed by area and category, so that counting a row hashes
 //! nothing, and finishing walks arrays in order into a [`Cube`].
 
-use super::aggregate::{AreaMapper, Placement};
 use super::area::AreaCode;
+use super::area_mapper::{AreaMapper, Placement};
 use super::category::Categories;
 use super::cube::{Cube, CubeError};
 use super::month::Month;
@@ -141,91 +141,128 @@ impl Tally {
         if self.overflow {
             return Err(CubeError::Overflow);
         }
-        let codes = self.mapper.codes();
-        let mut order: Vec<usize> = (0..codes.len()).collect();
-        order.sort_by(|&a, &b| codes.get(a).cmp(&codes.get(b)));
-        // Axis position of each area id and category (equal names share one).
-        let mut areas: Vec<AreaCode> = Vec::with_capacity(codes.len());
-        let mut area_at = vec![0usize; codes.len()];
-        for &id in &order {
-            let Some(code) = codes.get(id) else { continue };
-            if areas.last().is_none_or(|last| last.as_str() != code) {
-                areas.push(AreaCode::from(code.as_str()));
-            }
-            if let Some(at) = area_at.get_mut(id) {
-                *at = areas.len() - 1;
-            }
-        }
-        let mut names: Vec<String> = Vec::new();
-        let mut category_at = Vec::with_capacity(self.categories.len());
-        for c in self.categories.iter() {
-            let at = names.iter().position(|n| *n == c.name).unwrap_or_else(|| {
-                names.push(c.name.clone());
-                names.len() - 1
-            });
-            category_at.push(at);
-        }
+        let (areas, area_at) = area_axis(self.mapper.codes());
+        let (names, category_at) = category_axis(&self.categories);
+        let axes = Axes {
+            areas,
+            area_at,
+            names,
+            category_at,
+        };
+        let cube = axes.into_cube(&self.months)?;
         let unknown = self.mapper.unknown_codes();
-        let (Some(first), Some(last)) = (self.months.first(), self.months.last()) else {
-            return Ok(Prepared {
-                cube: Cube::from_dense(
-                    areas,
-                    names,
-                    Month::JAN_2000,
-                    0,
-                    Vec::new(),
-                    Vec::new(),
-                    Vec::new(),
-                ),
-                report: self.report,
-                bridged: self.bridged,
-                quality: Quality::default(),
-                unknown,
-            });
+        Ok(Prepared {
+            quality: if cube.month_count() == 0 {
+                Quality::default()
+            } else {
+                Quality::of_cube(&cube)
+            },
+            cube,
+            report: self.report,
+            bridged: self.bridged,
+            unknown,
+        })
+    }
+}
+
+/// The cube's area axis (every target code once, sorted) and the axis
+/// position of each area id (codes may repeat).
+fn area_axis(codes: &[String]) -> (Vec<AreaCode>, Vec<usize>) {
+    let mut order: Vec<usize> = (0..codes.len()).collect();
+    order.sort_by(|&a, &b| codes[a].cmp(&codes[b]));
+    let mut areas: Vec<AreaCode> = Vec::with_capacity(codes.len());
+    let mut area_at = vec![0usize; codes.len()];
+    for &id in &order {
+        let code = &codes[id];
+        if areas.last().is_none_or(|last| last.as_str() != code) {
+            areas.push(AreaCode::from(code.as_str()));
+        }
+        area_at[id] = areas.len() - 1;
+    }
+    (areas, area_at)
+}
+
+/// The cube's category names (equal names share one) and the position of
+/// each category in them.
+fn category_axis(categories: &Categories) -> (Vec<String>, Vec<usize>) {
+    let mut names: Vec<String> = Vec::new();
+    let mut category_at = Vec::with_capacity(categories.len());
+    for c in categories.iter() {
+        let at = names.iter().position(|n| *n == c.name).unwrap_or_else(|| {
+            names.push(c.name.clone());
+            names.len() - 1
+        });
+        category_at.push(at);
+    }
+    (names, category_at)
+}
+
+/// The cube's axes, and where the tally's counters go on them.
+struct Axes {
+    areas: Vec<AreaCode>,
+    /// The position in `areas` of each area id.
+    area_at: Vec<usize>,
+    names: Vec<String>,
+    /// The position in `names` of each category of the tally.
+    category_at: Vec<usize>,
+}
+
+impl Axes {
+    /// The cube of the months' counters, from the first month met to the
+    /// last (none: a cube of no months).
+    fn into_cube(self, months: &[MonthCounts]) -> Result<Cube, CubeError> {
+        let (Some(first), Some(last)) = (months.first(), months.last()) else {
+            return Ok(Cube::from_dense(
+                self.areas,
+                self.names,
+                Month::JAN_2000,
+                0,
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+            ));
         };
         let first = first.month;
         let span = first.months_until(last.month).max(0) as usize + 1;
-        let (k, kk) = (self.categories.len(), names.len());
-        let mut counts = vec![0u32; areas.len() * span * kk];
+        let (k, kk) = (self.category_at.len(), self.names.len());
+        let mut counts = vec![0u32; self.areas.len() * span * kk];
         let mut unallocated = vec![0u32; span * kk];
         // A month met had valid rows (a file of that month was read), even
         // when none of them fell in the areas counted.
         let mut with_data = vec![false; span];
         let add = |to: &mut [u32], i: usize, n: u32| -> Result<(), CubeError> {
-            if let Some(cell) = to.get_mut(i) {
-                *cell = cell.checked_add(n).ok_or(CubeError::Overflow)?;
-            }
+            to[i] = to[i].checked_add(n).ok_or(CubeError::Overflow)?;
             Ok(())
         };
-        for m in &self.months {
+        for m in months {
             let mi = first.months_until(m.month).max(0) as usize;
-            if let Some(flag) = with_data.get_mut(mi) {
-                *flag = true;
-            }
+            with_data[mi] = true;
             if k > 0 {
                 for (id, cells) in m.cells.chunks_exact(k).enumerate() {
-                    let a = area_at.get(id).copied().unwrap_or(0);
-                    for (&n, &c) in cells.iter().zip(&category_at) {
+                    let a = self.area_at[id];
+                    for (&n, &c) in cells.iter().zip(&self.category_at) {
                         if n > 0 {
                             add(&mut counts, (a * span + mi) * kk + c, n)?;
                         }
                     }
                 }
             }
-            for (&n, &c) in m.unallocated.iter().zip(&category_at) {
+            for (&n, &c) in m.unallocated.iter().zip(&self.category_at) {
                 if n > 0 {
                     add(&mut unallocated, mi * kk + c, n)?;
                 }
             }
         }
-        let cube = Cube::from_dense(areas, names, first, span, counts, unallocated, with_data);
-        Ok(Prepared {
-            quality: Quality::of_cube(&cube),
-            cube,
-            report: self.report,
-            bridged: self.bridged,
-            unknown,
-        })
+        let (areas, names) = (self.areas, self.names);
+        Ok(Cube::from_dense(
+            areas,
+            names,
+            first,
+            span,
+            counts,
+            unallocated,
+            with_data,
+        ))
     }
 }
 

@@ -94,13 +94,8 @@ impl ZipArchive {
             let extra = cd
                 .get(extra_start..extra_start + extra_len)
                 .ok_or_else(bad)?;
-            let entry_name = if flags & (1 << 11) != 0 {
-                String::from_utf8_lossy(raw_name).into_owned()
-            } else {
-                // Legacy names are CP437; the explorer only needs ASCII ones
-                // right, so the rest are shown with replacement characters.
-                String::from_utf8_lossy(raw_name).into_owned()
-            };
+            // UTF-8 whether flagged (bit 11) or not; see the module docs.
+            let entry_name = String::from_utf8_lossy(raw_name).into_owned();
             // ZIP64 extra field: the 8-byte values of the saturated fields,
             // in this order.
             let mut e = 0;
