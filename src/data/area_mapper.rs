@@ -125,35 +125,7 @@ impl AreaMapper {
                 return Err(LookupError::UnknownArea(code.to_string()));
             }
         }
-        // Every code the chain knows → its target code (None: outside).
-        // (Fx: every LSOA of England and Wales goes through this map, twice
-        // with a bridge.)
-        let mut resolved: FxHashMap<&str, (Option<&str>, bool)> = FxHashMap::default();
-        resolved.reserve(lookups.iter().map(Lookup::len).sum());
-        for row in last.rows() {
-            if let Some(lsoa) = row.code(Level::Lsoa) {
-                let inside = within.is_none_or(|w| row.lies_in(w));
-                let target = row.code(level).filter(|_| inside);
-                resolved.entry(lsoa).or_insert((target, false));
-            }
-        }
-        for lookup in earlier.iter().rev() {
-            let mut bridged = Vec::new();
-            for row in lookup.rows() {
-                let (Some(old), Some(new)) = (row.code(Level::Lsoa), row.successor()) else {
-                    continue;
-                };
-                if resolved.contains_key(old) {
-                    continue;
-                }
-                if let Some(&(target, _)) = resolved.get(new) {
-                    bridged.push((old, target));
-                }
-            }
-            for (old, target) in bridged {
-                resolved.entry(old).or_insert((target, true));
-            }
-        }
+        let resolved = resolve(last, earlier, level, within);
         let mut codes: Vec<String> = resolved
             .values()
             .filter_map(|(t, _)| t.map(str::to_string))
@@ -271,6 +243,46 @@ impl AreaMapper {
     pub fn keeps_unallocated(&self) -> bool {
         self.keep_unallocated
     }
+}
+
+/// Every code the chain of lookups (`earlier` bridges, then `last`) knows
+/// → its target code at `level` (`None`: outside `within`, or no code at
+/// the level) and whether it was bridged.
+fn resolve<'a>(
+    last: &'a Lookup,
+    earlier: &'a [Lookup],
+    level: Level,
+    within: Option<&str>,
+) -> FxHashMap<&'a str, (Option<&'a str>, bool)> {
+    // (Fx: every LSOA of England and Wales goes through this map, twice
+    // with a bridge.)
+    let mut resolved: FxHashMap<&str, (Option<&str>, bool)> = FxHashMap::default();
+    resolved.reserve(last.len() + earlier.iter().map(Lookup::len).sum::<usize>());
+    for row in last.rows() {
+        if let Some(lsoa) = row.code(Level::Lsoa) {
+            let inside = within.is_none_or(|w| row.lies_in(w));
+            let target = row.code(level).filter(|_| inside);
+            resolved.entry(lsoa).or_insert((target, false));
+        }
+    }
+    for lookup in earlier.iter().rev() {
+        let mut bridged = Vec::new();
+        for row in lookup.rows() {
+            let (Some(old), Some(new)) = (row.code(Level::Lsoa), row.successor()) else {
+                continue;
+            };
+            if resolved.contains_key(old) {
+                continue;
+            }
+            if let Some(&(target, _)) = resolved.get(new) {
+                bridged.push((old, target));
+            }
+        }
+        for (old, target) in bridged {
+            resolved.entry(old).or_insert((target, true));
+        }
+    }
+    resolved
 }
 
 /// Where a valid row goes.

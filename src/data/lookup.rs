@@ -268,75 +268,43 @@ const EXPECTED: &str = "an LSOA code column (LSOA11CD, LSOA21CD or LSOA Code) an
 pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport), FileError> {
     let table = Table::read(file, input, EXPECTED)?;
     let headers = &table.headers;
-    let (key_col, successor_col) = lsoa_columns(headers);
-    let code_cols: Vec<Option<usize>> = LEVELS
-        .iter()
-        .map(|&l| match l {
-            Level::Lsoa => key_col,
-            _ => find_column(headers, l, "cd"),
-        })
-        .collect();
-    // The LSOA name column of the key's year (`LSOA11NM` for `LSOA11CD`).
-    let key_name = key_col
-        .and_then(|c| headers.get(c))
-        .and_then(|h| h.strip_suffix("cd"))
-        .map(|stem| format!("{stem}nm"));
-    let name_cols: Vec<Option<usize>> = LEVELS
-        .iter()
-        .map(|&l| match (l, &key_name) {
-            (Level::Lsoa, Some(n)) => headers
-                .iter()
-                .position(|h| h == n)
-                .or_else(|| find_column(headers, l, "nm")),
-            _ => find_column(headers, l, "nm"),
-        })
-        .collect();
-    let Some(Some(lsoa_col)) = code_cols.first().copied() else {
+    let columns = Columns::find(headers);
+    let Some(lsoa_col) = columns.codes[0] else {
         return Err(FileError::MissingColumns {
             file: file.to_string(),
             missing: "LSOA code (LSOA11CD, LSOA21CD or LSOA Code)".to_string(),
             found: headers.join(", "),
         });
     };
-    let mut lookup = Lookup::default();
-    for (flag, col) in lookup.levels.iter_mut().zip(&code_cols) {
-        *flag = col.is_some();
-    }
-    lookup.bridge = successor_col.is_some();
-    let year = |c: Option<usize>| c.and_then(|i| headers.get(i)).and_then(|h| lsoa_year(h));
-    lookup.years = (year(key_col), year(successor_col));
+    let lsoa_header = Some(headers[lsoa_col].as_str());
+    let mut lookup = Lookup {
+        levels: columns.codes.map(|c| c.is_some()),
+        bridge: columns.successor.is_some(),
+        years: (
+            lsoa_year(&headers[lsoa_col]),
+            columns.successor.and_then(|c| lsoa_year(&headers[c])),
+        ),
+        ..Lookup::default()
+    };
     let mut report = LoadReport::default();
     table.for_each_row(file, &mut report, |report, record| {
         let line = record.line();
         let text = |c: Option<usize>| c.map(|i| record.text(i)).filter(|t| !t.is_empty());
-        let codes: Vec<Option<&str>> = code_cols.iter().map(|&c| text(c)).collect();
-        let names: Vec<Option<&str>> = name_cols.iter().map(|&c| text(c)).collect();
-        let successor = text(successor_col);
-        let Some(Some(lsoa)) = codes.first().copied() else {
-            let column = headers.get(lsoa_col).map(String::as_str);
-            report.reject(file, line, column, "the LSOA code is empty".to_string());
-            return;
+        let codes = columns.codes.map(text);
+        let names = columns.names.map(text);
+        let Some(lsoa) = codes[0] else {
+            let reason = "the LSOA code is empty".to_string();
+            return report.reject(file, line, lsoa_header, reason);
         };
         let row = LookupRow {
-            codes: [0, 1, 2, 3].map(|i| codes.get(i).copied().flatten().map(str::to_string)),
-            successor: successor.map(str::to_string),
+            codes: codes.map(|c| c.map(str::to_string)),
+            successor: text(columns.successor).map(str::to_string),
         };
-        if let Some(first) = lookup.lsoa(lsoa) {
-            if *first != row {
-                let reason = format!(
-                    "LSOA {lsoa} is listed again with different areas; the first listing is used"
-                );
-                report.reject(
-                    file,
-                    line,
-                    headers.get(lsoa_col).map(String::as_str),
-                    reason,
-                );
-                return;
-            }
-        } else {
-            lookup.by_lsoa.insert(lsoa.to_string(), lookup.rows.len());
-            lookup.rows.push(row);
+        if !lookup.add(lsoa, row) {
+            let reason = format!(
+                "LSOA {lsoa} is listed again with different areas; the first listing is used"
+            );
+            return report.reject(file, line, lsoa_header, reason);
         }
         for (code, name) in codes.iter().zip(&names) {
             if let (Some(code), Some(name)) = (code, name) {
@@ -351,6 +319,172 @@ pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport)
     Ok((lookup, report))
 }
 
+/// Where a lookup's columns are: codes and names of each level (in
+/// [`LEVELS`] order), and the successor LSOA code of a bridge.
+struct Columns {
+    codes: [Option<usize>; 4],
+    names: [Option<usize>; 4],
+    successor: Option<usize>,
+}
+
+impl Columns {
+    fn find(headers: &[String]) -> Columns {
+        let (key_col, successor) = lsoa_columns(headers);
+        // The LSOA name column of the key's year (`LSOA11NM` for `LSOA11CD`).
+        let key_name = key_col
+            .and_then(|c| headers[c].strip_suffix("cd"))
+            .map(|stem| format!("{stem}nm"));
+        Columns {
+            codes: LEVELS.map(|l| match l {
+                Level::Lsoa => key_col,
+                _ => find_column(headers, l, "cd"),
+            }),
+            names: LEVELS.map(|l| match (l, &key_name) {
+                (Level::Lsoa, Some(n)) => headers
+                    .iter()
+                    .position(|h| h == n)
+                    .or_else(|| find_column(headers, l, "nm")),
+                _ => find_column(headers, l, "nm"),
+            }),
+            successor,
+        }
+    }
+}
+
+impl Lookup {
+    /// Adds the row of `lsoa`; false when the LSOA is already listed with
+    /// different areas (the first listing is kept).
+    fn add(&mut self, lsoa: &str, row: LookupRow) -> bool {
+        match self.lsoa(lsoa) {
+            Some(first) => *first == row,
+            None => {
+                self.by_lsoa.insert(lsoa.to_string(), self.rows.len());
+                self.rows.push(row);
+                true
+            }
+        }
+    }
+}
+
 #[cfg(test)]
-#[path = "lookup_tests.rs"]
-mod tests;
+mod tests {
+    //! Tests of `lookup`.
+    use super::*;
+
+    #[test]
+    fn rejections_after_blank_lines_carry_their_own_line() {
+        // LF endings; lines 3 and 5 are blank; the short rows are lines 4
+        // and 6 (and one more after a quoted field holding a line break).
+        let text = "LSOA21CD,WD25CD\n\
+                E01000001,E05000001\n\
+                \n\
+                E01000002\n\
+                \n\
+                E01000003\n\
+                \"E01000004\",\"E05\n000001\"\n\
+                E01000005\n";
+        let (_, r) = read_lookup("l.csv", text.as_bytes()).unwrap();
+        let lines: Vec<u64> = r.rejections.iter().map(|x| x.line).collect();
+        assert_eq!(lines, vec![4, 6, 9]);
+        assert_eq!((r.rows_read, r.accepted), (5, 2));
+    }
+
+    #[test]
+    fn reads_ons_year_names_with_a_bom() {
+        let text =
+            "\u{feff}LSOA21CD,LSOA21NM,LSOA21NMW,WD25CD,WD25NM,WD25NMW,LAD25CD,LAD25NM,ObjectId\n\
+                E01000001,A 001A,,E05000001,North,,E06000004,\"Stockton-on-Tees, Borough\",1\n\
+                E01000002,A 001B,,E05000001,North,,E06000004,Stockton,2\n";
+        let (l, r) = read_lookup("l.csv", text.as_bytes()).unwrap();
+        assert_eq!((r.rows_read, r.accepted), (2, 2));
+        assert_eq!(l.level_names(), "lsoa, ward, district");
+        assert_eq!(
+            l.lsoa("E01000002").unwrap().code(Level::Ward),
+            Some("E05000001")
+        );
+        assert_eq!(l.name("E06000004"), Some("Stockton-on-Tees, Borough"));
+        assert_eq!(l.name("E05000001"), Some("North"));
+        assert!(l.contains_code("E06000004") && !l.contains_code("E06000005"));
+    }
+
+    #[test]
+    fn welsh_names_in_windows_1252_come_out_right() {
+        // ô is 0xF4 and â 0xE2 in Windows-1252 (as a spreadsheet saves them);
+        // the second row is UTF-8, as the rule reads each row on its own.
+        let mut text = b"LSOA21CD,LSOA21NM,WD25CD,WD25NM,LAD25CD,LAD25NM\r\n\
+        W01000001,Ynys M\xF4n 001A,W05000001,Aberffraw,W06000001,Ynys M\xF4n\r\n"
+            .to_vec();
+        text.extend_from_slice(
+            "W01000002,Abertawe 001A,W05000002,Cwmbwrla,W06000011,Abertawe – Swansea\r\n"
+                .as_bytes(),
+        );
+        text.extend_from_slice(
+            b"W01000003,Pen-y-br\xE2n,W05000003,Y Bont\x92s,W06000011,Abertawe\r\n",
+        );
+        let (l, r) = read_lookup("cymru.csv", &text[..]).unwrap();
+        assert_eq!((r.rows_read, r.accepted, r.rejected), (3, 3, 0));
+        assert_eq!(l.name("W06000001"), Some("Ynys Môn"));
+        assert_eq!(l.name("W01000001"), Some("Ynys Môn 001A"));
+        assert_eq!(l.name("W06000011"), Some("Abertawe – Swansea"));
+        assert_eq!(l.name("W01000003"), Some("Pen-y-brân"));
+        assert_eq!(l.name("W05000003"), Some("Y Bont’s"));
+        let note = &r.windows_1252;
+        assert_eq!(note.len(), 1);
+        assert_eq!((note[0].first_line, note[0].rows), (2, 2));
+    }
+
+    #[test]
+    fn reads_spelled_out_names_and_an_unnamed_index_column() {
+        let text = ",Region code,Local authority code,Local authority name,MSOA Code,MSOA Name,LSOA Code,LSOA Name,Police_force\n\
+                3,E12000003,E08000035,Leeds,E02002330,Leeds 001,E01011698,Leeds 001A,West Yorkshire\n\
+                4,E12000003,E08000035,Leeds,E02002330,Leeds 001,,Leeds 001B,West Yorkshire\n\
+                5,E12000003,E08000036,Wakefield,E02002331,Leeds 002,E01011698,Leeds 001A,West Yorkshire\n\
+                6,E12000003,E08000035,Leeds,E02002330,Leeds 001,E01011698,Leeds 001A,West Yorkshire\n\
+                7,E12000003\n";
+        let (l, r) = read_lookup("h.csv", text.as_bytes()).unwrap();
+        assert_eq!(l.level_names(), "lsoa, msoa, district");
+        assert_eq!(l.len(), 1);
+        assert_eq!((r.rows_read, r.accepted, r.rejected), (5, 2, 3));
+        assert!(r.adds_up());
+        let lines: Vec<u64> = r.rejections.iter().map(|x| x.line).collect();
+        assert_eq!(lines, vec![3, 4, 6]);
+        assert!(r.rejections[1].reason.contains("listed again"));
+        assert_eq!(
+            l.lsoa("E01011698").unwrap().code(Level::District),
+            Some("E08000035")
+        );
+    }
+
+    #[test]
+    fn a_bridge_is_keyed_by_the_older_code_whatever_the_column_order() {
+        let text = "\u{feff}ObjectId,LSOA21CD,LSOA21NM,LSOA11CD,LSOA11NM,LAD22CD\n\
+                1,E01000010,New 001A,E01000001,Old 001A,E06000004\n\
+                2,E01000010,New 001A,E01000002,Old 001B,E06000004\n\
+                3,E01000011,New 001B,E01000002,Old 001B,E06000004\n";
+        let (l, r) = read_lookup("b.csv", text.as_bytes()).unwrap();
+        assert!(l.is_bridge());
+        assert_eq!((r.accepted, r.rejected), (2, 1), "E01000002 listed twice");
+        assert!(r.rejections[0].reason.contains("first listing"));
+        let row = l.lsoa("E01000002").unwrap();
+        assert_eq!(row.successor(), Some("E01000010"));
+        assert_eq!(l.name("E01000001"), Some("Old 001A"));
+        assert_eq!(row.code(Level::District), Some("E06000004"));
+        let (plain, _) = read_lookup("p.csv", "LSOA21CD,WD25CD\nE01,E05\n".as_bytes()).unwrap();
+        assert!(!plain.is_bridge());
+        assert_eq!(plain.lsoa("E01").unwrap().successor(), None);
+    }
+
+    #[test]
+    fn a_file_without_lsoa_codes_is_a_clear_error() {
+        let err = read_lookup(
+            "x.csv",
+            "LAD17CD,LAD17NM\nE06000001,Hartlepool\n".as_bytes(),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("x.csv") && err.to_string().contains("LSOA"),
+            "{err}"
+        );
+        assert!("ward".parse::<Level>().is_ok() && "county".parse::<Level>().is_err());
+    }
+}

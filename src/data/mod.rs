@@ -26,6 +26,7 @@ pub use month::Month;
 pub use report::LoadReport;
 
 pub mod area_mapper;
+mod area_values;
 pub mod areas_build;
 pub mod areas_write;
 pub mod boundaries;

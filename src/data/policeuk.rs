@@ -287,11 +287,3 @@ fn consume(
     }
     Ok(pos)
 }
-
-#[cfg(test)]
-#[path = "policeuk_tests.rs"]
-mod tests;
-
-#[cfg(test)]
-#[path = "policeuk_feed_tests.rs"]
-mod feed_tests;

@@ -43,10 +43,6 @@ mod loaded;
 mod repeats;
 mod start;
 mod step;
-#[cfg(test)]
-mod tests;
-#[cfg(test)]
-mod tests_files;
 
 use std::collections::BTreeMap;
 

@@ -22,8 +22,6 @@
 mod archive;
 mod entry;
 mod error;
-#[cfg(test)]
-mod tests;
 
 pub use archive::{ZipArchive, ZipEntry};
 pub use entry::{read_entry, EntryReader};
