@@ -195,9 +195,7 @@ impl AreaMapper {
             Some(OUTSIDE) => Placement::Outside,
             Some(id) if id & BRIDGED != 0 => Placement::Bridged(id & !BRIDGED),
             Some(id) => {
-                if let Some((_, n)) = self.unknown.get_mut((id & !UNKNOWN) as usize) {
-                    *n += 1;
-                }
+                self.unknown[(id & !UNKNOWN) as usize].1 += 1;
                 Placement::Unknown
             }
             None if self.each_lsoa => Placement::Area(self.add_code(lsoa)),

@@ -23,7 +23,7 @@ fn push_count(out: &mut String, n: u32) {
             break;
         }
     }
-    let digits = text.get(at..).unwrap_or(&[]);
+    let digits = &text[at..];
     out.push_str(std::str::from_utf8(digits).unwrap_or("0\n"));
 }
 
@@ -48,8 +48,8 @@ fn push_lines(
     zero: &[bool],
 ) {
     for (i, (&c, name)) in cats.iter().zip(names).enumerate() {
-        let n = counts.get(c).copied().unwrap_or(0);
-        if n > 0 || zero.get(i).copied().unwrap_or(false) {
+        let n = counts[c];
+        if n > 0 || zero[i] {
             out.push_str(head);
             out.push_str(name);
             push_count(out, n);

@@ -195,7 +195,7 @@ impl Scanner {
             Stop::End if eof => (input.len(), input.len(), 0),
             Stop::End => return None,
         };
-        let mut line = input.get(..end).unwrap_or(&[]);
+        let mut line = &input[..end];
         if let Some(stripped) = line.strip_suffix(b"\r") {
             line = stripped;
         }

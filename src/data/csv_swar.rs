@@ -66,7 +66,7 @@ impl Spans {
     /// The current spans.
     #[inline(always)]
     pub fn as_slice(&self) -> &[(usize, usize)] {
-        self.items.get(..self.len).unwrap_or(&[])
+        &self.items[..self.len]
     }
 }
 

@@ -274,7 +274,7 @@ impl Cube {
             return 0;
         }
         let i = (area * self.months + month) * self.categories.len() + category;
-        self.counts.get(i).copied().unwrap_or(0)
+        self.counts[i]
     }
 
     /// The not-allocated count for one month and category.
@@ -282,24 +282,21 @@ impl Cube {
         if month >= self.months || category >= self.categories.len() {
             return 0;
         }
-        self.unallocated
-            .get(month * self.categories.len() + category)
-            .copied()
-            .unwrap_or(0)
+        self.unallocated[month * self.categories.len() + category]
     }
 
     /// The slice of counts for one area and month, one per category.
     pub fn area_month(&self, area: usize, month: usize) -> &[u32] {
         let k = self.categories.len();
         let start = (area * self.months + month) * k;
-        self.counts.get(start..start + k).unwrap_or(&[])
+        &self.counts[start..start + k]
     }
 
     /// The not-allocated counts for one month, one per category.
     pub fn unallocated_month(&self, month: usize) -> &[u32] {
         let k = self.categories.len();
         let start = month * k;
-        self.unallocated.get(start..start + k).unwrap_or(&[])
+        &self.unallocated[start..start + k]
     }
 
     /// Running totals along the month axis, month-major so that one
@@ -318,8 +315,9 @@ impl Cube {
                 let mut running = vec![0u32; self.months * row];
                 for mi in 0..self.months {
                     let (done, rest) = running.split_at_mut(mi * row);
-                    let before = done.get(done.len().saturating_sub(row)..).unwrap_or(&[]);
-                    let now = rest.get_mut(..row).unwrap_or(&mut []);
+                    // Empty for the first month: nothing before it.
+                    let before = &done[done.len().saturating_sub(row)..];
+                    let now = &mut rest[..row];
                     for (a, cells) in now.chunks_exact_mut(k.max(1)).enumerate() {
                         let counts = self.area_month(a, mi);
                         for (c, (cell, &n)) in cells.iter_mut().zip(counts).enumerate() {
@@ -437,6 +435,7 @@ impl CubeBuilder {
     pub fn add(&mut self, area: Option<&str>, month: Month, category: &str, count: u64) -> bool {
         self.cover_month(month);
         let cat = self.category_id(category);
+        // Categories given no source (`with_sources`) are the first source's.
         let source = self.source_of.get(cat as usize).copied().unwrap_or(0);
         if let Err(at) = self.with_data.binary_search(&(source, month)) {
             self.with_data.insert(at, (source, month));
@@ -469,9 +468,7 @@ impl CubeBuilder {
         let mut with_data = vec![false; sources * months];
         for &(s, m) in &self.with_data {
             let mi = first.months_until(m) as usize;
-            if let Some(flag) = with_data.get_mut(s * months + mi) {
-                *flag = true;
-            }
+            with_data[s * months + mi] = true;
         }
         for ((a, m, c), n) in self.cells {
             let mi = first.months_until(m) as usize;

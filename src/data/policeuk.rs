@@ -113,7 +113,7 @@ impl PoliceUkAggregator {
                 bytes,
                 false,
             )?;
-            let rest = bytes.get(used..).unwrap_or(&[]);
+            let rest = &bytes[used..];
             file.room(rest.len()).copy_from_slice(rest);
             file.pending = rest.len();
             file.retry_at = file.pending.saturating_mul(2);
@@ -134,7 +134,7 @@ impl PoliceUkAggregator {
             return Ok(());
         }
         let buf = std::mem::take(&mut file.buf.0);
-        let pending = buf.get(..file.pending).unwrap_or(&[]);
+        let pending = &buf[..file.pending];
         let used = consume(
             &mut self.scanner,
             &mut self.tally,
@@ -184,7 +184,7 @@ impl PoliceUkAggregator {
             return Ok(());
         };
         let buf = std::mem::take(&mut file.buf.0);
-        let pending = buf.get(..file.pending).unwrap_or(&[]);
+        let pending = &buf[..file.pending];
         let used = consume(
             &mut self.scanner,
             &mut self.tally,

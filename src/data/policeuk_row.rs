@@ -77,7 +77,7 @@ fn word(part: &[u8]) -> u64 {
 /// with the length, all of a text of up to 16 bytes.
 #[inline(always)]
 fn ends(text: &[u8]) -> (u64, u64) {
-    let tail = text.get(text.len().saturating_sub(8)..).unwrap_or(&[]);
+    let tail = &text[text.len().saturating_sub(8)..];
     (word(text), word(tail))
 }
 
@@ -179,7 +179,7 @@ pub(super) fn row(
     } else {
         let cells = [cols.month, cols.crime_type, cols.lsoa];
         let at = windows_1252_cells(file, line, cells, fields);
-        at.map(|r| file.scratch.as_bytes().get(r).unwrap_or(&[]))
+        at.map(|r| &file.scratch.as_bytes()[r])
     };
     // One call site, so that it is inlined once with what it calls.
     classify(tally, cache, &file.name, line, used);

@@ -28,11 +28,9 @@ fn bump(cells: &mut Vec<u32>, i: usize, k: usize, overflow: &mut bool) {
     if i >= cells.len() {
         cells.resize((i / k + 1) * k, 0);
     }
-    if let Some(c) = cells.get_mut(i) {
-        let (n, over) = c.overflowing_add(1);
-        *c = n;
-        *overflow |= over;
-    }
+    let (n, over) = cells[i].overflowing_add(1);
+    cells[i] = n;
+    *overflow |= over;
 }
 
 /// The running counts of a load.

@@ -37,13 +37,13 @@ pub(super) fn csv_kind(text: &[u8]) -> FileKind {
         return unknown("a binary file, not text (it has control bytes and is not UTF-8)");
     }
     let (headers, _) = header::names(rec.fields);
-    let header_line = text.get(..consumed).unwrap_or(text);
+    let header_line = &text[..consumed];
     let col = |names: &[&str]| header::find(&headers, names);
     if let (Some(month), Some(_), Some(_)) =
         (col(&["month"]), col(&["lsoa code"]), col(&["crime type"]))
     {
         let force = col(&["falls within", "reported by"]);
-        return police_kind(text.get(consumed..).unwrap_or(&[]), month, force);
+        return police_kind(&text[consumed..], month, force);
     }
     let counts = [
         col(&["month"]),

@@ -46,7 +46,7 @@ pub fn recognise(name: &str, first_bytes: &[u8]) -> FileKind {
     let Some(start) = start else {
         return unknown("the file is empty (blank lines only)");
     };
-    let text = text.get(start..).unwrap_or(&[]);
+    let text = &text[start..];
     if text.first().is_some_and(|c| JSON_STARTS.contains(c)) {
         return json_kind(text);
     }

@@ -41,10 +41,7 @@ impl LoadSession {
     /// The bytes of item `i`.
     fn bytes_of(&mut self, i: usize) -> Result<Vec<u8>, String> {
         let item = &self.items[i];
-        match self.sources.get_mut(item.source) {
-            Some(source) => item_bytes(source.as_mut(), item),
-            None => Err(format!("{}: cannot be read", item.report.name)),
-        }
+        item_bytes(self.sources[item.source].as_mut(), item)
     }
 
     /// Adds the counts files `files` beside the police.uk counts in `cube`

@@ -195,16 +195,12 @@ impl LoadSession {
     }
 
     pub(super) fn set_status(&mut self, item: usize, status: FileStatus) {
-        if let Some(i) = self.items.get_mut(item) {
-            i.report.status = status;
-        }
+        self.items[item].report.status = status;
     }
 
     /// Reads a small file that decides the mapping.
     pub(super) fn read_reference(&mut self, item: usize, bytes: &[u8]) {
-        let Some(it) = self.items.get(item) else {
-            return;
-        };
+        let it = &self.items[item];
         let name = it.report.name.clone();
         let result = match &it.report.kind {
             FileKind::Lookup { .. } => read_lookup(&name, bytes).map(|(l, r)| {

@@ -205,7 +205,7 @@ impl EntryReader {
             )));
         }
         let piece = if from_output {
-            self.output.get(..len).unwrap_or(&[])
+            &self.output[..len]
         } else {
             input
         };
@@ -223,7 +223,7 @@ impl EntryReader {
             if self.ended {
                 return Ok(());
             }
-            let rest = input.get(pos..).unwrap_or(&[]);
+            let rest = &input[pos..];
             let Decoder::Deflate(state) = &mut self.decoder else {
                 return Ok(());
             };

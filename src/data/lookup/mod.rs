@@ -13,75 +13,17 @@
 //! later one rejected (as for any LSOA listed again with different areas).
 
 use rustc_hash::FxHashMap;
-use std::fmt;
 use std::io::Read;
-use std::str::FromStr;
+
+mod columns;
+mod level;
+
+pub use level::{Level, LEVELS};
 
 use super::error::FileError;
 use super::report::LoadReport;
 use super::table::Table;
-
-/// A level of the area hierarchy a lookup may carry.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Level {
-    /// Lower layer super output area (`E01…`).
-    Lsoa,
-    /// Middle layer super output area (`E02…`).
-    Msoa,
-    /// Electoral ward (`E05…`).
-    Ward,
-    /// Local authority district (`E06…`, `E07…`, `E08…`, `E09…`).
-    District,
-}
-
-/// Every level, finest first.
-pub const LEVELS: [Level; 4] = [Level::Lsoa, Level::Msoa, Level::Ward, Level::District];
-
-impl Level {
-    /// Its name on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            Level::Lsoa => "lsoa",
-            Level::Msoa => "msoa",
-            Level::Ward => "ward",
-            Level::District => "district",
-        }
-    }
-
-    fn index(self) -> usize {
-        self as usize
-    }
-
-    /// ONS column prefixes (`lsoa` of `LSOA11CD`) and spelled-out names.
-    fn column_names(self) -> (&'static [&'static str], &'static [&'static str]) {
-        match self {
-            Level::Lsoa => (&["lsoa"], &["lsoa"]),
-            Level::Msoa => (&["msoa"], &["msoa"]),
-            Level::Ward => (&["wd", "ward"], &["ward", "electoral ward"]),
-            Level::District => (
-                &["lad", "ltla"],
-                &["local authority", "local authority district", "lad", "la"],
-            ),
-        }
-    }
-}
-
-impl fmt::Display for Level {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Level {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        LEVELS
-            .into_iter()
-            .find(|l| l.name() == s.trim().to_ascii_lowercase())
-            .ok_or_else(|| format!("unknown level {s:?}; expected lsoa, msoa, ward or district"))
-    }
-}
+use columns::{lsoa_year, Columns};
 
 /// Why a lookup cannot be used as asked.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -110,54 +52,6 @@ pub enum LookupError {
     },
 }
 
-/// True when normalised header `h` is `<prefix><digits><suffix>`, e.g.
-/// `wd25cd` for prefix `wd` and suffix `cd`.
-fn is_ons_name(h: &str, prefix: &str, suffix: &str) -> bool {
-    h.strip_prefix(prefix)
-        .and_then(|rest| rest.strip_suffix(suffix))
-        .is_some_and(|year| {
-            (1..=4).contains(&year.len()) && year.bytes().all(|b| b.is_ascii_digit())
-        })
-}
-
-/// The first column holding `level` codes (`suffix` = `cd`) or names (`nm`).
-fn find_column(headers: &[String], level: Level, suffix: &str) -> Option<usize> {
-    let (prefixes, spelled) = level.column_names();
-    let word = if suffix == "cd" { "code" } else { "name" };
-    headers.iter().position(|h| {
-        prefixes.iter().any(|p| is_ons_name(h, p, suffix))
-            || spelled
-                .iter()
-                .any(|s| h.strip_prefix(s).and_then(|r| r.strip_prefix(' ')) == Some(word))
-    })
-}
-
-/// The year of an ONS LSOA code column (`lsoa11cd` → 11), if it is one.
-fn lsoa_year(h: &str) -> Option<u32> {
-    if !is_ons_name(h, "lsoa", "cd") {
-        return None;
-    }
-    h.strip_prefix("lsoa")
-        .and_then(|r| r.strip_suffix("cd"))
-        .and_then(|y| y.parse().ok())
-}
-
-/// The key LSOA column and, for a bridge, the successor column: with two
-/// or more ONS LSOA code columns of different years, the oldest is the key
-/// and the newest the successor.
-fn lsoa_columns(headers: &[String]) -> (Option<usize>, Option<usize>) {
-    let mut dated: Vec<(u32, usize)> = headers
-        .iter()
-        .enumerate()
-        .filter_map(|(i, h)| lsoa_year(h).map(|y| (y, i)))
-        .collect();
-    dated.sort();
-    match (dated.first(), dated.last()) {
-        (Some(&(y0, old)), Some(&(y1, new))) if y0 != y1 => (Some(old), Some(new)),
-        _ => (find_column(headers, Level::Lsoa, "cd"), None),
-    }
-}
-
 /// One LSOA with its codes at every level the lookup carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LookupRow {
@@ -173,7 +67,7 @@ impl LookupRow {
 
     /// Its code at `level`, when the lookup has one.
     pub fn code(&self, level: Level) -> Option<&str> {
-        self.codes.get(level.index()).and_then(|c| c.as_deref())
+        self.codes[level.index()].as_deref()
     }
 
     /// True when any of its codes (the LSOA's own included) is `area`.
@@ -235,7 +129,7 @@ impl Lookup {
 
     /// True when the lookup has a column of `level` codes.
     pub fn has_level(&self, level: Level) -> bool {
-        self.levels.get(level.index()).copied().unwrap_or(false)
+        self.levels[level.index()]
     }
 
     /// The levels carried, comma-separated (for messages).
@@ -317,38 +211,6 @@ pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport)
         report.accepted += 1;
     });
     Ok((lookup, report))
-}
-
-/// Where a lookup's columns are: codes and names of each level (in
-/// [`LEVELS`] order), and the successor LSOA code of a bridge.
-struct Columns {
-    codes: [Option<usize>; 4],
-    names: [Option<usize>; 4],
-    successor: Option<usize>,
-}
-
-impl Columns {
-    fn find(headers: &[String]) -> Columns {
-        let (key_col, successor) = lsoa_columns(headers);
-        // The LSOA name column of the key's year (`LSOA11NM` for `LSOA11CD`).
-        let key_name = key_col
-            .and_then(|c| headers[c].strip_suffix("cd"))
-            .map(|stem| format!("{stem}nm"));
-        Columns {
-            codes: LEVELS.map(|l| match l {
-                Level::Lsoa => key_col,
-                _ => find_column(headers, l, "cd"),
-            }),
-            names: LEVELS.map(|l| match (l, &key_name) {
-                (Level::Lsoa, Some(n)) => headers
-                    .iter()
-                    .position(|h| h == n)
-                    .or_else(|| find_column(headers, l, "nm")),
-                _ => find_column(headers, l, "nm"),
-            }),
-            successor,
-        }
-    }
 }
 
 impl Lookup {
