@@ -156,11 +156,33 @@ fn scale(mantissa: u64, exp10: i64) -> f64 {
 mod tests {
     use super::*;
 
+    /// Parses `c` both ways: bit for bit the same as std within 15
+    /// significant digits and no exponent, else within 1e-14.
+    fn agrees_with_std(c: &str) {
+        let want: f64 = c.parse().unwrap();
+        let got = parse_decimal(c).unwrap_or_else(|| panic!("{c} did not parse"));
+        let fast_path = c
+            .trim_start_matches(['-', '+'])
+            .replace('.', "")
+            .trim_start_matches('0')
+            .len()
+            <= 15
+            && !c.contains(['e', 'E']);
+        if fast_path {
+            assert_eq!(got.to_bits(), want.to_bits(), "{c}: {got} vs {want}");
+        } else {
+            assert!(
+                ((got - want) / want.abs().max(f64::MIN_POSITIVE)).abs() < 1e-14,
+                "{c}: {got} vs {want}"
+            );
+        }
+    }
+
     #[test]
     fn agrees_bit_for_bit_with_std_on_everyday_numbers() {
         // Coordinates, scores and ranks as the files write them, plus edge
         // shapes; each compared with the standard library's parser.
-        let mut cases: Vec<String> = [
+        for c in [
             "0",
             "-0",
             "1",
@@ -181,39 +203,25 @@ mod tests {
             "00012.50",
             ".5",
             "9007199254740993",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        // A deterministic sweep of 6-decimal coordinates and 3-decimal scores.
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        for _ in 0..20_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            let lon = (x % 3_600_000_000) as f64 / 1e7 - 180.0;
-            cases.push(format!("{lon:.6}"));
-            cases.push(format!("{:.3}", (x >> 20) % 100_000));
-            cases.push(format!("{}.{:03}", (x >> 8) % 100, x % 1000));
+        ] {
+            agrees_with_std(c);
         }
-        for c in &cases {
-            let want: f64 = c.parse().unwrap();
-            let got = parse_decimal(c).unwrap_or_else(|| panic!("{c} did not parse"));
-            let fast_path = c
-                .trim_start_matches(['-', '+'])
-                .replace('.', "")
-                .trim_start_matches('0')
-                .len()
-                <= 15
-                && !c.contains(['e', 'E']);
-            if fast_path {
-                assert_eq!(got.to_bits(), want.to_bits(), "{c}: {got} vs {want}");
-            } else {
-                assert!(
-                    ((got - want) / want.abs().max(f64::MIN_POSITIVE)).abs() < 1e-14,
-                    "{c}: {got} vs {want}"
-                );
-            }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+
+        /// 6-decimal coordinates and 3-decimal scores, as the files write them.
+        #[test]
+        fn agrees_with_std_on_coordinates_and_scores(
+            lon in -180.0..180.0f64,
+            score in 0..100_000u32,
+            whole in 0..100u32,
+            thousandths in 0..1000u32,
+        ) {
+            agrees_with_std(&format!("{lon:.6}"));
+            agrees_with_std(&format!("{score}.000"));
+            agrees_with_std(&format!("{whole}.{thousandths:03}"));
         }
     }
 

@@ -299,6 +299,7 @@ mod tests {
     use crate::data::category::Category;
     use crate::data::cube::CubeBuilder;
     use crate::data::lookup::{read_lookup, Level};
+    use proptest::prelude::*;
 
     const LOOKUP: &[u8] = include_bytes!("../../tests/fixtures/lookup/lsoa_ward_lad.csv");
 
@@ -308,18 +309,6 @@ mod tests {
             group: name.to_string(),
             is_crime: true,
             source: None,
-        }
-    }
-
-    /// A small xorshift, so that the rows are the same on every run.
-    struct Rng(u64);
-
-    impl Rng {
-        fn below(&mut self, n: u64) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0 % n
         }
     }
 
@@ -360,95 +349,104 @@ mod tests {
         (tally.finish().unwrap(), b.build().unwrap())
     }
 
+    /// `n` rows (month, category below `k`, LSOA code or ""): runs of one
+    /// month, as files hold, broken now and then.
     fn rows(
-        rng: &mut Rng,
-        codes: &[&str],
-        months: &[&str],
+        codes: &'static [&'static str],
+        months: &'static [&'static str],
         n: usize,
-        k: u64,
-    ) -> Vec<(Month, u32, String)> {
-        let mut month = months[0];
-        (0..n)
-            .map(|_| {
-                // Runs of one month, as files hold, broken now and then.
-                if rng.below(50) == 0 {
-                    month = months[rng.below(months.len() as u64) as usize];
-                }
-                let code = codes[rng.below(codes.len() as u64) as usize];
-                (
-                    month.parse().unwrap(),
-                    rng.below(k) as u32,
-                    code.to_string(),
-                )
-            })
-            .collect()
+        k: u32,
+    ) -> impl Strategy<Value = Vec<(Month, u32, String)>> {
+        let draw = (0..50u32, 0..months.len(), 0..codes.len(), 0..k);
+        proptest::collection::vec(draw, n).prop_map(move |draws| {
+            let mut month = months[0];
+            draws
+                .into_iter()
+                .map(|(switch, m, code, cat)| {
+                    if switch == 0 {
+                        month = months[m];
+                    }
+                    (month.parse().unwrap(), cat, codes[code].to_string())
+                })
+                .collect()
+        })
     }
 
-    #[test]
-    fn dense_counts_match_the_sparse_builder_for_each_lsoa() {
-        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-        // Codes short, long (past the packed length) and one prefix of another;
-        // months out of order with a gap; a category named twice.
-        let codes = [
-            "E01000001",
-            "E01000002",
-            "W01000003",
-            "E01",
-            "E01000001000000000000",
-            "E010000010000000",
-            "",
-        ];
-        let months = ["2024-03", "2023-11", "2024-02", "2023-12"];
-        let names = ["Drugs", "Burglary", "Drugs", "Robbery"];
-        let rows = rows(&mut rng, &codes, &months, 5000, 4);
-        let (p, sparse) = both(AreaMapper::each_lsoa(), &names, &rows);
-        assert_eq!(p.cube, sparse);
-        assert_eq!(p.cube.categories(), ["Drugs", "Burglary", "Robbery"]);
-        assert_eq!(p.cube.month_count(), 5, "2023-11 … 2024-03");
-        assert_eq!(p.cube.grand_total(), 5000);
-        let r = &p.report;
-        assert_eq!(r.accepted + r.not_allocated, 5000);
-        let mut totals = BTreeMap::new();
-        for (m, _, _) in &rows {
-            *totals.entry(*m).or_insert(0) += 1;
+    /// Codes short, long (past the packed length) and one prefix of
+    /// another, and none.
+    const EACH_CODES: [&str; 7] = [
+        "E01000001",
+        "E01000002",
+        "W01000003",
+        "E01",
+        "E01000001000000000000",
+        "E010000010000000",
+        "",
+    ];
+    /// Months out of order with a gap (2024-01).
+    const EACH_MONTHS: [&str; 4] = ["2024-03", "2023-11", "2024-02", "2023-12"];
+    /// Four codes of the fixture lookup, one it lacks, and none.
+    const LOOKUP_CODES: [&str; 6] = [
+        "E01000001",
+        "E01000002",
+        "E01000003",
+        "E01000004",
+        "E01999999",
+        "",
+    ];
+    const LOOKUP_MONTHS: [&str; 2] = ["2024-01", "2024-02"];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(16))]
+
+        #[test]
+        fn dense_counts_match_the_sparse_builder_for_each_lsoa(
+            rows in rows(&EACH_CODES, &EACH_MONTHS, 5000, 4)
+        ) {
+            // A category named twice.
+            let names = ["Drugs", "Burglary", "Drugs", "Robbery"];
+            let (p, sparse) = both(AreaMapper::each_lsoa(), &names, &rows);
+            prop_assert_eq!(&p.cube, &sparse);
+            prop_assert_eq!(p.cube.categories(), ["Drugs", "Burglary", "Robbery"]);
+            let met: std::collections::BTreeSet<Month> = rows.iter().map(|r| r.0).collect();
+            let span = met.first().unwrap().months_until(*met.last().unwrap()) + 1;
+            prop_assert_eq!(p.cube.month_count(), span as usize);
+            prop_assert_eq!(p.cube.grand_total(), 5000);
+            let r = &p.report;
+            prop_assert_eq!(r.accepted + r.not_allocated, 5000);
+            let mut totals = BTreeMap::new();
+            for (m, _, _) in &rows {
+                *totals.entry(*m).or_insert(0) += 1;
+            }
+            prop_assert_eq!(p.quality, Quality::from_month_totals(&totals));
         }
-        assert_eq!(p.quality, Quality::from_month_totals(&totals));
-    }
 
-    #[test]
-    fn dense_counts_match_the_sparse_builder_through_a_lookup() {
-        let (lookup, _) = read_lookup("lookup.csv", LOOKUP).unwrap();
-        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-        let codes = [
-            "E01000001",
-            "E01000002",
-            "E01000003",
-            "E01000004",
-            "E01999999",
-            "",
-        ];
-        let months = ["2024-01", "2024-02"];
-        let names = ["Drugs", "Burglary"];
-        for within in [None, Some("E06000001")] {
-            let mapper = AreaMapper::from_lookup(&lookup, Level::Ward, within).unwrap();
-            let rows = rows(&mut rng, &codes, &months, 3000, 2);
-            let (p, sparse) = both(mapper, &names, &rows);
-            assert_eq!(p.cube, sparse, "within {within:?}");
-            // E01999999 is in no lookup: unknown, never outside; E01000004
-            // lies outside E06000001.
-            let unknown = rows.iter().filter(|r| r.2 == "E01999999").count() as u64;
-            assert_eq!(p.report.unknown_code, unknown);
-            assert_eq!(p.unknown.rows, unknown);
-            let outside = rows.iter().filter(|r| r.2 == "E01000004").count() as u64;
-            assert_eq!(
-                p.report.outside_area,
-                if within.is_some() { outside } else { 0 }
-            );
-            assert!(p.report.not_allocated > 0);
-            let kept: u64 = (0..2)
-                .map(|m| p.cube.unallocated_month(m).iter().sum::<u32>() as u64)
-                .sum();
-            assert_eq!(kept > 0, within.is_none());
+        #[test]
+        fn dense_counts_match_the_sparse_builder_through_a_lookup(
+            all in rows(&LOOKUP_CODES, &LOOKUP_MONTHS, 3000, 2),
+            inside in rows(&LOOKUP_CODES, &LOOKUP_MONTHS, 3000, 2),
+        ) {
+            let (lookup, _) = read_lookup("lookup.csv", LOOKUP).unwrap();
+            let names = ["Drugs", "Burglary"];
+            for (within, rows) in [(None, all), (Some("E06000001"), inside)] {
+                let mapper = AreaMapper::from_lookup(&lookup, Level::Ward, within).unwrap();
+                let (p, sparse) = both(mapper, &names, &rows);
+                prop_assert_eq!(&p.cube, &sparse, "within {:?}", within);
+                // E01999999 is in no lookup: unknown, never outside; E01000004
+                // lies outside E06000001.
+                let count = |code: &str| rows.iter().filter(|r| r.2 == code).count() as u64;
+                let unknown = count("E01999999");
+                prop_assert_eq!(p.report.unknown_code, unknown);
+                prop_assert_eq!(p.unknown.rows, unknown);
+                let outside = if within.is_some() { count("E01000004") } else { 0 };
+                prop_assert_eq!(p.report.outside_area, outside);
+                let unallocated = count("");
+                prop_assert_eq!(p.report.not_allocated, unallocated);
+                let kept: u64 = (0..p.cube.month_count())
+                    .map(|m| p.cube.unallocated_month(m).iter().sum::<u32>() as u64)
+                    .sum();
+                prop_assert_eq!(kept, if within.is_none() { unallocated } else { 0 });
+            }
         }
     }
 
