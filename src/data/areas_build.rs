@@ -31,7 +31,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::area::AreaCode;
+use super::area::{Area, AreaCode};
 use super::area_mapper::{AreaMapper, Placement};
 use super::deprivation_lookup::decile;
 use super::lookup::{Level, Lookup, LookupError};
@@ -51,6 +51,24 @@ pub struct AreaRow {
     pub imd_rank: Option<u32>,
     /// Decile of `imd_rank`.
     pub imd_decile: Option<u8>,
+}
+
+impl AreaRow {
+    /// The row as an [`Area`] (for the areas file's writer,
+    /// [`write_areas_csv`](super::areas_write::write_areas_csv)): its
+    /// population when `with_population` (saturating at `u32::MAX`, far
+    /// above any area's), no deprivation score.
+    pub fn to_area(&self, with_population: bool) -> Area {
+        Area {
+            code: AreaCode::from(self.code.as_str()),
+            name: self.name.clone(),
+            parent: self.parent.as_deref().map(AreaCode::from),
+            population: with_population.then(|| u32::try_from(self.population).unwrap_or(u32::MAX)),
+            imd_rank: self.imd_rank,
+            imd_decile: self.imd_decile,
+            imd_score: None,
+        }
+    }
 }
 
 /// Deprivation ranks by LSOA and how many LSOAs the ranking covers.

@@ -106,16 +106,7 @@ impl Columns {
                 width: names.len(),
             });
         }
-        let missing: Vec<&str> = found
-            .iter()
-            .filter(|(_, c)| c.is_none())
-            .map(|(n, _)| *n)
-            .collect();
-        Err(FileError::MissingColumns {
-            file: file.to_string(),
-            missing: missing.join(", "),
-            found: names.join(", "),
-        })
+        Err(FileError::missing_columns(file, &found, &names))
     }
 }
 

@@ -45,22 +45,15 @@ pub(super) fn header_columns(
             lsoa,
             crime_type,
         }),
-        _ => {
-            let missing: Vec<&str> = [
+        _ => Err(FileError::missing_columns(
+            file,
+            &[
                 ("Month", month),
                 ("LSOA code", lsoa),
                 ("Crime type", crime_type),
-            ]
-            .iter()
-            .filter(|(_, c)| c.is_none())
-            .map(|(n, _)| *n)
-            .collect();
-            Err(FileError::MissingColumns {
-                file: file.to_string(),
-                missing: missing.join(", "),
-                found: headers.join(", "),
-            })
-        }
+            ],
+            &headers,
+        )),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Finishing the load: the counts, areas and boundaries built into a
 //! [`Bundle`], with a manifest for "Your files".
 
-use crate::data::area::{Area, AreaCode};
+use crate::data::area::Area;
 use crate::data::areas_build::{build_areas, Ranks};
 use crate::data::boundaries::Boundary;
 use crate::data::bundle::Bundle;
@@ -161,17 +161,8 @@ impl LoadSession {
         let with_population = !self.population.is_empty();
         built
             .rows
-            .into_iter()
-            .map(|r| Area {
-                code: AreaCode::from(r.code.as_str()),
-                name: r.name,
-                parent: r.parent.as_deref().map(AreaCode::from),
-                population: with_population
-                    .then(|| u32::try_from(r.population).unwrap_or(u32::MAX)),
-                imd_rank: r.imd_rank,
-                imd_decile: r.imd_decile,
-                imd_score: None,
-            })
+            .iter()
+            .map(|r| r.to_area(with_population))
             .collect()
     }
 
