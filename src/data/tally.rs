@@ -75,9 +75,7 @@ impl Tally {
             self.last = self.find_month(month);
         }
         let k = self.categories.len();
-        let Some(slot) = self.months.get_mut(self.last) else {
-            return;
-        };
+        let slot = &mut self.months[self.last];
         let category = category as usize;
         match place {
             Placement::Area(a) => {

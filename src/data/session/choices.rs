@@ -46,10 +46,7 @@ impl LoadSession {
     }
 
     fn mapping_lookup(&self) -> Option<&Lookup> {
-        self.chain()
-            .last()
-            .and_then(|&i| self.lookups.get(i))
-            .map(|(_, l)| l)
+        self.chain().last().map(|&i| &self.lookups[i].1)
     }
 
     /// The levels and areas the user can choose from (phase 1, after the

@@ -113,9 +113,7 @@ impl LoadSession {
         let src = self.sources.len();
         self.sources.push(Box::new(source));
         let index = self.items.len();
-        let Some(source) = self.sources.get_mut(src) else {
-            return index;
-        };
+        let source = &mut self.sources[src];
         let size = source.size();
         let mut head = vec![0u8; size.min(SNIFF_BYTES as u64) as usize];
         let kind = match source.read_at(0, &mut head) {
@@ -233,9 +231,7 @@ impl LoadSession {
             }),
             _ => return,
         };
-        let Some(it) = self.items.get_mut(item) else {
-            return;
-        };
+        let it = &mut self.items[item];
         match result {
             Ok(rows) => {
                 it.report.rows = rows;
