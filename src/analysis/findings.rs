@@ -275,9 +275,7 @@ fn ranking_findings(
             _ => false,
         })
         .collect();
-    moves.sort_by_key(|x| {
-        (std::cmp::Reverse(x.movement.map_or(0, i64::abs)), x.rank)
-    });
+    moves.sort_by_key(|x| (std::cmp::Reverse(x.movement.map_or(0, i64::abs)), x.rank));
     for x in moves.into_iter().take(TOP) {
         let (Some(now), Some(before), Some(m)) = (x.rank, x.previous_rank, x.movement) else {
             continue;

@@ -190,9 +190,7 @@ pub fn competition_ranks(
         }
         ranked.push(i);
     });
-    unranked.sort_by_key(|&i| {
-        name_order.get(i).copied().unwrap_or(u32::MAX)
-    });
+    unranked.sort_by_key(|&i| name_order.get(i).copied().unwrap_or(u32::MAX));
     ranked.extend(unranked);
     (ranked, ranks)
 }

@@ -85,9 +85,7 @@ impl UnknownCodes {
     /// From every unknown code with its rows, in any order.
     pub fn new(mut counts: Vec<(String, u64)>, vintage: &Vintage) -> UnknownCodes {
         let rows = counts.iter().map(|(_, n)| n).sum();
-        counts.sort_by(|a, b| {
-            b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
-        });
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let shaped = counts.iter().filter(|(c, _)| lsoa_shaped(c)).count();
         let hint = (shaped > 0 && shaped * 2 >= counts.len()).then(|| hint(vintage));
         UnknownCodes {

@@ -80,9 +80,7 @@ pub fn files_table(files: &[&FileReport]) -> TableModel {
 /// (the default first) and the areas to restrict to, by name.
 pub fn level_options(choices: &Choices) -> Vec<(Level, &'static str)> {
     let mut levels = choices.levels.clone();
-    levels.sort_by(|a, b| {
-        (*b == choices.default_level).cmp(&(*a == choices.default_level))
-    });
+    levels.sort_by_key(|b| std::cmp::Reverse(*b == choices.default_level));
     levels.into_iter().map(|l| (l, level_label(l))).collect()
 }
 

@@ -1,11 +1,13 @@
 //! Tests of [`Loaded::dataset_files`]: a load written as a dataset folder
 //! and read back with [`assemble`] gives the same dataset.
 
+#![allow(clippy::unwrap_used)] // tests: a failure should stop the test
+
 use std::collections::BTreeMap;
 
-use super::*;
-use crate::data::bundle::Bundle;
-use crate::data::{Manifest, Month};
+use cse::data::bundle::Bundle;
+use cse::data::session::*;
+use cse::data::{Manifest, Month};
 
 const HEADER: &str = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n";
 

@@ -1,28 +1,31 @@
 //! Hand-checkable tests of the police.uk reader on the fixtures in
 //! `tests/fixtures/policeuk/` (see the comments for the expected figures).
 
-use super::*;
-use crate::data::category::Category;
-use crate::data::cube::Cube;
-use crate::data::lookup::{read_lookup, Level};
-use crate::data::report::LoadReport;
+#![allow(clippy::unwrap_used)] // tests: a failure should stop the test
+
+use cse::data::category::Category;
+use cse::data::cube::Cube;
+use cse::data::lookup::{read_lookup, Level};
+use cse::data::policeuk::*;
+use cse::data::report::LoadReport;
+use cse::data::{AreaMapper, Categories, Prepared};
 
 /// 8 rows: BOM, CRLF, a quoted location with a comma, a quoted location
 /// over two lines (lines 8–9) with doubled quotes, three blank lines.
 /// E01000001 ×3 (Burglary, ASB, Shoplifting), E01000002 Burglary,
 /// E01000003 Drugs, E01000004 Violence, E01009999 Drugs, no LSOA ×1 (ASB).
-const JAN: &[u8] = include_bytes!("../../tests/fixtures/policeuk/2024-01-demo-street.csv");
+const JAN: &[u8] = include_bytes!("fixtures/policeuk/2024-01-demo-street.csv");
 /// Columns reordered, LF, no final line break. 9 rows: line 2 good
 /// (E01000001 Burglary), 3 bad month, 4 unknown type, 5 five fields, 6
 /// good but not UTF-8 (`Caf\xE9` in Location, Windows-1252; E01000002
 /// Drugs), 7 empty type, 8 no LSOA (Drugs), 9 quoted month (E01000004
 /// Robbery), 10 good (E01000003 Robbery).
-const FEB: &[u8] = include_bytes!("../../tests/fixtures/policeuk/2024-02-demo-street.csv");
+const FEB: &[u8] = include_bytes!("fixtures/policeuk/2024-02-demo-street.csv");
 /// One row, E01000002 Other theft, 2024-04 (so 2024-03 is missing).
-const APR: &[u8] = include_bytes!("../../tests/fixtures/policeuk/2024-04-demo-street.csv");
+const APR: &[u8] = include_bytes!("fixtures/policeuk/2024-04-demo-street.csv");
 /// E01000001, E01000002 → ward E05000001; E01000003 → E05000002 (both in
 /// E06000001); E01000004 → E05000003 in E06000002.
-const LOOKUP: &[u8] = include_bytes!("../../tests/fixtures/lookup/lsoa_ward_lad.csv");
+const LOOKUP: &[u8] = include_bytes!("fixtures/lookup/lsoa_ward_lad.csv");
 
 fn mapper(level: Level, within: Option<&str>) -> AreaMapper {
     let (lookup, report) = read_lookup("lookup.csv", LOOKUP).unwrap();
@@ -235,7 +238,7 @@ fn bad_headers_and_empty_files_are_errors_naming_the_file() {
 /// E01009999 → E01000003 (ward E05000002); E01000001 → E01000004 is
 /// ignored, as the last lookup knows E01000001 itself; E01008888 bridges to
 /// a code the last lookup lacks.
-const BRIDGE: &[u8] = include_bytes!("../../tests/fixtures/lookup/lsoa11_to_lsoa21_bridge.csv");
+const BRIDGE: &[u8] = include_bytes!("fixtures/lookup/lsoa11_to_lsoa21_bridge.csv");
 
 fn chain(level: Level, within: Option<&str>) -> AreaMapper {
     let (bridge, _) = read_lookup("bridge.csv", BRIDGE).unwrap();

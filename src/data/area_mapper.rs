@@ -1,7 +1,5 @@
-//! Aggregation of police.uk rows to counts by month × area × category:
-//! which area each LSOA goes to ([`AreaMapper`]) and the running tally
-//! ([`Tally`], in `tally.rs`) that ends in a [`Prepared`]: a cube, a load
-//! report and a quality check.
+//! [`AreaMapper`]: which area each LSOA code of a police.uk row is counted
+//! in (the running tally that counts the rows is in `tally.rs`).
 //!
 //! **Chained lookups** ([`AreaMapper::from_lookups`]): a code the *last*
 //! lookup knows maps directly (inside the area or outside it); a code only
@@ -19,8 +17,7 @@
 use super::lookup::{Level, Lookup, LookupError};
 use super::unknown_codes::{UnknownCodes, Vintage};
 
-pub use super::fast_hash::{FastHasher, FastMap};
-pub use super::tally::{Prepared, Tally};
+use rustc_hash::FxHashMap;
 
 /// Set on an id in [`AreaMapper`]'s table when the code was bridged.
 const BRIDGED: u32 = 1 << 31;
@@ -29,38 +26,21 @@ const UNKNOWN: u32 = 1 << 30;
 /// The id of a code the lookups place outside the area.
 const OUTSIDE: u32 = u32::MAX;
 
-/// The little-endian `u64` of exactly eight bytes.
-#[inline]
-fn word(bytes: Option<&[u8]>) -> u64 {
-    bytes
-        .and_then(|b| <[u8; 8]>::try_from(b).ok())
-        .map_or(0, u64::from_le_bytes)
-}
-
-/// A code of up to 15 bytes packed into one integer (its bytes
-/// little-endian, its length in the top byte, so that `E01` and `E01\0`
-/// differ), which the table hashes and compares far faster than a slice;
-/// `None` for a longer code.
+/// A code of up to 15 bytes packed into one integer, its last byte lowest
+/// and its length in the top byte (so that `E01` and `E01\0` differ),
+/// which the table hashes and compares far faster than a slice; `None` for
+/// a longer code. (The bytes that vary between codes, their last ones, land
+/// in the low bits, which Fx's multiplication spreads over the whole hash.)
 #[inline(always)]
 fn pack(code: &[u8]) -> Option<u128> {
     let len = code.len();
-    let (lo, hi) = match len {
-        0..=7 => {
-            let lo = code
-                .iter()
-                .rev()
-                .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
-            (lo, 0)
-        }
-        8..=15 => {
-            // The last eight bytes hold bytes 8.. in their top `len - 8`.
-            let tail = word(code.get(len - 8..));
-            let hi = tail.checked_shr(8 * (16 - len) as u32).unwrap_or(0);
-            (word(code.get(..8)), hi)
-        }
-        _ => return None,
-    };
-    Some(u128::from(lo) | (u128::from(hi) << 64) | ((len as u128) << 120))
+    if len > 15 {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes[16 - len..].copy_from_slice(code);
+    bytes[0] = len as u8;
+    Some(u128::from_be_bytes(bytes))
 }
 
 /// Decides the area each LSOA code is counted in.
@@ -71,12 +51,12 @@ pub struct AreaMapper {
     /// the area met so far; [`UNKNOWN`] and an index into `unknown` for an
     /// unknown code met. Small under `--within` (the area's codes and
     /// those met), so that most rows hit a table in cache.
-    ids: FastMap<u128, u32>,
+    ids: FxHashMap<u128, u32>,
     /// The codes the lookups place outside the area, consulted when a
     /// code is met for the first time (then copied into `ids`).
-    outside: FastMap<u128, ()>,
+    outside: FxHashMap<u128, ()>,
     /// As `ids` for codes too long to pack (outside ones included).
-    long_ids: FastMap<Box<[u8]>, u32>,
+    long_ids: FxHashMap<Box<[u8]>, u32>,
     /// Target area codes, sorted.
     codes: Vec<String>,
     /// True without a lookup: every LSOA is its own area.
@@ -93,9 +73,9 @@ impl AreaMapper {
     /// No lookup: the level is LSOA and every non-empty LSOA code counts.
     pub fn each_lsoa() -> Self {
         AreaMapper {
-            ids: FastMap::default(),
-            outside: FastMap::default(),
-            long_ids: FastMap::default(),
+            ids: FxHashMap::default(),
+            outside: FxHashMap::default(),
+            long_ids: FxHashMap::default(),
             codes: Vec::new(),
             each_lsoa: true,
             keep_unallocated: true,
@@ -145,35 +125,7 @@ impl AreaMapper {
                 return Err(LookupError::UnknownArea(code.to_string()));
             }
         }
-        // Every code the chain knows → its target code (None: outside).
-        // (The fast hasher: every LSOA of England and Wales goes through
-        // this map, twice with a bridge.)
-        let mut resolved: FastMap<&str, (Option<&str>, bool)> = FastMap::default();
-        resolved.reserve(lookups.iter().map(Lookup::len).sum());
-        for row in last.rows() {
-            if let Some(lsoa) = row.code(Level::Lsoa) {
-                let inside = within.is_none_or(|w| row.lies_in(w));
-                let target = row.code(level).filter(|_| inside);
-                resolved.entry(lsoa).or_insert((target, false));
-            }
-        }
-        for lookup in earlier.iter().rev() {
-            let mut bridged = Vec::new();
-            for row in lookup.rows() {
-                let (Some(old), Some(new)) = (row.code(Level::Lsoa), row.successor()) else {
-                    continue;
-                };
-                if resolved.contains_key(old) {
-                    continue;
-                }
-                if let Some(&(target, _)) = resolved.get(new) {
-                    bridged.push((old, target));
-                }
-            }
-            for (old, target) in bridged {
-                resolved.entry(old).or_insert((target, true));
-            }
-        }
+        let resolved = resolve(last, earlier, level, within);
         let mut codes: Vec<String> = resolved
             .values()
             .filter_map(|(t, _)| t.map(str::to_string))
@@ -181,9 +133,9 @@ impl AreaMapper {
         codes.sort();
         codes.dedup();
         let mut mapper = AreaMapper {
-            ids: FastMap::default(),
-            outside: FastMap::default(),
-            long_ids: FastMap::default(),
+            ids: FxHashMap::default(),
+            outside: FxHashMap::default(),
+            long_ids: FxHashMap::default(),
             codes,
             each_lsoa: false,
             keep_unallocated: within.is_none(),
@@ -243,9 +195,7 @@ impl AreaMapper {
             Some(OUTSIDE) => Placement::Outside,
             Some(id) if id & BRIDGED != 0 => Placement::Bridged(id & !BRIDGED),
             Some(id) => {
-                if let Some((_, n)) = self.unknown.get_mut((id & !UNKNOWN) as usize) {
-                    *n += 1;
-                }
+                self.unknown[(id & !UNKNOWN) as usize].1 += 1;
                 Placement::Unknown
             }
             None if self.each_lsoa => Placement::Area(self.add_code(lsoa)),
@@ -293,6 +243,46 @@ impl AreaMapper {
     }
 }
 
+/// Every code the chain of lookups (`earlier` bridges, then `last`) knows
+/// → its target code at `level` (`None`: outside `within`, or no code at
+/// the level) and whether it was bridged.
+fn resolve<'a>(
+    last: &'a Lookup,
+    earlier: &'a [Lookup],
+    level: Level,
+    within: Option<&str>,
+) -> FxHashMap<&'a str, (Option<&'a str>, bool)> {
+    // (Fx: every LSOA of England and Wales goes through this map, twice
+    // with a bridge.)
+    let mut resolved: FxHashMap<&str, (Option<&str>, bool)> = FxHashMap::default();
+    resolved.reserve(last.len() + earlier.iter().map(Lookup::len).sum::<usize>());
+    for row in last.rows() {
+        if let Some(lsoa) = row.code(Level::Lsoa) {
+            let inside = within.is_none_or(|w| row.lies_in(w));
+            let target = row.code(level).filter(|_| inside);
+            resolved.entry(lsoa).or_insert((target, false));
+        }
+    }
+    for lookup in earlier.iter().rev() {
+        let mut bridged = Vec::new();
+        for row in lookup.rows() {
+            let (Some(old), Some(new)) = (row.code(Level::Lsoa), row.successor()) else {
+                continue;
+            };
+            if resolved.contains_key(old) {
+                continue;
+            }
+            if let Some(&(target, _)) = resolved.get(new) {
+                bridged.push((old, target));
+            }
+        }
+        for (old, target) in bridged {
+            resolved.entry(old).or_insert((target, true));
+        }
+    }
+    resolved
+}
+
 /// Where a valid row goes.
 #[derive(Debug, Clone, Copy)]
 pub enum Placement {
@@ -309,5 +299,43 @@ pub enum Placement {
 }
 
 #[cfg(test)]
-#[path = "aggregate_tests.rs"]
-mod tests;
+mod tests {
+    //! The area table: packed and long codes stay distinct.
+    use super::*;
+
+    #[test]
+    fn codes_of_every_length_get_their_own_area() {
+        let mut codes: Vec<Vec<u8>> = Vec::new();
+        for len in 1..=20 {
+            let base: Vec<u8> = (0..len).map(|i| b'0' + (i % 10) as u8).collect();
+            codes.push(base.clone());
+            // The same with its last byte changed, and with a zero byte added.
+            let mut other = base.clone();
+            if let Some(b) = other.last_mut() {
+                *b = b'x';
+            }
+            codes.push(other);
+            let mut zero = base;
+            zero.push(0);
+            codes.push(zero);
+        }
+        codes.sort();
+        codes.dedup();
+        let mut mapper = AreaMapper::each_lsoa();
+        let ids: Vec<u32> = codes.iter().map(|c| mapper.area_of(c).unwrap()).collect();
+        let again: Vec<u32> = codes.iter().map(|c| mapper.area_of(c).unwrap()).collect();
+        assert_eq!(ids, again);
+        assert_eq!(ids, (0..codes.len() as u32).collect::<Vec<_>>());
+        for (c, id) in codes.iter().zip(&ids) {
+            assert_eq!(mapper.codes()[*id as usize].as_bytes(), &c[..]);
+        }
+    }
+
+    #[test]
+    fn packing_keeps_the_length() {
+        assert_ne!(pack(b"E01"), pack(b"E01\0"));
+        assert_ne!(pack(b"E0100000"), pack(b"E0100000\0"));
+        assert_eq!(pack(b"0123456789abcde").map(|k| k >> 120), Some(15));
+        assert_eq!(pack(b"0123456789abcdef"), None);
+    }
+}

@@ -1,10 +1,13 @@
 //! Tests of [`PoliceUkAggregator::feed_from`]: reading into the
 //! aggregator's own buffer gives the same counts as any other chunking.
 
-use super::*;
+#![allow(clippy::unwrap_used)] // tests: a failure should stop the test
 
-const JAN: &[u8] = include_bytes!("../../tests/fixtures/policeuk/2024-01-demo-street.csv");
-const FEB: &[u8] = include_bytes!("../../tests/fixtures/policeuk/2024-02-demo-street.csv");
+use cse::data::policeuk::*;
+use cse::data::{AreaMapper, Categories, Prepared};
+
+const JAN: &[u8] = include_bytes!("fixtures/policeuk/2024-01-demo-street.csv");
+const FEB: &[u8] = include_bytes!("fixtures/policeuk/2024-02-demo-street.csv");
 
 fn whole() -> Prepared {
     let mut agg = PoliceUkAggregator::new(AreaMapper::each_lsoa(), Categories::default());

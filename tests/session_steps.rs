@@ -1,7 +1,10 @@
 //! Tests of the whole load: files added, started, stepped and finished.
 
-use super::*;
-use crate::data::AreaMapper;
+#![allow(clippy::unwrap_used)] // tests: a failure should stop the test
+
+use cse::data::lookup::Level;
+use cse::data::session::*;
+use cse::data::{AreaMapper, Categories};
 
 const HEADER: &str = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n";
 
@@ -169,7 +172,7 @@ struct FailsAt {
     reads: usize,
 }
 
-impl crate::data::zip::ReadAt for FailsAt {
+impl cse::data::zip::ReadAt for FailsAt {
     fn size(&self) -> u64 {
         self.bytes.len() as u64
     }
