@@ -13,7 +13,6 @@ pub mod chart;
 pub mod cli;
 pub mod data;
 pub mod format;
-pub mod order;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

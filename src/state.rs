@@ -2,6 +2,7 @@
 //! selection, area level, ranking measure and ward. Pure: parsing and
 //! writing query strings, with an explicit fallback for every value.
 
+pub use crate::analysis::Measure;
 use crate::analysis::{Period, PeriodPair, Preset};
 
 /// Which page is shown.
@@ -133,16 +134,6 @@ pub fn valid_colour(v: &str) -> bool {
     (hex.len() == 3 || hex.len() == 6) && hex.chars().all(|c| c.is_ascii_hexdigit())
 }
 
-/// Ranking measure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Measure {
-    /// By count of offences.
-    #[default]
-    Count,
-    /// By rate per 1,000 residents.
-    Rate,
-}
-
 /// Everything a shared link must reproduce.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ViewState {
@@ -157,7 +148,7 @@ pub struct ViewState {
     pub select: String,
     /// Area level key (e.g. `ward`); empty = the dataset's own level.
     pub level: String,
-    /// Ranking measure.
+    /// Ranking measure (`by=rate` in the address; count otherwise).
     pub measure: Measure,
     /// The ward (area code) of the profile page, if any.
     pub ward: Option<String>,

@@ -6,14 +6,14 @@
 use serde::Serialize;
 
 use crate::data::Month;
-use crate::format::{signed, signed_pct, thousands};
+use crate::format::{ordinal, signed, signed_pct, thousands};
 
 use super::coverage::Coverage;
 use super::deprivation::Deprivation;
 use super::disclosure::{Disclosure, Shown};
 use super::narrative::{coverage_sentence, headline};
 use super::period::PeriodPair;
-use super::rank::{ordinal, Measure, Ranking};
+use super::rank::{Measure, Ranking};
 use super::rate::VsWhole;
 use super::stats::{verdict, Verdict};
 use super::table::{CompareRow, RowRole};
@@ -275,9 +275,7 @@ fn ranking_findings(
             _ => false,
         })
         .collect();
-    moves.sort_by_key(|x| {
-        (std::cmp::Reverse(x.movement.map_or(0, i64::abs)), x.rank)
-    });
+    moves.sort_by_key(|x| (std::cmp::Reverse(x.movement.map_or(0, i64::abs)), x.rank));
     for x in moves.into_iter().take(TOP) {
         let (Some(now), Some(before), Some(m)) = (x.rank, x.previous_rank, x.movement) else {
             continue;

@@ -7,8 +7,7 @@
 //! have no rank and are listed last. Display order: rank, then name, then
 //! code.
 
-use std::cmp::Ordering;
-use std::iter::repeat;
+use std::cmp::{Ordering, Reverse};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -20,11 +19,13 @@ use super::rate::{rate, vs_whole, whole_rate, Rate, VsWhole};
 use super::selection::Selection;
 use super::totals::{PeriodTotals, Which};
 
-/// What areas are ranked by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+/// What areas are ranked by (the view state's `by`, see
+/// [`crate::state::ViewState::measure`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     /// The count in the period.
+    #[default]
     Count,
     /// The rate per 1,000 residents in the period.
     Rate,
@@ -169,7 +170,8 @@ impl LevelSums {
 
 /// Competition ranks (1 = most, ties share the best) of `counts` by
 /// `measure`, and the display order: ranked areas by rank then
-/// `name_order`, then the unranked by `name_order`.
+/// `name_order`, then the unranked by `name_order`. `name_order` gives
+/// each area's position in name order (one per count, all different).
 pub fn competition_ranks(
     counts: &[u64],
     populations: &[Option<u64>],
@@ -185,14 +187,10 @@ pub fn competition_ranks(
     let mut ranks = vec![None; counts.len()];
     let mut ranked: Vec<usize> = Vec::with_capacity(counts.len());
     values.assign_ranks(&sorted, |i, r| {
-        if let Some(slot) = ranks.get_mut(i) {
-            *slot = Some(r);
-        }
+        ranks[i] = Some(r);
         ranked.push(i);
     });
-    unranked.sort_by_key(|&i| {
-        name_order.get(i).copied().unwrap_or(u32::MAX)
-    });
+    unranked.sort_by_key(|&i| name_order[i]);
     ranked.extend(unranked);
     (ranked, ranks)
 }
@@ -211,11 +209,7 @@ fn ranks_only(
     };
     let (sorted, _) = values.sorted(name_order);
     let mut ranks = vec![None; counts.len()];
-    values.assign_ranks(&sorted, |i, r| {
-        if let Some(slot) = ranks.get_mut(i) {
-            *slot = Some(r);
-        }
-    });
+    values.assign_ranks(&sorted, |i, r| ranks[i] = Some(r));
     ranks
 }
 
@@ -224,13 +218,25 @@ fn exact(x: (u64, u64), y: (u64, u64)) -> Ordering {
     (u128::from(x.0) * u128::from(y.1)).cmp(&(u128::from(y.0) * u128::from(x.1)))
 }
 
-/// The areas with a value in display order, each with a coarse key: a
-/// prefix of the bits of its value as a double, largest first.
+/// An area with a value, as a ranking sorts it.
+#[derive(Clone, Copy, Debug)]
+struct Ranked {
+    /// Its value as an integer in the same order: the count itself, or the
+    /// rate as a double (rounded once) in [`ordered_bits`].
+    key: u64,
+    /// Its position in name order.
+    name: u32,
+    /// Its index in the level.
+    index: u32,
+}
+
+/// The areas with a value in display order.
 struct Sorted {
-    /// (coarse key, area index).
-    areas: Vec<(u64, u32)>,
-    /// True when areas with different coarse keys surely differ in value.
-    coarse_decides: bool,
+    areas: Vec<Ranked>,
+    /// True when areas with different keys surely differ in value: by
+    /// count always; by rate when every count and population converts to
+    /// a double exactly (equal fractions then give equal doubles).
+    keys_decide: bool,
 }
 
 /// The values areas are ranked by.
@@ -244,152 +250,119 @@ impl Values<'_> {
     /// Area `i`'s value as a fraction (count, denominator); `None` when it
     /// has none (by rate, no residents).
     fn get(&self, i: usize) -> Option<(u64, u64)> {
-        let c = self.counts.get(i).copied().unwrap_or(0);
-        match self.measure {
-            Measure::Count => Some((c, 1)),
+        let denominator = match self.measure {
+            Measure::Count => Some(1),
             Measure::Rate => self
                 .populations
                 .get(i)
                 .copied()
                 .flatten()
-                .filter(|&p| p > 0)
-                .map(|p| (c, p)),
-        }
-    }
-
-    /// Each area's value as a double (ordered bits, largest first), in
-    /// area order, or `None` when it has none.
-    fn descending_bits(&self) -> impl Iterator<Item = Option<u64>> + '_ {
-        let populations = self.populations.iter().copied().chain(repeat(None));
-        self.counts.iter().zip(populations).map(|(&c, p)| {
-            let denominator = match self.measure {
-                Measure::Count => Some(1),
-                Measure::Rate => p.filter(|&p| p > 0),
-            };
-            denominator.map(|d| !ordered_bits(c as f64 / d as f64))
-        })
-    }
-
-    /// The areas with a value, largest first, ties by `name_order`; and
-    /// the areas without one, in area order.
-    ///
-    /// The sort compares plain integers: the value as a double (rounding
-    /// is monotonic, so it never reverses an order) packed with the name
-    /// order. When the name order is a permutation of at most 2^16 areas,
-    /// the top 48 bits of the double and 16 of the name order fit in one
-    /// u64; otherwise all 64 bits, the name order and the index in a u128.
-    /// Runs with equal keys whose exact fractions differ are then put in
-    /// exact order by a second sort, which is almost never needed.
-    fn sorted(&self, name_order: &[u32]) -> (Sorted, Vec<usize>) {
-        let n = self.counts.len();
-        // Equal fractions give equal doubles when numerators and
-        // denominators convert exactly.
-        const EXACT: u64 = 1 << f64::MANTISSA_DIGITS;
-        let coarse_decides = self.counts.iter().all(|&c| c < EXACT)
-            && (self.measure == Measure::Count
-                || self.populations.iter().flatten().all(|&p| p < EXACT));
-        let mut unranked: Vec<usize> = Vec::new();
-        let mut areas: Vec<(u64, u32)> = match by_name(name_order, n) {
-            Some(by_name) => {
-                // (Sorted as u128: one sort routine for every key sort.)
-                let mut keys: Vec<u128> = Vec::with_capacity(n);
-                for ((i, bits), &name) in self.descending_bits().enumerate().zip(name_order) {
-                    match bits {
-                        Some(bits) => keys.push(u128::from(bits & !0xFFFF | u64::from(name))),
-                        None => unranked.push(i),
-                    }
-                }
-                crate::order::sort_keys(&mut keys);
-                keys.into_iter()
-                    .map(|k| {
-                        let i = by_name.get((k & 0xFFFF) as usize).copied().unwrap_or(0);
-                        ((k >> 16) as u64, i)
-                    })
-                    .collect()
-            }
-            None => {
-                let name = |i: usize| name_order.get(i).copied().unwrap_or(u32::MAX);
-                let mut keys: Vec<u128> = Vec::with_capacity(n);
-                for (i, bits) in self.descending_bits().enumerate() {
-                    match bits {
-                        Some(bits) => keys.push(
-                            u128::from(bits) << 64
-                                | u128::from(name(i)) << 32
-                                | u128::from(i as u32),
-                        ),
-                        None => unranked.push(i),
-                    }
-                }
-                crate::order::sort_keys(&mut keys);
-                keys.into_iter()
-                    .map(|k| ((k >> 64) as u64, k as u32))
-                    .collect()
-            }
+                .filter(|&p| p > 0),
         };
-        let name = |i: u32| name_order.get(i as usize).copied().unwrap_or(u32::MAX);
-        let fraction = |i: u32| self.get(i as usize).unwrap_or((0, 1));
-        for run in areas.chunk_by_mut(|x, y| x.0 == y.0) {
+        denominator.map(|d| (self.counts[i], d))
+    }
+
+    /// The fraction of an area [`Values::sorted`] listed (so it has one).
+    fn fraction(&self, area: &Ranked) -> (u64, u64) {
+        self.get(area.index as usize)
+            .expect("a ranked area has a value")
+    }
+
+    /// The areas with a value, largest first, ties by `name_order` (a
+    /// distinct position per area); and the areas without one, in area
+    /// order.
+    ///
+    /// The sort compares keys (see [`Ranked::key`]): rounding a rate to a
+    /// double is monotonic, so it never reverses the order of two
+    /// fractions, but may make different fractions equal. Runs of equal
+    /// keys are put in name order, and, when their exact fractions differ
+    /// (almost never), in exact order.
+    fn sorted(&self, name_order: &[u32]) -> (Sorted, Vec<usize>) {
+        const EXACT: u64 = 1 << f64::MANTISSA_DIGITS;
+        let keys_decide = self.measure == Measure::Count
+            || (self.counts.iter().all(|&c| c < EXACT)
+                && self.populations.iter().flatten().all(|&p| p < EXACT));
+        let mut unranked: Vec<usize> = Vec::new();
+        let mut areas: Vec<Ranked> = Vec::with_capacity(self.counts.len());
+        assert_eq!(
+            name_order.len(),
+            self.counts.len(),
+            "one name position per area"
+        );
+        for (i, &name) in name_order.iter().enumerate() {
+            let key = match (self.measure, self.get(i)) {
+                (_, None) => {
+                    unranked.push(i);
+                    continue;
+                }
+                (Measure::Count, Some((count, _))) => count,
+                (Measure::Rate, Some((count, people))) => {
+                    ordered_bits(count as f64 / people as f64)
+                }
+            };
+            areas.push(Ranked {
+                key,
+                name,
+                index: i as u32,
+            });
+        }
+        sort_largest_first(&mut areas, |a| a.key, |a| a.name);
+        for run in areas.chunk_by_mut(|x, y| x.key == y.key) {
             if run.len() < 2 {
                 continue;
             }
-            let first = run.first().map_or((0, 1), |x| fraction(x.1));
+            let first = self.fraction(&run[0]);
             if run
                 .iter()
-                .any(|x| exact(fraction(x.1), first) != Ordering::Equal)
+                .any(|a| exact(self.fraction(a), first) != Ordering::Equal)
             {
-                run.sort_by(|x, y| {
-                    exact(fraction(y.1), fraction(x.1)).then(name(x.1).cmp(&name(y.1)))
-                });
+                // Stable: exact ties stay in name order.
+                run.sort_by(|x, y| exact(self.fraction(y), self.fraction(x)));
             }
         }
-        let sorted = Sorted {
-            areas,
-            coarse_decides,
-        };
+        let sorted = Sorted { areas, keys_decide };
         (sorted, unranked)
     }
 
     /// Walks the sorted areas giving each its competition rank: `f(index,
     /// rank)` in display order.
     fn assign_ranks(&self, sorted: &Sorted, mut f: impl FnMut(usize, u32)) {
-        let mut last: Option<(u64, u32, u32)> = None;
-        for (pos, &(coarse, i)) in sorted.areas.iter().enumerate() {
-            let tied = last.is_some_and(|(lc, li, _)| {
-                (lc == coarse || !sorted.coarse_decides)
-                    && exact(
-                        self.get(li as usize).unwrap_or((0, 1)),
-                        self.get(i as usize).unwrap_or((0, 1)),
-                    ) == Ordering::Equal
+        let mut last: Option<(&Ranked, u32)> = None;
+        for (pos, area) in sorted.areas.iter().enumerate() {
+            let tied = last.is_some_and(|(before, _)| {
+                (before.key == area.key || !sorted.keys_decide)
+                    && exact(self.fraction(before), self.fraction(area)) == Ordering::Equal
             });
-            let r = match last {
-                Some((_, _, lr)) if tied => lr,
+            let rank = match last {
+                Some((_, r)) if tied => r,
                 _ => pos as u32 + 1,
             };
-            last = Some((coarse, i, r));
-            f(i as usize, r);
+            last = Some((area, rank));
+            f(area.index as usize, rank);
         }
     }
 }
 
-/// The areas in name order when `name_order` is a permutation of `0..n`
-/// with `n` at most 2^16 (so a name position fits in 16 bits).
-fn by_name(name_order: &[u32], n: usize) -> Option<Vec<u32>> {
-    if n > 1 << 16 || name_order.len() != n {
-        return None;
-    }
-    let mut by_name = vec![u32::MAX; n];
-    for (i, &pos) in name_order.iter().enumerate() {
-        let slot = by_name.get_mut(pos as usize)?;
-        if *slot != u32::MAX {
-            return None;
+/// Sorts `items` by `key`, largest first, and runs of equal keys by
+/// `name` (a position in name order, different for every item).
+pub(crate) fn sort_largest_first<T>(
+    items: &mut [T],
+    key: impl Fn(&T) -> u64,
+    name: impl Fn(&T) -> u32,
+) {
+    items.sort_unstable_by_key(|x| Reverse(key(x)));
+    for run in items.chunk_by_mut(|x, y| key(x) == key(y)) {
+        if run.len() > 1 {
+            run.sort_unstable_by_key(&name);
+            debug_assert!(
+                run.windows(2).all(|w| name(&w[0]) != name(&w[1])),
+                "two items share a name position"
+            );
         }
-        *slot = i as u32;
     }
-    Some(by_name)
 }
 
-/// The bits of `x` as an unsigned integer in the order of
-/// [`f64::total_cmp`].
+/// A double as an unsigned integer in the order of [`f64::total_cmp`].
 pub(crate) fn ordered_bits(x: f64) -> u64 {
     let bits = x.to_bits();
     if bits >> 63 == 1 {
@@ -397,18 +370,6 @@ pub(crate) fn ordered_bits(x: f64) -> u64 {
     } else {
         bits | 1 << 63
     }
-}
-
-/// English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st…
-pub fn ordinal(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }
 
 #[cfg(test)]

@@ -166,16 +166,103 @@ fn areas_without_residents_are_unranked_by_rate_and_listed_last() {
 }
 
 #[test]
-fn zeros_tie_and_ordinals() {
+fn zeros_tie() {
     let (order, ranks) = competition_ranks(&[0, 7, 0, 7, 9], &[], Measure::Count, &[4, 3, 2, 1, 0]);
     assert_eq!(ranks, vec![Some(4), Some(2), Some(4), Some(2), Some(1)]);
     assert_eq!(order, vec![4, 3, 1, 2, 0], "ties by name order");
-    let words: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111]
-        .iter()
-        .map(|&n| ordinal(n))
+}
+
+/// The ranks and display order a plain reading of the rules gives: sort by
+/// the exact fraction (compared by cross-multiplying), largest first, then
+/// by name position; an area's rank is one more than the number of areas
+/// with a strictly larger fraction; areas without a value last, by name
+/// position.
+fn plain_ranks(
+    counts: &[u64],
+    populations: &[Option<u64>],
+    measure: Measure,
+    name_order: &[u32],
+) -> (Vec<usize>, Vec<Option<u32>>) {
+    let value = |i: usize| match measure {
+        Measure::Count => Some((counts[i], 1u64)),
+        Measure::Rate => populations[i].filter(|&p| p > 0).map(|p| (counts[i], p)),
+    };
+    let larger = |a: (u64, u64), b: (u64, u64)| {
+        u128::from(a.0) * u128::from(b.1) > u128::from(b.0) * u128::from(a.1)
+    };
+    let ranks: Vec<Option<u32>> = (0..counts.len())
+        .map(|i| {
+            let v = value(i)?;
+            let above = (0..counts.len())
+                .filter(|&j| value(j).is_some_and(|w| larger(w, v)))
+                .count();
+            Some(above as u32 + 1)
+        })
         .collect();
+    let mut order: Vec<usize> = (0..counts.len()).collect();
+    order.sort_by_key(|&i| (ranks[i].is_none(), ranks[i], name_order[i]));
+    (order, ranks)
+}
+
+#[test]
+fn ranks_and_order_follow_the_rules_on_every_kind_of_tie() {
+    // Small fractions tie exactly across different populations (1/2 = 2/4
+    // = 3/6); some areas have no residents; name orders are permutations.
+    let mut cases = 0;
+    for case in 0..400usize {
+        let n = 1 + case % 11;
+        let counts: Vec<u64> = (0..n).map(|i| ((i * 7 + case * 3) % 6) as u64).collect();
+        let populations: Vec<Option<u64>> = (0..n)
+            .map(|i| match (i * 5 + case) % 7 {
+                0 => None,
+                1 => Some(0),
+                k => Some(k as u64),
+            })
+            .collect();
+        let name_order: Vec<u32> = if n % 5 == 0 {
+            (0..n).rev().map(|i| i as u32).collect()
+        } else {
+            (0..n).map(|i| ((i * 5 + case) % n) as u32).collect()
+        };
+        for measure in [Measure::Count, Measure::Rate] {
+            assert_eq!(
+                competition_ranks(&counts, &populations, measure, &name_order),
+                plain_ranks(&counts, &populations, measure, &name_order),
+                "{measure:?} {counts:?} {populations:?} {name_order:?}"
+            );
+            cases += 1;
+        }
+    }
+    assert_eq!(cases, 800);
+    // Counts past 2^53 by count: 2^53 and 2^53 + 1 are the same double but
+    // not the same count.
+    let big = 1u64 << 53;
+    let counts = [big, big + 1, big + 2, big + 1, 3];
+    let name_order = [0, 1, 2, 3, 4];
+    let got = competition_ranks(&counts, &[], Measure::Count, &name_order);
+    assert_eq!(got.1, vec![Some(4), Some(2), Some(1), Some(2), Some(5)]);
+    assert_eq!(got.0, vec![2, 1, 3, 0, 4]);
     assert_eq!(
-        words,
-        ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]
+        got,
+        plain_ranks(&counts, &[None; 5], Measure::Count, &name_order)
+    );
+    // By rate, under 2^53: (2^53 − 1)/(2^53 − 2) and (2^52 + 1)/2^52 are
+    // the same double, but the second is larger; (2^53 + 2)/(2^53 + 2) = 1
+    // ties with 7/7 only exactly.
+    let counts = [big - 1, big / 2 + 1, 7, big + 2, big / 2 + 1];
+    let populations = [
+        Some(big - 2),
+        Some(big / 2),
+        Some(7),
+        Some(big + 2),
+        Some(big),
+    ];
+    let name_order = [0, 1, 2, 3, 4];
+    let got = competition_ranks(&counts, &populations, Measure::Rate, &name_order);
+    assert_eq!(got.1, vec![Some(2), Some(1), Some(3), Some(3), Some(5)]);
+    assert_eq!(got.0, vec![1, 0, 2, 3, 4]);
+    assert_eq!(
+        got,
+        plain_ranks(&counts, &populations, Measure::Rate, &name_order)
     );
 }

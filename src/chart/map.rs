@@ -67,7 +67,8 @@ pub fn quantile_classes(values: &[f64], classes: usize) -> (Vec<usize>, Vec<(f64
     if n == 0 || classes == 0 {
         return (vec![0; n], Vec::new());
     }
-    let order = crate::order::order(n, &|a, b| values[a].total_cmp(&values[b]));
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
     let k = classes.min(n);
     let mut class_of = vec![0usize; n];
     let mut ranges: Vec<(f64, f64)> = Vec::new();
