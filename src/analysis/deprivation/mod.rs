@@ -152,16 +152,20 @@ fn areas_used(ranking: &Ranking, map: &LevelMap) -> Option<(ImdMeasure, Vec<Used
         .iter()
         .filter_map(|r| Some((r.index, r.current, r.population.filter(|&p| p > 0)?)))
         .collect();
+    // How many of them have each figure, in one pass.
+    let mut have = [0usize; 3];
+    for a in with_people
+        .iter()
+        .filter_map(|&(i, ..)| map.areas[i].as_ref())
+    {
+        have[0] += usize::from(a.imd_score.is_some());
+        have[1] += usize::from(a.imd_rank.is_some());
+        have[2] += usize::from(a.imd_decile.is_some());
+    }
+    // Later measures lose ties: score, then rank, then decile.
     let measure = [ImdMeasure::Score, ImdMeasure::Rank, ImdMeasure::Decile]
         .into_iter()
-        .max_by_key(|&m| {
-            let n = with_people
-                .iter()
-                .filter(|(i, _, _)| figure(*i, m).is_some())
-                .count();
-            // Later measures lose ties: score, then rank, then decile.
-            (n, 2 - m as usize)
-        })?;
+        .max_by_key(|&m| (have[m as usize], 2 - m as usize))?;
     let used = with_people
         .into_iter()
         .filter_map(|(index, count, people)| {
@@ -180,13 +184,19 @@ fn areas_used(ranking: &Ranking, map: &LevelMap) -> Option<(ImdMeasure, Vec<Used
 /// by name: one sort that serves the local bands and the deprivation
 /// ranks.
 fn most_deprived_first(used: &[Used], map: &LevelMap) -> Vec<usize> {
-    let mut keyed: Vec<(u64, u32, usize)> = used
+    let mut keyed: Vec<(u64, u32, u32)> = used
         .iter()
         .enumerate()
-        .map(|(k, u)| (ordered_bits(u.deprivation), map.name_order[u.index], k))
+        .map(|(k, u)| {
+            (
+                ordered_bits(u.deprivation),
+                map.name_order[u.index],
+                k as u32,
+            )
+        })
         .collect();
     sort_largest_first(&mut keyed, |x| x.0, |x| x.1);
-    keyed.into_iter().map(|(_, _, k)| k).collect()
+    keyed.into_iter().map(|(_, _, k)| k as usize).collect()
 }
 
 /// Local bands (1 = most deprived): the areas, most deprived first, cut

@@ -58,3 +58,40 @@ pub fn pearson_of_ranks(rx: &[f64], ry: &[f64]) -> Option<f64> {
     }
     Some((sxy / (sxx * syy).sqrt()).clamp(-1.0, 1.0))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::stats::assert_close;
+
+    // Reference values come from SciPy 1.17.1 (Python 3), computed
+    // independently of this code; each comment gives the exact call.
+
+    #[test]
+    fn ranks_average_ties() {
+        // scipy.stats.rankdata([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5])
+        let values = [3.0, 1.0, 4.0, 1.0, 5.0, 9.0, 2.0, 6.0, 5.0, 3.0, 5.0];
+        let expected = [4.5, 1.5, 6.0, 1.5, 8.0, 11.0, 3.0, 10.0, 8.0, 4.5, 8.0];
+        assert_eq!(average_ranks(&values), expected);
+        assert_eq!(
+            average_ranks(&[0.0, -0.0, f64::NAN, f64::NAN, -1.0]),
+            [2.5, 2.5, 4.5, 4.5, 1.0]
+        );
+        assert!(average_ranks(&[]).is_empty());
+    }
+
+    #[test]
+    fn spearman_matches_scipy() {
+        // scipy.stats.spearmanr([1,2,2,3,4,4,4,5], [2,1,3,3,5,4,6,6]).statistic
+        let x = [1.0, 2.0, 2.0, 3.0, 4.0, 4.0, 4.0, 5.0];
+        let y = [2.0, 1.0, 3.0, 3.0, 5.0, 4.0, 6.0, 6.0];
+        assert_close(spearman(&x, &y).unwrap(), 0.900_777_510_540_147_7, 1e-12);
+        // spearmanr([10,20,20,30,40], [5,4,4,2,1]).statistic == -1.0
+        let r = spearman(&[10.0, 20.0, 20.0, 30.0, 40.0], &[5.0, 4.0, 4.0, 2.0, 1.0]).unwrap();
+        assert_close(r, -1.0, 1e-12);
+        assert_eq!(spearman(&[1.0, 2.0], &[1.0, 2.0]), None);
+        assert_eq!(spearman(&[1.0, 2.0, 3.0], &[1.0, 2.0]), None);
+        assert_eq!(spearman(&[1.0, 1.0, 1.0], &[1.0, 2.0, 3.0]), None);
+        assert_eq!(spearman(&[1.0, f64::NAN, 3.0], &[1.0, 2.0, 3.0]), None);
+    }
+}

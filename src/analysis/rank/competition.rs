@@ -1,172 +1,10 @@
-//! Rankings of the areas of one level by count or by rate.
-//!
-//! 1 = most; ties share the best rank (1, 2, 2, 4); the previous rank is
-//! by the same measure over the previous period; movement = previous rank −
-//! current rank (positive = moved up, towards 1st). Rates are compared
-//! exactly (as fractions, in integers). By rate, areas without residents
-//! have no rank and are listed last. Display order: rank, then name, then
-//! code.
+//! Competition ranks (1 = most; ties share the best rank: 1, 2, 2, 4)
+//! and the display order of a ranking, compared exactly: rates as
+//! fractions, in integers.
 
 use std::cmp::{Ordering, Reverse};
-use std::sync::Arc;
 
-use serde::Serialize;
-
-use crate::data::Dataset;
-
-use super::level::{AreaLabels, LevelMap};
-use super::rate::{rate, vs_whole, whole_rate, Rate, VsWhole};
-use super::selection::Selection;
-use super::totals::{PeriodTotals, Which};
-
-/// What areas are ranked by (the view state's `by`, see
-/// [`crate::state::ViewState::measure`]).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Measure {
-    /// The count in the period.
-    #[default]
-    Count,
-    /// The rate per 1,000 residents in the period.
-    Rate,
-}
-
-/// One area of a ranking.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RankRow {
-    /// Index in the [`LevelMap`] and in the ranking's labels: see
-    /// [`Ranking::code`] and [`Ranking::name`].
-    pub index: usize,
-    /// Count in the previous period.
-    pub previous: u64,
-    /// Count in the current period.
-    pub current: u64,
-    /// Residents, when known.
-    pub population: Option<u64>,
-    /// Current rate per 1,000 residents with its interval.
-    pub rate: Option<Rate>,
-    /// The current rate against the whole's.
-    pub vs_whole: Option<VsWhole>,
-    /// Rank now (1 = most); `None` when the measure has no value.
-    pub rank: Option<u32>,
-    /// Rank in the previous period by the same measure.
-    pub previous_rank: Option<u32>,
-    /// previous rank − rank (positive = moved up).
-    pub movement: Option<i64>,
-}
-
-/// A ranking of the areas of one level.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Ranking {
-    /// What the areas are ranked by.
-    pub measure: Measure,
-    /// The areas, in display order.
-    pub rows: Vec<RankRow>,
-    /// The benchmark of `vs_whole`: the rate of the areas with counts that
-    /// lie in the ranked areas (see [`super::level`]).
-    pub whole_rate: Option<Rate>,
-    /// The codes and names of the level's areas (shared with its
-    /// [`LevelMap`]), by [`RankRow::index`].
-    pub labels: Arc<AreaLabels>,
-}
-
-impl Ranking {
-    /// The code of `row`'s area.
-    pub fn code(&self, row: &RankRow) -> &str {
-        self.labels.code(row.index)
-    }
-
-    /// The name of `row`'s area.
-    pub fn name(&self, row: &RankRow) -> &str {
-        self.labels.name(row.index)
-    }
-}
-
-/// Ranks the areas of `map` by `measure` for `selection`.
-pub fn rank_areas(
-    ds: &Dataset,
-    totals: &PeriodTotals,
-    map: &LevelMap,
-    selection: &Selection,
-    measure: Measure,
-) -> Ranking {
-    let mask = selection.mask(&ds.categories);
-    let sums = LevelSums::new(totals, map, &mask);
-    let (current, previous) = (&sums.current, &sums.previous);
-    let pops = &map.populations;
-    let whole = sums.whole.or_else(|| whole_rate(current, pops));
-    let (order, ranks) = competition_ranks(current, pops, measure, &map.name_order);
-    let previous_ranks = ranks_only(previous, pops, measure, &map.name_order);
-    let rows = order
-        .into_iter()
-        .map(|i| {
-            let population = pops.get(i).copied().flatten();
-            let count = current.get(i).copied().unwrap_or(0);
-            let r = population.and_then(|p| rate(count, p));
-            let rank = ranks.get(i).copied().flatten();
-            let previous_rank = previous_ranks.get(i).copied().flatten();
-            RankRow {
-                index: i,
-                previous: previous.get(i).copied().unwrap_or(0),
-                current: count,
-                population,
-                rate: r,
-                vs_whole: r.zip(whole).map(|(r, w)| vs_whole(&r, w.per_1000)),
-                rank,
-                previous_rank,
-                movement: rank
-                    .zip(previous_rank)
-                    .map(|(now, before)| i64::from(before) - i64::from(now)),
-            }
-        })
-        .collect();
-    Ranking {
-        measure,
-        rows,
-        whole_rate: whole,
-        labels: Arc::clone(&map.labels),
-    }
-}
-
-/// Both periods' counts of a selection for the areas of a level, summed in
-/// one pass over the cube's areas, and the whole's rate over the areas
-/// with counts that lie in the level (see [`super::level`]).
-struct LevelSums {
-    current: Vec<u64>,
-    previous: Vec<u64>,
-    whole: Option<Rate>,
-}
-
-impl LevelSums {
-    fn new(totals: &PeriodTotals, map: &LevelMap, mask: &[bool]) -> LevelSums {
-        let mut current = vec![0u64; map.len()];
-        let mut previous = vec![0u64; map.len()];
-        // All ones where the mask is set: a masked sum without branches.
-        let keep: Vec<u64> = mask.iter().map(|&m| if m { u64::MAX } else { 0 }).collect();
-        let masked = |v: &[u64]| -> u64 { v.iter().zip(&keep).map(|(&v, &k)| v & k).sum() };
-        let (mut whole_count, mut whole_people) = (0u64, 0u64);
-        let base = map.of_base().iter().zip(&map.base_populations);
-        for (a, (target, population)) in base.enumerate().take(totals.area_count()) {
-            let Some(t) = target.map(|t| t as usize) else {
-                continue;
-            };
-            let now = masked(totals.area(a, Which::Current));
-            if let Some(p) = population.filter(|&p| p > 0) {
-                whole_count += now;
-                whole_people += p;
-            }
-            if let (Some(c), Some(p)) = (current.get_mut(t), previous.get_mut(t)) {
-                *c += now;
-                *p += masked(totals.area(a, Which::Previous));
-            }
-        }
-        LevelSums {
-            current,
-            previous,
-            whole: rate(whole_count, whole_people),
-        }
-    }
-}
+use super::Measure;
 
 /// Competition ranks (1 = most, ties share the best) of `counts` by
 /// `measure`, and the display order: ranked areas by rank then
@@ -196,7 +34,7 @@ pub fn competition_ranks(
 }
 
 /// The ranks of [`competition_ranks`] alone.
-fn ranks_only(
+pub(super) fn ranks_only(
     counts: &[u64],
     populations: &[Option<u64>],
     measure: Measure,
@@ -373,5 +211,109 @@ pub(crate) fn ordered_bits(x: f64) -> u64 {
 }
 
 #[cfg(test)]
-#[path = "rank_tests.rs"]
-mod tests;
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zeros_tie() {
+        let (order, ranks) =
+            competition_ranks(&[0, 7, 0, 7, 9], &[], Measure::Count, &[4, 3, 2, 1, 0]);
+        assert_eq!(ranks, vec![Some(4), Some(2), Some(4), Some(2), Some(1)]);
+        assert_eq!(order, vec![4, 3, 1, 2, 0], "ties by name order");
+    }
+
+    /// The ranks and display order a plain reading of the rules gives: sort by
+    /// the exact fraction (compared by cross-multiplying), largest first, then
+    /// by name position; an area's rank is one more than the number of areas
+    /// with a strictly larger fraction; areas without a value last, by name
+    /// position.
+    fn plain_ranks(
+        counts: &[u64],
+        populations: &[Option<u64>],
+        measure: Measure,
+        name_order: &[u32],
+    ) -> (Vec<usize>, Vec<Option<u32>>) {
+        let value = |i: usize| match measure {
+            Measure::Count => Some((counts[i], 1u64)),
+            Measure::Rate => populations[i].filter(|&p| p > 0).map(|p| (counts[i], p)),
+        };
+        let larger = |a: (u64, u64), b: (u64, u64)| {
+            u128::from(a.0) * u128::from(b.1) > u128::from(b.0) * u128::from(a.1)
+        };
+        let ranks: Vec<Option<u32>> = (0..counts.len())
+            .map(|i| {
+                let v = value(i)?;
+                let above = (0..counts.len())
+                    .filter(|&j| value(j).is_some_and(|w| larger(w, v)))
+                    .count();
+                Some(above as u32 + 1)
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..counts.len()).collect();
+        order.sort_by_key(|&i| (ranks[i].is_none(), ranks[i], name_order[i]));
+        (order, ranks)
+    }
+
+    #[test]
+    fn ranks_and_order_follow_the_rules_on_every_kind_of_tie() {
+        // Small fractions tie exactly across different populations (1/2 = 2/4
+        // = 3/6); some areas have no residents; name orders are permutations.
+        let mut cases = 0;
+        for case in 0..400usize {
+            let n = 1 + case % 11;
+            let counts: Vec<u64> = (0..n).map(|i| ((i * 7 + case * 3) % 6) as u64).collect();
+            let populations: Vec<Option<u64>> = (0..n)
+                .map(|i| match (i * 5 + case) % 7 {
+                    0 => None,
+                    1 => Some(0),
+                    k => Some(k as u64),
+                })
+                .collect();
+            let name_order: Vec<u32> = if n % 5 == 0 {
+                (0..n).rev().map(|i| i as u32).collect()
+            } else {
+                (0..n).map(|i| ((i * 5 + case) % n) as u32).collect()
+            };
+            for measure in [Measure::Count, Measure::Rate] {
+                assert_eq!(
+                    competition_ranks(&counts, &populations, measure, &name_order),
+                    plain_ranks(&counts, &populations, measure, &name_order),
+                    "{measure:?} {counts:?} {populations:?} {name_order:?}"
+                );
+                cases += 1;
+            }
+        }
+        assert_eq!(cases, 800);
+        // Counts past 2^53 by count: 2^53 and 2^53 + 1 are the same double but
+        // not the same count.
+        let big = 1u64 << 53;
+        let counts = [big, big + 1, big + 2, big + 1, 3];
+        let name_order = [0, 1, 2, 3, 4];
+        let got = competition_ranks(&counts, &[], Measure::Count, &name_order);
+        assert_eq!(got.1, vec![Some(4), Some(2), Some(1), Some(2), Some(5)]);
+        assert_eq!(got.0, vec![2, 1, 3, 0, 4]);
+        assert_eq!(
+            got,
+            plain_ranks(&counts, &[None; 5], Measure::Count, &name_order)
+        );
+        // By rate, under 2^53: (2^53 − 1)/(2^53 − 2) and (2^52 + 1)/2^52 are
+        // the same double, but the second is larger; (2^53 + 2)/(2^53 + 2) = 1
+        // ties with 7/7 only exactly.
+        let counts = [big - 1, big / 2 + 1, 7, big + 2, big / 2 + 1];
+        let populations = [
+            Some(big - 2),
+            Some(big / 2),
+            Some(7),
+            Some(big + 2),
+            Some(big),
+        ];
+        let name_order = [0, 1, 2, 3, 4];
+        let got = competition_ranks(&counts, &populations, Measure::Rate, &name_order);
+        assert_eq!(got.1, vec![Some(2), Some(1), Some(3), Some(3), Some(5)]);
+        assert_eq!(got.0, vec![1, 0, 2, 3, 4]);
+        assert_eq!(
+            got,
+            plain_ranks(&counts, &populations, Measure::Rate, &name_order)
+        );
+    }
+}
