@@ -95,9 +95,10 @@ pub fn deprivation(ranking: &Ranking, map: &LevelMap) -> Option<Deprivation> {
     let band_count: u8 = if n >= DECILE_MIN_AREAS { 10 } else { 5 };
     // National bands when every area has a decile (readers accept 1 to 10
     // only).
+    let areas = map.areas.as_slice();
     let deciles: Option<Vec<u8>> = used
         .iter()
-        .map(|u| map.areas[u.index].as_ref()?.imd_decile)
+        .map(|u| areas[u.index].as_ref()?.imd_decile)
         .map(|d| d.filter(|d| (1..=10).contains(d)))
         .collect();
     let by_deprivation = most_deprived_first(&used, map);
@@ -139,8 +140,9 @@ struct Used {
 /// The deprivation figure most of the ranking's areas with residents
 /// have, and those areas (in the ranking's order).
 fn areas_used(ranking: &Ranking, map: &LevelMap) -> Option<(ImdMeasure, Vec<Used>)> {
+    let areas = map.areas.as_slice();
     let figure = |i: usize, m: ImdMeasure| -> Option<f64> {
-        let a = map.areas[i].as_ref()?;
+        let a = areas[i].as_ref()?;
         match m {
             ImdMeasure::Score => a.imd_score,
             ImdMeasure::Rank => a.imd_rank.map(|r| -f64::from(r)),
@@ -154,10 +156,7 @@ fn areas_used(ranking: &Ranking, map: &LevelMap) -> Option<(ImdMeasure, Vec<Used
         .collect();
     // How many of them have each figure, in one pass.
     let mut have = [0usize; 3];
-    for a in with_people
-        .iter()
-        .filter_map(|&(i, ..)| map.areas[i].as_ref())
-    {
+    for a in with_people.iter().filter_map(|&(i, ..)| areas[i].as_ref()) {
         have[0] += usize::from(a.imd_score.is_some());
         have[1] += usize::from(a.imd_rank.is_some());
         have[2] += usize::from(a.imd_decile.is_some());
@@ -184,16 +183,11 @@ fn areas_used(ranking: &Ranking, map: &LevelMap) -> Option<(ImdMeasure, Vec<Used
 /// by name: one sort that serves the local bands and the deprivation
 /// ranks.
 fn most_deprived_first(used: &[Used], map: &LevelMap) -> Vec<usize> {
+    let name_order = map.name_order.as_slice();
     let mut keyed: Vec<(u64, u32, u32)> = used
         .iter()
         .enumerate()
-        .map(|(k, u)| {
-            (
-                ordered_bits(u.deprivation),
-                map.name_order[u.index],
-                k as u32,
-            )
-        })
+        .map(|(k, u)| (ordered_bits(u.deprivation), name_order[u.index], k as u32))
         .collect();
     sort_largest_first(&mut keyed, |x| x.0, |x| x.1);
     keyed.into_iter().map(|(_, _, k)| k as usize).collect()
@@ -204,8 +198,9 @@ fn most_deprived_first(used: &[Used], map: &LevelMap) -> Vec<usize> {
 fn local_bands(by_deprivation: &[usize], band_count: u8) -> Vec<u8> {
     let n = by_deprivation.len();
     let mut band_of = vec![0u8; n];
+    let slots = band_of.as_mut_slice();
     for (pos, &k) in by_deprivation.iter().enumerate() {
-        band_of[k] = (pos * usize::from(band_count) / n) as u8 + 1;
+        slots[k] = (pos * usize::from(band_count) / n) as u8 + 1;
     }
     band_of
 }
@@ -213,7 +208,8 @@ fn local_bands(by_deprivation: &[usize], band_count: u8) -> Vec<u8> {
 /// The areas, count, residents and rate of each band with areas, most
 /// deprived first, summed in one pass.
 fn bands(used: &[Used], band_of: &[u8], band_count: u8) -> Vec<Band> {
-    let mut sums = vec![(0usize, 0u64, 0u64); usize::from(band_count) + 1];
+    // Bands 1 to 10 (index 0 unused).
+    let mut sums = [(0usize, 0u64, 0u64); 11];
     for (u, &b) in used.iter().zip(band_of) {
         let s = &mut sums[usize::from(b)];
         *s = (s.0 + 1, s.1 + u.count, s.2 + u.people);

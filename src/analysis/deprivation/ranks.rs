@@ -29,7 +29,7 @@ impl Ranks {
         let rates: Vec<f64> = used.iter().map(rate).collect();
         let deprivation_ranks = competition_ranks_descending(&deprivation, by_deprivation);
         let no_nan = !deprivation.iter().any(|d| d.is_nan());
-        if no_nan && in_rate_order(used, name_order) {
+        if no_nan && in_rate_order(used, &rates, name_order) {
             // A ranking by rate lists its areas by rate already: that order
             // is the rate order, and neither rates nor ranks need sorting.
             let rate_order: Vec<usize> = (0..used.len()).collect();
@@ -63,11 +63,10 @@ impl Ranks {
     /// first.
     pub fn high_on_both(&self, used: &[Used]) -> Vec<usize> {
         let fifth = used.len().div_ceil(5) as u32;
+        let (by_rate, by_deprivation) = (&self.rate_ranks[..], &self.deprivation_ranks[..]);
         self.rate_order
             .iter()
-            .filter(|&&k| {
-                self.rate_ranks[k].is_some_and(|r| r <= fifth) && self.deprivation_ranks[k] <= fifth
-            })
+            .filter(|&&k| by_rate[k].is_some_and(|r| r <= fifth) && by_deprivation[k] <= fifth)
             .map(|&k| used[k].index)
             .collect()
     }
@@ -78,15 +77,14 @@ fn rate(u: &Used) -> f64 {
     u.count as f64 / u.people as f64
 }
 
-/// True when `used` is strictly in rate order: rates as doubles largest
-/// first, then exact fractions, then names.
-fn in_rate_order(used: &[Used], name_order: &[u32]) -> bool {
-    used.windows(2).all(|w| {
+/// True when `used` (with its `rates`) is strictly in rate order: rates
+/// as doubles largest first, then exact fractions, then names.
+fn in_rate_order(used: &[Used], rates: &[f64], name_order: &[u32]) -> bool {
+    used.windows(2).zip(rates.windows(2)).all(|(w, r)| {
         let (x, y) = (&w[0], &w[1]);
         let exact = (u128::from(y.count) * u128::from(x.people))
             .cmp(&(u128::from(x.count) * u128::from(y.people)));
-        rate(y)
-            .total_cmp(&rate(x))
+        r[1].total_cmp(&r[0])
             .then(exact)
             .then(name_order[x.index].cmp(&name_order[y.index]))
             == Ordering::Less
@@ -120,6 +118,7 @@ fn competition_ranks_in_order(used: &[Used]) -> Vec<Option<u32>> {
 fn average_ranks_descending(values: &[f64], order: &[usize]) -> Vec<f64> {
     let n = order.len();
     let mut ranks = vec![0.0; values.len()];
+    let slots = ranks.as_mut_slice();
     let mut done = 0;
     for group in order.chunk_by(|&a, &b| values[a] == values[b]) {
         // Positions done+1 ..= done+len from the top are, from the bottom,
@@ -127,7 +126,7 @@ fn average_ranks_descending(values: &[f64], order: &[usize]) -> Vec<f64> {
         let start = n - done - group.len();
         let rank = start as f64 + (group.len() as f64 + 1.0) / 2.0;
         for &i in group {
-            ranks[i] = rank;
+            slots[i] = rank;
         }
         done += group.len();
     }
@@ -139,10 +138,11 @@ fn average_ranks_descending(values: &[f64], order: &[usize]) -> Vec<f64> {
 /// nothing).
 fn competition_ranks_descending(values: &[f64], order: &[usize]) -> Vec<u32> {
     let mut ranks = vec![0u32; values.len()];
+    let slots = ranks.as_mut_slice();
     let mut done = 0;
     for group in order.chunk_by(|&a, &b| values[a] == values[b]) {
         for &i in group {
-            ranks[i] = done as u32 + 1;
+            slots[i] = done as u32 + 1;
         }
         done += group.len();
     }

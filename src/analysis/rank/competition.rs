@@ -23,9 +23,10 @@ pub fn competition_ranks(
     };
     let (sorted, mut unranked) = values.sorted(name_order);
     let mut ranks = vec![None; counts.len()];
+    let slots = ranks.as_mut_slice();
     let mut ranked: Vec<usize> = Vec::with_capacity(counts.len());
     values.assign_ranks(&sorted, |i, r| {
-        ranks[i] = Some(r);
+        slots[i] = Some(r);
         ranked.push(i);
     });
     unranked.sort_by_key(|&i| name_order[i]);
@@ -47,7 +48,8 @@ pub(super) fn ranks_only(
     };
     let (sorted, _) = values.sorted(name_order);
     let mut ranks = vec![None; counts.len()];
-    values.assign_ranks(&sorted, |i, r| ranks[i] = Some(r));
+    let slots = ranks.as_mut_slice();
+    values.assign_ranks(&sorted, |i, r| slots[i] = Some(r));
     ranks
 }
 

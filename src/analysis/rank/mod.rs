@@ -97,11 +97,13 @@ pub fn rank_areas(
 ) -> Ranking {
     let mask = selection.mask(&ds.categories);
     let sums = LevelSums::new(totals, map, &mask);
-    let (current, previous) = (&sums.current, &sums.previous);
-    let pops = &map.populations;
+    // (Slices: indexing a Vec is a call at the release build's opt-level.)
+    let (current, previous) = (sums.current.as_slice(), sums.previous.as_slice());
+    let pops = map.populations.as_slice();
     let whole = sums.whole.or_else(|| whole_rate(current, pops));
     let (order, ranks) = competition_ranks(current, pops, measure, &map.name_order);
     let previous_ranks = ranks_only(previous, pops, measure, &map.name_order);
+    let (ranks, previous_ranks) = (ranks.as_slice(), previous_ranks.as_slice());
     let rows = order
         .into_iter()
         .map(|i| {
@@ -145,6 +147,7 @@ impl LevelSums {
     fn new(totals: &PeriodTotals, map: &LevelMap, mask: &[bool]) -> LevelSums {
         let mut current = vec![0u64; map.len()];
         let mut previous = vec![0u64; map.len()];
+        let (now_sums, before_sums) = (current.as_mut_slice(), previous.as_mut_slice());
         // All ones where the mask is set: a masked sum without branches.
         let keep: Vec<u64> = mask.iter().map(|&m| if m { u64::MAX } else { 0 }).collect();
         let masked = |v: &[u64]| -> u64 { v.iter().zip(&keep).map(|(&v, &k)| v & k).sum() };
@@ -159,8 +162,8 @@ impl LevelSums {
                 whole_count += now;
                 whole_people += p;
             }
-            current[t] += now;
-            previous[t] += masked(totals.area(a, Which::Previous));
+            now_sums[t] += now;
+            before_sums[t] += masked(totals.area(a, Which::Previous));
         }
         LevelSums {
             current,

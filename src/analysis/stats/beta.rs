@@ -26,7 +26,7 @@ pub fn regularized_incomplete_beta(x: f64, a: f64, b: f64) -> Option<f64> {
 /// The quantile of the Beta(a, b) distribution: the `x` with
 /// `I_x(a, b) = prob`. Halley steps (Newton with the density's known
 /// slope, converging cubically) from a close first guess
-/// ([`beta_quantile_guess`]), kept inside a shrinking bracket, with
+/// (`beta_quantile_guess`), kept inside a shrinking bracket, with
 /// bisection whenever a step would leave it; it stops once a step moves
 /// `x` by at most 1e-13 of itself, when the error left is far smaller
 /// still. `None` unless `a` and `b` are positive and finite and

@@ -15,11 +15,12 @@ pub use beta::{beta_quantile, clopper_pearson, regularized_incomplete_beta};
 pub use binomial::binomial_two_sided_p;
 pub use ranks::{average_ranks, pearson_of_ranks, spearman};
 
-/// The normal quantile for a two-sided 95% interval, as in DESIGN.md.
+/// The normal quantile for a two-sided 95% interval, as in
+/// `../shared/DESIGN.md`.
 const Z_95: f64 = 1.959964;
 
-/// The conditional exact test comparing two Poisson counts (DESIGN.md,
-/// "Significance of a change").
+/// The conditional exact test comparing two Poisson counts
+/// (`../shared/DESIGN.md`, "Significance of a change").
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RateRatioTest {
     /// Two-sided p-value; 1 when there is nothing to test.
