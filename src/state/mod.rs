@@ -2,7 +2,12 @@
 //! selection, area level, ranking measure and ward. Pure: parsing and
 //! writing query strings, with an explicit fallback for every value.
 
+mod query;
+
+pub use crate::analysis::Measure;
 use crate::analysis::{Period, PeriodPair, Preset};
+
+pub use query::{decode, encode, parse_query};
 
 /// Which page is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -133,16 +138,6 @@ pub fn valid_colour(v: &str) -> bool {
     (hex.len() == 3 || hex.len() == 6) && hex.chars().all(|c| c.is_ascii_hexdigit())
 }
 
-/// Ranking measure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Measure {
-    /// By count of offences.
-    #[default]
-    Count,
-    /// By rate per 1,000 residents.
-    Rate,
-}
-
 /// Everything a shared link must reproduce.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ViewState {
@@ -157,7 +152,7 @@ pub struct ViewState {
     pub select: String,
     /// Area level key (e.g. `ward`); empty = the dataset's own level.
     pub level: String,
-    /// Ranking measure.
+    /// Ranking measure (`by=rate` in the address; count otherwise).
     pub measure: Measure,
     /// The ward (area code) of the profile page, if any.
     pub ward: Option<String>,
@@ -324,62 +319,89 @@ impl ViewState {
     }
 }
 
-/// Splits a query string into decoded key–value pairs.
-pub fn parse_query(query: &str) -> Vec<(String, String)> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|kv| !kv.is_empty())
-        .map(|kv| {
-            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
-            (decode(k), decode(v))
-        })
-        .collect()
-}
-
-/// Percent-decodes a query component (`+` is a space); invalid escapes are
-/// kept as they are.
-pub fn decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = b
-                    .get(i + 1..i + 3)
-                    .and_then(|h| std::str::from_utf8(h).ok());
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(v) => {
-                        out.push(v);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            _ => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Percent-encodes a query component (unreserved characters kept, space as `+`).
-pub fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for &b in s.as_bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
-#[path = "state_tests.rs"]
-mod tests;
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_round_trips() {
+        let d = ViewState::from_query("");
+        assert_eq!(d, ViewState::default());
+        assert_eq!(d.to_query(), "?");
+        let q =
+            "?dataset=stockton&page=wards&period=fytd&select=Violence+and+sexual+offences&by=rate&rows=group";
+        let s = ViewState::from_query(q);
+        assert_eq!(s.dataset, "stockton");
+        assert_eq!(s.page, Page::Wards);
+        assert_eq!(s.period, PeriodChoice::Preset(Preset::FinancialYearToDate));
+        assert_eq!(s.select, "Violence and sexual offences");
+        assert_eq!(s.measure, Measure::Rate);
+        assert!(s.groups);
+        assert_eq!(s.to_query(), q);
+        assert_eq!(ViewState::from_query(&s.to_query()), s);
+    }
+
+    #[test]
+    fn a_ward_link_opens_the_profile_and_custom_periods_parse() {
+        let s = ViewState::from_query(
+            "ward=E05012345&current=2018-07..2018-07&previous=2017-07..2017-07",
+        );
+        assert_eq!(s.page, Page::Ward);
+        assert_eq!(s.ward.as_deref(), Some("E05012345"));
+        let PeriodChoice::Custom(pair) = s.period else {
+            panic!("expected a custom pair")
+        };
+        assert_eq!(pair.current.to_string(), "2018-07..2018-07");
+        assert_eq!(
+            s.to_query(),
+            "?current=2018-07..2018-07&previous=2017-07..2017-07&ward=E05012345"
+        );
+    }
+
+    #[test]
+    fn bad_values_fall_back_safely() {
+        let s = ViewState::from_query(
+            "dataset=../../etc&page=nope&period=decade&ward=<script>&by=x&current=2018-07..2018-07",
+        );
+        assert_eq!(s.dataset, "demo");
+        assert_eq!(s.page, Page::Overview);
+        assert_eq!(
+            s.period,
+            PeriodChoice::Default,
+            "one custom period alone is not a pair"
+        );
+        let s = ViewState::from_query("period=rolling12");
+        assert_eq!(s.period, PeriodChoice::Preset(Preset::Rolling12));
+        assert_eq!(s.to_query(), "?period=rolling12", "a preset chosen is kept");
+        assert_eq!(s.ward, None);
+        assert_eq!(s.measure, Measure::Count);
+        assert_eq!(
+            ViewState::from_query("page=ward").page,
+            Page::Wards,
+            "a profile needs a ward"
+        );
+    }
+
+    #[test]
+    fn embed_options_round_trip_and_reject_bad_values() {
+        let q = "?ward=E05900020&embed=ranking&theme=dark&accent=%23aa3300&top=5";
+        let s = ViewState::from_query(q);
+        assert_eq!(s.embed, Some(EmbedKind::Ranking));
+        assert_eq!(
+            (s.theme, s.accent.as_deref(), s.top),
+            (Theme::Dark, Some("#aa3300"), 5)
+        );
+        assert_eq!(s.to_query(), q);
+        let bad = ViewState::from_query("embed=popup&accent=red;x:url(y)&top=100000&theme=neon");
+        assert_eq!(
+            (bad.embed, bad.accent, bad.top, bad.theme),
+            (None, None, 10, Theme::Light)
+        );
+        assert!(
+            valid_colour("#fff")
+                && valid_colour("#A1b2C3")
+                && !valid_colour("#ggg")
+                && !valid_colour("fff")
+        );
+    }
+}

@@ -1,19 +1,21 @@
-//! Generated findings on hand-made figures. Significance per SciPy 1.17.1
-//! `binomtest(k, n, 0.5).pvalue` (one month against one): burglary 100 →
-//! 160: 0.00024; drugs 200 → 120: 9.1e-6; robbery 50 → 55: 0.70; bicycle
-//! theft 30 → 4: 6.2e-6; all crime 383 → 341: 0.13; ward A 40 → 90:
-//! 1.4e-5; ward D 60 → 55: 0.71.
+//! Key findings (`analysis::findings`) generated on hand-made figures.
+//! Significance per SciPy 1.17.1 `binomtest(k, n, 0.5).pvalue` (one month
+//! against one): burglary 100 → 160: 0.00024; drugs 200 → 120: 9.1e-6;
+//! robbery 50 → 55: 0.70; bicycle theft 30 → 4: 6.2e-6; all crime 383 →
+//! 341: 0.13; ward A 40 → 90: 1.4e-5; ward D 60 → 55: 0.71.
 
-use super::*;
-use crate::analysis::deprivation::{Band, ImdMeasure};
-use crate::analysis::level::AreaLabels;
-use crate::analysis::rank::RankRow;
-use crate::analysis::rate::rate;
-use crate::analysis::table::{compare_table, By};
-use crate::analysis::targets::{Target, TargetStatus};
-use crate::analysis::totals::PeriodTotals;
-use crate::analysis::{Period, Scope, Selection};
-use crate::data::{AreaCode, Categories, CubeBuilder, Dataset, ASB};
+#![allow(clippy::unwrap_used)] // test helpers: a failure should stop the test
+
+use cse::analysis::deprivation::{Band, ImdMeasure};
+use cse::analysis::level::AreaLabels;
+use cse::analysis::rate::rate;
+use cse::analysis::targets::TargetResult;
+use cse::analysis::{
+    compare_table, key_findings, By, CompareRow, Coverage, Deprivation, Disclosure, Finding,
+    FindingKind, FindingsInput, Measure, Period, PeriodPair, PeriodTotals, RankRow, Ranking, Scope,
+    Selection, Target, TargetStatus,
+};
+use cse::data::{AreaCode, Categories, CubeBuilder, Dataset, ASB};
 
 fn pair() -> PeriodPair {
     PeriodPair {
@@ -192,7 +194,7 @@ fn deprivation_targets_and_caveats() {
         spearman_p: Some(0.01),
         high_on_both: vec![0],
     };
-    let targets = vec![crate::analysis::targets::TargetResult {
+    let targets = vec![TargetResult {
         target: Target {
             selection: Selection::AllCrime,
             target_pct_change: -5.0,

@@ -4,7 +4,8 @@
 //! quantile). Over a few thousand cases the fast versions must agree to
 //! 1e-9 relative.
 
-use super::*;
+use super::beta::{beta_quantile, ln_beta_kernel, regularized_incomplete_beta};
+use super::binomial::{binomial_two_sided_p, ln_binomial_pmf, LIKELIHOOD_TOLERANCE};
 
 /// Two-sided binomial p-value: every pmf term from its logarithm.
 fn reference_binomial_p(k: u64, n: u64, p: f64) -> f64 {
