@@ -67,21 +67,16 @@ const TYPES: [(&str, f64, f64); 14] = [
     ("Violence and sexual offences", 34.0, 0.10),
 ];
 
-/// SplitMix64: small, fast, and fully deterministic.
-struct Rng(u64);
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
-impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    fn uniform(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
+/// Poisson draws for the monthly counts.
+trait Poisson {
+    fn poisson(&mut self, mean: f64) -> u64;
+}
+
+impl Poisson for Rng {
     /// Poisson by multiplication for small means, normal approximation above 60.
     fn poisson(&mut self, mean: f64) -> u64 {
         if mean <= 0.0 {

@@ -42,6 +42,18 @@ pub fn signed_pct(p: Option<f64>) -> String {
     }
 }
 
+/// An English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st…
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// A percentage share to one decimal place: `19.0%`; empty when none.
 pub fn pct(p: Option<f64>) -> String {
     match p {
@@ -67,5 +79,16 @@ mod tests {
         assert_eq!(signed_pct(Some(-0.01)), "0.0%");
         assert_eq!(signed_pct(None), "n/a");
         assert_eq!(pct(Some(19.04)), "19.0%");
+        let words: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112, 1013]
+            .iter()
+            .map(|&n| ordinal(n))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd",
+                "101st", "111th", "112th", "1013th"
+            ]
+        );
     }
 }

@@ -1,11 +1,18 @@
 //! Community Safety Explorer: period comparisons and ward rankings of
 //! aggregated crime and anti-social behaviour data.
 //!
-//! Three layers, arrows pointing one way only (`ui` → `analysis` → `data`):
-//! - [`data`]: pure Rust readers, the dataset model and the count cube;
-//! - [`analysis`]: pure Rust periods, comparisons, trends and statistics;
+//! Layers, arrows pointing one way only (`ui` → `view` → `analysis` →
+//! `data`):
+//! - [`data`]: pure Rust readers and writers, the dataset model and the
+//!   count cube;
+//! - [`analysis`]: pure Rust periods, comparisons, rankings, trends and
+//!   statistics;
+//! - [`view`]: what each page shows, as text and tables (pure), from the
+//!   [`state`] in the address; figures formatted by [`format`](mod@format);
 //! - [`chart`]: pure chart drawing, generic over a plotters backend;
-//! - `ui`: Leptos components (wasm32 only), which render analysis results.
+//! - `ui` and `worker`: Leptos components and the loading web worker
+//!   (wasm32 only), which render the view models; `cli`: `explorer-cli`
+//!   (native only).
 
 pub mod analysis;
 pub mod chart;
@@ -13,7 +20,6 @@ pub mod chart;
 pub mod cli;
 pub mod data;
 pub mod format;
-pub mod order;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -22,7 +22,8 @@ use cse::data::deprivation_lookup::read_ranks;
 use cse::data::lookup::{read_lookup, LEVELS};
 use cse::data::population::read_population;
 use cse::data::{AreaMapper, Categories, CubeBuilder, FileError, LoadReport, PoliceUkAggregator};
-use fuzz::{mutate, XorShift, HIGH_BYTES};
+use fuzz::{mutate, rng, Draw, HIGH_BYTES};
+use proptest::test_runner::TestRng;
 use seeds::{seeds, Kind};
 
 /// What a reader returned, reduced to text that can be compared, with
@@ -114,7 +115,7 @@ fn figures(r: &LoadReport) -> [u64; 5] {
 
 #[test]
 fn every_reader_survives_mutated_real_files() {
-    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let mut rng = rng(0x9E37_79B9_7F4A_7C15);
     for seed in seeds() {
         let clean = read(seed.kind, seed.name, &seed.bytes, 4096).unwrap();
         assert!(
@@ -175,7 +176,7 @@ fn every_reader_survives_mutated_real_files() {
 
 /// Replaces a few letters in columns `cols` of the data lines (those
 /// without quotes) by Windows-1252 bytes; returns the lines changed.
-fn high_bytes_in(rng: &mut XorShift, bytes: &[u8], cols: &[usize]) -> (Vec<u8>, u64) {
+fn high_bytes_in(rng: &mut TestRng, bytes: &[u8], cols: &[usize]) -> (Vec<u8>, u64) {
     let text = String::from_utf8(bytes.to_vec()).unwrap();
     let mut out = Vec::new();
     let mut changed = 0;
@@ -201,7 +202,7 @@ fn high_bytes_in(rng: &mut XorShift, bytes: &[u8], cols: &[usize]) -> (Vec<u8>, 
 
 #[test]
 fn windows_1252_bytes_in_columns_not_used_change_nothing() {
-    let mut rng = XorShift(0x2545_F491_4F6C_DD1D);
+    let mut rng = rng(0x2545_F491_4F6C_DD1D);
     // Columns each reader does not use: police.uk Crime ID, Reported by,
     // Location, LSOA name, outcome; the lookup's names; the population's
     // geography name; the deprivation file's LSOA and district names.

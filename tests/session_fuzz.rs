@@ -17,7 +17,7 @@ mod zip_writer;
 
 use cse::data::recognise::FileKind;
 use cse::data::session::{FileStatus, LoadSession};
-use fuzz::{high_bytes, mutate, XorShift};
+use fuzz::{high_bytes, mutate, rng, Draw};
 use seeds::{seeds, Kind};
 use zip_writer::zip;
 
@@ -25,7 +25,7 @@ use zip_writer::zip;
 fn a_load_of_mixed_mutated_files_never_panics_and_adds_up() {
     let seeds = seeds();
     let police = &seeds.iter().find(|s| s.kind == Kind::Police).unwrap().bytes;
-    let mut rng = XorShift(0xD1B5_4A32_D192_ED03);
+    let mut rng = rng(0xD1B5_4A32_D192_ED03);
     let (mut finished, mut from_zip, mut recoded) = (0, 0, 0);
     let cases = 150;
     for case in 0..cases {

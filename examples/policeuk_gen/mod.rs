@@ -4,7 +4,8 @@
 //! Realistic rows: 64-hex crime IDs (empty for anti-social behaviour),
 //! coordinates, "On or near …" locations, 1,400 LSOA codes and names, the
 //! 14 crime types, outcomes, ~3% of rows with no location and no LSOA. No
-//! field is quoted. Deterministic: a fixed-seed xorshift generator.
+//! field is quoted. Deterministic: the examples' fixed-seed generator
+//! (`common/rng.rs`).
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -45,20 +46,9 @@ const STREETS: [&str; 8] = [
     "Nightclub",
 ];
 
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "../common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// Writes a header and `rows` rows to `path`, as consecutive blocks of equal
 /// size, one per month of `months` in order (like monthly files joined
@@ -68,7 +58,7 @@ pub fn generate(path: &Path, rows: usize, months: &[&str]) -> std::io::Result<u6
     let mut w = BufWriter::with_capacity(1 << 20, File::create(path)?);
     let header = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n";
     w.write_all(header.as_bytes())?;
-    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for i in 0..rows {
         let month = months
             .get(i * months.len() / rows)
@@ -77,7 +67,12 @@ pub fn generate(path: &Path, rows: usize, months: &[&str]) -> std::io::Result<u6
         let t = rng.below(TYPES.len());
         let asb = t == 0;
         if !asb {
-            let (a, b, c, d) = (rng.next(), rng.next(), rng.next(), rng.next());
+            let (a, b, c, d) = (
+                rng.next_u64(),
+                rng.next_u64(),
+                rng.next_u64(),
+                rng.next_u64(),
+            );
             write!(w, "{a:016x}{b:016x}{c:016x}{d:016x}")?;
         }
         let lsoa = rng.below(1400);

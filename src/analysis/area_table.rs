@@ -42,19 +42,16 @@ pub fn compare_areas(
         }
     };
     let mut order: Vec<usize> = (0..map.len()).collect();
-    let at = |v: &[u64], i: usize| v.get(i).copied().unwrap_or(0);
-    let name_pos = |i: usize| map.name_order.get(i).copied().unwrap_or(u32::MAX);
     order.sort_by(|&a, &b| {
-        at(&current, b)
-            .cmp(&at(&current, a))
-            .then(name_pos(a).cmp(&name_pos(b)))
+        current[b]
+            .cmp(&current[a])
+            .then(map.name_order[a].cmp(&map.name_order[b]))
     });
     let mut rows: Vec<CompareRow> = order
         .iter()
         .map(|&i| {
-            let code = map.codes.get(i).map_or("", |c| c.as_str());
-            let name = map.labels.names.get(i).map_or(code, String::as_str);
-            row(code, name, RowRole::Part, at(&previous, i), at(&current, i))
+            let (code, name) = (map.labels.code(i), map.labels.name(i));
+            row(code, name, RowRole::Part, previous[i], current[i])
         })
         .collect();
     let rest_prev = whole_prev.saturating_sub(previous.iter().sum());

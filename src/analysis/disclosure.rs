@@ -166,12 +166,12 @@ pub fn protect_group(rule: &Disclosure, values: &[u64], total: Option<u64>) -> (
     let next = values
         .iter()
         .enumerate()
-        .filter(|&(i, &v)| v > 0 && !hidden.get(i).copied().unwrap_or(true))
+        .filter(|&(i, &v)| v > 0 && !hidden[i])
         .min_by_key(|&(i, &v)| (v, i))
         .map(|(i, _)| i);
-    match next.and_then(|i| hidden.get_mut(i)) {
-        Some(flag) => {
-            *flag = true;
+    match next {
+        Some(i) => {
+            hidden[i] = true;
             (hidden, false)
         }
         None => (hidden, true),

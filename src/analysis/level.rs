@@ -62,14 +62,14 @@ pub struct AreaLabels {
 }
 
 impl AreaLabels {
-    /// The code of area `index` (empty when out of range).
+    /// The code of area `index` (an index of the level).
     pub fn code(&self, index: usize) -> &str {
-        self.codes.get(index).map_or("", |c| c.as_str())
+        self.codes[index].as_str()
     }
 
-    /// The name of area `index` (empty when out of range).
+    /// The name of area `index` (an index of the level).
     pub fn name(&self, index: usize) -> &str {
-        self.names.get(index).map_or("", String::as_str)
+        &self.names[index]
     }
 }
 
@@ -98,42 +98,13 @@ impl LevelMap {
     /// The areas at `level`, only those lying in `within` (any ancestor
     /// code, or the area itself) when given.
     pub fn new(ds: &Dataset, level: AreaLevel, within: Option<&str>) -> LevelMap {
-        // Areas by code, the last listed winning. One map type, `&str` to an
-        // index, serves every lookup on the page (each other key or value
-        // type would add a copy of the hash table code to the wasm).
-        let index: HashMap<&str, usize> = ds
-            .areas
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.code.as_str(), i))
-            .collect();
-        let by_code = |code: &str| index.get(code).and_then(|&i| ds.areas.get(i));
-        let chain = |code: &str| -> Vec<String> {
-            let mut out = vec![code.to_string()];
-            while out.len() <= MAX_DEPTH {
-                let last = out.last().map(String::as_str).unwrap_or_default();
-                match by_code(last).and_then(|a| a.parent.as_ref()) {
-                    Some(p) if !out.iter().any(|c| c == p.as_str()) => out.push(p.0.clone()),
-                    _ => break,
-                }
-            }
-            out
-        };
-        let pick = |chain: &[String]| -> Option<String> {
-            if within.is_some_and(|w| !chain.iter().any(|c| c == w)) {
-                return None;
-            }
-            match level {
-                AreaLevel::Base => chain.first().cloned(),
-                AreaLevel::Up(n) => chain.get(n).cloned(),
-                AreaLevel::Gss(l) => chain.iter().find(|c| is_level(c, l)).cloned(),
-            }
-        };
+        let tree = Tree::new(&ds.areas);
+        let at_level = |code: &str| pick(&tree.chain(code), level, within);
         let targets: Vec<Option<String>> = ds
             .cube
             .areas()
             .iter()
-            .map(|a| pick(&chain(a.as_str())))
+            .map(|a| at_level(a.as_str()))
             .collect();
         let mut codes: Vec<String> = targets.iter().flatten().cloned().collect();
         codes.sort();
@@ -149,70 +120,18 @@ impl LevelMap {
             .iter()
             .zip(&of_base)
             .map(|(code, target)| {
-                target.and_then(|_| by_code(code.as_str())?.population.map(u64::from))
+                target.and_then(|_| tree.get(code.as_str())?.population.map(u64::from))
             })
             .collect();
-        // Populations summed over the leaves under each area.
-        // Which codes are somebody's parent (by the index of the code).
-        let mut is_parent = vec![false; ds.areas.len()];
-        for parent in ds.areas.iter().filter_map(|a| a.parent.as_ref()) {
-            if let Some(flag) = index
-                .get(parent.as_str())
-                .and_then(|&i| is_parent.get_mut(i))
-            {
-                *flag = true;
-            }
-        }
-        let is_parent = |code: &str| {
-            index
-                .get(code)
-                .is_some_and(|&i| is_parent.get(i) == Some(&true))
-        };
-        let mut leaf_sum: Vec<Option<u64>> = vec![Some(0); codes.len()];
-        let mut has_leaf = vec![false; codes.len()];
-        for leaf in ds.areas.iter().filter(|a| !is_parent(a.code.as_str())) {
-            let chain = chain(leaf.code.as_str());
-            let Some(i) = pick(&chain).as_deref().and_then(index_of) else {
-                continue;
-            };
-            if let (Some(sum), Some(flag)) = (leaf_sum.get_mut(i), has_leaf.get_mut(i)) {
-                *flag = true;
-                *sum = sum.zip(leaf.population).map(|(s, p)| s + u64::from(p));
-            }
-        }
-        let areas: Vec<Option<Area>> = codes.iter().map(|c| by_code(c.as_str()).cloned()).collect();
-        let populations = codes
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let own = by_code(c.as_str())
-                    .and_then(|a| a.population)
-                    .map(u64::from);
-                let summed = leaf_sum
-                    .get(i)
-                    .copied()
-                    .flatten()
-                    .filter(|_| has_leaf.get(i) == Some(&true));
-                own.or(summed)
-            })
-            .collect();
+        let populations = populations(&tree, &codes, |leaf| {
+            at_level(leaf).as_deref().and_then(index_of)
+        });
+        let areas: Vec<Option<Area>> = codes.iter().map(|c| tree.get(c).cloned()).collect();
         let names: Vec<String> = codes
             .iter()
-            .map(|c| by_code(c.as_str()).map_or(c.clone(), |a| a.name.clone()))
+            .map(|c| tree.get(c).map_or(c.clone(), |a| a.name.clone()))
             .collect();
-        let mut order: Vec<usize> = (0..codes.len()).collect();
-        order.sort_by(|&a, &b| {
-            names
-                .get(a)
-                .cmp(&names.get(b))
-                .then(codes.get(a).cmp(&codes.get(b)))
-        });
-        let mut name_order = vec![0u32; codes.len()];
-        for (pos, &i) in order.iter().enumerate() {
-            if let Some(slot) = name_order.get_mut(i) {
-                *slot = pos as u32;
-            }
-        }
+        let name_order = name_order(&names, &codes);
         let codes: Vec<AreaCode> = codes.into_iter().map(AreaCode).collect();
         LevelMap {
             labels: Arc::new(AreaLabels {
@@ -242,8 +161,8 @@ impl LevelMap {
     pub fn sum(&self, per_base: &[u64]) -> Vec<u64> {
         let mut out = vec![0u64; self.codes.len()];
         for (&v, target) in per_base.iter().zip(&self.of_base) {
-            if let Some(slot) = target.and_then(|t| out.get_mut(t as usize)) {
-                *slot += v;
+            if let Some(t) = target {
+                out[*t as usize] += v;
             }
         }
         out
@@ -258,4 +177,111 @@ impl LevelMap {
     pub fn index_of(&self, code: &str) -> Option<usize> {
         self.codes.binary_search_by(|c| c.as_str().cmp(code)).ok()
     }
+}
+
+/// The areas file as a tree: areas by code (the last listed winning) and
+/// their chains of parents.
+struct Tree<'a> {
+    areas: &'a [Area],
+    /// One map type, `&str` to an index, serves every lookup on the page
+    /// (each other key or value type would add a copy of the hash table
+    /// code to the wasm).
+    index: HashMap<&'a str, usize>,
+}
+
+impl<'a> Tree<'a> {
+    fn new(areas: &'a [Area]) -> Tree<'a> {
+        let index = areas
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.code.as_str(), i))
+            .collect();
+        Tree { areas, index }
+    }
+
+    /// The area with `code`, if the areas file lists it.
+    fn get(&self, code: &str) -> Option<&'a Area> {
+        self.index.get(code).map(|&i| &self.areas[i])
+    }
+
+    /// `code`, its parent, its parent's parent… (at most [`MAX_DEPTH`]
+    /// steps, stopping before a code met already).
+    fn chain(&self, code: &str) -> Vec<String> {
+        let mut out = vec![code.to_string()];
+        while out.len() <= MAX_DEPTH {
+            let last = out.last().map(String::as_str).unwrap_or_default();
+            match self.get(last).and_then(|a| a.parent.as_ref()) {
+                Some(p) if !out.iter().any(|c| c == p.as_str()) => out.push(p.0.clone()),
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// The areas that are nobody's parent (the finest level of the file).
+    fn leaves(&self) -> impl Iterator<Item = &'a Area> + '_ {
+        let mut is_parent = vec![false; self.areas.len()];
+        for parent in self.areas.iter().filter_map(|a| a.parent.as_ref()) {
+            if let Some(&i) = self.index.get(parent.as_str()) {
+                is_parent[i] = true;
+            }
+        }
+        self.areas
+            .iter()
+            .filter(move |a| !is_parent[self.index[a.code.as_str()]])
+    }
+}
+
+/// The code a chain of parents (`chain`: an area, its parent…) reaches at
+/// `level`; `None` when it has none there, or does not lie in `within`.
+fn pick(chain: &[String], level: AreaLevel, within: Option<&str>) -> Option<String> {
+    if within.is_some_and(|w| !chain.iter().any(|c| c == w)) {
+        return None;
+    }
+    match level {
+        AreaLevel::Base => chain.first().cloned(),
+        AreaLevel::Up(n) => chain.get(n).cloned(),
+        AreaLevel::Gss(l) => chain.iter().find(|c| is_level(c, l)).cloned(),
+    }
+}
+
+/// The residents of each of `codes`: its own population in the areas
+/// file, failing that the sum over the leaves under it (`index_of_leaf`
+/// gives a leaf's area at the level) when every such leaf has one, else
+/// none.
+fn populations(
+    tree: &Tree,
+    codes: &[String],
+    index_of_leaf: impl Fn(&str) -> Option<usize>,
+) -> Vec<Option<u64>> {
+    let mut leaf_sum: Vec<Option<u64>> = vec![Some(0); codes.len()];
+    let mut has_leaf = vec![false; codes.len()];
+    for leaf in tree.leaves() {
+        let Some(i) = index_of_leaf(leaf.code.as_str()) else {
+            continue;
+        };
+        has_leaf[i] = true;
+        leaf_sum[i] = leaf_sum[i]
+            .zip(leaf.population)
+            .map(|(s, p)| s + u64::from(p));
+    }
+    codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let own = tree.get(c).and_then(|a| a.population).map(u64::from);
+            own.or(leaf_sum[i].filter(|_| has_leaf[i]))
+        })
+        .collect()
+}
+
+/// Each area's position in (name, code) order: the display tie-break.
+fn name_order(names: &[String], codes: &[String]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..codes.len()).collect();
+    order.sort_by(|&a, &b| names[a].cmp(&names[b]).then(codes[a].cmp(&codes[b])));
+    let mut name_order = vec![0u32; codes.len()];
+    for (pos, &i) in order.iter().enumerate() {
+        name_order[i] = pos as u32;
+    }
+    name_order
 }

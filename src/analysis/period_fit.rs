@@ -12,7 +12,7 @@
 //! month of data — that month against the month before, which has none
 //! (shown, and said, as not compared).
 
-use crate::data::{Cube, Month};
+use crate::data::Cube;
 
 use super::coverage::Coverage;
 use super::period::{Period, PeriodError, PeriodPair, Preset};
@@ -108,7 +108,7 @@ fn halves_of_latest_run(cube: &Cube) -> PeriodPair {
     let month = |i: usize| {
         cube.first_month()
             .offset(i as i64)
-            .unwrap_or(Month::JAN_2000)
+            .expect("a month of the cube")
     };
     let run = last - first + 1;
     let half = run / 2;
@@ -147,7 +147,7 @@ pub fn same_seasons(pair: &PeriodPair) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::CubeBuilder;
+    use crate::data::{CubeBuilder, Month};
 
     fn m(s: &str) -> Month {
         s.parse().unwrap()

@@ -5,6 +5,8 @@
 //! [`Cube::running_totals`]), so the pass reads four rows per area
 //! whatever the periods' lengths.
 
+use std::ops::Range;
+
 use crate::data::Cube;
 
 use super::compare::{sum_masked, Scope};
@@ -53,65 +55,21 @@ impl PeriodTotals {
     /// data reaches one month before it.)
     pub fn new(cube: &Cube, pair: &PeriodPair) -> PeriodTotals {
         let k = cube.categories().len();
-        let areas = cube.areas().len();
         let prev_months = month_range(cube, pair.previous);
         let cur_months = month_range(cube, pair.current);
-        let mut previous = vec![0u64; areas * k];
-        let mut current = vec![0u64; areas * k];
-        match cube.running_totals() {
-            // Two differences of running totals per period: the work does
-            // not grow with the number of months.
-            Some(running) => {
-                let row = |a: usize, mi: usize| {
-                    let start = (mi * areas + a) * k;
-                    running.get(start..start + k).unwrap_or(&[])
-                };
-                let difference = |acc: &mut [u64], a: usize, months: &std::ops::Range<usize>| {
-                    if months.is_empty() {
-                        return;
-                    }
-                    let end = row(a, months.end - 1);
-                    match months.start.checked_sub(1) {
-                        Some(before) => {
-                            for ((t, &e), &b) in acc.iter_mut().zip(end).zip(row(a, before)) {
-                                *t = u64::from(e.wrapping_sub(b));
-                            }
-                        }
-                        None => add_into(acc, end),
-                    }
-                };
-                for (a, (prev, cur)) in previous
-                    .chunks_exact_mut(k.max(1))
-                    .zip(current.chunks_exact_mut(k.max(1)))
-                    .enumerate()
-                {
-                    difference(prev, a, &prev_months);
-                    difference(cur, a, &cur_months);
-                }
+        let (previous, current) = match cube.running_totals() {
+            Some(running) => by_running_totals(cube, running, &prev_months, &cur_months),
+            None => month_by_month(cube, &prev_months, &cur_months),
+        };
+        let unallocated = |months: Range<usize>| {
+            let mut sums = vec![0u64; k];
+            for mi in months {
+                add_into(&mut sums, cube.unallocated_month(mi));
             }
-            None => {
-                for (a, (prev, cur)) in previous
-                    .chunks_exact_mut(k.max(1))
-                    .zip(current.chunks_exact_mut(k.max(1)))
-                    .enumerate()
-                {
-                    for mi in prev_months.clone() {
-                        add_into(prev, cube.area_month(a, mi));
-                    }
-                    for mi in cur_months.clone() {
-                        add_into(cur, cube.area_month(a, mi));
-                    }
-                }
-            }
-        }
-        let mut unallocated_previous = vec![0u64; k];
-        let mut unallocated_current = vec![0u64; k];
-        for mi in prev_months {
-            add_into(&mut unallocated_previous, cube.unallocated_month(mi));
-        }
-        for mi in cur_months {
-            add_into(&mut unallocated_current, cube.unallocated_month(mi));
-        }
+            sums
+        };
+        let unallocated_previous = unallocated(prev_months);
+        let unallocated_current = unallocated(cur_months);
         let whole = |per_area: &[u64], unallocated: &[u64]| {
             let mut w = unallocated.to_vec();
             for area in per_area.chunks_exact(k.max(1)) {
@@ -121,8 +79,6 @@ impl PeriodTotals {
             }
             w
         };
-        let whole_previous = whole(&previous, &unallocated_previous);
-        let whole_current = whole(&current, &unallocated_current);
         PeriodTotals {
             pair: *pair,
             missing: (0..cube.source_count())
@@ -137,12 +93,12 @@ impl PeriodTotals {
                 .collect(),
             source_of: cube.sources_of_categories().to_vec(),
             categories: k,
+            whole_previous: whole(&previous, &unallocated_previous),
+            whole_current: whole(&current, &unallocated_current),
             previous,
             current,
             unallocated_previous,
             unallocated_current,
-            whole_previous,
-            whole_current,
         }
     }
 
@@ -170,14 +126,14 @@ impl PeriodTotals {
             .unwrap_or(0)
     }
 
-    /// Totals per category for one area (empty for an unknown index).
+    /// Totals per category for one area (an index of the cube's areas).
     pub fn area(&self, area: usize, which: Which) -> &[u64] {
         let k = self.categories;
         let all = match which {
             Which::Previous => &self.previous,
             Which::Current => &self.current,
         };
-        all.get(area * k..area * k + k).unwrap_or(&[])
+        &all[area * k..area * k + k]
     }
 
     /// Totals per category not allocated to any area.
@@ -217,6 +173,77 @@ impl PeriodTotals {
     }
 }
 
+/// Both periods' per-area, per-category totals (`[area * categories +
+/// category]`) as differences of the cube's running totals: two rows per
+/// area and period, whatever the periods' lengths.
+fn by_running_totals(
+    cube: &Cube,
+    running: &[u32],
+    previous: &Range<usize>,
+    current: &Range<usize>,
+) -> (Vec<u64>, Vec<u64>) {
+    let (k, areas) = (cube.categories().len(), cube.areas().len());
+    // Month-major: the running totals of month `mi` for area `a`.
+    let row = |a: usize, mi: usize| {
+        let start = (mi * areas + a) * k;
+        &running[start..start + k]
+    };
+    let difference = |acc: &mut [u64], a: usize, months: &Range<usize>| {
+        if months.is_empty() {
+            return;
+        }
+        let end = row(a, months.end - 1);
+        match months.start.checked_sub(1) {
+            Some(before) => {
+                for ((t, &e), &b) in acc.iter_mut().zip(end).zip(row(a, before)) {
+                    *t = u64::from(e.wrapping_sub(b));
+                }
+            }
+            None => add_into(acc, end),
+        }
+    };
+    per_area(cube, |a, prev, cur| {
+        difference(prev, a, previous);
+        difference(cur, a, current);
+    })
+}
+
+/// Both periods' per-area, per-category totals summed month by month
+/// (when a running total would not fit in a `u32`).
+fn month_by_month(
+    cube: &Cube,
+    previous: &Range<usize>,
+    current: &Range<usize>,
+) -> (Vec<u64>, Vec<u64>) {
+    per_area(cube, |a, prev, cur| {
+        for mi in previous.clone() {
+            add_into(prev, cube.area_month(a, mi));
+        }
+        for mi in current.clone() {
+            add_into(cur, cube.area_month(a, mi));
+        }
+    })
+}
+
+/// Both periods' per-area, per-category totals, each area's filled in by
+/// `fill(area, previous, current)`.
+fn per_area(
+    cube: &Cube,
+    mut fill: impl FnMut(usize, &mut [u64], &mut [u64]),
+) -> (Vec<u64>, Vec<u64>) {
+    let (k, areas) = (cube.categories().len(), cube.areas().len());
+    let mut previous = vec![0u64; areas * k];
+    let mut current = vec![0u64; areas * k];
+    for (a, (prev, cur)) in previous
+        .chunks_exact_mut(k.max(1))
+        .zip(current.chunks_exact_mut(k.max(1)))
+        .enumerate()
+    {
+        fill(a, prev, cur);
+    }
+    (previous, current)
+}
+
 /// Sum of `values[i]` where `mask[i]`.
 pub fn sum_u64_masked(values: &[u64], mask: &[bool]) -> u64 {
     values
@@ -227,9 +254,8 @@ pub fn sum_u64_masked(values: &[u64], mask: &[bool]) -> u64 {
         .sum()
 }
 
-/// The cube's month indices of `period` (empty when it lies outside).
 /// The cube's month indices inside `period` (empty when none are).
-fn month_range(cube: &Cube, period: Period) -> std::ops::Range<usize> {
+fn month_range(cube: &Cube, period: Period) -> Range<usize> {
     let months = cube.month_count() as i64;
     let first = cube.first_month();
     let start = first.months_until(period.start).clamp(0, months);
@@ -315,7 +341,6 @@ mod tests {
         assert_eq!(t.area(1, Which::Current), &[5, 0]);
         assert_eq!(t.whole(Which::Current), &[5, 7], "not allocated included");
         assert_eq!(t.unallocated(Which::Previous), &[0, 0]);
-        assert!(t.area(9, Which::Current).is_empty());
         let cats = Categories::default();
         let ds = crate::data::Dataset::new(cube.clone(), Vec::new(), &cats);
         let mask = Selection::AllCrime.mask(&ds.categories);

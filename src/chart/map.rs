@@ -67,7 +67,8 @@ pub fn quantile_classes(values: &[f64], classes: usize) -> (Vec<usize>, Vec<(f64
     if n == 0 || classes == 0 {
         return (vec![0; n], Vec::new());
     }
-    let order = crate::order::order(n, &|a, b| values[a].total_cmp(&values[b]));
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
     let k = classes.min(n);
     let mut class_of = vec![0usize; n];
     let mut ranges: Vec<(f64, f64)> = Vec::new();
@@ -102,54 +103,15 @@ pub fn build_map(
     width: f64,
     value: impl Fn(&str) -> Option<f64>,
 ) -> MapGeometry {
-    let points = boundaries
-        .iter()
-        .flat_map(|b| b.polygons.iter().flatten().flatten());
-    let (mut min_x, mut max_x, mut min_y, mut max_y) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
-    for p in points {
-        min_x = min_x.min(p[0]);
-        max_x = max_x.max(p[0]);
-        min_y = min_y.min(p[1]);
-        max_y = max_y.max(p[1]);
-    }
-    if min_x > max_x {
+    let Some(projection) = Projection::fit(boundaries, width) else {
         return MapGeometry {
             width,
             height: 0.0,
             areas: Vec::new(),
             legend: Vec::new(),
         };
-    }
-    let k = ((min_y + max_y) / 2.0).to_radians().cos().max(0.01);
-    let span_x = ((max_x - min_x) * k).max(1e-12);
-    let span_y = (max_y - min_y).max(1e-12);
-    let pad = width * 0.01;
-    let scale = (width - 2.0 * pad) / span_x;
-    let height = span_y * scale + 2.0 * pad;
-    let project = |p: &[f64; 2]| {
-        (
-            pad + (p[0] - min_x) * k * scale,
-            pad + (max_y - p[1]) * scale,
-        )
     };
-
-    let values: Vec<(usize, f64)> = boundaries
-        .iter()
-        .enumerate()
-        .filter_map(|(i, b)| {
-            value(b.code.as_str())
-                .filter(|v| v.is_finite())
-                .map(|v| (i, v))
-        })
-        .collect();
-    let plain: Vec<f64> = values.iter().map(|&(_, v)| v).collect();
-    let (class_of, ranges) = quantile_classes(&plain, CLASS_COLOURS.len());
-    let mut classes: Vec<Option<usize>> = vec![None; boundaries.len()];
-    for (&(i, _), &c) in values.iter().zip(&class_of) {
-        if let Some(slot) = classes.get_mut(i) {
-            *slot = Some(c);
-        }
-    }
+    let (classes, ranges) = classes(boundaries, value);
     // With fewer classes than colours, spread them over the scale.
     let colour_index = |c: usize| {
         if ranges.len() <= 1 {
@@ -162,29 +124,12 @@ pub fn build_map(
         .iter()
         .zip(&classes)
         .map(|(b, &class)| {
-            let mut path = String::new();
-            let (mut lo_x, mut hi_x, mut lo_y, mut hi_y) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
-            for ring in b.polygons.iter().flatten() {
-                for (j, p) in ring.iter().enumerate() {
-                    let (x, y) = project(p);
-                    lo_x = lo_x.min(x);
-                    hi_x = hi_x.max(x);
-                    lo_y = lo_y.min(y);
-                    hi_y = hi_y.max(y);
-                    path.push_str(&format!(
-                        "{}{:.1},{:.1}",
-                        if j == 0 { 'M' } else { 'L' },
-                        x,
-                        y
-                    ));
-                }
-                path.push('Z');
-            }
+            let (path, centre) = projection.outline(b);
             MapArea {
                 code: b.code.as_str().to_string(),
                 path,
                 class: class.map(colour_index),
-                centre: ((lo_x + hi_x) / 2.0, (lo_y + hi_y) / 2.0),
+                centre,
             }
         })
         .collect();
@@ -199,9 +144,110 @@ pub fn build_map(
         .collect();
     MapGeometry {
         width,
-        height,
+        height: projection.height,
         areas,
         legend,
+    }
+}
+
+/// Each boundary's class (`None` without a finite value) and each class's
+/// range, by quantiles of the values.
+fn classes(
+    boundaries: &[Boundary],
+    value: impl Fn(&str) -> Option<f64>,
+) -> (Vec<Option<usize>>, Vec<(f64, f64)>) {
+    let values: Vec<(usize, f64)> = boundaries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            value(b.code.as_str())
+                .filter(|v| v.is_finite())
+                .map(|v| (i, v))
+        })
+        .collect();
+    let plain: Vec<f64> = values.iter().map(|&(_, v)| v).collect();
+    let (class_of, ranges) = quantile_classes(&plain, CLASS_COLOURS.len());
+    let mut classes: Vec<Option<usize>> = vec![None; boundaries.len()];
+    for (&(i, _), &c) in values.iter().zip(&class_of) {
+        classes[i] = Some(c);
+    }
+    (classes, ranges)
+}
+
+/// Longitude and latitude to view-box units: equirectangular, scaled by
+/// the cosine of the mean latitude, north up, with a 1% margin.
+struct Projection {
+    min_x: f64,
+    max_y: f64,
+    /// The cosine of the mean latitude.
+    k: f64,
+    scale: f64,
+    pad: f64,
+    /// The view box's height.
+    height: f64,
+}
+
+impl Projection {
+    /// The projection that fits every point of `boundaries` into `width`;
+    /// `None` when they have no points.
+    fn fit(boundaries: &[Boundary], width: f64) -> Option<Projection> {
+        let points = boundaries
+            .iter()
+            .flat_map(|b| b.polygons.iter().flatten().flatten());
+        let (mut min_x, mut max_x, mut min_y, mut max_y) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+        for p in points {
+            min_x = min_x.min(p[0]);
+            max_x = max_x.max(p[0]);
+            min_y = min_y.min(p[1]);
+            max_y = max_y.max(p[1]);
+        }
+        if min_x > max_x {
+            return None;
+        }
+        let k = ((min_y + max_y) / 2.0).to_radians().cos().max(0.01);
+        let span_x = ((max_x - min_x) * k).max(1e-12);
+        let span_y = (max_y - min_y).max(1e-12);
+        let pad = width * 0.01;
+        let scale = (width - 2.0 * pad) / span_x;
+        Some(Projection {
+            min_x,
+            max_y,
+            k,
+            scale,
+            pad,
+            height: span_y * scale + 2.0 * pad,
+        })
+    }
+
+    fn project(&self, p: &[f64; 2]) -> (f64, f64) {
+        (
+            self.pad + (p[0] - self.min_x) * self.k * self.scale,
+            self.pad + (self.max_y - p[1]) * self.scale,
+        )
+    }
+
+    /// An area's SVG path data (`M… L… Z` per ring) and the centre of its
+    /// bounding box.
+    fn outline(&self, b: &Boundary) -> (String, (f64, f64)) {
+        let mut path = String::new();
+        let (mut lo_x, mut hi_x, mut lo_y, mut hi_y) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+        for ring in b.polygons.iter().flatten() {
+            for (j, p) in ring.iter().enumerate() {
+                let (x, y) = self.project(p);
+                lo_x = lo_x.min(x);
+                hi_x = hi_x.max(x);
+                lo_y = lo_y.min(y);
+                hi_y = hi_y.max(y);
+                path.push_str(&format!(
+                    "{}{:.1},{:.1}",
+                    if j == 0 { 'M' } else { 'L' },
+                    x,
+                    y
+                ));
+            }
+            path.push('Z');
+        }
+        (path, ((lo_x + hi_x) / 2.0, (lo_y + hi_y) / 2.0))
     }
 }
 

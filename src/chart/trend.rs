@@ -72,9 +72,7 @@ pub fn draw_trend<DB: DrawingBackend>(
         .max(chart.second.points.len())
         .max(1);
     let y_max = (chart.max_value() * 1.1).max(if chart.decimals == 0 { 1.0 } else { 0.01 });
-    let (width, _) = root.dim_in_pixel();
-    let narrow = width < 480;
-    let font = if narrow { 11 } else { 13 };
+    let narrow = root.dim_in_pixel().0 < 480;
     let mut cc = ChartBuilder::on(root)
         .margin(10)
         .x_label_area_size(30)
@@ -84,6 +82,24 @@ pub fn draw_trend<DB: DrawingBackend>(
             Axis::from(0f64..y_max),
         )
         .map_err(err)?;
+    draw_axes(&mut cc, chart, n, narrow).map_err(err)?;
+    draw_lines(&mut cc, chart, y_max).map_err(err)?;
+    root.present().map_err(err)?;
+    Ok(())
+}
+
+/// A trend chart's drawing area: month positions against values.
+type TrendArea<'a, DB> = ChartContext<'a, DB, Cartesian2d<Axis, Axis>>;
+
+/// The grid and the axis labels: months along the bottom (every month up
+/// to 12, fewer when there are more or the chart is `narrow`), values up
+/// the side.
+fn draw_axes<DB: DrawingBackend>(
+    cc: &mut TrendArea<DB>,
+    chart: &TrendChart,
+    n: usize,
+    narrow: bool,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let labels: Vec<String> = chart.first.points.iter().map(|p| p.0.label()).collect();
     let step = if narrow {
         n.div_ceil(4).max(1)
@@ -115,13 +131,18 @@ pub fn draw_trend<DB: DrawingBackend>(
             }
         })
         .y_label_formatter(&|y| value_text(*y, if decimals == 0 { 0 } else { decimals.min(1) }))
-        .label_style((FontFamily::SansSerif, font))
+        .label_style((FontFamily::SansSerif, if narrow { 11 } else { 13 }))
         .draw()
-        .map_err(err)?;
+}
 
-    // Each line is drawn in runs of months with data: a month without
-    // data is a gap. The legend is HTML beside the chart (readable,
-    // zoomable text), not pixels: see `legend()`.
+/// Both lines, each drawn in runs of months with data: a month without
+/// data is a gap. The legend is HTML beside the chart (readable,
+/// zoomable text), not pixels: see [`legend`].
+fn draw_lines<DB: DrawingBackend>(
+    cc: &mut TrendArea<DB>,
+    chart: &TrendChart,
+    y_max: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let (half_w, half_h) = (0.08, y_max * 0.008);
     for run in runs(&chart.second.points) {
         cc.draw_series(DashedLineSeries::new(
@@ -129,26 +150,21 @@ pub fn draw_trend<DB: DrawingBackend>(
             6,
             4,
             SECOND_COLOUR.stroke_width(2),
-        ))
-        .map_err(err)?;
+        ))?;
         cc.draw_series(run.iter().map(|&(x, y)| {
             Rectangle::new(
                 [(x - half_w, y - half_h), (x + half_w, y + half_h)],
                 SECOND_COLOUR.filled(),
             )
-        }))
-        .map_err(err)?;
+        }))?;
     }
     for run in runs(&chart.first.points) {
-        cc.draw_series(LineSeries::new(run.clone(), FIRST_COLOUR.stroke_width(3)))
-            .map_err(err)?;
+        cc.draw_series(LineSeries::new(run.clone(), FIRST_COLOUR.stroke_width(3)))?;
         cc.draw_series(
             run.iter()
                 .map(|&(x, y)| Circle::new((x, y), 4, FIRST_COLOUR.filled())),
-        )
-        .map_err(err)?;
+        )?;
     }
-    root.present().map_err(err)?;
     Ok(())
 }
 

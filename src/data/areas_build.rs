@@ -31,8 +31,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::aggregate::{AreaMapper, Placement};
-use super::area::AreaCode;
+use super::area::{Area, AreaCode};
+use super::area_mapper::{AreaMapper, Placement};
 use super::deprivation_lookup::decile;
 use super::lookup::{Level, Lookup, LookupError};
 
@@ -51,6 +51,24 @@ pub struct AreaRow {
     pub imd_rank: Option<u32>,
     /// Decile of `imd_rank`.
     pub imd_decile: Option<u8>,
+}
+
+impl AreaRow {
+    /// The row as an [`Area`] (for the areas file's writer,
+    /// [`write_areas_csv`](super::areas_write::write_areas_csv)): its
+    /// population when `with_population` (saturating at `u32::MAX`, far
+    /// above any area's), no deprivation score.
+    pub fn to_area(&self, with_population: bool) -> Area {
+        Area {
+            code: AreaCode::from(self.code.as_str()),
+            name: self.name.clone(),
+            parent: self.parent.as_deref().map(AreaCode::from),
+            population: with_population.then(|| u32::try_from(self.population).unwrap_or(u32::MAX)),
+            imd_rank: self.imd_rank,
+            imd_decile: self.imd_decile,
+            imd_score: None,
+        }
+    }
 }
 
 /// Deprivation ranks by LSOA and how many LSOAs the ranking covers.
@@ -156,55 +174,74 @@ pub fn build_areas(
     out.population_rows = place(
         &mut mapper,
         population.iter().map(|(c, v)| (c, *v)),
-        |i, v| {
-            if let Some(p) = pop.get_mut(i) {
-                *p = Some(p.unwrap_or(0) + u64::from(v));
-            }
-        },
+        |i, v| pop[i] = Some(pop[i].unwrap_or(0) + u64::from(v)),
     );
     let mut rank_sums: Vec<(u64, u64)> = vec![(0, 0); n];
     if let Some(r) = ranks {
         out.rank_rows = place(
             &mut mapper,
             r.by_lsoa.iter().map(|(c, v)| (c, *v)),
-            |i, v| {
-                if let Some(s) = rank_sums.get_mut(i) {
-                    *s = (s.0 + u64::from(v), s.1 + 1);
-                }
-            },
+            |i, v| rank_sums[i] = (rank_sums[i].0 + u64::from(v), rank_sums[i].1 + 1),
         );
         out.lsoas_without_rank = rank_sums.iter().filter(|s| s.1 == 0).count();
     }
     out.lsoas_without_population = pop.iter().filter(|p| p.is_none()).count();
-    let up = ancestors(level, last);
-    let mut accs: HashMap<String, Acc> = HashMap::new();
-    for (i, lsoa) in mapper.codes().iter().enumerate() {
-        let Some(row) = last.lsoa(lsoa) else { continue };
-        let mut chain: Vec<&str> = Vec::new();
-        for l in std::iter::once(level).chain(up.iter().copied()) {
-            let Some(code) = row.code(l) else { break };
-            chain.push(code);
-            if Some(code) == within {
-                break;
+    let lsoas = Lsoas {
+        codes: mapper.codes(),
+        population: &pop,
+        rank_sums: &rank_sums,
+    };
+    let accs = lsoas.add_up(last, level, within);
+    out.rows = area_rows(accs, last, ranks.map_or(0, |r| r.of));
+    Ok(out)
+}
+
+/// The LSOAs inside, with the population and the ranks (sum, count) placed
+/// in each.
+struct Lsoas<'a> {
+    codes: &'a [String],
+    population: &'a [Option<u64>],
+    rank_sums: &'a [(u64, u64)],
+}
+
+impl Lsoas<'_> {
+    /// Each area of `level` and above (up to `within`): its parent, depth,
+    /// population, and population-weighted rank.
+    fn add_up(&self, last: &Lookup, level: Level, within: Option<&str>) -> HashMap<String, Acc> {
+        let up = ancestors(level, last);
+        let mut accs: HashMap<String, Acc> = HashMap::new();
+        for (i, lsoa) in self.codes.iter().enumerate() {
+            let Some(row) = last.lsoa(lsoa) else { continue };
+            let mut chain: Vec<&str> = Vec::new();
+            for l in std::iter::once(level).chain(up.iter().copied()) {
+                let Some(code) = row.code(l) else { break };
+                chain.push(code);
+                if Some(code) == within {
+                    break;
+                }
             }
-        }
-        let p = pop.get(i).copied().flatten().unwrap_or(0);
-        for (depth, code) in chain.iter().enumerate() {
-            let acc = accs.entry((*code).to_string()).or_insert_with(|| Acc {
-                parent: chain.get(depth + 1).map(|c| (*c).to_string()),
-                depth,
-                ..Acc::default()
-            });
-            acc.population += p;
-            if let (0, Some(&(sum, count))) = (depth, rank_sums.get(i)) {
-                if count > 0 && p > 0 {
+            let p = self.population[i].unwrap_or(0);
+            let (sum, count) = self.rank_sums[i];
+            for (depth, code) in chain.iter().enumerate() {
+                let acc = accs.entry((*code).to_string()).or_insert_with(|| Acc {
+                    parent: chain.get(depth + 1).map(|c| (*c).to_string()),
+                    depth,
+                    ..Acc::default()
+                });
+                acc.population += p;
+                if depth == 0 && count > 0 && p > 0 {
                     acc.weighted += p as f64 * (sum as f64 / count as f64);
                     acc.weight += p;
                 }
             }
         }
+        accs
     }
-    let of = ranks.map_or(0, |r| r.of);
+}
+
+/// The areas file's rows: deepest level first, then by code; ranks of `of`
+/// in all.
+fn area_rows(accs: HashMap<String, Acc>, last: &Lookup, of: u32) -> Vec<AreaRow> {
     let mut rows: Vec<(usize, AreaRow)> = accs
         .into_iter()
         .map(|(code, a)| {
@@ -223,6 +260,5 @@ pub fn build_areas(
         })
         .collect();
     rows.sort_by(|(da, a), (db, b)| db.cmp(da).then_with(|| a.code.cmp(&b.code)));
-    out.rows = rows.into_iter().map(|(_, r)| r).collect();
-    Ok(out)
+    rows.into_iter().map(|(_, r)| r).collect()
 }

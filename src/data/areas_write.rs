@@ -111,4 +111,58 @@ mod tests {
         assert_eq!(read(&write_areas_csv(&areas)), areas);
         assert_eq!(read(&write_areas_csv(&areas[2..])), areas[2..]);
     }
+
+    /// `explorer-cli areas` wrote its file with the `csv` crate; the rows
+    /// of `build_areas` through [`AreaRow::to_area`] and this writer give
+    /// the same bytes (names with commas, quotes and line breaks included).
+    #[test]
+    fn writes_built_areas_as_the_csv_crate_does() {
+        use crate::data::areas_build::AreaRow;
+        let row =
+            |code: &str, name: &str, parent: Option<&str>, population, rank: Option<u32>| AreaRow {
+                code: code.to_string(),
+                name: name.to_string(),
+                parent: parent.map(str::to_string),
+                population,
+                imd_rank: rank,
+                imd_decile: rank.map(|r| (r % 10) as u8 + 1),
+            };
+        let rows = [
+            row(
+                "E05000001",
+                "Mill, Lane \"East\"",
+                Some("E06000001"),
+                1563,
+                Some(12),
+            ),
+            row("E05000002", "Town\non Tees", Some("E06000001"), 0, None),
+            row("E05000003", "Ynys Môn\r", None, 42, Some(32_844)),
+            row("E06000001", "", None, 1605, None),
+        ];
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record([
+            "area_code",
+            "area_name",
+            "parent_code",
+            "population",
+            "imd_rank",
+            "imd_decile",
+        ])
+        .unwrap();
+        for r in &rows {
+            let opt = |v: Option<String>| v.unwrap_or_default();
+            w.write_record([
+                r.code.clone(),
+                r.name.clone(),
+                opt(r.parent.clone()),
+                r.population.to_string(),
+                opt(r.imd_rank.map(|v| v.to_string())),
+                opt(r.imd_decile.map(|v| v.to_string())),
+            ])
+            .unwrap();
+        }
+        let by_csv_crate = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        let areas: Vec<Area> = rows.iter().map(|r| r.to_area(true)).collect();
+        assert_eq!(write_areas_csv(&areas), by_csv_crate);
+    }
 }

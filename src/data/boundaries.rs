@@ -142,34 +142,51 @@ pub fn read_boundaries<R: Read>(
         .get("features")
         .and_then(Value::as_array)
         .ok_or_else(|| bad_json("the collection has no features list".to_string()))?;
-    let props_of = |f: &Value| {
-        f.get("properties")
-            .and_then(Value::as_object)
-            .cloned()
-            .unwrap_or_default()
-    };
     let first_props = features.first().map(props_of).unwrap_or_default();
     let key = match code_property {
         Some(k) => k.to_string(),
-        None => {
-            // The candidate with the most distinct codes; ties go to the
-            // earlier (finer) one, so a ward file's shared LAD25CD loses.
-            let mut best: Option<(usize, String)> = None;
-            for k in code_candidates(&first_props) {
-                let codes: HashSet<String> = features
-                    .iter()
-                    .filter_map(|f| text_of(props_of(f).get(&k)))
-                    .collect();
-                if !codes.is_empty() && best.as_ref().is_none_or(|(n, _)| codes.len() > *n) {
-                    best = Some((codes.len(), k));
-                }
-            }
-            best.map(|(_, k)| k).ok_or_else(|| {
-                bad_json("no property holds an area code (e.g. WD25CD or code)".to_string())
-            })?
-        }
+        None => code_key(features, &first_props).ok_or_else(|| {
+            bad_json("no property holds an area code (e.g. WD25CD or code)".to_string())
+        })?,
     };
     let name = name_key(&key, &first_props);
+    Ok(read_features(file, features, &key, name.as_deref()))
+}
+
+/// A feature's properties (none: empty).
+fn props_of(feature: &Value) -> Object {
+    feature
+        .get("properties")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// The candidate property with the most distinct codes; ties go to the
+/// earlier (finer) one, so a ward file's shared LAD25CD loses.
+fn code_key(features: &[Value], first_props: &Object) -> Option<String> {
+    let mut best: Option<(usize, String)> = None;
+    for k in code_candidates(first_props) {
+        let codes: HashSet<String> = features
+            .iter()
+            .filter_map(|f| text_of(props_of(f).get(&k)))
+            .collect();
+        if !codes.is_empty() && best.as_ref().is_none_or(|(n, _)| codes.len() > *n) {
+            best = Some((codes.len(), k));
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+/// Each feature's boundary, coded by the property `key` (named by `name`,
+/// when given); features with no code, a repeated code or a bad geometry
+/// are rejected, "line" being the feature's number.
+fn read_features(
+    file: &str,
+    features: &[Value],
+    key: &str,
+    name: Option<&str>,
+) -> (Vec<Boundary>, LoadReport) {
     let mut report = LoadReport::default();
     let mut out: Vec<Boundary> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
@@ -177,43 +194,32 @@ pub fn read_boundaries<R: Read>(
         let number = i as u64 + 1;
         report.rows_read += 1;
         let props = props_of(feature);
-        let Some(code) = text_of(props.get(&key)) else {
-            report.reject(
-                file,
-                number,
-                Some(&key),
-                format!("feature {number} has no {key} code"),
-            );
+        let Some(code) = text_of(props.get(key)) else {
+            let reason = format!("feature {number} has no {key} code");
+            report.reject(file, number, Some(key), reason);
             continue;
         };
         if !seen.insert(code.clone()) {
-            report.reject(
-                file,
-                number,
-                Some(&key),
-                format!("area {code} has two features"),
-            );
+            let reason = format!("area {code} has two features");
+            report.reject(file, number, Some(key), reason);
             continue;
         }
         match polygons(feature.get("geometry")) {
             Ok(polygons) => {
-                let name = name.as_ref().and_then(|k| text_of(props.get(k)));
                 out.push(Boundary {
                     code: AreaCode::from(code.as_str()),
-                    name,
+                    name: name.and_then(|k| text_of(props.get(k))),
                     polygons,
                 });
                 report.accepted += 1;
             }
-            Err(reason) => report.reject(
-                file,
-                number,
-                Some("geometry"),
-                format!("area {code}: {reason}"),
-            ),
+            Err(reason) => {
+                let reason = format!("area {code}: {reason}");
+                report.reject(file, number, Some("geometry"), reason);
+            }
         }
     }
-    Ok((out, report))
+    (out, report)
 }
 
 #[cfg(test)]

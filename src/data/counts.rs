@@ -3,7 +3,7 @@
 
 use std::io::Read;
 
-use super::csv_scan::{for_each_record, read_whole};
+use super::csv_scan::{for_each_record, read_whole, Fields};
 use super::cube::CubeBuilder;
 use super::error::FileError;
 use super::header;
@@ -33,88 +33,120 @@ pub fn read_counts_bytes(
     bytes: &[u8],
     cube: &mut CubeBuilder,
 ) -> Result<LoadReport, FileError> {
-    let mut headers: Option<Vec<String>> = None;
-    let mut columns = None;
-    let mut missing_error = None;
+    let mut columns: Option<Result<Columns, FileError>> = None;
     let mut report = LoadReport::default();
     let mut recoded = None;
     for_each_record(bytes, |line, record| {
-        let Some(headers) = headers.as_ref() else {
-            if record.is_blank() {
-                return true;
-            }
+        if record.is_blank() {
+            return true;
+        }
+        let Some(found) = &columns else {
             let (names, recoded_header) = header::names(record);
             if recoded_header {
                 Recoded::count(&mut recoded, file, line);
             }
-            let col = |wanted: &[&str]| header::find(&names, wanted);
-            let found = [
-                ("month", col(&["month"])),
-                ("area_code", col(&["area code", "area"])),
-                ("category", col(&["category", "crime type"])),
-                ("count", col(&["count", "n"])),
-            ];
-            if let [(_, Some(m)), (_, Some(a)), (_, Some(c)), (_, Some(n))] = found {
-                columns = Some((m, a, c, n));
-            } else {
-                let missing: Vec<&str> = found
-                    .iter()
-                    .filter(|(_, c)| c.is_none())
-                    .map(|(n, _)| *n)
-                    .collect();
-                missing_error = Some(FileError::MissingColumns {
-                    file: file.to_string(),
-                    missing: missing.join(", "),
-                    found: names.join(", "),
-                });
-                return false;
-            }
-            headers = Some(names);
-            return true;
+            let found = Columns::find(file, names);
+            let ok = found.is_ok();
+            columns = Some(found);
+            return ok;
         };
-        let Some((month_col, area_col, cat_col, count_col)) = columns else {
+        let Ok(columns) = found else {
             return false;
         };
-        if record.is_blank() {
-            return true;
-        }
         report.rows_read += 1;
         let windows_1252 = !record.is_ascii() && !text::is_utf8(record.bytes());
         if windows_1252 {
             Recoded::count(&mut recoded, file, line);
         }
-        if record.len() != headers.len() {
-            let reason = format!("expected {} fields, found {}", headers.len(), record.len());
-            report.reject(file, line, None, reason);
-            return true;
+        let row = Row {
+            file,
+            line,
+            record,
+            windows_1252,
+        };
+        row.count(columns, cube, &mut report);
+        true
+    });
+    report.windows_1252.extend(recoded);
+    match columns {
+        Some(Ok(_)) => Ok(report),
+        Some(Err(e)) => Err(e),
+        None => Err(FileError::Empty {
+            file: file.to_string(),
+            expected: EXPECTED.to_string(),
+        }),
+    }
+}
+
+/// Where the four columns are, and how many fields a row has.
+struct Columns {
+    month: usize,
+    area: usize,
+    category: usize,
+    count: usize,
+    width: usize,
+}
+
+impl Columns {
+    /// The columns in the header `names`, or which are missing.
+    fn find(file: &str, names: Vec<String>) -> Result<Columns, FileError> {
+        let col = |wanted: &[&str]| header::find(&names, wanted);
+        let found = [
+            ("month", col(&["month"])),
+            ("area_code", col(&["area code", "area"])),
+            ("category", col(&["category", "crime type"])),
+            ("count", col(&["count", "n"])),
+        ];
+        if let [(_, Some(month)), (_, Some(area)), (_, Some(category)), (_, Some(count))] = found {
+            return Ok(Columns {
+                month,
+                area,
+                category,
+                count,
+                width: names.len(),
+            });
         }
-        let cell = |i: usize| text::cell(record.get(i).trim_ascii(), windows_1252);
-        let month_text = record.get(month_col).trim_ascii();
+        Err(FileError::missing_columns(file, &found, &names))
+    }
+}
+
+/// One data row of a counts file.
+struct Row<'a> {
+    file: &'a str,
+    line: u64,
+    record: Fields<'a>,
+    windows_1252: bool,
+}
+
+impl Row<'_> {
+    /// Counts the row into `cube` (accepted, not allocated or outside), or
+    /// rejects it with the reason.
+    fn count(&self, columns: &Columns, cube: &mut CubeBuilder, report: &mut LoadReport) {
+        let (file, line, record) = (self.file, self.line, self.record);
+        if record.len() != columns.width {
+            let reason = format!("expected {} fields, found {}", columns.width, record.len());
+            return report.reject(file, line, None, reason);
+        }
+        let cell = |i: usize| text::cell(record.get(i).trim_ascii(), self.windows_1252);
+        let month_text = record.get(columns.month).trim_ascii();
         let Some(month) = Month::parse_bytes(month_text).filter(|_| month_text.len() == 7) else {
             let reason = format!(
                 "expected a month written YYYY-MM, found {:?}",
-                cell(month_col)
+                cell(columns.month)
             );
-            report.reject(file, line, Some("month"), reason);
-            return true;
+            return report.reject(file, line, Some("month"), reason);
         };
-        let category = cell(cat_col);
+        let category = cell(columns.category);
         if category.is_empty() {
-            report.reject(
-                file,
-                line,
-                Some("category"),
-                "the category is empty".to_string(),
-            );
-            return true;
+            let reason = "the category is empty".to_string();
+            return report.reject(file, line, Some("category"), reason);
         }
-        let count_text = cell(count_col);
+        let count_text = cell(columns.count);
         let Some(count) = count_text.parse::<u64>().ok() else {
             let reason = format!("expected a whole number of 0 or more, found {count_text:?}");
-            report.reject(file, line, Some("count"), reason);
-            return true;
+            return report.reject(file, line, Some("count"), reason);
         };
-        let area = cell(area_col);
+        let area = cell(columns.area);
         if area.is_empty() {
             cube.add(None, month, &category, count);
             report.not_allocated += 1;
@@ -123,19 +155,7 @@ pub fn read_counts_bytes(
         } else {
             report.outside_area += 1;
         }
-        true
-    });
-    if let Some(e) = missing_error {
-        return Err(e);
     }
-    report.windows_1252.extend(recoded);
-    if headers.is_none() {
-        return Err(FileError::Empty {
-            file: file.to_string(),
-            expected: EXPECTED.to_string(),
-        });
-    }
-    Ok(report)
 }
 
 #[cfg(test)]

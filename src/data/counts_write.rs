@@ -23,7 +23,7 @@ fn push_count(out: &mut String, n: u32) {
             break;
         }
     }
-    let digits = text.get(at..).unwrap_or(&[]);
+    let digits = &text[at..];
     out.push_str(std::str::from_utf8(digits).unwrap_or("0\n"));
 }
 
@@ -48,8 +48,8 @@ fn push_lines(
     zero: &[bool],
 ) {
     for (i, (&c, name)) in cats.iter().zip(names).enumerate() {
-        let n = counts.get(c).copied().unwrap_or(0);
-        if n > 0 || zero.get(i).copied().unwrap_or(false) {
+        let n = counts[c];
+        if n > 0 || zero[i] {
             out.push_str(head);
             out.push_str(name);
             push_count(out, n);
@@ -69,16 +69,16 @@ pub fn write_counts_csv(cube: &Cube, keeps_unallocated: bool) -> String {
     let mut areas: Vec<usize> = (0..cube.areas().len()).collect();
     areas.sort_by(|&a, &b| cube.areas().get(a).cmp(&cube.areas().get(b)));
     let mut cats: Vec<usize> = (0..cube.categories().len()).collect();
-    cats.sort_by(|&a, &b| cube.categories().get(a).cmp(&cube.categories().get(b)));
+    cats.sort_by(|&a, &b| cube.categories()[a].cmp(&cube.categories()[b]));
     // Each name quoted once, in output order (categories with their
     // comma); each line is then a head, a name and a count.
     let codes: Vec<String> = areas
         .iter()
-        .map(|&a| quote(cube.areas().get(a).map_or("", |c| c.as_str())))
+        .map(|&a| quote(cube.areas()[a].as_str()))
         .collect();
     let names: Vec<String> = cats
         .iter()
-        .map(|&c| quote(cube.categories().get(c).map_or("", String::as_str)) + ",")
+        .map(|&c| quote(&cube.categories()[c]) + ",")
         .collect();
     let none = vec![false; cats.len()];
     let mut head = String::new();

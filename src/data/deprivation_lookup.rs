@@ -11,11 +11,10 @@ use std::collections::BTreeMap;
 use std::io::Read;
 
 use super::area::AreaCode;
-use super::areas::parse_whole;
+use super::area_values::ValueTable;
 use super::error::FileError;
 use super::header;
 use super::report::LoadReport;
-use super::table::Table;
 
 /// LSOAs ranked in the English IMD 2019: ranks run from 1 to this.
 pub const IMD2019_LSOAS: u32 = 32_844;
@@ -48,51 +47,23 @@ pub fn decile(rank: u32, of: u32) -> u8 {
     d.clamp(1, 10) as u8
 }
 
+/// The ranks table: the first code column found, the first rank column.
+const TABLE: ValueTable = ValueTable {
+    expected: EXPECTED,
+    code_column: |headers| CODE_NAMES.iter().find_map(|n| header::find(headers, &[n])),
+    value_column: |headers| headers.iter().position(|h| is_rank_column(h)),
+    min: 1,
+    value_words: "a whole-number rank from 1 up",
+    value_name: "rank",
+};
+
 /// Reads ranks by area code. Rows with no code, a rank that is not a whole
 /// number from 1 up, or a code listed twice are rejected with their line.
 pub fn read_ranks<R: Read>(
     file: &str,
     input: R,
 ) -> Result<(BTreeMap<AreaCode, u32>, LoadReport), FileError> {
-    let table = Table::read(file, input, EXPECTED)?;
-    let headers = &table.headers;
-    let code_col = CODE_NAMES.iter().find_map(|n| header::find(headers, &[n]));
-    let rank_col = headers.iter().position(|h| is_rank_column(h));
-    let (Some(code_col), Some(rank_col)) = (code_col, rank_col) else {
-        return Err(FileError::MissingColumns {
-            file: file.to_string(),
-            missing: EXPECTED.to_string(),
-            found: headers.join(", "),
-        });
-    };
-    let code_name = headers.get(code_col).cloned().unwrap_or_default();
-    let rank_name = headers.get(rank_col).cloned().unwrap_or_default();
-    let mut report = LoadReport::default();
-    let mut out = BTreeMap::new();
-    table.for_each_row(file, &mut report, |report, record| {
-        let line = record.line();
-        let (code, rank) = (record.text(code_col), record.text(rank_col));
-        if code.is_empty() {
-            let reason = "the area code is empty".to_string();
-            report.reject(file, line, Some(&code_name), reason);
-            return;
-        }
-        let Some(r) = parse_whole(rank)
-            .and_then(|n| u32::try_from(n).ok())
-            .filter(|&n| n >= 1)
-        else {
-            let reason = format!("expected a whole-number rank from 1 up, found {rank:?}");
-            report.reject(file, line, Some(&rank_name), reason);
-            return;
-        };
-        if out.insert(AreaCode::from(code), r).is_some() {
-            let reason = format!("area {code} is listed twice; the last rank is used");
-            report.reject(file, line, Some(&code_name), reason);
-            return;
-        }
-        report.accepted += 1;
-    });
-    Ok((out, report))
+    TABLE.read(file, input)
 }
 
 #[cfg(test)]

@@ -41,3 +41,24 @@ pub enum FileError {
         message: String,
     },
 }
+
+impl FileError {
+    /// [`FileError::MissingColumns`] for the columns of `wanted` (name,
+    /// where it was found) not found in `headers`.
+    pub fn missing_columns(
+        file: &str,
+        wanted: &[(&str, Option<usize>)],
+        headers: &[String],
+    ) -> FileError {
+        let missing: Vec<&str> = wanted
+            .iter()
+            .filter(|(_, c)| c.is_none())
+            .map(|(n, _)| *n)
+            .collect();
+        FileError::MissingColumns {
+            file: file.to_string(),
+            missing: missing.join(", "),
+            found: headers.join(", "),
+        }
+    }
+}

@@ -116,7 +116,7 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn err(&self, message: &str) -> JsonError {
-        let upto = self.s.get(..self.i).unwrap_or(self.s);
+        let upto = &self.s[..self.i.min(self.s.len())];
         let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
         let column = upto.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
         JsonError {
@@ -234,7 +234,7 @@ impl Parser<'_> {
         ) {
             self.i += 1;
         }
-        let text = std::str::from_utf8(self.s.get(start..self.i).unwrap_or_default()).unwrap_or("");
+        let text = std::str::from_utf8(&self.s[start..self.i]).unwrap_or("");
         let ok_shape = !text.starts_with('+') && !text.ends_with('.') && !text.starts_with('.');
         match super::number::parse_decimal(text) {
             Some(n) if ok_shape => Ok(Value::Number(n)),

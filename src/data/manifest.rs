@@ -1,7 +1,7 @@
 //! The dataset manifest (`public/data/<dataset>/manifest.json`).
 
 use super::error::FileError;
-use super::json::{self, Value};
+use super::json::{self, Object, Value};
 use super::json_write::string;
 use super::month::Month;
 
@@ -71,102 +71,28 @@ impl Manifest {
     /// Parses a manifest, naming the file (and the field or position) in
     /// any error.
     pub fn parse(file: &str, text: &str) -> Result<Manifest, FileError> {
-        let bad = |message: String| FileError::BadJson {
-            file: file.to_string(),
-            message,
-        };
-        let root = json::parse(text).map_err(|e| bad(e.to_string()))?;
+        let root = json::parse(text).map_err(|e| bad(file, e.to_string()))?;
         let obj = root
             .as_object()
-            .ok_or_else(|| bad("expected a JSON object { … }".to_string()))?;
-        let text_field = |key: &str| -> Result<Option<String>, FileError> {
-            match obj.get(key) {
-                None | Some(Value::Null) => Ok(None),
-                Some(Value::String(s)) => Ok(Some(s.clone())),
-                Some(_) => Err(bad(format!("\"{key}\" must be text"))),
-            }
-        };
-        let year_field = |key: &str| -> Result<Option<u32>, FileError> {
-            match obj.get(key) {
-                None | Some(Value::Null) => Ok(None),
-                Some(Value::Number(n))
-                    if n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX) =>
-                {
-                    Ok(Some(*n as u32))
-                }
-                Some(_) => Err(bad(format!("\"{key}\" must be a whole number"))),
-            }
-        };
-        let files = obj
-            .get("files")
-            .and_then(Value::as_object)
-            .ok_or_else(|| bad("\"files\" is missing: it must name at least the counts file, e.g. {\"counts\": \"counts.csv\"}".to_string()))?;
-        let file_field = |key: &str| -> Result<Option<String>, FileError> {
-            match files.get(key) {
-                None | Some(Value::Null) => Ok(None),
-                Some(Value::String(s)) => Ok(Some(s.clone())),
-                Some(_) => Err(bad(format!("\"files\".\"{key}\" must be a file name"))),
-            }
-        };
-        let default_period = match obj.get("default_period") {
-            None | Some(Value::Null) => None,
-            Some(Value::Object(p)) => {
-                let range = |key: &str| {
-                    p.get(key)
-                        .and_then(Value::as_str)
-                        .and_then(month_range)
-                        .ok_or_else(|| {
-                            bad(format!(
-                                "\"default_period\".\"{key}\" must be a month range written \"YYYY-MM..YYYY-MM\" (first month not after the last)"
-                            ))
-                        })
-                };
-                Some(DefaultPeriod {
-                    current: range("current")?,
-                    previous: range("previous")?,
-                })
-            }
-            Some(_) => {
-                return Err(bad(
-                    "\"default_period\" must be {\"current\": \"YYYY-MM..YYYY-MM\", \"previous\": \"YYYY-MM..YYYY-MM\"}".to_string(),
-                ))
-            }
-        };
-        let caveats = match obj.get("caveats") {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(items)) => items
-                .iter()
-                .map(|c| {
-                    c.as_str()
-                        .map(str::to_string)
-                        .ok_or_else(|| bad("\"caveats\" must be a list of texts".to_string()))
-                })
-                .collect::<Result<_, _>>()?,
-            Some(_) => return Err(bad("\"caveats\" must be a list of texts".to_string())),
-        };
+            .ok_or_else(|| bad(file, "expected a JSON object { … }".to_string()))?;
+        let fields = Fields { file, obj };
         Ok(Manifest {
-            title: text_field("title")?.ok_or_else(|| bad("\"title\" is missing".to_string()))?,
-            publisher: text_field("publisher")?.unwrap_or_default(),
-            synthetic: match obj.get("synthetic") {
-                None | Some(Value::Null) => false,
-                Some(Value::Bool(b)) => *b,
-                Some(_) => return Err(bad("\"synthetic\" must be true or false".to_string())),
-            },
-            licence: text_field("licence")?.unwrap_or_default(),
-            attribution: text_field("attribution")?.unwrap_or_default(),
-            area_level: text_field("area_level")?.unwrap_or_else(|| "ward".to_string()),
-            whole_name: text_field("whole_name")?.unwrap_or_default(),
-            population_year: year_field("population_year")?,
-            disclosure_threshold: year_field("disclosure_threshold")?,
-            default_period,
-            files: ManifestFiles {
-                counts: file_field("counts")?
-                    .ok_or_else(|| bad("\"files\".\"counts\" is missing".to_string()))?,
-                areas: file_field("areas")?,
-                categories: file_field("categories")?,
-                boundaries: file_field("boundaries")?,
-            },
-            caveats,
+            title: fields
+                .text("title")?
+                .ok_or_else(|| fields.bad("\"title\" is missing"))?,
+            publisher: fields.text("publisher")?.unwrap_or_default(),
+            synthetic: fields.flag("synthetic")?,
+            licence: fields.text("licence")?.unwrap_or_default(),
+            attribution: fields.text("attribution")?.unwrap_or_default(),
+            area_level: fields
+                .text("area_level")?
+                .unwrap_or_else(|| "ward".to_string()),
+            whole_name: fields.text("whole_name")?.unwrap_or_default(),
+            population_year: fields.whole_number("population_year")?,
+            disclosure_threshold: fields.whole_number("disclosure_threshold")?,
+            default_period: fields.default_period()?,
+            files: fields.files()?,
+            caveats: fields.caveats()?,
         })
     }
 
@@ -261,6 +187,120 @@ pub fn parse_index(file: &str, text: &str) -> Result<Vec<DatasetEntry>, FileErro
             })
         })
         .collect())
+}
+
+/// A manifest error naming the file.
+fn bad(file: &str, message: String) -> FileError {
+    FileError::BadJson {
+        file: file.to_string(),
+        message,
+    }
+}
+
+/// The manifest's fields, each read with the error its key deserves.
+struct Fields<'a> {
+    file: &'a str,
+    obj: &'a Object,
+}
+
+impl Fields<'_> {
+    fn bad(&self, message: &str) -> FileError {
+        bad(self.file, message.to_string())
+    }
+
+    /// A text field (absent or `null`: `None`).
+    fn text(&self, key: &str) -> Result<Option<String>, FileError> {
+        match self.obj.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(self.bad(&format!("\"{key}\" must be text"))),
+        }
+    }
+
+    /// A whole number of 0 or more (a year, a threshold).
+    fn whole_number(&self, key: &str) -> Result<Option<u32>, FileError> {
+        match self.obj.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Number(n))
+                if n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX) =>
+            {
+                Ok(Some(*n as u32))
+            }
+            Some(_) => Err(self.bad(&format!("\"{key}\" must be a whole number"))),
+        }
+    }
+
+    /// A true/false field, false when absent.
+    fn flag(&self, key: &str) -> Result<bool, FileError> {
+        match self.obj.get(key) {
+            None | Some(Value::Null) => Ok(false),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(_) => Err(self.bad(&format!("\"{key}\" must be true or false"))),
+        }
+    }
+
+    /// `"files"`: at least the counts file.
+    fn files(&self) -> Result<ManifestFiles, FileError> {
+        let files = self
+            .obj
+            .get("files")
+            .and_then(Value::as_object)
+            .ok_or_else(|| self.bad("\"files\" is missing: it must name at least the counts file, e.g. {\"counts\": \"counts.csv\"}"))?;
+        let file_field = |key: &str| -> Result<Option<String>, FileError> {
+            match files.get(key) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(_) => Err(self.bad(&format!("\"files\".\"{key}\" must be a file name"))),
+            }
+        };
+        Ok(ManifestFiles {
+            counts: file_field("counts")?
+                .ok_or_else(|| self.bad("\"files\".\"counts\" is missing"))?,
+            areas: file_field("areas")?,
+            categories: file_field("categories")?,
+            boundaries: file_field("boundaries")?,
+        })
+    }
+
+    /// `"default_period"`: two month ranges, when given.
+    fn default_period(&self) -> Result<Option<DefaultPeriod>, FileError> {
+        let p = match self.obj.get("default_period") {
+            None | Some(Value::Null) => return Ok(None),
+            Some(Value::Object(p)) => p,
+            Some(_) => {
+                return Err(self.bad(
+                    "\"default_period\" must be {\"current\": \"YYYY-MM..YYYY-MM\", \"previous\": \"YYYY-MM..YYYY-MM\"}",
+                ))
+            }
+        };
+        let range = |key: &str| {
+            p.get(key)
+                .and_then(Value::as_str)
+                .and_then(month_range)
+                .ok_or_else(|| {
+                    self.bad(&format!(
+                        "\"default_period\".\"{key}\" must be a month range written \"YYYY-MM..YYYY-MM\" (first month not after the last)"
+                    ))
+                })
+        };
+        Ok(Some(DefaultPeriod {
+            current: range("current")?,
+            previous: range("previous")?,
+        }))
+    }
+
+    /// `"caveats"`: a list of texts.
+    fn caveats(&self) -> Result<Vec<String>, FileError> {
+        let wrong = || self.bad("\"caveats\" must be a list of texts");
+        match self.obj.get("caveats") {
+            None | Some(Value::Null) => Ok(Vec::new()),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|c| c.as_str().map(str::to_string).ok_or_else(wrong))
+                .collect(),
+            Some(_) => Err(wrong()),
+        }
+    }
 }
 
 #[cfg(test)]

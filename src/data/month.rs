@@ -101,7 +101,7 @@ impl Month {
             "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
         ];
         let index = (self.month_of_year() - 1) as usize;
-        format!("{} {}", NAMES.get(index).unwrap_or(&"?"), self.year())
+        format!("{} {}", NAMES[index], self.year())
     }
 }
 

@@ -21,13 +21,14 @@
 
 use std::io::Read;
 
-use super::aggregate::{AreaMapper, Prepared, Tally};
+use super::area_mapper::AreaMapper;
 use super::category::Categories;
 use super::csv_scan::Scanner;
 use super::cube::CubeError;
 use super::error::FileError;
 use super::policeuk_file::{Buffer, FileState};
 use super::policeuk_row::{header_columns, row, RowCache};
+use super::tally::{Prepared, Tally};
 
 const EXPECTED: &str = "Crime ID, Month, Reported by, Falls within, Longitude, Latitude, Location, LSOA code, LSOA name, Crime type, Last outcome category, Context";
 
@@ -112,7 +113,7 @@ impl PoliceUkAggregator {
                 bytes,
                 false,
             )?;
-            let rest = bytes.get(used..).unwrap_or(&[]);
+            let rest = &bytes[used..];
             file.room(rest.len()).copy_from_slice(rest);
             file.pending = rest.len();
             file.retry_at = file.pending.saturating_mul(2);
@@ -133,7 +134,7 @@ impl PoliceUkAggregator {
             return Ok(());
         }
         let buf = std::mem::take(&mut file.buf.0);
-        let pending = buf.get(..file.pending).unwrap_or(&[]);
+        let pending = &buf[..file.pending];
         let used = consume(
             &mut self.scanner,
             &mut self.tally,
@@ -183,7 +184,7 @@ impl PoliceUkAggregator {
             return Ok(());
         };
         let buf = std::mem::take(&mut file.buf.0);
-        let pending = buf.get(..file.pending).unwrap_or(&[]);
+        let pending = &buf[..file.pending];
         let used = consume(
             &mut self.scanner,
             &mut self.tally,
@@ -286,11 +287,3 @@ fn consume(
     }
     Ok(pos)
 }
-
-#[cfg(test)]
-#[path = "policeuk_tests.rs"]
-mod tests;
-
-#[cfg(test)]
-#[path = "policeuk_feed_tests.rs"]
-mod feed_tests;

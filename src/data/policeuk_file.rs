@@ -51,12 +51,10 @@ impl FileState {
             // nothing is written) with room to spare for a carried record.
             let size = (end + end / 8).max(buf.len() * 2);
             let mut bigger = vec![0u8; size];
-            let kept = buf.get(..self.pending).unwrap_or(&[]);
-            if let Some(to) = bigger.get_mut(..kept.len()) {
-                to.copy_from_slice(kept);
-            }
+            let kept = &buf[..self.pending];
+            bigger[..kept.len()].copy_from_slice(kept);
             *buf = bigger;
         }
-        buf.get_mut(self.pending..end).unwrap_or(&mut [])
+        &mut buf[self.pending..end]
     }
 }

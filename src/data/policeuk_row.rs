@@ -5,13 +5,14 @@
 
 use std::ops::Range;
 
-use super::aggregate::{Placement, Tally};
+use super::area_mapper::Placement;
 use super::category::Categories;
 use super::csv_scan::Fields;
 use super::error::FileError;
 use super::header;
 use super::month::Month;
 use super::policeuk_file::FileState;
+use super::tally::Tally;
 use super::text::{self, Recoded};
 
 /// Where the columns the explorer needs are.
@@ -44,22 +45,15 @@ pub(super) fn header_columns(
             lsoa,
             crime_type,
         }),
-        _ => {
-            let missing: Vec<&str> = [
+        _ => Err(FileError::missing_columns(
+            file,
+            &[
                 ("Month", month),
                 ("LSOA code", lsoa),
                 ("Crime type", crime_type),
-            ]
-            .iter()
-            .filter(|(_, c)| c.is_none())
-            .map(|(n, _)| *n)
-            .collect();
-            Err(FileError::MissingColumns {
-                file: file.to_string(),
-                missing: missing.join(", "),
-                found: headers.join(", "),
-            })
-        }
+            ],
+            &headers,
+        )),
     }
 }
 
@@ -76,7 +70,7 @@ fn word(part: &[u8]) -> u64 {
 /// with the length, all of a text of up to 16 bytes.
 #[inline(always)]
 fn ends(text: &[u8]) -> (u64, u64) {
-    let tail = text.get(text.len().saturating_sub(8)..).unwrap_or(&[]);
+    let tail = &text[text.len().saturating_sub(8)..];
     (word(text), word(tail))
 }
 
@@ -178,7 +172,7 @@ pub(super) fn row(
     } else {
         let cells = [cols.month, cols.crime_type, cols.lsoa];
         let at = windows_1252_cells(file, line, cells, fields);
-        at.map(|r| file.scratch.as_bytes().get(r).unwrap_or(&[]))
+        at.map(|r| &file.scratch.as_bytes()[r])
     };
     // One call site, so that it is inlined once with what it calls.
     classify(tally, cache, &file.name, line, used);

@@ -7,11 +7,10 @@ use std::collections::BTreeMap;
 use std::io::Read;
 
 use super::area::AreaCode;
-use super::areas::parse_whole;
+use super::area_values::ValueTable;
 use super::error::FileError;
 use super::header;
 use super::report::LoadReport;
-use super::table::Table;
 
 const EXPECTED: &str = "an area code column (geography code, LSOA code, area_code) and a population column (Age: Total, Persons, population)";
 
@@ -40,6 +39,21 @@ const COUNT_NAMES: [&str; 8] = [
     "observation",
 ];
 
+/// The population table: the first code and the first count column found.
+const TABLE: ValueTable = ValueTable {
+    expected: EXPECTED,
+    code_column: |headers| first_of(headers, &CODE_NAMES),
+    value_column: |headers| first_of(headers, &COUNT_NAMES),
+    min: 0,
+    value_words: "a whole number of residents",
+    value_name: "value",
+};
+
+/// The first of `names` among the headers.
+fn first_of(headers: &[String], names: &[&str]) -> Option<usize> {
+    names.iter().find_map(|n| header::find(headers, &[n]))
+}
+
 /// Reads residents per area. Rows with no code, a number that is not a
 /// whole number (thousands separators allowed) or above 4,294,967,295, or a
 /// code listed twice, are rejected with their line.
@@ -47,49 +61,7 @@ pub fn read_population<R: Read>(
     file: &str,
     input: R,
 ) -> Result<(BTreeMap<AreaCode, u32>, LoadReport), FileError> {
-    let table = Table::read(file, input, EXPECTED)?;
-    let headers = &table.headers;
-    let first_of = |names: &[&str]| names.iter().find_map(|n| header::find(headers, &[n]));
-    let (Some(code_col), Some(count_col)) = (first_of(&CODE_NAMES), first_of(&COUNT_NAMES)) else {
-        return Err(FileError::MissingColumns {
-            file: file.to_string(),
-            missing: EXPECTED.to_string(),
-            found: headers.join(", "),
-        });
-    };
-    let code_name = headers.get(code_col).cloned().unwrap_or_default();
-    let count_name = headers.get(count_col).cloned().unwrap_or_default();
-    let mut report = LoadReport::default();
-    let mut out = BTreeMap::new();
-    table.for_each_row(file, &mut report, |report, record| {
-        let line = record.line();
-        let (code, count) = (record.text(code_col), record.text(count_col));
-        if code.is_empty() {
-            report.reject(
-                file,
-                line,
-                Some(&code_name),
-                "the area code is empty".to_string(),
-            );
-            return;
-        }
-        let Some(n) = parse_whole(count).and_then(|n| u32::try_from(n).ok()) else {
-            let reason = format!("expected a whole number of residents, found {count:?}");
-            report.reject(file, line, Some(&count_name), reason);
-            return;
-        };
-        if out.insert(AreaCode::from(code), n).is_some() {
-            report.reject(
-                file,
-                line,
-                Some(&code_name),
-                format!("area {code} is listed twice; the last value is used"),
-            );
-            return;
-        }
-        report.accepted += 1;
-    });
-    Ok((out, report))
+    TABLE.read(file, input)
 }
 
 #[cfg(test)]

@@ -38,17 +38,13 @@ fn douglas_peucker(line: &[[f64; 2]], tolerance: f64, keep: &mut [bool]) {
     if let Some(k) = keep.first_mut() {
         *k = true;
     }
-    if let Some(k) = keep.get_mut(n - 1) {
-        *k = true;
-    }
+    keep[n - 1] = true;
     let mut stack = vec![(0, n - 1)];
     while let Some((first, last)) = stack.pop() {
         if last <= first + 1 {
             continue;
         }
-        let (Some(&a), Some(&b)) = (line.get(first), line.get(last)) else {
-            continue;
-        };
+        let (a, b) = (line[first], line[last]);
         let mut far = (first, 0.0);
         for (i, &p) in line.iter().enumerate().take(last).skip(first + 1) {
             let d = segment_distance(p, a, b);
@@ -57,9 +53,7 @@ fn douglas_peucker(line: &[[f64; 2]], tolerance: f64, keep: &mut [bool]) {
             }
         }
         if far.1 > tolerance {
-            if let Some(k) = keep.get_mut(far.0) {
-                *k = true;
-            }
+            keep[far.0] = true;
             stack.push((first, far.0));
             stack.push((far.0, last));
         }
@@ -124,8 +118,8 @@ pub fn simplify_ring(ring: &[[f64; 2]], tolerance: f64, decimals: i32) -> Option
         .map_or(0, |(i, _)| i);
     let mut keep = vec![false; ring.len()];
     if let (Some(head), Some(tail)) = (ring.get(..=split), ring.get(split..)) {
-        douglas_peucker(head, tolerance, keep.get_mut(..=split).unwrap_or(&mut []));
-        douglas_peucker(tail, tolerance, keep.get_mut(split..).unwrap_or(&mut []));
+        douglas_peucker(head, tolerance, &mut keep[..=split]);
+        douglas_peucker(tail, tolerance, &mut keep[split..]);
     }
     let kept: Ring = ring
         .iter()

@@ -3,6 +3,7 @@
 //! of shown figures.
 
 use crate::analysis::compare::comparison_from_counts;
+use crate::analysis::rate::VsWhole;
 use crate::analysis::stats::Verdict;
 use crate::analysis::{
     AreaLevel, Disclosure, LevelMap, PeriodPair, PeriodTotals, Selection, Shown,
@@ -238,16 +239,14 @@ pub fn level_words(level: &str) -> (String, String) {
     (singular, plural)
 }
 
-/// An ordinal: 1st, 2nd, 3rd, 11th, 22nd…
-pub fn ordinal(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (1, 11) | (2, 12) | (3, 13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
+/// How a rate compares with the whole's, before the whole's name:
+/// `higher than`, `similar to`, `lower than`.
+pub fn vs_whole_words(v: VsWhole) -> &'static str {
+    match v {
+        VsWhole::Higher => "higher than",
+        VsWhole::Similar => "similar to",
+        VsWhole::Lower => "lower than",
+    }
 }
 
 /// A movement in words: `up 3`, `down 1`, `no change`.
@@ -265,18 +264,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ordinals_and_movements_by_hand() {
-        let o: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111]
-            .iter()
-            .map(|&n| ordinal(n))
-            .collect();
-        assert_eq!(
-            o,
-            [
-                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd",
-                "101st", "111th"
-            ]
-        );
+    fn movements_and_level_words_by_hand() {
         assert_eq!(movement_text(Some(3)), "up 3");
         assert_eq!(movement_text(Some(-1)), "down 1");
         assert_eq!(movement_text(Some(0)), "no change");

@@ -197,8 +197,7 @@ fn pick(
             let value = cube
                 .month_index(m)
                 .filter(|&i| has_data_for(cube, i, mask))
-                .and_then(|i| series.get(i))
-                .map(|&v| v as f64);
+                .map(|i| series[i] as f64);
             (m, value)
         })
         .collect()

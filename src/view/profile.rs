@@ -1,15 +1,17 @@
 //! The ward profile as shown: the councillor's page.
 
+use crate::analysis::coverage::has_data_for;
 use crate::analysis::findings::{key_findings, FindingsInput};
-use crate::analysis::table::{compare_table, By};
+use crate::analysis::table::{compare_table, By, CompareRow};
 use crate::analysis::totals::{area_series, MonthlyWhole};
-use crate::analysis::{rank_areas, Measure, Scope};
+use crate::analysis::{rank_areas, Measure, RankRow, Scope, Selection};
 use crate::chart::{Series, TrendChart};
 use crate::data::bundle::Bundle;
-use crate::format::thousands;
+use crate::data::{Area, Cube, Month};
+use crate::format::{ordinal, thousands};
 use crate::state::ViewState;
 
-use super::common::{capitalise, level_words, movement_text, ordinal, setup};
+use super::common::{capitalise, level_words, movement_text, setup, vs_whole_words, Setup};
 use super::overview::{comparison_table, headline, Headline};
 use super::table::TableModel;
 
@@ -45,7 +47,7 @@ pub fn profile(b: &Bundle, state: &ViewState) -> Result<ProfileModel, String> {
     let s = setup(b, state)?;
     let ds = &b.dataset;
     let code = state.ward.clone().ok_or("no ward was chosen")?;
-    let (singular, plural) = level_words(&s.level_name);
+    let (singular, _) = level_words(&s.level_name);
     let Some(index) = ds.cube.area_index(&code) else {
         return Err(format!(
             "There is no {singular} with the code {code} in this dataset."
@@ -64,59 +66,102 @@ pub fn profile(b: &Bundle, state: &ViewState) -> Result<ProfileModel, String> {
         s.pair.previous.label()
     );
     let (table, has_markers) = comparison_table(caption, &rows, &s.rule, "Category");
-
     let what = s
         .selection
         .label()
         .to_ascii_lowercase()
         .replace("asb", "ASB");
+    let standing = standing(b, &s, &code, &what);
+    Ok(ProfileModel {
+        trend: trend(b, &s, index, area, &name, &what),
+        deprivation: area.and_then(deprivation_sentence),
+        findings: findings(b, &s, &rows),
+        name,
+        code,
+        whole_name: s.whole_name,
+        ranks: standing.ranks,
+        headline,
+        table,
+        has_markers,
+        // Small counts have no rate shown.
+        rate: standing.rate.filter(|_| !s.rule.is_small(c.current)),
+    })
+}
+
+/// Where an area stands among the level's: its rank by count and by rate
+/// in sentences, and its rate against the whole's.
+struct Standing {
+    ranks: Vec<String>,
+    rate: Option<String>,
+}
+
+/// The area `code`'s ranks among the level's areas (by count, then by
+/// rate) and its rate against the whole's, for `what` (e.g. `all crime`).
+fn standing(b: &Bundle, s: &Setup, code: &str, what: &str) -> Standing {
+    let (_, plural) = level_words(&s.level_name);
     let mut ranks = Vec::new();
     let mut rate = None;
     for measure in [Measure::Count, Measure::Rate] {
-        let r = rank_areas(ds, &s.totals, &s.map, &s.selection, measure);
-        let n = r.rows.iter().filter(|x| x.rank.is_some()).count();
+        let r = rank_areas(&b.dataset, &s.totals, &s.map, &s.selection, measure);
         let Some(row) = r.rows.iter().find(|x| r.code(x) == code) else {
             continue;
         };
         let Some(k) = row.rank else { continue };
-        let by = if measure == Measure::Count {
-            "number of offences"
-        } else {
-            "rate per 1,000 residents"
-        };
-        let before = match (row.previous_rank, row.movement) {
-            (Some(p), Some(m)) if m != 0 => format!(
-                " It was {} in the previous period ({}).",
-                ordinal(p),
-                movement_text(Some(m))
-            ),
-            (Some(p), _) => format!(" It was also {} in the previous period.", ordinal(p)),
-            _ => String::new(),
+        let n = r.rows.iter().filter(|x| x.rank.is_some()).count();
+        let by = match measure {
+            Measure::Count => "number of offences",
+            Measure::Rate => "rate per 1,000 residents",
         };
         ranks.push(format!(
-            "{} of {n} {plural} for {what} by {by} (1st = most).{before}",
-            capitalise(&ordinal(k))
+            "{} of {n} {plural} for {what} by {by} (1st = most).{}",
+            capitalise(&ordinal(k)),
+            previously(row)
         ));
-        if measure == Measure::Rate {
-            if let (Some(own), Some(whole)) = (row.rate, r.whole_rate) {
-                let verdict = match row.vs_whole.map(|v| v.label()) {
-                    Some("higher") => format!("higher than {}'s", s.whole_name),
-                    Some("lower") => format!("lower than {}'s", s.whole_name),
-                    _ => format!("similar to {}'s", s.whole_name),
-                };
-                rate = Some(format!(
-                    "{:.1} per 1,000 residents (95% interval {:.1}–{:.1}) against {:.1} for {}: {verdict}.",
-                    own.per_1000, own.low, own.high, whole.per_1000, s.whole_name
-                ));
-            }
+        if let (Measure::Rate, Some(own), Some(whole), Some(v)) =
+            (measure, row.rate, r.whole_rate, row.vs_whole)
+        {
+            rate = Some(format!(
+                "{:.1} per 1,000 residents (95% interval {:.1}–{:.1}) against {:.1} for {}: {} {}'s.",
+                own.per_1000,
+                own.low,
+                own.high,
+                whole.per_1000,
+                s.whole_name,
+                vs_whole_words(v),
+                s.whole_name
+            ));
         }
     }
-    if s.rule.is_small(c.current) {
-        rate = None;
-    }
+    Standing { ranks, rate }
+}
 
-    // Trend: rates per 1,000 when both populations are known, else counts
-    // against the average area's.
+/// The rank in the previous period and the move since, as a sentence
+/// starting with a space (empty when there was no previous rank).
+fn previously(row: &RankRow) -> String {
+    match (row.previous_rank, row.movement) {
+        (Some(p), Some(m)) if m != 0 => format!(
+            " It was {} in the previous period ({}).",
+            ordinal(p),
+            movement_text(Some(m))
+        ),
+        (Some(p), _) => format!(" It was also {} in the previous period.", ordinal(p)),
+        _ => String::new(),
+    }
+}
+
+/// The area's monthly trend against the whole's: rates per 1,000 when
+/// both populations are known, else counts against the average area's.
+/// Under disclosure control the area's own line is left empty (monthly
+/// counts of one area can be small).
+fn trend(
+    b: &Bundle,
+    s: &Setup,
+    index: usize,
+    area: Option<&Area>,
+    name: &str,
+    what: &str,
+) -> TrendChart {
+    let ds = &b.dataset;
     let mask = s.selection.mask(&ds.categories);
     let own = area_series(&ds.cube, index, &mask);
     let whole = MonthlyWhole::new(&ds.cube).series(&mask);
@@ -127,113 +172,96 @@ pub fn profile(b: &Bundle, state: &ViewState) -> Result<ProfileModel, String> {
         .base_populations
         .iter()
         .try_fold(0.0, |acc, p| p.map(|p| acc + p as f64));
-    let areas = s.map.codes.len().max(1) as f64;
-    let (own_v, whole_v, decimals, what_line, whole_label): (
-        Vec<f64>,
-        Vec<f64>,
-        usize,
-        String,
-        String,
-    ) = match (own_pop, whole_pop) {
+    let per = |values: &[u64], divisor: f64, scale: f64| -> Vec<f64> {
+        values.iter().map(|&v| v as f64 / divisor * scale).collect()
+    };
+    let (own_v, whole_v, decimals, what_line, whole_label) = match (own_pop, whole_pop) {
         (Some(op), Some(wp)) if op > 0.0 && wp > 0.0 => (
-            own.iter().map(|&v| v as f64 / op * 1000.0).collect(),
-            whole.iter().map(|&v| v as f64 / wp * 1000.0).collect(),
+            per(&own, op, 1000.0),
+            per(&whole, wp, 1000.0),
             2,
             format!("{what} per 1,000 residents"),
             s.whole_name.clone(),
         ),
         _ => (
-            own.iter().map(|&v| v as f64).collect(),
-            whole.iter().map(|&v| v as f64 / areas).collect(),
+            per(&own, 1.0, 1.0),
+            per(&whole, s.map.codes.len().max(1) as f64, 1.0),
             0,
-            what.clone(),
-            format!("average {singular} of {}", s.whole_name),
+            what.to_string(),
+            format!(
+                "average {} of {}",
+                level_words(&s.level_name).0,
+                s.whole_name
+            ),
         ),
     };
-    let trend = TrendChart {
+    let own_points = if s.rule.threshold.is_some() {
+        Vec::new()
+    } else {
+        with_gaps(&ds.cube, &mask, &months, own_v)
+    };
+    TrendChart {
         what: what_line,
         first: Series {
-            label: name.clone(),
-            points: with_gaps(&ds.cube, &mask, &months, own_v),
+            label: name.to_string(),
+            points: own_points,
         },
         second: Series {
             label: whole_label,
             points: with_gaps(&ds.cube, &mask, &months, whole_v),
         },
         decimals,
-    };
-    let trend = if s.rule.threshold.is_some() {
-        // Monthly counts of one area can be small: show no trend under control.
-        TrendChart {
-            first: Series {
-                points: Vec::new(),
-                ..trend.first
-            },
-            ..trend
-        }
-    } else {
-        trend
-    };
+    }
+}
 
-    let deprivation = area.and_then(|a| match (a.imd_decile, a.imd_rank) {
+/// The area's deprivation in words, when the areas file gives it.
+fn deprivation_sentence(area: &Area) -> Option<String> {
+    const DECILE: &str = "(1 = the most deprived tenth of neighbourhoods in England)";
+    match (area.imd_decile, area.imd_rank) {
         (Some(d), Some(r)) => Some(format!(
-            "Deprivation decile {d} of 10 (1 = the most deprived tenth of neighbourhoods in England); average rank {} (1 = most deprived).",
+            "Deprivation decile {d} of 10 {DECILE}; average rank {} (1 = most deprived).",
             thousands(u64::from(r))
         )),
-        (Some(d), None) => Some(format!("Deprivation decile {d} of 10 (1 = the most deprived tenth of neighbourhoods in England).")),
-        (None, Some(r)) => Some(format!("Deprivation rank {} (1 = most deprived).", thousands(u64::from(r)))),
+        (Some(d), None) => Some(format!("Deprivation decile {d} of 10 {DECILE}.")),
+        (None, Some(r)) => Some(format!(
+            "Deprivation rank {} (1 = most deprived).",
+            thousands(u64::from(r))
+        )),
         (None, None) => None,
-    });
-    let findings = key_findings(&FindingsInput {
+    }
+}
+
+/// The key findings of the area's category table `rows`.
+fn findings(b: &Bundle, s: &Setup, rows: &[CompareRow]) -> Vec<String> {
+    let categories = &b.dataset.categories;
+    let months_suspect: Vec<Month> = b.quality.months_suspect.iter().map(|m| m.month).collect();
+    key_findings(&FindingsInput {
         pair: &s.pair,
-        categories: &rows,
+        categories: rows,
         ranking: None,
-        level_name: &singular,
+        level_name: &level_words(&s.level_name).0,
         deprivation: None,
         targets: &[],
-        coverage: &s
-            .totals
-            .coverage(&crate::analysis::Selection::AllCrime.mask(&ds.categories)),
-        months_suspect: &b
-            .quality
-            .months_suspect
-            .iter()
-            .map(|m| m.month)
-            .collect::<Vec<_>>(),
+        coverage: &s.totals.coverage(&Selection::AllCrime.mask(categories)),
+        months_suspect: &months_suspect,
         rule: s.rule,
     })
     .into_iter()
     .map(|f| f.text)
-    .collect();
-    Ok(ProfileModel {
-        name,
-        code,
-        whole_name: s.whole_name,
-        ranks,
-        headline,
-        table,
-        has_markers,
-        trend,
-        rate,
-        deprivation,
-        findings,
-    })
+    .collect()
 }
 
 /// Month by month values, `None` for the months without data for `mask`.
 fn with_gaps(
-    cube: &crate::data::Cube,
+    cube: &Cube,
     mask: &[bool],
-    months: &[crate::data::Month],
+    months: &[Month],
     values: Vec<f64>,
-) -> Vec<(crate::data::Month, Option<f64>)> {
+) -> Vec<(Month, Option<f64>)> {
     months
         .iter()
         .zip(values)
         .enumerate()
-        .map(|(i, (&m, v))| {
-            let data = crate::analysis::coverage::has_data_for(cube, i, mask);
-            (m, data.then_some(v))
-        })
+        .map(|(i, (&m, v))| (m, has_data_for(cube, i, mask).then_some(v)))
         .collect()
 }

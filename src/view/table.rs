@@ -1,6 +1,8 @@
 //! A table as shown: columns, rows of display text with sort keys, sorting
 //! and CSV export of exactly the shown text.
 
+use crate::data::areas_write::csv_field;
+
 /// One column.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Column {
@@ -138,7 +140,7 @@ impl TableModel {
     pub fn to_csv(&self, rows: &[&Vec<Cell>]) -> String {
         let mut out = String::new();
         let line = |cells: Vec<&str>, out: &mut String| {
-            let quoted: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
+            let quoted: Vec<String> = cells.iter().map(|c| spreadsheet_field(c)).collect();
             out.push_str(&quoted.join(","));
             out.push_str("\r\n");
         };
@@ -153,25 +155,21 @@ impl TableModel {
     }
 }
 
-/// Quotes a CSV field when it holds a comma, quote or line break. A field
-/// starting with `=`, `+`, `-` or `@` followed by a letter would be read as
-/// a formula by spreadsheets, so it gets a leading apostrophe.
-pub fn csv_field(text: &str) -> String {
+/// A shown cell as a CSV field: quoted as the data files are
+/// ([`csv_field`]), and a text starting with `=`, `+`, `-` or `@`
+/// followed by a letter (which spreadsheets would read as a formula)
+/// given a leading apostrophe.
+pub fn spreadsheet_field(text: &str) -> String {
     let risky = text.len() > 1
         && text.starts_with(['=', '+', '-', '@'])
         && text
             .chars()
             .nth(1)
             .is_some_and(|c| !c.is_ascii_digit() && c != '.');
-    let text = if risky {
-        format!("'{text}")
+    if risky {
+        csv_field(&format!("'{text}")).into_owned()
     } else {
-        text.to_string()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
+        csv_field(text).into_owned()
     }
 }
 
@@ -225,8 +223,10 @@ mod tests {
             m.to_csv(&rows),
             "Name,Count\r\n\"Arson, damage\",\"1,204\"\r\nBurglary,120\r\nDrugs,[c]\r\nTotal,\"1,324\"\r\n"
         );
-        assert_eq!(csv_field("=cmd()"), "'=cmd()");
-        assert_eq!(csv_field("-4.0%"), "-4.0%");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(spreadsheet_field("=cmd()"), "'=cmd()");
+        assert_eq!(spreadsheet_field("-4.0%"), "-4.0%");
+        assert_eq!(spreadsheet_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(spreadsheet_field("=a,b"), "\"'=a,b\"");
+        assert_eq!(spreadsheet_field("Town\nCentre"), "\"Town\nCentre\"");
     }
 }

@@ -1,13 +1,17 @@
 //! The wards page as shown: the ranking table and the choropleth map.
 
-use crate::analysis::{rank_areas, show_ranking, Measure, Ranking, Scope, Shown};
+use std::collections::HashMap;
+
+use crate::analysis::{
+    rank_areas, show_ranking, Measure, RankRow, Ranking, Scope, Shown, ShownRank, Which,
+};
 use crate::chart::map::{build_map, MapGeometry};
 use crate::data::bundle::Bundle;
-use crate::format::thousands;
+use crate::format::{ordinal, thousands};
 use crate::state::{self, ViewState};
 
 use super::common::{
-    capitalise, count_cell, level_words, movement_text, ordinal, rate_cell, setup, Setup,
+    capitalise, count_cell, level_words, movement_text, rate_cell, setup, vs_whole_words, Setup,
 };
 use super::table::{Cell, Column, TableModel};
 
@@ -46,14 +50,6 @@ pub struct WardsModel {
     pub notes: Vec<String>,
 }
 
-/// The analysis measure for a state measure.
-pub fn measure_of(m: state::Measure) -> Measure {
-    match m {
-        state::Measure::Count => Measure::Count,
-        state::Measure::Rate => Measure::Rate,
-    }
-}
-
 /// The link to an area's profile that keeps the rest of the view.
 pub fn profile_href(state: &ViewState, code: &str) -> String {
     let mut s = state.clone();
@@ -64,13 +60,7 @@ pub fn profile_href(state: &ViewState, code: &str) -> String {
 
 /// The ranking of `setup`'s areas by the state's measure.
 pub fn ranking(b: &Bundle, s: &Setup, state: &ViewState) -> Ranking {
-    rank_areas(
-        &b.dataset,
-        &s.totals,
-        &s.map,
-        &s.selection,
-        measure_of(state.measure),
-    )
+    rank_areas(&b.dataset, &s.totals, &s.map, &s.selection, state.measure)
 }
 
 /// Builds the wards page for `state`.
@@ -78,80 +68,108 @@ pub fn wards(b: &Bundle, state: &ViewState) -> Result<WardsModel, String> {
     let s = setup(b, state)?;
     let r = ranking(b, &s, state);
     let mask = s.selection.mask(&b.dataset.categories);
-    let whole = s
-        .totals
-        .total(Scope::Whole, &mask, crate::analysis::Which::Current);
+    let whole = s.totals.total(Scope::Whole, &mask, Which::Current);
     let ranked: u64 = r.rows.iter().map(|x| x.current).sum();
     let shown = show_ranking(&r, &s.rule, whole.saturating_sub(ranked));
-    let (level_singular, level_plural) = level_words(&s.level_name);
     let n = r.rows.iter().filter(|x| x.rank.is_some()).count();
-
     let mut rows = Vec::new();
     let mut labels = Vec::new();
     for (x, sh) in r.rows.iter().zip(&shown) {
         let href = profile_href(state, r.code(x));
-        let interval = match (sh.rate_low, sh.rate_high) {
-            (Shown::Value(lo), Shown::Value(hi)) => {
-                Cell::number(format!("{lo:.1}–{hi:.1}"), Some(lo))
-            }
-            (Shown::Suppressed, _) | (_, Shown::Suppressed) => Cell::number("[c]", None),
-            _ => Cell::number("", None),
-        };
-        rows.push(vec![
-            Cell::number(
-                x.rank.map(|k| k.to_string()).unwrap_or_default(),
-                x.rank.map(f64::from),
-            ),
-            Cell::text(r.name(x).to_string()).linked(href.clone()),
-            count_cell(sh.current),
-            rate_cell(sh.rate_per_1000),
-            interval,
-            Cell::text(
-                sh.vs_whole
-                    .map(|v| format!("{v} than {}", s.whole_name))
-                    .unwrap_or_default()
-                    .replace("similar than", "similar to"),
-            ),
-            Cell::number(
-                x.previous_rank.map(|k| k.to_string()).unwrap_or_default(),
-                x.previous_rank.map(f64::from),
-            ),
-            Cell::number(movement_text(x.movement), x.movement.map(|m| m as f64)),
-        ]);
-        let figures = match (sh.current, sh.rate_per_1000) {
-            (Shown::Value(c), Shown::Value(rt)) => format!(
-                "{} {}, {rt:.1} per 1,000 residents",
-                thousands(c),
-                if c == 1 { "offence" } else { "offences" }
-            ),
-            (Shown::Value(c), _) => format!("{} offences", thousands(c)),
-            _ => "figures too small to publish".to_string(),
-        };
-        let rank = x
-            .rank
-            .map(|k| format!(", ranked {} of {n}", ordinal(k)))
-            .unwrap_or_default();
+        rows.push(table_row(&r, x, sh, &s.whole_name, &href));
         labels.push(MapLabel {
             code: r.code(x).to_string(),
-            text: format!("{}: {figures}{rank}", r.name(x)),
+            text: map_words(&r, x, sh, n),
             href,
         });
     }
     let measure_label = match state.measure {
-        state::Measure::Count => "count".to_string(),
-        state::Measure::Rate => "rate per 1,000 residents".to_string(),
+        Measure::Count => "count".to_string(),
+        Measure::Rate => "rate per 1,000 residents".to_string(),
     };
-    let table = TableModel {
+    let use_rate = state.measure == Measure::Rate;
+    let map = map_of(b, &shown, use_rate);
+    let labels = in_map_order(&map, labels, state);
+    let whole_rate = r
+        .whole_rate
+        .map(|w| format!("{}: {:.1} per 1,000 residents", s.whole_name, w.per_1000));
+    Ok(WardsModel {
+        what: s.selection.label(),
+        table: ranking_table(&s, &measure_label, rows),
+        measure_label,
+        map,
+        labels,
+        whole_rate,
+        level_plural: level_words(&s.level_name).1,
+        value_decimals: if use_rate { 1 } else { 0 },
+        notes: s.notes,
+    })
+}
+
+/// One row of the ranking table: rank, name (a link to the profile),
+/// count, rate, interval, against the whole, previous rank, movement.
+fn table_row(r: &Ranking, x: &RankRow, sh: &ShownRank, whole_name: &str, href: &str) -> Vec<Cell> {
+    let interval = match (sh.rate_low, sh.rate_high) {
+        (Shown::Value(lo), Shown::Value(hi)) => Cell::number(format!("{lo:.1}–{hi:.1}"), Some(lo)),
+        (Shown::Suppressed, _) | (_, Shown::Suppressed) => Cell::number("[c]", None),
+        _ => Cell::number("", None),
+    };
+    let rank_cell = |k: Option<u32>| {
+        Cell::number(
+            k.map(|k| k.to_string()).unwrap_or_default(),
+            k.map(f64::from),
+        )
+    };
+    vec![
+        rank_cell(x.rank),
+        Cell::text(r.name(x).to_string()).linked(href.to_string()),
+        count_cell(sh.current),
+        rate_cell(sh.rate_per_1000),
+        interval,
+        Cell::text(
+            x.vs_whole
+                .map(|v| format!("{} {whole_name}", vs_whole_words(v)))
+                .unwrap_or_default(),
+        ),
+        rank_cell(x.previous_rank),
+        Cell::number(movement_text(x.movement), x.movement.map(|m| m as f64)),
+    ]
+}
+
+/// An area's figures in one sentence for the map, e.g. `Town Centre:
+/// 1,234 offences, 98.1 per 1,000 residents, ranked 1st of 25` (`n`
+/// areas ranked).
+fn map_words(r: &Ranking, x: &RankRow, sh: &ShownRank, n: usize) -> String {
+    let figures = match (sh.current, sh.rate_per_1000) {
+        (Shown::Value(c), Shown::Value(rt)) => format!(
+            "{} {}, {rt:.1} per 1,000 residents",
+            thousands(c),
+            if c == 1 { "offence" } else { "offences" }
+        ),
+        (Shown::Value(c), _) => format!("{} offences", thousands(c)),
+        _ => "figures too small to publish".to_string(),
+    };
+    let rank = x
+        .rank
+        .map(|k| format!(", ranked {} of {n}", ordinal(k)))
+        .unwrap_or_default();
+    format!("{}: {figures}{rank}", r.name(x))
+}
+
+/// The ranking table around its `rows`.
+fn ranking_table(s: &Setup, measure_label: &str, rows: Vec<Vec<Cell>>) -> TableModel {
+    let (singular, plural) = level_words(&s.level_name);
+    TableModel {
         caption: format!(
             "{} ranked by {measure_label}: {}, {} against {}",
-            capitalise(&level_plural),
+            capitalise(&plural),
             s.selection.label(),
             s.pair.current.label(),
             s.pair.previous.label()
         ),
         columns: vec![
             Column::number("Rank"),
-            Column::text(&capitalise(&level_singular)),
+            Column::text(&capitalise(&singular)),
             Column::number("Count"),
             Column::number("Rate per 1,000"),
             Column::number("95% interval"),
@@ -161,27 +179,34 @@ pub fn wards(b: &Bundle, state: &ViewState) -> Result<WardsModel, String> {
         ],
         rows,
         footer: Vec::new(),
-    };
-    // The map is coloured by the rate when there are populations, else by count.
+    }
+}
+
+/// The map, coloured by the rate when `use_rate` (there are
+/// populations), else by count.
+fn map_of(b: &Bundle, shown: &[ShownRank], use_rate: bool) -> MapGeometry {
     // Figures by area code, the last row winning (a map from `&str` to an
     // index, the one map type of the page: each type is another copy of the
     // hash table code in the wasm).
-    let by_code: std::collections::HashMap<&str, usize> = shown
+    let by_code: HashMap<&str, usize> = shown
         .iter()
         .enumerate()
         .map(|(i, sh)| (sh.area_code, i))
         .collect();
-    let use_rate = state.measure == state::Measure::Rate;
-    let map = build_map(&b.boundaries, 600.0, |code| {
-        let sh = shown.get(*by_code.get(code)?)?;
+    build_map(&b.boundaries, 600.0, |code| {
+        let sh = &shown[*by_code.get(code)?];
         if use_rate {
             sh.rate_per_1000.value()
         } else {
             sh.current.value().map(|v| v as f64)
         }
-    });
-    let labels = map
-        .areas
+    })
+}
+
+/// The map's words in the order of its areas; an area the ranking does
+/// not list has "no figures".
+fn in_map_order(map: &MapGeometry, labels: Vec<MapLabel>, state: &ViewState) -> Vec<MapLabel> {
+    map.areas
         .iter()
         .map(|a| {
             labels
@@ -194,19 +219,5 @@ pub fn wards(b: &Bundle, state: &ViewState) -> Result<WardsModel, String> {
                     href: profile_href(state, &a.code),
                 })
         })
-        .collect();
-    let whole_rate = r
-        .whole_rate
-        .map(|w| format!("{}: {:.1} per 1,000 residents", s.whole_name, w.per_1000));
-    Ok(WardsModel {
-        what: s.selection.label(),
-        measure_label,
-        table,
-        map,
-        labels,
-        whole_rate,
-        level_plural,
-        value_decimals: if use_rate { 1 } else { 0 },
-        notes: s.notes,
-    })
+        .collect()
 }

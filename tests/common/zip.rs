@@ -1,93 +1,60 @@
-//! A ZIP writer for tests: stored or deflated entries, with or without data
-//! descriptors and ZIP64 records.
+//! ZIP archives for the tests, written by the `zip` crate: an independent
+//! writer is a better test of the explorer's reader than its own would be.
+//! Stored or deflated entries; data descriptors (written when the crate
+//! streams, so for every entry of such an archive); ZIP64 records (sizes in
+//! each entry's ZIP64 extra field, the ZIP64 end record and its locator).
+//! The crate cannot write a local header's offset in the ZIP64 extra field
+//! below 4 GB, so that field is met only in real archives over 4 GB.
 
-use cse::data::crc32::crc32;
+use std::io::{Cursor, Write};
 
-/// A test ZIP writer: entries (name, data, deflate?, data descriptor?),
-/// optionally with ZIP64 records (sizes and offsets in the extra field).
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+/// An archive of `entries` (name, data, deflate?, data descriptor?), with
+/// ZIP64 records when `zip64`. All entries of one archive have data
+/// descriptors or none (the crate writes them for a whole archive).
 pub fn zip(entries: &[(&str, &[u8], bool, bool)], zip64: bool) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    for &(name, data, deflate, descriptor) in entries {
-        let stored = if deflate {
-            miniz_oxide::deflate::compress_to_vec(data, 6)
+    let descriptors = entries.iter().any(|e| e.3);
+    assert!(
+        entries.iter().all(|e| e.3 == descriptors),
+        "the zip crate writes data descriptors for all entries of an archive or none"
+    );
+    if descriptors {
+        let mut w = ZipWriter::new_stream(Vec::new());
+        add(&mut w, entries, zip64);
+        w.finish().expect("the archive is written").into_inner()
+    } else {
+        let mut w = ZipWriter::new(Cursor::new(Vec::new()));
+        add(&mut w, entries, zip64);
+        w.finish().expect("the archive is written").into_inner()
+    }
+}
+
+fn add<W: Write + std::io::Seek>(
+    w: &mut ZipWriter<W>,
+    entries: &[(&str, &[u8], bool, bool)],
+    zip64: bool,
+) {
+    for &(name, data, deflate, _) in entries {
+        let method = if deflate {
+            CompressionMethod::Deflated
         } else {
-            data.to_vec()
+            CompressionMethod::Stored
         };
-        let offset = out.len() as u64;
-        let crc = crc32(data);
-        let flags: u16 = if descriptor { 8 } else { 0 };
-        let method: u16 = if deflate { 8 } else { 0 };
-        let mut local = 0x0403_4b50u32.to_le_bytes().to_vec();
-        local.extend(20u16.to_le_bytes());
-        local.extend(flags.to_le_bytes());
-        local.extend(method.to_le_bytes());
-        local.extend([0u8; 4]);
-        for v in [crc, stored.len() as u32, data.len() as u32] {
-            local.extend(if descriptor { 0 } else { v }.to_le_bytes());
+        let options = SimpleFileOptions::default()
+            .compression_method(method)
+            .large_file(zip64);
+        if name.ends_with('/') {
+            w.add_directory(name, options).expect("a folder is added");
+        } else {
+            w.start_file(name, options).expect("an entry is started");
+            w.write_all(data).expect("an entry is written");
         }
-        local.extend((name.len() as u16).to_le_bytes());
-        local.extend(0u16.to_le_bytes());
-        local.extend(name.as_bytes());
-        out.extend(local);
-        out.extend(&stored);
-        if descriptor {
-            out.extend(0x0807_4b50u32.to_le_bytes());
-            for v in [crc, stored.len() as u32, data.len() as u32] {
-                out.extend(v.to_le_bytes());
-            }
-        }
-        let mut extra = Vec::new();
-        if zip64 {
-            extra.extend(1u16.to_le_bytes());
-            extra.extend(24u16.to_le_bytes());
-            for v in [data.len() as u64, stored.len() as u64, offset] {
-                extra.extend(v.to_le_bytes());
-            }
-        }
-        let big = |v: u64| if zip64 { u32::MAX } else { v as u32 };
-        central.extend(0x0201_4b50u32.to_le_bytes());
-        central.extend(45u16.to_le_bytes());
-        central.extend(45u16.to_le_bytes());
-        central.extend(flags.to_le_bytes());
-        central.extend(method.to_le_bytes());
-        central.extend([0u8; 4]);
-        central.extend(crc.to_le_bytes());
-        central.extend(big(stored.len() as u64).to_le_bytes());
-        central.extend(big(data.len() as u64).to_le_bytes());
-        central.extend((name.len() as u16).to_le_bytes());
-        central.extend((extra.len() as u16).to_le_bytes());
-        central.extend([0u8; 10]);
-        central.extend(big(offset).to_le_bytes());
-        central.extend(name.as_bytes());
-        central.extend(extra);
     }
-    let cd_offset = out.len() as u64;
-    out.extend(&central);
-    let n = entries.len() as u64;
     if zip64 {
-        let end64 = out.len() as u64;
-        out.extend(0x0606_4b50u32.to_le_bytes());
-        out.extend(44u64.to_le_bytes());
-        out.extend(45u16.to_le_bytes());
-        out.extend(45u16.to_le_bytes());
-        out.extend([0u8; 8]);
-        for v in [n, n, central.len() as u64, cd_offset] {
-            out.extend(v.to_le_bytes());
-        }
-        out.extend(0x0706_4b50u32.to_le_bytes());
-        out.extend(0u32.to_le_bytes());
-        out.extend(end64.to_le_bytes());
-        out.extend(1u32.to_le_bytes());
+        // Any ZIP64 extensible data makes the crate write the ZIP64 end
+        // record and its locator.
+        w.set_raw_zip64_extensible_data_sector(Box::new([]));
     }
-    out.extend(0x0605_4b50u32.to_le_bytes());
-    out.extend([0u8; 4]);
-    let count = if zip64 { u16::MAX } else { n as u16 };
-    out.extend(count.to_le_bytes());
-    out.extend(count.to_le_bytes());
-    out.extend((central.len() as u32).to_le_bytes());
-    let off = if zip64 { u32::MAX } else { cd_offset as u32 };
-    out.extend(off.to_le_bytes());
-    out.extend(0u16.to_le_bytes());
-    out
 }

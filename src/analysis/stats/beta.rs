@@ -26,7 +26,7 @@ pub fn regularized_incomplete_beta(x: f64, a: f64, b: f64) -> Option<f64> {
 /// The quantile of the Beta(a, b) distribution: the `x` with
 /// `I_x(a, b) = prob`. Halley steps (Newton with the density's known
 /// slope, converging cubically) from a close first guess
-/// ([`beta_quantile_guess`]), kept inside a shrinking bracket, with
+/// (`beta_quantile_guess`), kept inside a shrinking bracket, with
 /// bisection whenever a step would leave it; it stops once a step moves
 /// `x` by at most 1e-13 of itself, when the error left is far smaller
 /// still. `None` unless `a` and `b` are positive and finite and
@@ -181,4 +181,93 @@ pub fn clopper_pearson(k: u64, n: u64, confidence: f64) -> Option<(f64, f64)> {
         beta_quantile(1.0 - half_alpha, (k + 1) as f64, (n - k) as f64)?
     };
     Some((lower, upper))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::stats::assert_close;
+
+    // Reference values come from SciPy 1.17.1 (Python 3), computed
+    // independently of this code; each comment gives the exact call.
+
+    #[test]
+    fn incomplete_beta_matches_scipy() {
+        // scipy.special.betainc(a, b, x)
+        assert_close(
+            regularized_incomplete_beta(0.3, 2.0, 5.0).unwrap(),
+            0.579_825,
+            1e-12,
+        );
+        assert_close(
+            regularized_incomplete_beta(0.5, 0.5, 0.5).unwrap(),
+            0.5,
+            1e-12,
+        );
+        assert_close(
+            regularized_incomplete_beta(0.9, 10.0, 3.0).unwrap(),
+            0.889_130_022_255,
+            1e-12,
+        );
+        // betainc(2500000, 2500001, 0.5002)
+        let mid = regularized_incomplete_beta(0.5002, 2_500_000.0, 2_500_001.0).unwrap();
+        assert_close(mid, 0.814_572_906_252_922_3, 1e-9);
+        // betainc(1, 5000000, 1e-7) = 1 − (1 − 1e-7)^5e6
+        let tail = regularized_incomplete_beta(1e-7, 1.0, 5_000_000.0).unwrap();
+        assert_close(tail, 0.393_469_355_450_633_9, 1e-10);
+        assert_eq!(regularized_incomplete_beta(0.5, 0.0, 1.0), None);
+        assert_eq!(regularized_incomplete_beta(f64::NAN, 1.0, 1.0), None);
+        assert_eq!(beta_quantile(1.5, 1.0, 1.0), None);
+        assert_eq!(beta_quantile(0.5, 1.0, f64::INFINITY), None);
+    }
+
+    #[test]
+    fn clopper_pearson_matches_scipy() {
+        // Each end: scipy.stats.beta.ppf(0.025, k, n-k+1) and
+        // beta.ppf(0.975, k+1, n-k). binomtest(k, n).proportion_ci(
+        // method='exact') agrees to its brentq tolerance (xtol 2e-12).
+        let cases: [(u64, u64, f64, f64); 6] = [
+            (7, 10, 0.347_547_149_940_002_7, 0.933_260_488_822_265_5),
+            (25, 55, 0.319_700_679_995_166_44, 0.594_455_108_842_661_1),
+            (2, 14, 0.017_794_515_483_191_515, 0.428_129_160_909_699),
+            (
+                10_415,
+                20_415,
+                0.503_281_257_514_688_8,
+                0.517_044_037_110_986_5,
+            ),
+            (
+                1,
+                5_000_000,
+                5.063_561_584_038_147e-9,
+                1.114_328_168_777_682_3e-6,
+            ),
+            (
+                2_003_000,
+                4_003_000,
+                0.499_884_786_716_371_04,
+                0.500_864_650_663_135_3,
+            ),
+        ];
+        for (k, n, low, high) in cases {
+            let (actual_low, actual_high) = clopper_pearson(k, n, 0.95).unwrap();
+            assert_close(actual_low, low, 1e-9);
+            assert_close(actual_high, high, 1e-9);
+        }
+    }
+
+    #[test]
+    fn clopper_pearson_edges() {
+        // k = 0: upper = 1 − 0.025^(1/10); k = n: lower = 0.025^(1/10).
+        let (low, high) = clopper_pearson(0, 10, 0.95).unwrap();
+        assert_eq!(low, 0.0);
+        assert_close(high, 1.0 - 0.025_f64.powf(0.1), 1e-12);
+        let (low, high) = clopper_pearson(10, 10, 0.95).unwrap();
+        assert_close(low, 0.025_f64.powf(0.1), 1e-12);
+        assert_eq!(high, 1.0);
+        assert_eq!(clopper_pearson(0, 0, 0.95), None);
+        assert_eq!(clopper_pearson(3, 2, 0.95), None);
+        assert_eq!(clopper_pearson(1, 2, f64::NAN), None);
+        assert_eq!(clopper_pearson(1, 2, 1.0), None);
+    }
 }

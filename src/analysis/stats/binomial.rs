@@ -227,3 +227,75 @@ fn ln_gamma(x: f64) -> f64 {
         .fold(COEFFICIENTS[0], |acc, (c, i)| acc + c / (z + f64::from(i)));
     0.5 * (2.0 * PI).ln() + (z + 0.5) * t.ln() - t + series.ln()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::stats::assert_close;
+
+    // Reference values come from SciPy 1.17.1 (Python 3), computed
+    // independently of this code; each comment gives the exact call.
+
+    #[test]
+    fn binomial_p_by_hand() {
+        // P(X=7) = 120/1024 for Binomial(10, 0.5). Outcomes as unlikely:
+        // 0..=3 and 7..=10, so p = 2·(1+10+45+120)/1024 = 352/1024 = 0.34375.
+        assert_close(binomial_two_sided_p(7, 10, 0.5), 0.34375, 1e-12);
+        // 5 of 5 (or 0 of 5) at p = 0.5: 2/32.
+        assert_close(binomial_two_sided_p(5, 5, 0.5), 0.0625, 1e-12);
+        assert_close(binomial_two_sided_p(0, 5, 0.5), 0.0625, 1e-12);
+        // The most likely outcome: every outcome is as unlikely.
+        assert_eq!(binomial_two_sided_p(5, 10, 0.5), 1.0);
+        assert_eq!(binomial_two_sided_p(1, 1, 0.5), 1.0);
+    }
+
+    #[test]
+    fn binomial_p_matches_scipy() {
+        let cases: [(u64, u64, f64, f64); 8] = [
+            // binomtest(25, 55, 1/3).pvalue (exact Fraction sum: 0.06307755568352452)
+            (25, 55, 1.0 / 3.0, 0.063_077_555_683_524_69),
+            // binomtest(2, 14, 1/3).pvalue
+            (2, 14, 1.0 / 3.0, 0.162_950_042_118_190_72),
+            // binomtest(0, 7, 1/3).pvalue
+            (0, 7, 1.0 / 3.0, 0.103_795_153_177_869_22),
+            // binomtest(10415, 20415, 0.5).pvalue
+            (10_415, 20_415, 0.5, 0.003_760_272_120_481_889_5),
+            // binomtest(400, 1000, 0.5).pvalue
+            (400, 1000, 0.5, 2.728_464_156_065_947e-10),
+            // binomtest(2003000, 4003000, 0.5).pvalue
+            (2_003_000, 4_003_000, 0.5, 0.133_889_706_060_003_25),
+            // binomtest(1336000, 4000000, 1/3).pvalue
+            (1_336_000, 4_000_000, 1.0 / 3.0, 0.004_688_072_058_548_162),
+            // binomtest(3, 4000000, 1e-6).pvalue
+            (3, 4_000_000, 1e-6, 0.804_633_087_453_499_7),
+        ];
+        for (k, n, p, expected) in cases {
+            let actual = binomial_two_sided_p(k, n, p);
+            assert!((0.0..=1.0).contains(&actual));
+            assert_close(actual, expected, 1e-7);
+        }
+    }
+
+    #[test]
+    fn binomial_p_edge_cases() {
+        assert_eq!(binomial_two_sided_p(0, 0, 0.5), 1.0);
+        assert_eq!(binomial_two_sided_p(3, 2, 0.5), 0.0);
+        assert_eq!(binomial_two_sided_p(0, 10, 0.0), 1.0);
+        assert_eq!(binomial_two_sided_p(1, 10, 0.0), 0.0);
+        assert_eq!(binomial_two_sided_p(10, 10, 1.0), 1.0);
+        assert_eq!(binomial_two_sided_p(3, 10, f64::NAN), 1.0);
+        assert_eq!(binomial_two_sided_p(3, 10, 1.5), 1.0);
+        // Far beyond double precision: underflows to 0, not NaN.
+        assert_eq!(binomial_two_sided_p(0, 1_000_000, 0.5), 0.0);
+    }
+
+    #[test]
+    fn large_n_is_tractable() {
+        // binomtest(2503000, 5000000, 0.5).pvalue
+        assert_close(
+            binomial_two_sided_p(2_503_000, 5_000_000, 0.5),
+            0.007_300_107_677_080_858,
+            1e-7,
+        );
+    }
+}

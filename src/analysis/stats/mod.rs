@@ -15,16 +15,12 @@ pub use beta::{beta_quantile, clopper_pearson, regularized_incomplete_beta};
 pub use binomial::binomial_two_sided_p;
 pub use ranks::{average_ranks, pearson_of_ranks, spearman};
 
-#[cfg(test)]
-use beta::ln_beta_kernel;
-#[cfg(test)]
-use binomial::{ln_binomial_pmf, LIKELIHOOD_TOLERANCE};
-
-/// The normal quantile for a two-sided 95% interval, as in DESIGN.md.
+/// The normal quantile for a two-sided 95% interval, as in
+/// `../shared/DESIGN.md`.
 const Z_95: f64 = 1.959964;
 
-/// The conditional exact test comparing two Poisson counts (DESIGN.md,
-/// "Significance of a change").
+/// The conditional exact test comparing two Poisson counts
+/// (`../shared/DESIGN.md`, "Significance of a change").
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RateRatioTest {
     /// Two-sided p-value; 1 when there is nothing to test.
@@ -137,8 +133,106 @@ pub fn byar_interval(observed: u64) -> (f64, f64) {
     (lower, upper)
 }
 
+/// Asserts `actual` is within `rel` (relative) of `expected`.
 #[cfg(test)]
-mod tests;
+fn assert_close(actual: f64, expected: f64, rel: f64) {
+    let tolerance = rel * expected.abs().max(f64::MIN_POSITIVE);
+    assert!(
+        (actual - expected).abs() <= tolerance,
+        "{actual} is not within {rel:e} of {expected}"
+    );
+}
+
+/// The earlier, slower algorithms, kept to check the fast ones against.
+#[cfg(test)]
+mod reference;
 
 #[cfg(test)]
-mod reference_tests;
+mod tests {
+    use super::*;
+
+    // Reference values come from SciPy 1.17.1 (Python 3), computed
+    // independently of this code; each comment gives the exact call.
+
+    #[test]
+    fn rate_ratio_asymmetric_periods() {
+        // 30 events in 12 months, then 25 in 6: π₀ = 1/3.
+        // binomtest(25, 55, 1/3).pvalue; RR ends = π/(1−π)·12/6 with
+        // π = beta.ppf(0.025, 25, 31) and beta.ppf(0.975, 26, 30).
+        let test = rate_ratio_test(30, 25, 12, 6);
+        assert_close(test.p_value, 0.063_077_555_683_524_69, 1e-7);
+        assert_close(test.rr_low.unwrap(), 0.939_882_403_507_018, 1e-9);
+        assert_close(test.rr_high.unwrap(), 2.931_636_530_526_682_7, 1e-9);
+        // 12 in 6 months, then 2 in 12: π₀ = 12/18. binomtest(2, 14, 2/3)
+        // .pvalue; RR ends = π/(1−π)·6/12 with π = beta.ppf(0.025, 2, 13)
+        // and beta.ppf(0.975, 3, 12).
+        let (test, outcome) = verdict(12, 2, 6, 12);
+        assert_close(test.p_value, 8.216_653_714_460_629e-5, 1e-7);
+        assert_close(test.rr_low.unwrap(), 0.009_058_448_442_662_405, 1e-9);
+        assert_close(test.rr_high.unwrap(), 0.374_323_301_386_325_36, 1e-9);
+        assert_eq!(outcome, Verdict::SignificantDecrease);
+    }
+
+    #[test]
+    fn rate_ratio_large_counts() {
+        // binomtest(10415, 20415, 0.5).pvalue; π from beta.ppf as above.
+        let (test, outcome) = verdict(10_000, 10_415, 12, 12);
+        assert_close(test.p_value, 0.003_760_272_120_481_889_5, 1e-7);
+        assert_close(test.rr_low.unwrap(), 1.013_211_732_250_211_2, 1e-9);
+        assert_close(test.rr_high.unwrap(), 1.070_582_158_294_640_7, 1e-9);
+        assert_eq!(outcome, Verdict::SignificantIncrease);
+        assert_eq!(outcome.label(), "significant increase");
+    }
+
+    #[test]
+    fn rate_ratio_zeros() {
+        // 0 then 5: p = 2/32; πL = 0.025^(1/5), πU = 1 (so no upper end).
+        let (test, outcome) = verdict(0, 5, 12, 12);
+        assert_close(test.p_value, 0.0625, 1e-12);
+        let pi = 0.025_f64.powf(0.2);
+        assert_close(test.rr_low.unwrap(), pi / (1.0 - pi), 1e-9);
+        assert_eq!(test.rr_high, None);
+        assert_eq!(outcome, Verdict::NoSignificantChange);
+        // 5 then 0: πL = 0, πU = 1 − 0.025^(1/5).
+        let test = rate_ratio_test(5, 0, 12, 12);
+        assert_eq!(test.rr_low, Some(0.0));
+        assert_close(test.rr_high.unwrap(), 1.091_279_105_182_546, 1e-9);
+        let nothing = RateRatioTest {
+            p_value: 1.0,
+            rr_low: None,
+            rr_high: None,
+        };
+        assert_eq!(
+            verdict(0, 0, 12, 12),
+            (nothing, Verdict::NoSignificantChange)
+        );
+        assert_eq!(rate_ratio_test(4, 9, 0, 12), nothing);
+        assert_eq!(
+            Verdict::NoSignificantChange.label(),
+            "no significant change"
+        );
+        assert_eq!(Verdict::SignificantDecrease.label(), "significant decrease");
+    }
+
+    #[test]
+    fn byar_by_hand() {
+        // Python: z=1.959964; O*(1-1/(9*O)-z/(3*sqrt(O)))**3 and
+        // (O+1)*(1-1/(9*(O+1))+z/(3*sqrt(O+1)))**3.
+        let cases = [
+            (0, 0.0, 3.668_011_868_943_879),
+            (1, 0.013_072_132_043_599_858, 5.563_755_625_721_499),
+            (10, 4.787_449_884_048_766, 18.391_458_677_986_87),
+            (100, 81.362_105_355_790_09, 121.627_937_755_070_38),
+        ];
+        for (observed, low, high) in cases {
+            let (actual_low, actual_high) = byar_interval(observed);
+            assert_close(actual_low, low, 1e-12);
+            assert_close(actual_high, high, 1e-12);
+        }
+        // Byar approximates the exact Poisson interval, from
+        // scipy.stats.chi2.ppf(0.025, 200)/2 and chi2.ppf(0.975, 202)/2.
+        let (low, high) = byar_interval(100);
+        assert_close(low, 81.363_991_250_923_14, 1e-4);
+        assert_close(high, 121.626_793_792_426_38, 1e-4);
+    }
+}

@@ -1,48 +1,30 @@
 //! Average ranks and Spearman's rank correlation.
 
-use std::cmp::Ordering;
-
 use crate::analysis::rank::ordered_bits;
 
 /// Ranks of `values`, 1 = smallest, tied values sharing the average of the
 /// ranks they span (so 10, 20, 20, 30 → 1, 2.5, 2.5, 4). `0.0` and `-0.0`
 /// tie; NaNs rank above every number and tie with each other.
 pub fn average_ranks(values: &[f64]) -> Vec<f64> {
-    let order = |a: &f64, b: &f64| match (a.is_nan(), b.is_nan()) {
-        (true, true) => Ordering::Equal,
-        (true, false) => Ordering::Greater,
-        (false, true) => Ordering::Less,
-        (false, false) => a.partial_cmp(b).unwrap_or(Ordering::Equal),
-    };
-    // Sorted by packed keys in `order`'s order, ties by position: NaNs
-    // last, and 0.0 for -0.0 so that the two tie.
+    // Each value as an integer in that order: NaNs last, −0.0 as 0.0.
     let key = |v: f64| match v {
         v if v.is_nan() => u64::MAX,
-        0.0 => ordered_bits(0.0), // -0.0 too
+        0.0 => ordered_bits(0.0),
         v => ordered_bits(v),
     };
-    let mut keys: Vec<u128> = values
+    let mut sorted: Vec<(u64, u32)> = values
         .iter()
         .enumerate()
-        .map(|(i, &v)| u128::from(key(v)) << 64 | i as u128)
+        .map(|(i, &v)| (key(v), i as u32))
         .collect();
-    crate::order::sort_keys(&mut keys);
-    let sorted: Vec<(usize, f64)> = keys
-        .into_iter()
-        .map(|k| {
-            let i = k as u64 as usize;
-            (i, values.get(i).copied().unwrap_or(f64::NAN))
-        })
-        .collect();
+    sorted.sort_unstable_by_key(|&(k, _)| k);
     let mut ranks = vec![0.0; values.len()];
     let mut start = 0;
-    for group in sorted.chunk_by(|(_, a), (_, b)| order(a, b) == Ordering::Equal) {
+    for group in sorted.chunk_by(|a, b| a.0 == b.0) {
         // Positions start+1 ..= start+len share their mean rank.
         let rank = start as f64 + (group.len() as f64 + 1.0) / 2.0;
-        for &(index, _) in group {
-            if let Some(slot) = ranks.get_mut(index) {
-                *slot = rank;
-            }
+        for &(_, index) in group {
+            ranks[index as usize] = rank;
         }
         start += group.len();
     }
@@ -75,4 +57,41 @@ pub fn pearson_of_ranks(rx: &[f64], ry: &[f64]) -> Option<f64> {
         return None;
     }
     Some((sxy / (sxx * syy).sqrt()).clamp(-1.0, 1.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::stats::assert_close;
+
+    // Reference values come from SciPy 1.17.1 (Python 3), computed
+    // independently of this code; each comment gives the exact call.
+
+    #[test]
+    fn ranks_average_ties() {
+        // scipy.stats.rankdata([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5])
+        let values = [3.0, 1.0, 4.0, 1.0, 5.0, 9.0, 2.0, 6.0, 5.0, 3.0, 5.0];
+        let expected = [4.5, 1.5, 6.0, 1.5, 8.0, 11.0, 3.0, 10.0, 8.0, 4.5, 8.0];
+        assert_eq!(average_ranks(&values), expected);
+        assert_eq!(
+            average_ranks(&[0.0, -0.0, f64::NAN, f64::NAN, -1.0]),
+            [2.5, 2.5, 4.5, 4.5, 1.0]
+        );
+        assert!(average_ranks(&[]).is_empty());
+    }
+
+    #[test]
+    fn spearman_matches_scipy() {
+        // scipy.stats.spearmanr([1,2,2,3,4,4,4,5], [2,1,3,3,5,4,6,6]).statistic
+        let x = [1.0, 2.0, 2.0, 3.0, 4.0, 4.0, 4.0, 5.0];
+        let y = [2.0, 1.0, 3.0, 3.0, 5.0, 4.0, 6.0, 6.0];
+        assert_close(spearman(&x, &y).unwrap(), 0.900_777_510_540_147_7, 1e-12);
+        // spearmanr([10,20,20,30,40], [5,4,4,2,1]).statistic == -1.0
+        let r = spearman(&[10.0, 20.0, 20.0, 30.0, 40.0], &[5.0, 4.0, 4.0, 2.0, 1.0]).unwrap();
+        assert_close(r, -1.0, 1e-12);
+        assert_eq!(spearman(&[1.0, 2.0], &[1.0, 2.0]), None);
+        assert_eq!(spearman(&[1.0, 2.0, 3.0], &[1.0, 2.0]), None);
+        assert_eq!(spearman(&[1.0, 1.0, 1.0], &[1.0, 2.0, 3.0]), None);
+        assert_eq!(spearman(&[1.0, f64::NAN, 3.0], &[1.0, 2.0, 3.0]), None);
+    }
 }

@@ -15,7 +15,7 @@ fn sniff_entry(archive: &str, src: &mut dyn ReadAt, entry: &ZipEntry) -> Result<
         let done = reader
             .step(src, 4096, &mut |p| {
                 let room = SNIFF_BYTES.saturating_sub(head.len());
-                head.extend_from_slice(p.get(..room.min(p.len())).unwrap_or(&[]));
+                head.extend_from_slice(&p[..room.min(p.len())]);
             })
             .map_err(|e| e.to_string())?;
         if done {
@@ -40,16 +40,12 @@ pub(super) fn unpack_entry(
 }
 
 impl LoadSession {
+    /// Opens item `item` (source `src`) as a ZIP archive and adds each of
+    /// its entries as an item of its own, recognised; the archive fails
+    /// when it cannot be opened or holds nothing the explorer reads.
     pub(super) fn open_zip(&mut self, item: usize, src: usize) {
-        let name = self
-            .items
-            .get(item)
-            .map(|i| i.report.name.clone())
-            .unwrap_or_default();
-        let Some(source) = self.sources.get_mut(src) else {
-            return;
-        };
-        let archive = match ZipArchive::open(&name, source.as_mut()) {
+        let name = self.items[item].report.name.clone();
+        let archive = match ZipArchive::open(&name, self.sources[src].as_mut()) {
             Ok(a) => a,
             Err(e) => return self.set_status(item, FileStatus::Failed(e.to_string())),
         };
@@ -61,64 +57,59 @@ impl LoadSession {
         }
         let mut usable = 0;
         for entry in archive.entries().iter().filter(|e| !e.is_dir()) {
-            let full = format!("{name}/{}", entry.name);
-            let size = entry.size;
-            if entry.name.starts_with("__MACOSX/") || entry.file_name().starts_with("._") {
-                let kind = FileKind::Unknown {
-                    reason: "macOS metadata".to_string(),
-                };
-                let status = FileStatus::NotUsed("macOS metadata, not data".to_string());
-                self.push(&full, size, kind, src, Some(entry.clone()), status);
-                continue;
-            }
-            let Some(source) = self.sources.get_mut(src) else {
-                return;
-            };
-            let head = match sniff_entry(&name, source.as_mut(), entry) {
-                Ok(h) => h,
-                Err(m) => {
-                    let kind = FileKind::Unknown {
-                        reason: "it cannot be unpacked".to_string(),
-                    };
-                    self.push(
-                        &full,
-                        size,
-                        kind,
-                        src,
-                        Some(entry.clone()),
-                        FileStatus::Failed(m),
-                    );
-                    continue;
-                }
-            };
-            let kind = recognise(&full, &head);
-            let status = match &kind {
-                FileKind::Zip => FileStatus::NotUsed(
-                    "an archive inside the archive; unzip the outer one and load this one"
-                        .to_string(),
-                ),
-                FileKind::Unknown { .. } => FileStatus::NotUsed(kind.describe()),
-                k if self.police_only && !k.is_police() => FileStatus::NotUsed(not_police(k)),
-                _ => FileStatus::Waiting,
-            };
-            let reference = is_reference(&kind) && !self.police_only;
-            usable += usize::from(status == FileStatus::Waiting);
-            let at = self.push(&full, size, kind, src, Some(entry.clone()), status);
-            if reference {
-                let bytes = self
-                    .sources
-                    .get_mut(src)
-                    .map(|s| unpack_entry(&name, s.as_mut(), entry));
-                match bytes {
-                    Some(Ok(bytes)) => self.read_reference(at, &bytes),
-                    Some(Err(m)) => self.set_status(at, FileStatus::Failed(m)),
-                    None => {}
-                }
-            }
+            usable += usize::from(self.add_entry(&name, src, entry));
         }
         if usable == 0 {
             let message = format!("{name}: the archive holds no file the explorer reads");
             self.set_status(item, FileStatus::Failed(message));
         }
+    }
+
+    /// Adds one entry of the archive `name` as an item, recognised from its
+    /// first bytes (a reference file is read at once); true when it waits
+    /// to be loaded.
+    fn add_entry(&mut self, name: &str, src: usize, entry: &ZipEntry) -> bool {
+        let full = format!("{name}/{}", entry.name);
+        let size = entry.size;
+        let push = |s: &mut Self, kind: FileKind, status: FileStatus| {
+            s.push(&full, size, kind, src, Some(entry.clone()), status)
+        };
+        if entry.name.starts_with("__MACOSX/") || entry.file_name().starts_with("._") {
+            let kind = FileKind::Unknown {
+                reason: "macOS metadata".to_string(),
+            };
+            let status = FileStatus::NotUsed("macOS metadata, not data".to_string());
+            push(self, kind, status);
+            return false;
+        }
+        let head = match sniff_entry(name, self.sources[src].as_mut(), entry) {
+            Ok(h) => h,
+            Err(m) => {
+                let kind = FileKind::Unknown {
+                    reason: "it cannot be unpacked".to_string(),
+                };
+                push(self, kind, FileStatus::Failed(m));
+                return false;
+            }
+        };
+        let kind = recognise(&full, &head);
+        let status = match &kind {
+            FileKind::Zip => FileStatus::NotUsed(
+                "an archive inside the archive; unzip the outer one and load this one".to_string(),
+            ),
+            FileKind::Unknown { .. } => FileStatus::NotUsed(kind.describe()),
+            k if self.police_only && !k.is_police() => FileStatus::NotUsed(not_police(k)),
+            _ => FileStatus::Waiting,
+        };
+        let reference = is_reference(&kind) && !self.police_only;
+        let waiting = status == FileStatus::Waiting;
+        let at = push(self, kind, status);
+        if reference {
+            match unpack_entry(name, self.sources[src].as_mut(), entry) {
+                Ok(bytes) => self.read_reference(at, &bytes),
+                Err(m) => self.set_status(at, FileStatus::Failed(m)),
+            }
+        }
+        waiting
     }
 }

@@ -31,17 +31,9 @@ pub(super) struct Beside {
 /// The bytes of `item`, read whole from `source` (a file, or an
 /// archive's entry unpacked).
 pub(super) fn item_bytes(source: &mut dyn ReadAt, item: &Item) -> Result<Vec<u8>, String> {
-    let name = &item.report.name;
     match &item.entry {
-        Some(entry) => {
-            let archive = name
-                .strip_suffix(entry.name.as_str())
-                .and_then(|a| a.strip_suffix('/'))
-                .or_else(|| name.rsplit_once('/').map(|(a, _)| a))
-                .unwrap_or("");
-            unpack_entry(archive, source, entry)
-        }
-        None => read_all(source, name),
+        Some(entry) => unpack_entry(item.archive_name(), source, entry),
+        None => read_all(source, &item.report.name),
     }
 }
 
@@ -49,10 +41,7 @@ impl LoadSession {
     /// The bytes of item `i`.
     fn bytes_of(&mut self, i: usize) -> Result<Vec<u8>, String> {
         let item = &self.items[i];
-        match self.sources.get_mut(item.source) {
-            Some(source) => item_bytes(source.as_mut(), item),
-            None => Err(format!("{}: cannot be read", item.report.name)),
-        }
+        item_bytes(self.sources[item.source].as_mut(), item)
     }
 
     /// Adds the counts files `files` beside the police.uk counts in `cube`

@@ -34,11 +34,11 @@ impl LoadSession {
     /// bridges as given, then the last lookup that is not a bridge.
     pub(super) fn chain(&self) -> Vec<usize> {
         let mut chain: Vec<usize> = (0..self.lookups.len())
-            .filter(|&i| self.lookups.get(i).is_some_and(|(_, l)| l.is_bridge()))
+            .filter(|&i| self.lookups[i].1.is_bridge())
             .collect();
         if let Some(last) = (0..self.lookups.len())
             .rev()
-            .find(|&i| self.lookups.get(i).is_some_and(|(_, l)| !l.is_bridge()))
+            .find(|&i| !self.lookups[i].1.is_bridge())
         {
             chain.push(last);
         }
@@ -46,10 +46,7 @@ impl LoadSession {
     }
 
     fn mapping_lookup(&self) -> Option<&Lookup> {
-        self.chain()
-            .last()
-            .and_then(|&i| self.lookups.get(i))
-            .map(|(_, l)| l)
+        self.chain().last().map(|&i| &self.lookups[i].1)
     }
 
     /// The levels and areas the user can choose from (phase 1, after the

@@ -113,9 +113,7 @@ impl LoadSession {
         let src = self.sources.len();
         self.sources.push(Box::new(source));
         let index = self.items.len();
-        let Some(source) = self.sources.get_mut(src) else {
-            return index;
-        };
+        let source = &mut self.sources[src];
         let size = source.size();
         let mut head = vec![0u8; size.min(SNIFF_BYTES as u64) as usize];
         let kind = match source.read_at(0, &mut head) {
@@ -195,16 +193,12 @@ impl LoadSession {
     }
 
     pub(super) fn set_status(&mut self, item: usize, status: FileStatus) {
-        if let Some(i) = self.items.get_mut(item) {
-            i.report.status = status;
-        }
+        self.items[item].report.status = status;
     }
 
     /// Reads a small file that decides the mapping.
     pub(super) fn read_reference(&mut self, item: usize, bytes: &[u8]) {
-        let Some(it) = self.items.get(item) else {
-            return;
-        };
+        let it = &self.items[item];
         let name = it.report.name.clone();
         let result = match &it.report.kind {
             FileKind::Lookup { .. } => read_lookup(&name, bytes).map(|(l, r)| {
@@ -237,9 +231,7 @@ impl LoadSession {
             }),
             _ => return,
         };
-        let Some(it) = self.items.get_mut(item) else {
-            return;
-        };
+        let it = &mut self.items[item];
         match result {
             Ok(rows) => {
                 it.report.rows = rows;

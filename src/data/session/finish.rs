@@ -1,19 +1,61 @@
 //! Finishing the load: the counts, areas and boundaries built into a
 //! [`Bundle`], with a manifest for "Your files".
 
-use crate::data::area::{Area, AreaCode};
+use crate::data::area::Area;
 use crate::data::areas_build::{build_areas, Ranks};
 use crate::data::boundaries::Boundary;
 use crate::data::bundle::Bundle;
+use crate::data::cube::Cube;
 use crate::data::lookup::{Level, Lookup};
 use crate::data::manifest::{Manifest, ManifestFiles};
+use crate::data::policeuk::PrepareError;
 use crate::data::quality::Quality;
 use crate::data::recognise::FileKind;
+use crate::data::report::LoadReport;
 use crate::data::unknown_codes::UnknownCodes;
 
 use super::files::FileStatus;
 use super::loaded::Loaded;
 use super::{LoadSession, SessionError, Sink};
+
+/// What the rows were counted into, before the areas are added.
+struct Counted {
+    cube: Cube,
+    report: LoadReport,
+    quality: Quality,
+    bridged: u64,
+    unknown: UnknownCodes,
+}
+
+/// The counts of the sink, finished.
+fn counted(sink: Sink) -> Result<Counted, SessionError> {
+    Ok(match sink {
+        Sink::Police(agg) => {
+            let prepared = agg.finish().map_err(|e| match e {
+                PrepareError::Cube(c) => SessionError::Cube(c),
+                PrepareError::File(f) => SessionError::Empty(f.to_string()),
+            })?;
+            Counted {
+                cube: prepared.cube,
+                report: prepared.report,
+                quality: prepared.quality,
+                bridged: prepared.bridged,
+                unknown: prepared.unknown,
+            }
+        }
+        Sink::Counts(counts) => {
+            let (builder, report) = *counts;
+            let cube = builder.build()?;
+            Counted {
+                quality: Quality::of_cube(&cube),
+                cube,
+                report,
+                bridged: 0,
+                unknown: UnknownCodes::default(),
+            }
+        }
+    })
+}
 
 impl LoadSession {
     /// Reads whatever is left and builds the dataset: counts, areas (the
@@ -28,50 +70,20 @@ impl LoadSession {
         let lookups: Vec<Lookup> = plan
             .chain
             .iter()
-            .filter_map(|&i| self.lookups.get(i).map(|(_, l)| l.clone()))
+            .map(|&i| self.lookups[i].1.clone())
             .collect();
         let mut categories = self.categories.clone().unwrap_or_default();
         let police = matches!(plan.sink, Sink::Police(_));
-        let (mut cube, mut report, mut quality, bridged, unknown) = match plan.sink {
-            Sink::Police(agg) => {
-                let prepared = agg.finish().map_err(|e| match e {
-                    crate::data::policeuk::PrepareError::Cube(c) => SessionError::Cube(c),
-                    crate::data::policeuk::PrepareError::File(f) => {
-                        SessionError::Empty(f.to_string())
-                    }
-                })?;
-                (
-                    prepared.cube,
-                    prepared.report,
-                    prepared.quality,
-                    prepared.bridged,
-                    prepared.unknown,
-                )
-            }
-            Sink::Counts(counts) => {
-                let (builder, report) = *counts;
-                let cube = builder.build()?;
-                let quality = Quality::of_cube(&cube);
-                (cube, report, quality, 0, UnknownCodes::default())
-            }
-        };
-        if !plan.beside.is_empty() && cube.month_count() > 0 {
-            let added = self.add_beside(cube, categories, &plan.beside)?;
-            cube = added.cube;
+        let mut counts = counted(plan.sink)?;
+        if !plan.beside.is_empty() && counts.cube.month_count() > 0 {
+            let added = self.add_beside(counts.cube, categories, &plan.beside)?;
+            counts.cube = added.cube;
             categories = added.categories;
-            report.merge(added.report);
-            quality = Quality::of_cube(&cube);
+            counts.report.merge(added.report);
+            counts.quality = Quality::of_cube(&counts.cube);
         }
-        if cube.month_count() == 0 {
-            let why = self
-                .items
-                .iter()
-                .find_map(|i| match &i.report.status {
-                    FileStatus::Failed(m) => Some(m.clone()),
-                    _ => None,
-                })
-                .unwrap_or_else(|| "no row could be counted".to_string());
-            return Err(SessionError::Empty(why));
+        if counts.cube.month_count() == 0 {
+            return Err(SessionError::Empty(self.why_empty()));
         }
         let areas = if !self.areas.is_empty() || lookups.is_empty() || !police {
             std::mem::take(&mut self.areas)
@@ -80,7 +92,8 @@ impl LoadSession {
         };
         let mut boundaries = std::mem::take(&mut self.boundaries);
         boundaries.retain(|b| {
-            cube.area_index(b.code.as_str()).is_some() || areas.iter().any(|a| a.code == b.code)
+            counts.cube.area_index(b.code.as_str()).is_some()
+                || areas.iter().any(|a| a.code == b.code)
         });
         let within_name = plan.within.as_deref().map(|code| {
             lookups
@@ -89,39 +102,38 @@ impl LoadSession {
                 .unwrap_or(code)
                 .to_string()
         });
-        let mut manifest = self.manifest(
-            police,
-            &lookups,
-            &boundaries,
-            plan.level,
-            within_name,
-            &quality,
-        );
-        if unknown.rows > 0 {
-            manifest.caveats.push(format!(
-                "{} rows have an LSOA code no lookup lists: they are in no area; see the load report.",
-                unknown.rows
-            ));
-        }
+        let mut manifest = self.manifest(police, &lookups, &boundaries, plan.level, within_name);
+        manifest.caveats = self.caveats(police, &counts.quality, &counts.unknown);
         let bundle = Bundle::from_cube(
             manifest,
-            cube,
+            counts.cube,
             areas,
             &categories,
-            report.clone(),
-            quality,
+            counts.report.clone(),
+            counts.quality,
             boundaries,
         );
         Ok(Loaded {
             bundle,
             files: self.items.into_iter().map(|i| i.report).collect(),
-            report,
-            bridged,
+            report: counts.report,
+            bridged: counts.bridged,
             level: plan.level,
             within: plan.within,
             keeps_unallocated: plan.keeps_unallocated,
-            unknown,
+            unknown: counts.unknown,
         })
+    }
+
+    /// Why nothing was counted: the first file's failure, if any.
+    fn why_empty(&self) -> String {
+        self.items
+            .iter()
+            .find_map(|i| match &i.report.status {
+                FileStatus::Failed(m) => Some(m.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| "no row could be counted".to_string())
     }
 
     /// The areas of the level (and their parents) from the lookups, with
@@ -149,20 +161,12 @@ impl LoadSession {
         let with_population = !self.population.is_empty();
         built
             .rows
-            .into_iter()
-            .map(|r| Area {
-                code: AreaCode::from(r.code.as_str()),
-                name: r.name,
-                parent: r.parent.as_deref().map(AreaCode::from),
-                population: with_population
-                    .then(|| u32::try_from(r.population).unwrap_or(u32::MAX)),
-                imd_rank: r.imd_rank,
-                imd_decile: r.imd_decile,
-                imd_score: None,
-            })
+            .iter()
+            .map(|r| r.to_area(with_population))
             .collect()
     }
 
+    /// The manifest of "Your files" (its caveats are [`caveats`](Self::caveats)).
     fn manifest(
         &self,
         police: bool,
@@ -170,7 +174,6 @@ impl LoadSession {
         boundaries: &[Boundary],
         level: Level,
         within_name: Option<String>,
-        quality: &Quality,
     ) -> Manifest {
         let mut attribution = Vec::new();
         if police {
@@ -182,63 +185,6 @@ impl LoadSession {
         }
         if !boundaries.is_empty() {
             attribution.push("Contains OS data © Crown copyright and database right.");
-        }
-        let read = |kind: fn(&FileKind) -> bool| {
-            self.items
-                .iter()
-                .filter(|i| i.report.status == FileStatus::Read && kind(&i.report.kind))
-                .count()
-        };
-        let mut caveats = Vec::new();
-        if police {
-            caveats.push(format!(
-                "Counted from {} police.uk street-level file(s) you loaded. police.uk street-level data are not the official recorded crime figures: locations are approximate and some offences are left out.",
-                read(FileKind::is_police)
-            ));
-        } else {
-            caveats.push(format!(
-                "Read from {} counts file(s) you loaded.",
-                read(|k| *k == FileKind::CountsFile)
-            ));
-        }
-        if !quality.months_missing.is_empty() {
-            let months: Vec<String> = quality
-                .months_missing
-                .iter()
-                .map(|m| m.to_string())
-                .collect();
-            caveats.push(format!("No rows for {}.", months.join(", ")));
-        }
-        if !quality.months_suspect.is_empty() {
-            let months: Vec<String> = quality
-                .months_suspect
-                .iter()
-                .map(|s| s.month.to_string())
-                .collect();
-            caveats.push(format!(
-                "Implausibly few rows for {} against the months around: data may be missing, or the drop may be real.",
-                months.join(", ")
-            ));
-        }
-        let failed = self
-            .items
-            .iter()
-            .filter(|i| matches!(i.report.status, FileStatus::Failed(_)))
-            .count();
-        if failed > 0 {
-            caveats.push(format!(
-                "{failed} file(s) could not be read; see the load report."
-            ));
-        }
-        let partly = self
-            .items
-            .iter()
-            .filter(|i| matches!(i.report.status, FileStatus::Partly(_)))
-            .count();
-        if partly > 0 {
-            caveats.push(format!(
-                "{partly} file(s) could be read only in part (the rows before the problem are counted); see the load report."
-            ));
         }
         Manifest {
             title: "Your files".to_string(),
@@ -261,7 +207,68 @@ impl LoadSession {
                 categories: None,
                 boundaries: None,
             },
-            caveats,
+            caveats: Vec::new(),
         }
+    }
+
+    /// The caveats of "Your files": what was read, months missing or
+    /// implausibly low, files failed or read in part, unknown codes.
+    fn caveats(&self, police: bool, quality: &Quality, unknown: &UnknownCodes) -> Vec<String> {
+        let count = |keep: &dyn Fn(&FileStatus, &FileKind) -> bool| {
+            self.items
+                .iter()
+                .filter(|i| keep(&i.report.status, &i.report.kind))
+                .count()
+        };
+        let mut caveats = Vec::new();
+        if police {
+            caveats.push(format!(
+                "Counted from {} police.uk street-level file(s) you loaded. police.uk street-level data are not the official recorded crime figures: locations are approximate and some offences are left out.",
+                count(&|s, k| *s == FileStatus::Read && k.is_police())
+            ));
+        } else {
+            caveats.push(format!(
+                "Read from {} counts file(s) you loaded.",
+                count(&|s, k| *s == FileStatus::Read && *k == FileKind::CountsFile)
+            ));
+        }
+        if !quality.months_missing.is_empty() {
+            let months: Vec<String> = quality
+                .months_missing
+                .iter()
+                .map(|m| m.to_string())
+                .collect();
+            caveats.push(format!("No rows for {}.", months.join(", ")));
+        }
+        if !quality.months_suspect.is_empty() {
+            let months: Vec<String> = quality
+                .months_suspect
+                .iter()
+                .map(|s| s.month.to_string())
+                .collect();
+            caveats.push(format!(
+                "Implausibly few rows for {} against the months around: data may be missing, or the drop may be real.",
+                months.join(", ")
+            ));
+        }
+        let failed = count(&|s, _| matches!(s, FileStatus::Failed(_)));
+        if failed > 0 {
+            caveats.push(format!(
+                "{failed} file(s) could not be read; see the load report."
+            ));
+        }
+        let partly = count(&|s, _| matches!(s, FileStatus::Partly(_)));
+        if partly > 0 {
+            caveats.push(format!(
+                "{partly} file(s) could be read only in part (the rows before the problem are counted); see the load report."
+            ));
+        }
+        if unknown.rows > 0 {
+            caveats.push(format!(
+                "{} rows have an LSOA code no lookup lists: they are in no area; see the load report.",
+                unknown.rows
+            ));
+        }
+        caveats
     }
 }

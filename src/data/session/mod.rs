@@ -43,10 +43,6 @@ mod loaded;
 mod repeats;
 mod start;
 mod step;
-#[cfg(test)]
-mod tests;
-#[cfg(test)]
-mod tests_files;
 
 use std::collections::BTreeMap;
 
@@ -104,6 +100,22 @@ struct Item {
     report: FileReport,
     source: usize,
     entry: Option<ZipEntry>,
+}
+
+impl Item {
+    /// The archive an entry is in (its name without the entry's path); ""
+    /// for a plain file.
+    fn archive_name(&self) -> &str {
+        let name = &self.report.name;
+        match &self.entry {
+            Some(entry) => name
+                .strip_suffix(entry.name.as_str())
+                .and_then(|a| a.strip_suffix('/'))
+                .or_else(|| name.rsplit_once('/').map(|(a, _)| a))
+                .unwrap_or(""),
+            None => "",
+        }
+    }
 }
 
 /// What is being read now.

@@ -7,7 +7,6 @@
 //! and two downloads differ slightly), which the report says, as the
 //! figures then depend on which was given first.
 
-use crate::data::crc32::Crc32;
 use crate::data::month::Month;
 use crate::data::recognise::FileKind;
 
@@ -55,9 +54,7 @@ impl LoadSession {
         let mut seen: Vec<(Month, String, usize)> = Vec::new();
         let mut kept = Vec::new();
         for i in police {
-            let Some(it) = self.items.get(i) else {
-                continue;
-            };
+            let it = &self.items[i];
             let FileKind::PoliceUkStreet {
                 month: Some(month),
                 force: Some(force),
@@ -99,7 +96,7 @@ impl LoadSession {
     /// True when items `a` and `b` have the same unpacked length and CRC-32
     /// (false when either cannot be read).
     fn same_content(&mut self, a: usize, b: usize) -> bool {
-        let size = |s: &Self, i: usize| s.items.get(i).map(|it| it.report.size);
+        let size = |s: &Self, i: usize| s.items[i].report.size;
         if size(self, a) != size(self, b) {
             return false;
         }
@@ -112,22 +109,22 @@ impl LoadSession {
     /// The CRC-32 of item `i`'s bytes: an archive's entry lists its own;
     /// a plain file is read through.
     fn crc(&mut self, i: usize) -> Option<u32> {
-        let it = self.items.get(i)?;
+        let it = &self.items[i];
         if let Some(entry) = &it.entry {
             return Some(entry.crc32);
         }
         let size = it.report.size;
-        let source = self.sources.get_mut(it.source)?;
-        let mut crc = Crc32::new();
+        let source = &mut self.sources[it.source];
+        let mut crc = crc32fast::Hasher::new();
         let mut buf = vec![0u8; STEP_BYTES];
         let mut at = 0u64;
         while at < size {
             let n = (size - at).min(STEP_BYTES as u64) as usize;
-            let piece = buf.get_mut(..n)?;
+            let piece = &mut buf[..n];
             source.read_at(at, piece).ok()?;
             crc.update(piece);
             at += n as u64;
         }
-        Some(crc.value())
+        Some(crc.finalize())
     }
 }

@@ -27,79 +27,91 @@ impl LoadSession {
         if self.plan.is_some() {
             return Ok(());
         }
-        let waiting = |kind: fn(&FileKind) -> bool| -> Vec<usize> {
-            (0..self.items.len())
-                .filter(|&i| {
-                    self.items.get(i).is_some_and(|it| {
-                        it.report.status == FileStatus::Waiting && kind(&it.report.kind)
-                    })
-                })
-                .collect()
-        };
-        let police = waiting(FileKind::is_police);
-        let counts = waiting(|k| *k == FileKind::CountsFile);
+        let police = self.waiting(FileKind::is_police);
+        let counts = self.waiting(|k| *k == FileKind::CountsFile);
         let police = self.without_repeats(police);
         let chain = self.chain();
         let level = level.unwrap_or(self.choices().default_level);
         let within = within.map(str::trim).filter(|w| !w.is_empty());
-        let categories = self.categories.clone().unwrap_or_default();
-        let (sink, queue, keeps_unallocated) = if !police.is_empty() {
-            let lookups: Vec<Lookup> = chain
-                .iter()
-                .filter_map(|&i| self.lookups.get(i).map(|(_, l)| l.clone()))
-                .collect();
-            let mapper = if lookups.is_empty() {
-                if level != Level::Lsoa || within.is_some() {
-                    return Err(SessionError::NeedsLookup(level));
-                }
-                AreaMapper::each_lsoa()
-            } else {
-                AreaMapper::from_lookups(&lookups, level, within).map_err(|error| {
-                    let file = chain
-                        .last()
-                        .and_then(|&i| self.lookups.get(i))
-                        .and_then(|(item, _)| self.items.get(*item))
-                        .map(|it| it.report.name.clone())
-                        .unwrap_or_default();
-                    SessionError::Lookup { file, error }
-                })?
-            };
+        if !police.is_empty() {
+            let mapper = self.mapper(&chain, level, within)?;
             let keeps = mapper.keeps_unallocated();
+            let categories = self.categories.clone().unwrap_or_default();
             let agg = PoliceUkAggregator::new(mapper, categories);
-            (Sink::Police(Box::new(agg)), police, keeps)
+            self.begin(
+                level,
+                within,
+                chain,
+                Sink::Police(Box::new(agg)),
+                police,
+                keeps,
+            );
+            // Counts files beside police.uk files: read when the load finishes.
+            if let Some(plan) = self.plan.as_mut() {
+                plan.beside = counts;
+            }
         } else if !counts.is_empty() {
-            let mut parents: Vec<&str> = self
-                .areas
-                .iter()
-                .filter_map(|a| a.parent.as_ref().map(AreaCode::as_str))
-                .collect();
-            parents.sort();
-            let mut leaves: Vec<&str> = self
-                .areas
-                .iter()
-                .map(|a| a.code.as_str())
-                .filter(|c| parents.binary_search(c).is_err())
-                .collect();
-            leaves.sort();
-            let builder = CubeBuilder::new()
-                .with_categories(categories.iter().map(|c| c.name.as_str()))
-                .with_sources(categories.source_indices())
-                .with_areas(leaves);
-            (
-                Sink::Counts(Box::new((builder, LoadReport::default()))),
-                counts.clone(),
-                true,
-            )
+            let sink = Sink::Counts(Box::new((self.counts_builder(), LoadReport::default())));
+            self.begin(level, within, chain, sink, counts, true);
         } else {
             return Err(SessionError::NoData);
-        };
-        let police_load = matches!(sink, Sink::Police(_));
-        self.begin(level, within, chain, sink, queue, keeps_unallocated);
-        // Counts files beside police.uk files: read when the load finishes.
-        if let (true, Some(plan)) = (police_load, self.plan.as_mut()) {
-            plan.beside = counts;
         }
         Ok(())
+    }
+
+    /// The items waiting to be loaded whose kind is `kind`, in order.
+    fn waiting(&self, kind: fn(&FileKind) -> bool) -> Vec<usize> {
+        (0..self.items.len())
+            .filter(|&i| {
+                let it = &self.items[i];
+                it.report.status == FileStatus::Waiting && kind(&it.report.kind)
+            })
+            .collect()
+    }
+
+    /// The mapping of a police.uk load through the lookups of `chain` (none:
+    /// each LSOA is an area, at LSOA level only).
+    fn mapper(
+        &self,
+        chain: &[usize],
+        level: Level,
+        within: Option<&str>,
+    ) -> Result<AreaMapper, SessionError> {
+        let lookups: Vec<Lookup> = chain.iter().map(|&i| self.lookups[i].1.clone()).collect();
+        let Some(&last) = chain.last() else {
+            if level != Level::Lsoa || within.is_some() {
+                return Err(SessionError::NeedsLookup(level));
+            }
+            return Ok(AreaMapper::each_lsoa());
+        };
+        AreaMapper::from_lookups(&lookups, level, within).map_err(|error| {
+            let (item, _) = &self.lookups[last];
+            let file = self.items[*item].report.name.clone();
+            SessionError::Lookup { file, error }
+        })
+    }
+
+    /// What a load of counts files counts into: the areas file's leaf areas
+    /// (those no area names as its parent) and the categories.
+    fn counts_builder(&self) -> CubeBuilder {
+        let categories = self.categories.clone().unwrap_or_default();
+        let mut parents: Vec<&str> = self
+            .areas
+            .iter()
+            .filter_map(|a| a.parent.as_ref().map(AreaCode::as_str))
+            .collect();
+        parents.sort();
+        let mut leaves: Vec<&str> = self
+            .areas
+            .iter()
+            .map(|a| a.code.as_str())
+            .filter(|c| parents.binary_search(c).is_err())
+            .collect();
+        leaves.sort();
+        CubeBuilder::new()
+            .with_categories(categories.iter().map(|c| c.name.as_str()))
+            .with_sources(categories.source_indices())
+            .with_areas(leaves)
     }
 
     /// Starts a load of police.uk files (phase 2) with a mapping decided
@@ -117,13 +129,7 @@ impl LoadSession {
         if self.plan.is_some() {
             return Ok(());
         }
-        let police: Vec<usize> = (0..self.items.len())
-            .filter(|&i| {
-                self.items.get(i).is_some_and(|it| {
-                    it.report.status == FileStatus::Waiting && it.report.kind.is_police()
-                })
-            })
-            .collect();
+        let police = self.waiting(FileKind::is_police);
         let police = self.without_repeats(police);
         if police.is_empty() {
             return Err(SessionError::NoData);
@@ -147,10 +153,7 @@ impl LoadSession {
         keeps_unallocated: bool,
     ) {
         // Lookups left out of the chain.
-        let used: Vec<usize> = chain
-            .iter()
-            .filter_map(|&i| self.lookups.get(i).map(|(item, _)| *item))
-            .collect();
+        let used: Vec<usize> = chain.iter().map(|&i| self.lookups[i].0).collect();
         let unused: Vec<usize> = self
             .lookups
             .iter()
@@ -163,11 +166,7 @@ impl LoadSession {
             ));
         }
         self.progress = Progress {
-            bytes_total: queue
-                .iter()
-                .filter_map(|&i| self.items.get(i))
-                .map(|it| it.report.size)
-                .sum(),
+            bytes_total: queue.iter().map(|&i| self.items[i].report.size).sum(),
             files_total: queue.len(),
             ..Progress::default()
         };

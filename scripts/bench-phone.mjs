@@ -1,0 +1,105 @@
+// The phone benchmark (see scripts/bench-phone): each page opened `runs`
+// times in a fresh browser context (empty cache) under the phone's network
+// and CPU, through the Chrome DevTools Protocol. For each run: first paint
+// and first contentful paint (the browser's paint timings), the headline
+// visible (a [data-testid=current] figure on screen, noted by an observer
+// injected before the page's own scripts), and the bytes transferred
+// (encoded, headers included) by the time the network is idle. Prints the
+// median and the range of each.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { host } from './static-host.mjs';
+
+const ROOT = new URL('../', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const runs = Number(option('runs', '5'));
+const dataset = option('dataset', 'stockton');
+const DIST = join(ROOT, 'dist');
+const data = join(DIST, 'data', dataset);
+if (!existsSync(join(data, 'manifest.json'))) {
+  console.error(`bench-phone: ${data} is missing: run scripts/build-stockton, then trunk build --release --offline`);
+  process.exit(1);
+}
+
+// The phone: the conditions of issue 14 (Chrome's "Fast 3G"-like preset).
+const NETWORK = { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 };
+const CPU_SLOWDOWN = 4;
+
+// A ward of the dataset: the first area with a parent in its areas file.
+const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8'));
+const areasFile = manifest.files.areas && join(data, manifest.files.areas);
+const ward = areasFile && readFileSync(areasFile, 'utf8').split(/\r?\n/).slice(1)
+  .map((l) => l.split(',')).find((f) => f[2])?.[0];
+const pages = [
+  ['overview', `?dataset=${dataset}`],
+  ...(ward ? [['ward profile', `?dataset=${dataset}&ward=${ward}`], ['embedded card', `?dataset=${dataset}&ward=${ward}&embed=card`]] : []),
+];
+
+// Notes when a headline figure is first on screen (performance.now()).
+const OBSERVER = `(() => {
+  const seen = () => {
+    const el = document.querySelector('[data-testid="current"]');
+    if (el && el.textContent.trim() !== '' && el.getBoundingClientRect().height > 0) {
+      window.__headline = performance.now();
+      return true;
+    }
+    return false;
+  };
+  new MutationObserver((_, obs) => { if (seen()) obs.disconnect(); })
+    .observe(document, { childList: true, subtree: true, characterData: true });
+})();`;
+
+async function once(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true, deviceScaleFactor: 2 });
+  await context.addInitScript(OBSERVER);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
+  await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
+  await page.waitForFunction(() => window.__headline !== undefined, null, { timeout: 120_000, polling: 100 });
+  await page.waitForLoadState('networkidle', { timeout: 120_000 });
+  const t = await page.evaluate(() => {
+    const paint = Object.fromEntries(performance.getEntriesByType('paint').map((p) => [p.name, p.startTime]));
+    return { fp: paint['first-paint'], fcp: paint['first-contentful-paint'], headline: window.__headline };
+  });
+  await context.close();
+  return { ...t, bytes };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (xs) => `${(median(xs) / 1000).toFixed(2)} s (${(Math.min(...xs) / 1000).toFixed(2)}–${(Math.max(...xs) / 1000).toFixed(2)})`;
+
+const server = await host(DIST);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+console.log(`bench-phone: ${runs} runs a page, 375×800, ${NETWORK.latency} ms round trip, ` +
+  `${(NETWORK.downloadThroughput * 8 / 1e6).toFixed(1)} Mbit/s down, CPU ${CPU_SLOWDOWN}x slower, empty cache; ` +
+  `median (range). Goal: headline ≤ 2.5 s, first paint ≤ 1 s.`);
+try {
+  for (const [name, query] of pages) {
+    const results = [];
+    for (let i = 0; i < runs; i++) results.push(await once(browser, server.url + query));
+    const col = (k) => results.map((r) => r[k]).filter((v) => typeof v === 'number');
+    console.log(`${name.padEnd(14)} first paint ${ms(col('fp'))}, first contentful paint ${ms(col('fcp'))}, ` +
+      `headline ${ms(col('headline'))}, ${(median(col('bytes')) / 1024).toFixed(0)} KB transferred  (${query})`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,254 @@
+//! Key findings: plain-English sentences generated from the numbers. A
+//! change is called a rise or a fall only when it is statistically
+//! significant; rank moves say "moved up/down" and give the area's own
+//! significance; suppressed figures are never written out.
+
+mod areas;
+
+use serde::Serialize;
+
+use crate::data::Month;
+use crate::format::{signed, signed_pct, thousands};
+
+use super::coverage::Coverage;
+use super::deprivation::Deprivation;
+use super::disclosure::{Disclosure, Shown};
+use super::narrative::{coverage_sentence, headline};
+use super::period::PeriodPair;
+use super::rank::Ranking;
+use super::stats::Verdict;
+use super::table::{CompareRow, RowRole};
+use super::targets::TargetResult;
+
+/// What a finding is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// The overall change (all crime; anti-social behaviour).
+    Headline,
+    /// A significant rise.
+    Rise,
+    /// A significant fall.
+    Fall,
+    /// No category changed significantly.
+    NoSignificantChange,
+    /// The largest shares of all crime.
+    Share,
+    /// The areas at the top of the ranking.
+    TopAreas,
+    /// A notable move in the ranking.
+    RankMove,
+    /// The link with deprivation.
+    Deprivation,
+    /// Progress against a target.
+    Target,
+    /// A data-quality caveat.
+    Caveat,
+}
+
+/// One generated sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// What it is about.
+    pub kind: FindingKind,
+    /// The sentence.
+    pub text: String,
+}
+
+/// Everything the findings are generated from (all optional but the
+/// category table).
+#[derive(Clone, Copy, Debug)]
+pub struct FindingsInput<'a> {
+    /// The two periods.
+    pub pair: &'a PeriodPair,
+    /// The category table of the scope ([`super::table::By::Category`]).
+    pub categories: &'a [CompareRow],
+    /// A ranking of areas, for the top areas and rank moves.
+    pub ranking: Option<&'a Ranking>,
+    /// What the ranked areas are, singular (e.g. `ward`).
+    pub level_name: &'a str,
+    /// The deprivation analysis of the ranking's areas.
+    pub deprivation: Option<&'a Deprivation>,
+    /// Targets evaluated for the pair.
+    pub targets: &'a [TargetResult],
+    /// The months of each period without data: when there are any, the
+    /// periods are not compared, and the first finding says so.
+    pub coverage: &'a Coverage,
+    /// Months implausibly low (from the load's quality report).
+    pub months_suspect: &'a [Month],
+    /// The disclosure rule.
+    pub rule: Disclosure,
+}
+
+/// How many rises, falls and rank moves are reported at most.
+const TOP: usize = 3;
+
+/// Generates the key findings, in reading order.
+pub fn key_findings(input: &FindingsInput) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut push = |kind, text: String| out.push(Finding { kind, text });
+    if let Some(gaps) = coverage_sentence(input.coverage, input.pair) {
+        push(FindingKind::Caveat, gaps);
+    }
+    headlines(input, &mut push);
+    let parts: Vec<&CompareRow> = input
+        .categories
+        .iter()
+        .filter(|r| r.role == RowRole::Part && shown(input.rule, r))
+        .collect();
+    changes(&parts, input, &mut push);
+    largest_shares(&parts, &mut push);
+    if let Some(ranking) = input.ranking {
+        areas::ranking_findings(ranking, input, &mut push);
+    }
+    if let Some(d) = input.deprivation {
+        areas::deprivation_findings(d, input, &mut push);
+    }
+    targets(input, &mut push);
+    suspect_months(input, &mut push);
+    out
+}
+
+/// True when both periods' counts of a row may be shown.
+fn shown(rule: Disclosure, r: &CompareRow) -> bool {
+    !rule.is_small(r.comparison.previous) && !rule.is_small(r.comparison.current)
+}
+
+/// The headline of each row that is not a part (all crime; anti-social
+/// behaviour): its change in words, or that it is too small to publish.
+fn headlines(input: &FindingsInput, push: &mut impl FnMut(FindingKind, String)) {
+    let rule = input.rule;
+    for row in input.categories.iter().filter(|r| r.role != RowRole::Part) {
+        let mut c = row.comparison.clone();
+        if !shown(rule, row) {
+            let text = format!(
+                "{}: the figures are too small to publish.",
+                c.selection.label()
+            );
+            push(FindingKind::Headline, text);
+            continue;
+        }
+        if rule.pct_change(c.previous, c.pct_change) == Shown::Low {
+            c.pct_change = None;
+        }
+        let unit = if row.role == RowRole::Total {
+            "offences"
+        } else {
+            "incidents"
+        };
+        push(FindingKind::Headline, headline(&c, input.pair, unit));
+    }
+}
+
+/// The largest significant rises and falls among the parts (or that
+/// there were none, when every month has data).
+fn changes(
+    parts: &[&CompareRow],
+    input: &FindingsInput,
+    push: &mut impl FnMut(FindingKind, String),
+) {
+    let with = |v: Verdict| -> Vec<&CompareRow> {
+        parts
+            .iter()
+            .copied()
+            .filter(|r| r.comparison.verdict == v)
+            .collect()
+    };
+    let mut rises = with(Verdict::SignificantIncrease);
+    rises.sort_by_key(|r| std::cmp::Reverse(r.comparison.change));
+    let mut falls = with(Verdict::SignificantDecrease);
+    falls.sort_by_key(|r| r.comparison.change);
+    for (rows, kind, verb, word) in [
+        (&rises, FindingKind::Rise, "rose", "increase"),
+        (&falls, FindingKind::Fall, "fell", "decrease"),
+    ] {
+        for r in rows.iter().take(TOP) {
+            let c = &r.comparison;
+            let amount = match input.rule.pct_change(c.previous, c.pct_change).value() {
+                Some(p) => format!(
+                    "by {} ({} offences)",
+                    signed_pct(Some(p)).trim_start_matches(['+', '\u{2212}']),
+                    signed(c.change)
+                ),
+                None => format!("by {} offences", thousands(c.change.unsigned_abs())),
+            };
+            let text = format!(
+                "{} {verb} {amount}, a statistically significant {word}.",
+                r.name
+            );
+            push(kind, text);
+        }
+    }
+    if rises.is_empty() && falls.is_empty() && !parts.is_empty() && input.coverage.is_complete() {
+        push(FindingKind::NoSignificantChange, "No crime type showed a statistically significant rise or fall: the differences are within normal variation.".to_string());
+    }
+}
+
+/// The two parts with the largest shares of all crime.
+fn largest_shares(parts: &[&CompareRow], push: &mut impl FnMut(FindingKind, String)) {
+    let mut by_share: Vec<(&CompareRow, f64)> = parts
+        .iter()
+        .filter_map(|r| Some((*r, r.comparison.share_pct?)))
+        .collect();
+    by_share.sort_by(|(a, _), (b, _)| {
+        b.comparison
+            .current
+            .cmp(&a.comparison.current)
+            .then(a.name.cmp(&b.name))
+    });
+    let Some((first, share)) = by_share.first() else {
+        return;
+    };
+    let mut text = format!(
+        "{} is {share:.0}% of all crime (excluding ASB), the largest share",
+        first.name
+    );
+    if let Some((second, share)) = by_share.get(1) {
+        text.push_str(&format!("; {} is next at {share:.0}%", second.name));
+    }
+    text.push('.');
+    push(FindingKind::Share, text);
+}
+
+/// Progress against each target with a status.
+fn targets(input: &FindingsInput, push: &mut impl FnMut(FindingKind, String)) {
+    for t in input.targets {
+        let Some(status) = t.status else { continue };
+        let actual = match input.rule.pct_change(t.previous, t.actual_pct) {
+            Shown::Value(p) => signed_pct(Some(p)),
+            _ => "a change on too small a base to show".to_string(),
+        };
+        let target = signed_pct(Some(t.target.target_pct_change));
+        push(
+            FindingKind::Target,
+            format!(
+                "{}: {actual} against a target of {target}, {}.",
+                t.target.selection.label(),
+                status.label()
+            ),
+        );
+    }
+}
+
+/// The months implausibly low within the compared periods.
+fn suspect_months(input: &FindingsInput, push: &mut impl FnMut(FindingKind, String)) {
+    let pair = input.pair;
+    let suspect: Vec<String> = input
+        .months_suspect
+        .iter()
+        .filter(|m| pair.current.contains(**m) || pair.previous.contains(**m))
+        .map(|m| m.label())
+        .collect();
+    if !suspect.is_empty() {
+        push(FindingKind::Caveat, format!("The data for {} are implausibly low against the months around them: data may be missing, or the drop may be real; treat comparisons that include them with caution.", join_and(&suspect)));
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
