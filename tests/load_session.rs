@@ -56,7 +56,7 @@ fn run(session: LoadSession, level: Option<Level>, within: Option<&str>) -> Load
 
 /// Every count of a load: (month, area code, "" = not allocated, category).
 fn cells(l: &Loaded) -> BTreeMap<(String, String, String), u64> {
-    let cube = &l.bundle.dataset.cube;
+    let cube = &l.data.dataset.cube;
     let mut out = BTreeMap::new();
     for (mi, month) in cube.months().enumerate() {
         for (c, cat) in cube.categories().iter().enumerate() {
@@ -156,10 +156,10 @@ fn west_yorkshire_at_district_level_matches_a_plain_count() {
         .map(|f| f.rows.rows_read)
         .sum();
     assert_eq!(per_file, rows);
-    assert_eq!(loaded.bundle.manifest.title, "Your files");
-    assert!(!loaded.bundle.manifest.synthetic);
+    assert_eq!(loaded.data.manifest.title, "Your files");
+    assert!(!loaded.data.manifest.synthetic);
     assert!(
-        loaded.bundle.quality.months_missing.len() == 22,
+        loaded.data.quality.months_missing.len() == 22,
         "Jul 2016, 2017, 2018 only"
     );
 }
@@ -261,11 +261,11 @@ fn cleveland_bridged_to_stockton_wards_equals_prepare() {
     assert_eq!(loaded.counts_csv(), prepared);
     assert!(loaded.bridged > 0, "the early months need the bridge");
     assert_eq!(
-        loaded.bundle.dataset.cube.areas().len(),
+        loaded.data.dataset.cube.areas().len(),
         27,
         "Stockton's wards"
     );
-    assert_eq!(loaded.bundle.manifest.whole_name, "Stockton-on-Tees");
+    assert_eq!(loaded.data.manifest.whole_name, "Stockton-on-Tees");
     assert!(loaded
         .files
         .iter()
@@ -384,7 +384,7 @@ fn bad_files_are_named_and_the_good_ones_still_load() {
     assert_eq!(loaded.counts_csv(), alone.counts_csv());
     assert_eq!(loaded.report, alone.report);
     assert!(loaded
-        .bundle
+        .data
         .manifest
         .caveats
         .iter()
@@ -581,7 +581,7 @@ fn counts_files_load_alone_and_are_not_added_to_police_files() {
         "month,area_code,category,count\n2024-01,,Drugs,1\n2024-01,W1,Burglary,3\n2024-03,W1,Burglary,2\n"
     );
     let codes: Vec<&str> = l
-        .bundle
+        .data
         .dataset
         .cube
         .areas()
@@ -589,7 +589,7 @@ fn counts_files_load_alone_and_are_not_added_to_police_files() {
         .map(|a| a.as_str())
         .collect();
     assert_eq!(codes, ["W1", "W2"]);
-    assert_eq!(l.bundle.quality.months_missing.len(), 1);
+    assert_eq!(l.data.quality.months_missing.len(), 1);
 
     let mut s = LoadSession::new();
     s.add("c1.csv", c1);
@@ -645,7 +645,7 @@ fn a_damaged_entry_found_at_its_end_is_read_in_part_and_says_so() {
     );
     assert!(loaded.report.adds_up());
     assert!(loaded
-        .bundle
+        .data
         .manifest
         .caveats
         .iter()

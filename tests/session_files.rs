@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use cse::data::bundle::Bundle;
+use cse::data::explorer_data::ExplorerData;
 use cse::data::session::*;
 use cse::data::{Manifest, Month};
 
@@ -50,7 +50,7 @@ fn boundaries() -> Vec<u8> {
 
 /// Every count that is not 0: (month, area code or "" = not allocated,
 /// category).
-fn cells(b: &Bundle) -> BTreeMap<(Month, String, String), u32> {
+fn cells(b: &ExplorerData) -> BTreeMap<(Month, String, String), u32> {
     let cube = &b.dataset.cube;
     let mut out = BTreeMap::new();
     for (mi, month) in cube.months().enumerate() {
@@ -71,8 +71,8 @@ fn cells(b: &Bundle) -> BTreeMap<(Month, String, String), u32> {
 }
 
 /// The load's dataset files read back with `assemble`, checked against the
-/// load; returns the files and the bundle read back.
-fn round_trip(loaded: &Loaded) -> (DatasetFiles, Bundle) {
+/// load; returns the files and the dataset read back.
+fn round_trip(loaded: &Loaded) -> (DatasetFiles, ExplorerData) {
     let files = loaded.dataset_files();
     let manifest = Manifest::parse(DatasetFiles::MANIFEST, &files.manifest).unwrap();
     assert_eq!(manifest.files.counts, "counts.csv");
@@ -86,8 +86,8 @@ fn round_trip(loaded: &Loaded) -> (DatasetFiles, Bundle) {
         manifest.files.categories.is_some(),
         files.categories.is_some()
     );
-    let back = files.bundle().unwrap();
-    let (was, now) = (&loaded.bundle, &back);
+    let back = files.assemble().unwrap();
+    let (was, now) = (&loaded.data, &back);
     let (cube, again) = (&was.dataset.cube, &now.dataset.cube);
     assert_eq!(
         again.months().collect::<Vec<_>>(),
@@ -145,8 +145,8 @@ fn a_load_by_ward_with_boundaries_reads_back_the_same() {
     s.start(None, None).unwrap();
     let loaded = s.finish().unwrap();
     assert!(loaded.keeps_unallocated);
-    assert_eq!(loaded.bundle.boundaries.len(), 2, "E05000009 is not loaded");
-    assert_eq!(loaded.bundle.boundaries[1].name, None);
+    assert_eq!(loaded.data.boundaries.len(), 2, "E05000009 is not loaded");
+    assert_eq!(loaded.data.boundaries[1].name, None);
     let (files, back) = round_trip(&loaded);
     let names: Vec<&str> = files.files().iter().map(|(n, _)| *n).collect();
     assert_eq!(
@@ -171,7 +171,7 @@ fn a_load_by_ward_with_boundaries_reads_back_the_same() {
     );
     assert_eq!(cube.grand_total(), 6);
     assert_eq!(back.dataset.area_name("E05000002"), "Ynys Môn \"Quay\"");
-    assert_eq!(back.quality, loaded.bundle.quality);
+    assert_eq!(back.quality, loaded.data.quality);
 }
 
 #[test]
@@ -193,7 +193,7 @@ fn a_load_inside_a_district_keeps_its_first_month_with_no_counts() {
     let loaded = s.finish().unwrap();
     assert!(!loaded.keeps_unallocated);
     assert_eq!(
-        loaded.bundle.dataset.cube.month_count(),
+        loaded.data.dataset.cube.month_count(),
         2,
         "January is loaded, with no counts"
     );
@@ -215,15 +215,15 @@ fn a_load_inside_a_district_keeps_its_first_month_with_no_counts() {
     // One rule: the load's quality, like the files', counts the rows in
     // the counts; January has none inside the district, but its file was
     // read: it has data (a real 0), and its row of 0 says so in the file.
-    assert_eq!(loaded.bundle.quality, back.quality);
+    assert_eq!(loaded.data.quality, back.quality);
     assert_eq!(
-        loaded.bundle.quality.months_covered,
+        loaded.data.quality.months_covered,
         [
             "2024-01".parse::<Month>().unwrap(),
             "2024-02".parse().unwrap()
         ]
     );
-    assert!(loaded.bundle.quality.months_missing.is_empty());
+    assert!(loaded.data.quality.months_missing.is_empty());
 }
 
 #[test]
@@ -244,7 +244,7 @@ fn a_counts_file_with_an_areas_file_reads_back_the_same() {
     );
     s.start(None, None).unwrap();
     let loaded = s.finish().unwrap();
-    assert_eq!(loaded.bundle.dataset.areas.len(), 3);
+    assert_eq!(loaded.data.dataset.areas.len(), 3);
     let (files, back) = round_trip(&loaded);
     assert_eq!(files.boundaries, None);
     assert!(files
@@ -254,7 +254,7 @@ fn a_counts_file_with_an_areas_file_reads_back_the_same() {
         .starts_with("area_code,area_name,parent_code,population,imd_rank,imd_decile,imd_score\n"));
     assert_eq!(back.dataset.cube.month_count(), 3);
     assert_eq!(back.dataset.cube.grand_total(), 8);
-    assert_eq!(back.quality, loaded.bundle.quality);
+    assert_eq!(back.quality, loaded.data.quality);
     assert_eq!(
         back.report, loaded.report,
         "a counts file reads back row for row"
@@ -343,7 +343,7 @@ fn a_council_s_counts_beside_police_files_are_a_source_of_their_own() {
     );
     s.start(None, None).unwrap();
     let loaded = s.finish().unwrap();
-    let ds = &loaded.bundle.dataset;
+    let ds = &loaded.data.dataset;
     let council = ds
         .categories
         .iter()

@@ -47,13 +47,13 @@ fn police_files_with_a_lookup_restricted_to_a_district() {
     );
     assert_eq!(done.files[1].rows, *r);
     assert!(matches!(&done.files[2].status, FileStatus::Failed(m) if m.starts_with("notes.txt: ")));
-    assert_eq!(done.bundle.manifest.whole_name, "Town");
-    assert!(done.bundle.manifest.attribution.contains("police.uk"));
+    assert_eq!(done.data.manifest.whole_name, "Town");
+    assert!(done.data.manifest.attribution.contains("police.uk"));
     assert_eq!(
         done.counts_csv(),
         "month,area_code,category,count\n2024-01,E05000001,Burglary,1\n2024-01,E05000002,Drugs,1\n"
     );
-    assert_eq!(done.bundle.dataset.area_name("E05000002"), "South");
+    assert_eq!(done.data.dataset.area_name("E05000002"), "South");
 }
 
 #[test]
@@ -154,7 +154,7 @@ fn a_load_of_police_files_only_sets_other_files_aside() {
     assert!(matches!(status[3], FileStatus::Failed(m) if m.starts_with("gone.csv: cannot open")));
     // The lookup was not read: the mapping is the one given (by LSOA).
     let areas: Vec<&str> = done
-        .bundle
+        .data
         .dataset
         .cube
         .areas()

@@ -10,9 +10,9 @@ use super::{failed, CliError};
 use crate::analysis::targets::{read_targets, Target};
 use crate::analysis::Disclosure;
 use crate::data::areas::read_areas;
-use crate::data::bundle::{cube_quality, leaf_codes};
 use crate::data::categories_file::read_categories;
 use crate::data::counts::read_counts;
+use crate::data::explorer_data::{cube_quality, leaf_codes};
 use crate::data::lookup::read_lookup;
 use crate::data::population::read_population;
 use crate::data::{

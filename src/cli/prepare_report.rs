@@ -99,7 +99,7 @@ fn files_read(loaded: &Loaded) -> usize {
 /// Prints what became of every row, the unknown codes and the months.
 pub fn print_report(loaded: &Loaded, written: u64, out: &str) {
     let r = &loaded.report;
-    let q = &loaded.bundle.quality;
+    let q = &loaded.data.quality;
     let level = loaded.level;
     eprintln!(
         "read {} rows from {} file(s)",
@@ -109,7 +109,7 @@ pub fn print_report(loaded: &Loaded, written: u64, out: &str) {
     eprintln!(
         "  accepted      {:>10}  (in {} {level} areas)",
         r.accepted,
-        loaded.bundle.dataset.cube.areas().len()
+        loaded.data.dataset.cube.areas().len()
     );
     eprintln!(
         "    mapped directly {:>8}",
@@ -203,8 +203,8 @@ pub fn write_json(
         mapped_directly: loaded.report.accepted.saturating_sub(loaded.bridged),
         bridged: loaded.bridged,
         unknown_codes: &loaded.unknown,
-        quality: &loaded.bundle.quality,
-        areas: loaded.bundle.dataset.cube.areas().len(),
+        quality: &loaded.data.quality,
+        areas: loaded.data.dataset.cube.areas().len(),
         counts_written: written,
         files_set_aside: set_aside(loaded),
         files,

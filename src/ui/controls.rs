@@ -17,10 +17,10 @@ pub fn Controls(
     /// The app's view.
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
-    let bundle = shown();
+    let data = shown();
     // The menu (options, the one chosen, the pair shown) is computed in
     // `view::periods`; the component renders it.
-    let menu = Memo::new(move |_| view.with(|v| periods::menu(&bundle, v.period)));
+    let menu = Memo::new(move |_| view.with(|v| periods::menu(&data, v.period)));
     let is_custom = Memo::new(move |_| menu.with(|m| m.selected == periods::CUSTOM));
     let on_wards = Memo::new(move |_| view.with(|v| v.page == Page::Wards));
     view! {

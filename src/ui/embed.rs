@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::data::bundle::Bundle;
+use crate::data::explorer_data::ExplorerData;
 use crate::data::Manifest;
 use crate::state::{EmbedKind, Theme, ViewState};
 use crate::view::embed::{card, full_view};
@@ -78,7 +78,12 @@ fn post_height_of(element: web_sys::Element) {
 }
 
 /// The figures of one embedded view, or why there are none.
-fn body(kind: EmbedKind, b: &Bundle, state: &ViewState, view: RwSignal<ViewState>) -> AnyView {
+fn body(
+    kind: EmbedKind,
+    b: &ExplorerData,
+    state: &ViewState,
+    view: RwSignal<ViewState>,
+) -> AnyView {
     let profile_or_overview = state.ward.is_some();
     let body = match kind {
         EmbedKind::Card => card(b, state).map(|m| {
@@ -138,11 +143,11 @@ fn source_line(manifest: &Manifest) -> String {
 #[component]
 pub fn EmbedShell(
     /// The dataset.
-    bundle: Arc<Bundle>,
+    data: Arc<ExplorerData>,
     /// The app's view (the embed's options in it).
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
-    provide_context(Shown(bundle.clone()));
+    provide_context(Shown(data.clone()));
     let state = view.get_untracked();
     let kind = state.embed.unwrap_or(EmbedKind::Card);
     let root = NodeRef::<leptos::html::Div>::new();
@@ -156,9 +161,9 @@ pub fn EmbedShell(
     // above the figures.
     let notes = match kind {
         EmbedKind::Card => Vec::new(),
-        _ => setup(&bundle, &state).map(|s| s.notes).unwrap_or_default(),
+        _ => setup(&data, &state).map(|s| s.notes).unwrap_or_default(),
     };
-    let manifest = &bundle.manifest;
+    let manifest = &data.manifest;
     let demo = manifest.synthetic.then(|| {
         view! {
             <p class="demo-banner" data-testid="demo-banner">
@@ -170,7 +175,7 @@ pub fn EmbedShell(
         <div class="embed" node_ref=root data-testid="embed" data-kind=kind.key()>
             {demo}
             <PeriodNotes notes=notes />
-            {body(kind, &bundle, &state, view)}
+            {body(kind, &data, &state, view)}
             <p class="embed-source" data-testid="embed-source">{source_line(manifest)}</p>
             <p class="embed-link">
                 <a href=full_view(&state).to_query() target="_blank" rel="noopener"

@@ -1,11 +1,11 @@
-//! Fetching a dataset's files over HTTP; `data::bundle` reads and joins
+//! Fetching a dataset's files over HTTP; `data::explorer_data` reads and joins
 //! them. Every failure becomes a message naming the file.
 
 use std::sync::Arc;
 
 use gloo_net::http::Request;
 
-use crate::data::bundle::{assemble, Bundle, Files};
+use crate::data::explorer_data::{assemble, ExplorerData, Files};
 use crate::data::Manifest;
 
 /// Why a dataset could not be loaded.
@@ -64,7 +64,7 @@ pub(super) async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
 }
 
 /// Loads `data/<name>/manifest.json` and the files it names.
-pub async fn load_dataset(name: String) -> Result<Arc<Bundle>, FetchError> {
+pub async fn load_dataset(name: String) -> Result<Arc<ExplorerData>, FetchError> {
     let base = format!("data/{name}/");
     let manifest_url = format!("{base}manifest.json");
     let manifest_bytes = fetch_bytes(&manifest_url).await?;
@@ -80,7 +80,7 @@ pub async fn load_dataset(name: String) -> Result<Arc<Bundle>, FetchError> {
     let areas = fetch_named(&base, &f.areas).await?;
     let categories = fetch_named(&base, &f.categories).await?;
     let boundaries = fetch_named(&base, &f.boundaries).await?;
-    let bundle = assemble(
+    let data = assemble(
         manifest,
         Files {
             counts: (&counts_url, &counts),
@@ -89,7 +89,7 @@ pub async fn load_dataset(name: String) -> Result<Arc<Bundle>, FetchError> {
             boundaries: named(&boundaries),
         },
     );
-    bundle.map(Arc::new).map_err(FetchError::Unusable)
+    data.map(Arc::new).map_err(FetchError::Unusable)
 }
 
 /// A fetched file as `assemble` takes it.

@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::data::bundle::Bundle;
+use crate::data::explorer_data::ExplorerData;
 use crate::state::{Page, ViewState};
 
 use fetch::{load_dataset, FetchError};
@@ -29,10 +29,10 @@ use fetch::{load_dataset, FetchError};
 /// The dataset on show, shared with every part of the page through
 /// context ([`shell::Shell`] and [`embed::EmbedShell`] provide it).
 #[derive(Clone)]
-pub struct Shown(pub Arc<Bundle>);
+pub struct Shown(pub Arc<ExplorerData>);
 
 /// The dataset on show (from the context the shells provide).
-pub fn shown() -> Arc<Bundle> {
+pub fn shown() -> Arc<ExplorerData> {
     expect_context::<Shown>().0
 }
 
@@ -87,7 +87,7 @@ pub fn App() -> impl IntoView {
         if on_load_page.get() {
             view! { <load::LoadPage view=view local=local chosen=chosen /> }.into_any()
         } else if let Some(l) = local.get() {
-            view! { <shell::Shell bundle=l.bundle.clone() view=view local=l /> }.into_any()
+            view! { <shell::Shell data=l.data.clone() view=view local=l /> }.into_any()
         } else {
             view! { <Published dataset=dataset view=view /> }.into_any()
         }
@@ -132,7 +132,7 @@ fn SiteHeader(view: RwSignal<ViewState>) -> impl IntoView {
 #[component]
 fn Published(
     /// The dataset, loading once.
-    dataset: LocalResource<Result<Arc<Bundle>, FetchError>>,
+    dataset: LocalResource<Result<Arc<ExplorerData>, FetchError>>,
     /// The app's view.
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
@@ -148,10 +148,10 @@ fn Published(
             </div>
         }
         .into_any(),
-        Some(Ok(bundle)) if view.with_untracked(|v| v.embed.is_some()) => {
-            view! { <embed::EmbedShell bundle=bundle view=view /> }.into_any()
+        Some(Ok(data)) if view.with_untracked(|v| v.embed.is_some()) => {
+            view! { <embed::EmbedShell data=data view=view /> }.into_any()
         }
-        Some(Ok(bundle)) => view! { <shell::Shell bundle=bundle view=view /> }.into_any(),
+        Some(Ok(data)) => view! { <shell::Shell data=data view=view /> }.into_any(),
     };
     // A closure written in the view, so that Leptos shares one renderer
     // for every page rather than one per closure type.

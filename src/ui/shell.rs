@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::data::bundle::Bundle;
+use crate::data::explorer_data::ExplorerData;
 use crate::format::thousands;
 use crate::state::{Page, ViewState};
 
@@ -21,22 +21,22 @@ use super::Shown;
 #[component]
 pub fn Shell(
     /// The dataset.
-    bundle: Arc<Bundle>,
+    data: Arc<ExplorerData>,
     /// The app's view.
     view: RwSignal<ViewState>,
     /// Set when the data comes from the user's own files.
     #[prop(optional)]
     local: Option<Arc<Local>>,
 ) -> impl IntoView {
-    provide_context(Shown(bundle.clone()));
-    let manifest = &bundle.manifest;
+    provide_context(Shown(data.clone()));
+    let manifest = &data.manifest;
     let demo = manifest.synthetic.then(|| view! { <DemoBanner /> });
     let notice = local
         .as_ref()
         .map(|l| view! { <LocalNotice local=l.clone() view=view /> });
     let load_summary = match &local {
         Some(l) => l.summary.headline.clone(),
-        None => published_summary(&bundle),
+        None => published_summary(&data),
     };
     let page = move || match view.with(|v| v.page) {
         Page::Overview => view! { <pages::overview::OverviewPage view=view /> }.into_any(),
@@ -51,18 +51,18 @@ pub fn Shell(
         {notice}
         <h1 data-testid="dataset-title">{manifest.title.clone()}</h1>
         <p class="coverage" data-testid="coverage">
-            {crate::view::periods::span_text(&bundle.dataset.cube)}
+            {crate::view::periods::span_text(&data.dataset.cube)}
         </p>
         <Nav view=view />
         <Controls view=view />
         {move || page()}
-        <Provenance bundle=bundle.clone() load_summary=load_summary />
+        <Provenance data=data.clone() load_summary=load_summary />
     }
 }
 
 /// The rows of a published dataset's counts, and what became of them.
-fn published_summary(bundle: &Bundle) -> String {
-    let r = &bundle.report;
+fn published_summary(data: &ExplorerData) -> String {
+    let r = &data.report;
     format!(
         "{} rows of counts read: {} allocated to an area, {} not allocated to any area (counted in the totals), {} rejected.",
         thousands(r.rows_read),
@@ -117,11 +117,11 @@ fn LocalNotice(
 #[component]
 fn Provenance(
     /// The dataset.
-    bundle: Arc<Bundle>,
+    data: Arc<ExplorerData>,
     /// What became of the rows read.
     load_summary: String,
 ) -> impl IntoView {
-    let manifest = &bundle.manifest;
+    let manifest = &data.manifest;
     let caveats = manifest
         .caveats
         .iter()

@@ -9,7 +9,7 @@ use crate::analysis::{
     AreaLevel, Disclosure, LevelMap, PeriodPair, PeriodTotals, Selection, Shown,
 };
 use crate::analysis::{Comparison, Coverage, Scope, Which};
-use crate::data::bundle::Bundle;
+use crate::data::explorer_data::ExplorerData;
 use crate::data::{Categories, Level};
 use crate::format::{signed, signed_pct, thousands};
 use crate::state::ViewState;
@@ -70,7 +70,7 @@ impl Setup {
 
 /// The name of the whole dataset for sentences: the manifest's, else
 /// "the whole area".
-pub fn whole_name(b: &Bundle) -> String {
+pub fn whole_name(b: &ExplorerData) -> String {
     if b.manifest.whole_name.is_empty() {
         "the whole area".to_string()
     } else {
@@ -79,7 +79,7 @@ pub fn whole_name(b: &Bundle) -> String {
 }
 
 /// Resolves `state` against `b`. An error is a sentence for the page.
-pub fn setup(b: &Bundle, state: &ViewState) -> Result<Setup, String> {
+pub fn setup(b: &ExplorerData, state: &ViewState) -> Result<Setup, String> {
     let cube = &b.dataset.cube;
     let (pair, fallback) = super::periods::resolve(b, state.period);
     let selection =
@@ -115,7 +115,7 @@ pub fn setup(b: &Bundle, state: &ViewState) -> Result<Setup, String> {
 
 /// The dataset's areas as (name, code), sorted by name: what the ward
 /// search and the embed builder offer.
-pub fn area_choices(b: &Bundle) -> Vec<(String, String)> {
+pub fn area_choices(b: &ExplorerData) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = b
         .dataset
         .cube

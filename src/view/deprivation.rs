@@ -4,7 +4,7 @@
 use crate::analysis::deprivation::ImdMeasure;
 use crate::analysis::{deprivation, rank_areas, Deprivation, Measure, Ranking};
 use crate::chart::scatter::Scatter;
-use crate::data::bundle::Bundle;
+use crate::data::explorer_data::ExplorerData;
 use crate::data::Area;
 use crate::format::thousands;
 use crate::state::ViewState;
@@ -32,7 +32,7 @@ pub struct DeprivationModel {
 }
 
 /// Builds the deprivation page, or says why it cannot be shown.
-pub fn deprivation_view(b: &Bundle, state: &ViewState) -> Result<DeprivationModel, String> {
+pub fn deprivation_view(b: &ExplorerData, state: &ViewState) -> Result<DeprivationModel, String> {
     let s = setup(b, state)?;
     let (_, plural) = level_words(&s.level_name);
     let r = rank_areas(&b.dataset, &s.totals, &s.map, &s.selection, Measure::Rate);

@@ -2,7 +2,7 @@
 //! to the full explorer, and the snippet a partner pastes.
 
 use crate::analysis::Scope;
-use crate::data::bundle::Bundle;
+use crate::data::explorer_data::ExplorerData;
 use crate::state::{EmbedKind, Page, Theme, ViewState};
 
 use super::common::{capitalise, setup, whole_name};
@@ -18,7 +18,7 @@ pub struct CardModel {
 }
 
 /// Builds the card for `state` (its ward, or the whole when none).
-pub fn card(b: &Bundle, state: &ViewState) -> Result<CardModel, String> {
+pub fn card(b: &ExplorerData, state: &ViewState) -> Result<CardModel, String> {
     let s = setup(b, state)?;
     let ds = &b.dataset;
     let (scope, place) = match &state.ward {
@@ -40,7 +40,7 @@ pub fn card(b: &Bundle, state: &ViewState) -> Result<CardModel, String> {
 
 /// The title of an embedded view: its place and kind, e.g. `Town Centre:
 /// headline card — Community Safety Explorer`.
-pub fn title(b: &Bundle, state: &ViewState) -> String {
+pub fn title(b: &ExplorerData, state: &ViewState) -> String {
     let place = match &state.ward {
         Some(code) => b.dataset.area_name(code).to_string(),
         None => capitalise(&whole_name(b)),

@@ -8,7 +8,7 @@ use crate::analysis::table::{compare_table, By, CompareRow};
 use crate::analysis::totals::MonthlyWhole;
 use crate::analysis::{deprivation, rank_areas, show_table, Measure, RowRole, Scope, Shown};
 use crate::chart::{Series, TrendChart};
-use crate::data::bundle::Bundle;
+use crate::data::explorer_data::ExplorerData;
 use crate::data::Month;
 use crate::format::{signed, signed_pct, thousands};
 use crate::state::ViewState;
@@ -204,7 +204,7 @@ fn pick(
 }
 
 /// Builds the overview for `state`. An error is a sentence for the page.
-pub fn overview(b: &Bundle, state: &ViewState) -> Result<OverviewModel, String> {
+pub fn overview(b: &ExplorerData, state: &ViewState) -> Result<OverviewModel, String> {
     let by_group = state.groups;
     let s = setup(b, state)?;
     let ds = &b.dataset;
@@ -283,7 +283,7 @@ pub fn overview(b: &Bundle, state: &ViewState) -> Result<OverviewModel, String> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::bundle::{assemble, Files};
+    use crate::data::explorer_data::{assemble, Files};
     use crate::data::Manifest;
     use crate::state::PeriodChoice;
 

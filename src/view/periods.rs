@@ -6,12 +6,12 @@
 use crate::analysis::narrative::coverage_sentence;
 use crate::analysis::period_fit::{default_pair, pair_fit, preset_fit, same_seasons, Fit};
 use crate::analysis::{Coverage, Period, PeriodPair, Preset};
-use crate::data::bundle::Bundle;
+use crate::data::explorer_data::ExplorerData;
 use crate::data::{Cube, Month};
 use crate::state::PeriodChoice;
 
 /// The publisher's default periods from the manifest, as a pair.
-fn named_default(b: &Bundle) -> Option<PeriodPair> {
+fn named_default(b: &ExplorerData) -> Option<PeriodPair> {
     let p = b.manifest.default_period?;
     let period = |(start, end): (Month, Month)| Period::new(start, end).ok();
     Some(PeriodPair {
@@ -23,7 +23,7 @@ fn named_default(b: &Bundle) -> Option<PeriodPair> {
 /// The pair `choice` stands for in `b`, and a sentence when the choice
 /// could not be shown as asked (a preset or custom pair reaching outside
 /// the data shows the default instead).
-pub fn resolve(b: &Bundle, choice: PeriodChoice) -> (PeriodPair, Option<String>) {
+pub fn resolve(b: &ExplorerData, choice: PeriodChoice) -> (PeriodPair, Option<String>) {
     let cube = &b.dataset.cube;
     let fallback = || default_pair(cube, named_default(b));
     let span = || {
@@ -151,7 +151,7 @@ pub const CUSTOM: &str = "custom";
 /// The period menu for `choice` in `b`: every preset, disabled with the
 /// reason when the data does not reach it, marked when some of its months
 /// have no data; custom periods can always be chosen.
-pub fn menu(b: &Bundle, choice: PeriodChoice) -> PeriodMenu {
+pub fn menu(b: &ExplorerData, choice: PeriodChoice) -> PeriodMenu {
     let cube = &b.dataset.cube;
     let (pair, _) = resolve(b, choice);
     let mut options: Vec<PeriodOption> = Preset::ALL
@@ -210,11 +210,11 @@ mod tests {
     // On datasets written out by hand.
 
     use super::*;
-    use crate::data::bundle::{assemble, Files};
+    use crate::data::explorer_data::{assemble, Files};
     use crate::data::Manifest;
 
     /// A dataset with one row (of 1) in each month given.
-    fn bundle(months: &[String], manifest_extra: &str) -> Bundle {
+    fn data_with(months: &[String], manifest_extra: &str) -> ExplorerData {
         let manifest = Manifest::parse(
             "m.json",
             &format!(r#"{{"title":"T","files":{{"counts":"c"}}{manifest_extra}}}"#),
@@ -240,7 +240,7 @@ mod tests {
 
     #[test]
     fn a_year_of_data_opens_on_figures_with_every_preset_disabled_and_why() {
-        let b = bundle(&months("2025-01", 12), "");
+        let b = data_with(&months("2025-01", 12), "");
         let m = menu(&b, PeriodChoice::Default);
         assert_eq!(text(m.pair), "2025-07..2025-12 vs 2025-01..2025-06");
         assert_eq!(m.selected, CUSTOM);
@@ -274,7 +274,7 @@ mod tests {
     fn the_publishers_default_period_is_used() {
         let extra =
             r#","default_period":{"current":"2025-10..2025-12","previous":"2025-07..2025-09"}"#;
-        let b = bundle(&months("2025-01", 12), extra);
+        let b = data_with(&months("2025-01", 12), extra);
         let (pair, note) = resolve(&b, PeriodChoice::Default);
         assert_eq!(text(pair), "2025-10..2025-12 vs 2025-07..2025-09");
         assert_eq!(note, None);
@@ -282,7 +282,7 @@ mod tests {
 
     #[test]
     fn three_julys_mark_the_presets_with_gaps_and_open_on_july() {
-        let b = bundle(&["2016-07", "2017-07", "2018-07"].map(String::from), "");
+        let b = data_with(&["2016-07", "2017-07", "2018-07"].map(String::from), "");
         let m = menu(&b, PeriodChoice::Default);
         assert_eq!(m.selected, "month");
         assert_eq!(text(m.pair), "2018-07..2018-07 vs 2017-07..2017-07");
@@ -315,7 +315,7 @@ mod tests {
 
     #[test]
     fn a_custom_pair_outside_the_data_falls_back_and_custom_stays_chosen() {
-        let b = bundle(&months("2023-01", 35), "");
+        let b = data_with(&months("2023-01", 35), "");
         let asked = PeriodPair {
             current: Period::parse("2026-01..2026-03").unwrap(),
             previous: Period::parse("2025-01..2025-03").unwrap(),
@@ -331,7 +331,7 @@ mod tests {
 
     #[test]
     fn loaded_data_keeps_a_choice_it_reaches() {
-        let b = bundle(&months("2025-01", 12), "");
+        let b = data_with(&months("2025-01", 12), "");
         let cube = &b.dataset.cube;
         let rolling = PeriodChoice::Preset(Preset::Rolling12);
         assert_eq!(for_loaded(cube, rolling), PeriodChoice::Default);

@@ -6,7 +6,7 @@ use crate::analysis::table::{compare_table, By, CompareRow};
 use crate::analysis::totals::{area_series, MonthlyWhole};
 use crate::analysis::{rank_areas, Measure, RankRow, Scope, Selection};
 use crate::chart::{Series, TrendChart};
-use crate::data::bundle::Bundle;
+use crate::data::explorer_data::ExplorerData;
 use crate::data::{Area, Cube, Month};
 use crate::format::{ordinal, thousands};
 use crate::state::ViewState;
@@ -43,7 +43,7 @@ pub struct ProfileModel {
 }
 
 /// Builds the profile of the area in `state.ward`.
-pub fn profile(b: &Bundle, state: &ViewState) -> Result<ProfileModel, String> {
+pub fn profile(b: &ExplorerData, state: &ViewState) -> Result<ProfileModel, String> {
     let s = setup(b, state)?;
     let ds = &b.dataset;
     let code = state.ward.clone().ok_or("no ward was chosen")?;
@@ -97,7 +97,7 @@ struct Standing {
 
 /// The area `code`'s ranks among the level's areas (by count, then by
 /// rate) and its rate against the whole's, for `what` (e.g. `all crime`).
-fn standing(b: &Bundle, s: &Setup, code: &str, what: &str) -> Standing {
+fn standing(b: &ExplorerData, s: &Setup, code: &str, what: &str) -> Standing {
     let (_, plural) = level_words(&s.level_name);
     let mut ranks = Vec::new();
     let mut rate = None;
@@ -154,7 +154,7 @@ fn previously(row: &RankRow) -> String {
 /// Under disclosure control the area's own line is left empty (monthly
 /// counts of one area can be small).
 fn trend(
-    b: &Bundle,
+    b: &ExplorerData,
     s: &Setup,
     index: usize,
     area: Option<&Area>,
@@ -232,7 +232,7 @@ fn deprivation_sentence(area: &Area) -> Option<String> {
 }
 
 /// The key findings of the area's category table `rows`.
-fn findings(b: &Bundle, s: &Setup, rows: &[CompareRow]) -> Vec<String> {
+fn findings(b: &ExplorerData, s: &Setup, rows: &[CompareRow]) -> Vec<String> {
     let categories = &b.dataset.categories;
     let months_suspect: Vec<Month> = b.quality.months_suspect.iter().map(|m| m.month).collect();
     key_findings(&FindingsInput {

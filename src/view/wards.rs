@@ -6,7 +6,7 @@ use crate::analysis::{
     rank_areas, show_ranking, Measure, RankRow, Ranking, Scope, Shown, ShownRank, Which,
 };
 use crate::chart::map::{build_map, MapGeometry};
-use crate::data::bundle::Bundle;
+use crate::data::explorer_data::ExplorerData;
 use crate::format::{ordinal, thousands};
 use crate::state::{self, ViewState};
 
@@ -59,12 +59,12 @@ pub fn profile_href(state: &ViewState, code: &str) -> String {
 }
 
 /// The ranking of `setup`'s areas by the state's measure.
-pub fn ranking(b: &Bundle, s: &Setup, state: &ViewState) -> Ranking {
+pub fn ranking(b: &ExplorerData, s: &Setup, state: &ViewState) -> Ranking {
     rank_areas(&b.dataset, &s.totals, &s.map, &s.selection, state.measure)
 }
 
 /// Builds the wards page for `state`.
-pub fn wards(b: &Bundle, state: &ViewState) -> Result<WardsModel, String> {
+pub fn wards(b: &ExplorerData, state: &ViewState) -> Result<WardsModel, String> {
     let s = setup(b, state)?;
     let r = ranking(b, &s, state);
     let mask = s.selection.mask(&b.dataset.categories);
@@ -184,7 +184,7 @@ fn ranking_table(s: &Setup, measure_label: &str, rows: Vec<Vec<Cell>>) -> TableM
 
 /// The map, coloured by the rate when `use_rate` (there are
 /// populations), else by count.
-fn map_of(b: &Bundle, shown: &[ShownRank], use_rate: bool) -> MapGeometry {
+fn map_of(b: &ExplorerData, shown: &[ShownRank], use_rate: bool) -> MapGeometry {
     // Figures by area code, the last row winning (a map from `&str` to an
     // index, the one map type of the page: each type is another copy of the
     // hash table code in the wasm).

@@ -149,7 +149,7 @@ async fn run_load(mut session: LoadSession, began: f64, query: &str) {
             };
             let mut view = ViewState::from_query(query);
             view.page = Page::Overview;
-            view.period = periods::for_loaded(&loaded.bundle.dataset.cube, view.period);
+            view.period = periods::for_loaded(&loaded.data.dataset.cube, view.period);
             let done = FromWorker::Done {
                 summary: Box::new(summary(&loaded, timing)),
                 query: view.to_query(),

@@ -1,11 +1,11 @@
 //! Finishing the load: the counts, areas and boundaries built into a
-//! [`Bundle`], with a manifest for "Your files".
+//! [`ExplorerData`], with a manifest for "Your files".
 
 use crate::data::area::Area;
 use crate::data::areas_build::{build_areas, Ranks};
 use crate::data::boundaries::Boundary;
-use crate::data::bundle::Bundle;
 use crate::data::cube::Cube;
+use crate::data::explorer_data::ExplorerData;
 use crate::data::lookup::{Level, Lookup};
 use crate::data::manifest::{Manifest, ManifestFiles};
 use crate::data::policeuk::PrepareError;
@@ -104,7 +104,7 @@ impl LoadSession {
         });
         let mut manifest = self.manifest(police, &lookups, &boundaries, plan.level, within_name);
         manifest.caveats = self.caveats(police, &counts.quality, &counts.unknown);
-        let bundle = Bundle::from_cube(
+        let data = ExplorerData::from_cube(
             manifest,
             counts.cube,
             areas,
@@ -114,7 +114,7 @@ impl LoadSession {
             boundaries,
         );
         Ok(Loaded {
-            bundle,
+            data,
             files: self.items.into_iter().map(|i| i.report).collect(),
             report: counts.report,
             bridged: counts.bridged,

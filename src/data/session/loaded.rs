@@ -4,9 +4,9 @@
 
 use crate::data::areas_write::write_areas_csv;
 use crate::data::boundaries_write::{write_geojson, EXACT};
-use crate::data::bundle::{assemble, Bundle, Files};
 use crate::data::categories_file::{is_built_in, write_categories_csv};
 use crate::data::counts_write::write_counts_csv;
+use crate::data::explorer_data::{assemble, ExplorerData, Files};
 use crate::data::lookup::Level;
 use crate::data::manifest::Manifest;
 use crate::data::manifest::ManifestFiles;
@@ -19,7 +19,7 @@ use super::files::FileReport;
 #[derive(Debug, Clone)]
 pub struct Loaded {
     /// The dataset, ready for the pages.
-    pub bundle: Bundle,
+    pub data: ExplorerData,
     /// Every file and archive entry: what it was taken to be, its rows, and
     /// any message naming it.
     pub files: Vec<FileReport>,
@@ -43,11 +43,11 @@ impl Loaded {
     /// The counts as a counts file (`month,area_code,category,count`),
     /// as [`write_counts_csv`] writes it: the file an analyst keeps.
     pub fn counts_csv(&self) -> String {
-        write_counts_csv(&self.bundle.dataset.cube, self.keeps_unallocated)
+        write_counts_csv(&self.data.dataset.cube, self.keeps_unallocated)
     }
 
     /// The dataset as the files a publisher deploys in
-    /// `public/data/<name>/`, for [`assemble`](crate::data::bundle::assemble)
+    /// `public/data/<name>/`, for [`assemble`](crate::data::explorer_data::assemble)
     /// to read back or a person to keep: the counts ([`Self::counts_csv`]),
     /// the areas and the boundaries when there are any (coordinates kept
     /// exactly), the categories when they are not the built-in police.uk
@@ -55,14 +55,14 @@ impl Loaded {
     /// exactly those files. Not kept: the load's reports and
     /// [`Self::keeps_unallocated`].
     pub fn dataset_files(&self) -> DatasetFiles {
-        let bundle = &self.bundle;
-        let areas = &bundle.dataset.areas;
+        let data = &self.data;
+        let areas = &data.dataset.areas;
         let areas = (!areas.is_empty()).then(|| write_areas_csv(areas));
-        let categories = &bundle.dataset.categories;
+        let categories = &data.dataset.categories;
         let categories = (!is_built_in(categories)).then(|| write_categories_csv(categories));
         let boundaries =
-            (!bundle.boundaries.is_empty()).then(|| write_geojson(&bundle.boundaries, EXACT));
-        let mut manifest = bundle.manifest.clone();
+            (!data.boundaries.is_empty()).then(|| write_geojson(&data.boundaries, EXACT));
+        let mut manifest = data.manifest.clone();
         manifest.files = ManifestFiles {
             counts: DatasetFiles::COUNTS.to_string(),
             areas: areas.as_ref().map(|_| DatasetFiles::AREAS.to_string()),
@@ -134,7 +134,7 @@ impl DatasetFiles {
 impl DatasetFiles {
     /// Reads the files back into a dataset, as a published dataset's are
     /// read ([`assemble`]).
-    pub fn bundle(&self) -> Result<Bundle, String> {
+    pub fn assemble(&self) -> Result<ExplorerData, String> {
         let manifest =
             Manifest::parse(Self::MANIFEST, &self.manifest).map_err(|e| e.to_string())?;
         let f = manifest.files.clone();

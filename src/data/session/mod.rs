@@ -1,5 +1,5 @@
 //! A self-service load: many files chosen or dropped by the user, each
-//! recognised by its content, combined into one [`Bundle`](super::bundle::Bundle) with a report per
+//! recognised by its content, combined into one [`ExplorerData`](super::explorer_data::ExplorerData) with a report per
 //! file and one for the whole load that adds up.
 //!
 //! Two phases, as the page works:

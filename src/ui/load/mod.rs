@@ -12,7 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use web_sys::File;
 
-use crate::data::bundle::Bundle;
+use crate::data::explorer_data::ExplorerData;
 use crate::state::ViewState;
 use crate::view::load::message::Recognised;
 use crate::view::load::LoadSummary;
@@ -29,7 +29,7 @@ use state::{LoadState, Stage};
 /// until the page is reloaded.
 pub struct Local {
     /// The dataset.
-    pub bundle: Arc<Bundle>,
+    pub data: Arc<ExplorerData>,
     /// The load's report.
     pub summary: LoadSummary,
     /// The dataset as files a publisher can deploy.

@@ -151,10 +151,10 @@ impl LoadState {
     /// The load finished: its dataset drives every page; the view opens on
     /// the overview.
     fn done(self, texts: DatasetFiles, summary: LoadSummary, query: String) {
-        match texts.bundle() {
-            Ok(bundle) => {
+        match texts.assemble() {
+            Ok(data) => {
                 self.local.set(Some(Arc::new(Local {
-                    bundle: Arc::new(bundle),
+                    data: Arc::new(data),
                     summary,
                     texts,
                 })));

@@ -63,11 +63,11 @@ pub fn BuilderPage(
     /// The app's view.
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
-    let bundle = shown();
+    let data = shown();
     let options = EmbedOptions::new();
     let code = Memo::new(move |_| {
         let state = view.with(|v| options.state(v));
-        let sn = snippet(&base_url(), &state, &title(&bundle, &state));
+        let sn = snippet(&base_url(), &state, &title(&data, &state));
         format!("{}\n{}", sn.iframe, sn.script)
     });
     view! {
@@ -147,9 +147,9 @@ fn BuilderForm(options: EmbedOptions, view: RwSignal<ViewState>) -> impl IntoVie
 /// The area the embed shows: the whole, or one ward (the app's view's).
 #[component]
 fn AreaChoice(view: RwSignal<ViewState>) -> impl IntoView {
-    let bundle = shown();
-    let whole = capitalise(&whole_name(&bundle));
-    let wards = area_choices(&bundle)
+    let data = shown();
+    let whole = capitalise(&whole_name(&data));
+    let wards = area_choices(&data)
         .into_iter()
         .map(|(name, code)| {
             let this = code.clone();

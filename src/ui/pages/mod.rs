@@ -10,7 +10,7 @@ pub mod wards;
 
 use leptos::prelude::*;
 
-use crate::data::bundle::Bundle;
+use crate::data::explorer_data::ExplorerData;
 use crate::state::ViewState;
 
 use super::shown;
@@ -20,18 +20,18 @@ use super::shown;
 /// `show`, or why there is none, rendered by `failed`.
 pub fn model_page<M>(
     view: RwSignal<ViewState>,
-    model: fn(&Bundle, &ViewState) -> Result<M, String>,
+    model: fn(&ExplorerData, &ViewState) -> Result<M, String>,
     show: fn(M, RwSignal<ViewState>) -> AnyView,
     failed: fn(String) -> AnyView,
 ) -> impl IntoView
 where
     M: Clone + Send + Sync + 'static,
 {
-    let bundle = shown();
+    let data = shown();
     // Recomputed only when the view changes. Every control on a page of
     // figures changes its model, so the memo does not compare old and new:
     // that would walk through both models each time to find them different.
-    let model = Memo::new_with_compare(move |_| view.with(|v| model(&bundle, v)), |_, _| true);
+    let model = Memo::new_with_compare(move |_| view.with(|v| model(&data, v)), |_, _| true);
     let page = move || match model.get() {
         Ok(m) => show(m, view),
         Err(e) => failed(e),

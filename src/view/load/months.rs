@@ -15,8 +15,8 @@ fn month_list(months: &[crate::data::Month]) -> String {
 
 pub(super) fn months_and_quality(loaded: &Loaded) -> (String, Vec<String>) {
     // From the counts, as the pages see them (the one rule of `quality`).
-    let q = &loaded.bundle.quality;
-    let cube = &loaded.bundle.dataset.cube;
+    let q = &loaded.data.quality;
+    let cube = &loaded.data.dataset.cube;
     let n = q.months_covered.len() as u64;
     let (first, last) = (cube.first_month(), cube.last_month());
     // A cube's months run from its first to its last.
@@ -127,7 +127,7 @@ mod tests {
         s.start(None, Some("E06000001")).unwrap();
         let loaded = s.finish().unwrap();
         let suspect: Vec<(String, u64)> = loaded
-            .bundle
+            .data
             .quality
             .months_suspect
             .iter()

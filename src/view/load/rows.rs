@@ -12,7 +12,7 @@ use super::level_label;
 /// area chosen, or (with no area chosen) in the lookup but in no area of
 /// the level; `None` when there can be none.
 fn outside_label(loaded: &Loaded) -> Option<(String, String)> {
-    let name = &loaded.bundle.manifest.whole_name;
+    let name = &loaded.data.manifest.whole_name;
     let level = level_label(loaded.level);
     match &loaded.within {
         Some(_) => Some((

@@ -11,7 +11,7 @@ use super::{Area, Categories, CubeBuilder, Dataset, LoadReport, Manifest};
 
 /// Everything a page needs about one dataset.
 #[derive(Clone, Debug)]
-pub struct Bundle {
+pub struct ExplorerData {
     /// Title, provenance, caveats, disclosure threshold.
     pub manifest: Manifest,
     /// Areas, categories and counts.
@@ -75,7 +75,7 @@ impl<'a> Files<'a> {
 /// no counts; parents are reached through the hierarchy. The categories
 /// file, when given, decides the groups and what counts as crime (else the
 /// built-in police.uk list does).
-pub fn assemble(manifest: Manifest, files: Files) -> Result<Bundle, String> {
+pub fn assemble(manifest: Manifest, files: Files) -> Result<ExplorerData, String> {
     let areas = match files.areas {
         Some((file, bytes)) => {
             let (areas, report) = read_areas_bytes(file, bytes).map_err(|e| e.to_string())?;
@@ -124,7 +124,7 @@ pub fn assemble(manifest: Manifest, files: Files) -> Result<Bundle, String> {
         None => Vec::new(),
     };
     let dataset = Dataset::new(cube, areas, &categories);
-    Ok(Bundle {
+    Ok(ExplorerData {
         manifest,
         dataset,
         report,
@@ -139,8 +139,8 @@ pub fn cube_quality(cube: &super::Cube) -> Quality {
     Quality::of_cube(cube)
 }
 
-impl Bundle {
-    /// A bundle from counts already in a cube (e.g. police.uk files loaded
+impl ExplorerData {
+    /// A dataset from counts already in a cube (e.g. police.uk files loaded
     /// in the browser by [`LoadSession`](super::session::LoadSession)), with
     /// the areas, report, quality and boundaries the load produced.
     pub fn from_cube(
@@ -151,8 +151,8 @@ impl Bundle {
         report: LoadReport,
         quality: Quality,
         boundaries: Vec<Boundary>,
-    ) -> Bundle {
-        Bundle {
+    ) -> ExplorerData {
+        ExplorerData {
             manifest,
             dataset: Dataset::new(cube, areas, categories),
             report,
@@ -191,7 +191,7 @@ mod tests {
     }
 
     #[test]
-    fn the_demo_bundle_loads_whole() {
+    fn the_demo_loads_whole() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/demo/");
         let read = |f: &str| std::fs::read(format!("{dir}{f}")).unwrap();
         let manifest = Manifest::parse(
