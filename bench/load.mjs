@@ -75,8 +75,11 @@ function parseCsv(text) {
 
 // ---- 1. the explorer's loader (its web worker, built by trunk) ----------
 
-/** One load: a fresh worker, ["add", [file]] then ["start", "lsoa", ""],
- *  timed from posting "add" to receiving "done". The worker sets its
+/** One load: a fresh worker, `add` with the file, then `start` at LSOA
+ *  level, timed from posting `add` to receiving `done`. Messages are the
+ *  worker's (src/view/load/message.rs): an array, its JSON text first,
+ *  then the files (with `add`) or the dataset's files (with `done`:
+ *  manifest, counts…). The worker sets its
  *  message handler only once its wasm has loaded, and a message posted
  *  before that is lost; so "add" waits, untimed, for a ["ready"] message
  *  if the worker sends one, or else STARTUP_MS. */
@@ -95,24 +98,26 @@ function loaderOnce(file) {
     const add = () => {
       if (t0 !== null) return;
       t0 = performance.now();
-      worker.postMessage(['add', [file]]);
+      worker.postMessage([JSON.stringify({ type: 'add' }), [file]]);
       watch(ADDED_MS, `did not answer "add" within ${ADDED_MS / 1000} s (was the message posted before its handler was set?)`);
     };
     worker.onerror = (e) => fail(`the loader's worker failed: ${e.message ?? e}`);
     worker.onmessageerror = () => fail("a message from the loader's worker could not be read");
     worker.onmessage = (event) => {
       const msg = event.data;
-      const kind = Array.isArray(msg) ? msg[0] : typeof msg;
+      let head = {};
+      try { head = Array.isArray(msg) ? JSON.parse(msg[0]) : {}; } catch { /* said below */ }
+      const kind = head.type ?? typeof msg;
       if (kind === 'ready') { add(); return; }
       watch(QUIET_MS, `said nothing for ${QUIET_MS / 1000} s`);
-      if (kind === 'added') worker.postMessage(['start', 'lsoa', '']);
+      if (kind === 'added') worker.postMessage([JSON.stringify({ type: 'start', level: 'lsoa', within: '', query: '' })]);
       else if (kind === 'progress') progress += 1;
       else if (kind === 'done') {
         const ms = performance.now() - t0;
         clearTimeout(timer);
         worker.terminate();
-        resolve({ ms, countsCsv: msg[2], stats: msg[6], progress, ignored: [...ignored] });
-      } else if (kind === 'failed') fail(`the loader failed: ${msg[1]}\n${msg[2] ?? ''}`);
+        resolve({ ms, countsCsv: msg[2], headline: head.summary?.headline, progress, ignored: [...ignored] });
+      } else if (kind === 'failed') fail(`the loader failed: ${msg[0]}`);
       else ignored.add(String(kind));
     };
     timer = setTimeout(add, STARTUP_MS);
@@ -132,11 +137,10 @@ function loaderCanonical(countsCsv) {
 
 async function runLoader() {
   const r = await loaderOnce(chosenFile());
-  const [msInWorker, bytes, rows] = r.stats ?? [];
   return {
     ms: r.ms,
     canonical: loaderCanonical(r.countsCsv),
-    extra: { msInWorker, bytes, rows, progressMessages: r.progress, ignoredMessages: r.ignored },
+    extra: { report: r.headline, progressMessages: r.progress, ignoredMessages: r.ignored },
   };
 }
 

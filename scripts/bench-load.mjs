@@ -270,9 +270,7 @@ async function main() {
     ].join('\n'));
     if (results.loader) {
       const x = results.loader.extras.at(-1);
-      const inWorker = median(results.loader.extras.map((e) => e.msInWorker ?? NaN));
-      console.log(`loader's own stats: ${fmt(inWorker)} ms in the worker (median); last run ${fmt(x.bytes ?? NaN)} bytes, `
-        + `${fmt(x.rows ?? NaN)} rows, ${x.progressMessages} progress messages`
+      console.log(`loader's own report, last run: ${x.report ?? '(none)'}; ${x.progressMessages} progress messages`
         + (x.ignoredMessages.length ? `; other messages ignored: ${x.ignoredMessages.join(', ')}` : ''));
     }
 

@@ -4,6 +4,8 @@
 // - the loading worker and its reader (downloaded only by people who load
 //   their own files on the Load data page): wasm + JS ≤ 200 KB gzip.
 // (embed.js is for partners' pages, not the explorer's.)
+// It also fails when a wasm holds code that a size rule keeps out
+// (ARCHITECTURE.md, "Size rules"), found by a table that code brings.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -14,7 +16,30 @@ const BUNDLES = [
 ];
 const dist = new URL('../dist/', import.meta.url).pathname;
 const files = readdirSync(dist).filter((f) => f.endsWith('.wasm') || f.endsWith('.js')).sort();
+// Tables the standard library links in with the code that uses them.
+const KEPT_OUT = [
+  {
+    what: "std's float parser (str::parse::<f64>; its power-of-five table, 5^-342 first)",
+    fix: 'read decimals with data::number::parse_decimal',
+    bytes: Buffer.from('5ad63b92d653f4ee3f3ba10629aa3f11', 'hex'),
+  },
+  {
+    what: "std's Unicode case tables (str::to_lowercase and kin; plotters calls it for a font family given as a string)",
+    fix: 'fold ASCII (to_ascii_lowercase, eq_ignore_ascii_case); name chart fonts FontFamily::SansSerif',
+    bytes: Buffer.from('c0000000e0000000c1000000e1000000', 'hex'), // ('À', 'à'), ('Á', 'á')
+  },
+];
+
 let failed = false;
+for (const f of files.filter((f) => f.endsWith('.wasm'))) {
+  const wasm = readFileSync(join(dist, f));
+  for (const rule of KEPT_OUT) {
+    if (wasm.includes(rule.bytes)) {
+      console.error(`size: ${f} holds ${rule.what}: ${rule.fix} (ARCHITECTURE.md, "Size rules")`);
+      failed = true;
+    }
+  }
+}
 for (const bundle of BUNDLES) {
   const mine = files.filter(bundle.test);
   if (!mine.some((f) => f.endsWith('.wasm'))) {

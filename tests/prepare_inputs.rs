@@ -68,7 +68,7 @@ fn a_file_that_is_neither_csv_nor_zip_is_named_for_what_it_is() {
     );
     assert!(run.stderr.contains(&named), "{}", run.stderr);
     assert!(
-        !run.stderr.to_lowercase().contains("header has"),
+        !run.stderr.to_ascii_lowercase().contains("header has"),
         "{}",
         run.stderr
     );

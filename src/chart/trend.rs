@@ -291,10 +291,10 @@ mod tests {
         assert!(svg.contains("<svg"));
         // Three dots for the first line's months, in its colour.
         assert_eq!(svg.matches("<circle").count(), 3, "{svg}");
-        assert!(svg.to_lowercase().contains("#1d4ed8"));
+        assert!(svg.to_ascii_lowercase().contains("#1d4ed8"));
         // Both lines are drawn, the dashed one in its own colour; the
         // legend is given as text.
-        assert!(svg.to_lowercase().contains("#6b7280"));
+        assert!(svg.to_ascii_lowercase().contains("#6b7280"));
         assert_eq!(legend(&chart)[1].0, "2024");
     }
 
