@@ -6,6 +6,11 @@
 // injected before the page's own scripts), and the bytes transferred
 // (encoded, headers included) by the time the network is idle. Prints the
 // median and the range of each.
+//
+// `--vs DIR` compares another build (e.g. a copy of dist/ from an earlier
+// revision) with this one, run by run in turn (A, B, A, B…), and prints
+// the ratio B/A of each pair as well: one busy moment on a shared machine
+// then moves one pair, not the verdict.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -19,7 +24,8 @@ const option = (name, fallback) => {
 };
 const runs = Number(option('runs', '5'));
 const dataset = option('dataset', 'stockton');
-const DIST = join(ROOT, 'dist');
+const DIST = option('dist', join(ROOT, 'dist'));
+const VS = option('vs', null);
 const data = join(DIST, 'data', dataset);
 if (!existsSync(join(data, 'manifest.json'))) {
   console.error(`bench-phone: ${data} is missing: run scripts/build-stockton, then trunk build --release --offline`);
@@ -82,7 +88,9 @@ const median = (xs) => {
 };
 const ms = (xs) => `${(median(xs) / 1000).toFixed(2)} s (${(Math.min(...xs) / 1000).toFixed(2)}–${(Math.max(...xs) / 1000).toFixed(2)})`;
 
-const server = await host(DIST);
+const builds = VS ? [['before', VS], ['after', DIST]] : [['', DIST]];
+const servers = [];
+for (const [, dir] of builds) servers.push(await host(dir));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -90,16 +98,28 @@ const browser = await chromium.launch({
 });
 console.log(`bench-phone: ${runs} runs a page, 375×800, ${NETWORK.latency} ms round trip, ` +
   `${(NETWORK.downloadThroughput * 8 / 1e6).toFixed(1)} Mbit/s down, CPU ${CPU_SLOWDOWN}x slower, empty cache; ` +
-  `median (range). Goal: headline ≤ 2.5 s, first paint ≤ 1 s.`);
+  `median (range). Goal: headline ≤ 2.5 s, first paint ≤ 1 s.` +
+  (VS ? `\n  before: ${VS}\n  after:  ${DIST}\n  (run in turn: before, after, before, after…)` : ''));
 try {
   for (const [name, query] of pages) {
-    const results = [];
-    for (let i = 0; i < runs; i++) results.push(await once(browser, server.url + query));
-    const col = (k) => results.map((r) => r[k]).filter((v) => typeof v === 'number');
-    console.log(`${name.padEnd(14)} first paint ${ms(col('fp'))}, first contentful paint ${ms(col('fcp'))}, ` +
-      `headline ${ms(col('headline'))}, ${(median(col('bytes')) / 1024).toFixed(0)} KB transferred  (${query})`);
+    const results = builds.map(() => []);
+    for (let i = 0; i < runs; i++) {
+      for (let b = 0; b < builds.length; b++) results[b].push(await once(browser, servers[b].url + query));
+    }
+    builds.forEach(([label], b) => {
+      const col = (k) => results[b].map((r) => r[k]).filter((v) => typeof v === 'number');
+      console.log(`${name.padEnd(14)} ${label ? label.padEnd(7) : ''}first paint ${ms(col('fp'))}, first contentful paint ${ms(col('fcp'))}, ` +
+        `headline ${ms(col('headline'))}, ${(median(col('bytes')) / 1024).toFixed(0)} KB transferred  (${query})`);
+    });
+    if (VS) {
+      const ratio = (k) => {
+        const r = results[0].map((a, i) => results[1][i][k] / a[k]).filter(Number.isFinite);
+        return `${median(r).toFixed(2)} (${Math.min(...r).toFixed(2)}–${Math.max(...r).toFixed(2)})`;
+      };
+      console.log(`${name.padEnd(14)} after/before per pair: first paint ${ratio('fp')}, headline ${ratio('headline')}, bytes ${ratio('bytes')}`);
+    }
   }
 } finally {
   await browser.close();
-  await server.close();
+  for (const s of servers) await s.close();
 }

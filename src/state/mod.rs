@@ -269,8 +269,14 @@ impl ViewState {
         if self.dataset != d.dataset {
             parts.push(("dataset", self.dataset.clone()));
         }
-        let page_implied = self.page == Page::Ward && self.ward.is_some();
-        if self.page != Page::Overview && !page_implied {
+        // A ward without a page opens its profile, so another page with a
+        // ward names itself.
+        let page_implied = match self.page {
+            Page::Ward => self.ward.is_some(),
+            Page::Overview => self.ward.is_none(),
+            _ => false,
+        };
+        if !page_implied {
             parts.push(("page", self.page.key().to_string()));
         }
         match self.period {
@@ -356,6 +362,37 @@ mod tests {
             s.to_query(),
             "?current=2018-07..2018-07&previous=2017-07..2017-07&ward=E05012345"
         );
+    }
+
+    #[test]
+    fn every_page_with_or_without_a_ward_comes_back_from_its_address() {
+        let pages = [
+            Page::Overview,
+            Page::Wards,
+            Page::Ward,
+            Page::Deprivation,
+            Page::Embed,
+            Page::Load,
+        ];
+        for page in pages {
+            for ward in [None, Some("E05012345".to_string())] {
+                let s = ViewState {
+                    page,
+                    ward: ward.clone(),
+                    ..ViewState::default()
+                };
+                let back = ViewState::from_query(&s.to_query());
+                // A profile without a ward is the ranking (tested below).
+                if page != Page::Ward || ward.is_some() {
+                    assert_eq!(back, s, "{page:?} with {ward:?}: {}", s.to_query());
+                }
+            }
+        }
+        let overview = ViewState {
+            ward: Some("E05012345".into()),
+            ..ViewState::default()
+        };
+        assert_eq!(overview.to_query(), "?page=overview&ward=E05012345");
     }
 
     #[test]

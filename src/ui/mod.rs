@@ -25,6 +25,7 @@ use crate::data::explorer_data::ExplorerData;
 use crate::state::{Page, ViewState};
 
 use fetch::{load_dataset, FetchError};
+use nav::ViewLink;
 
 /// The dataset on show, shared with every part of the page through
 /// context ([`shell::Shell`] and [`embed::EmbedShell`] provide it).
@@ -78,8 +79,8 @@ pub fn App() -> impl IntoView {
     if embedded {
         view.with_untracked(embed::apply_theme);
     }
-    let name = view.with_untracked(|v| v.dataset.clone());
-    let dataset = LocalResource::new(move || load_dataset(name.clone()));
+    let (name, needs) = view.with_untracked(|v| (v.dataset.clone(), fetch::needs(v)));
+    let dataset = LocalResource::new(move || load_dataset(name.clone(), needs));
     let local = RwSignal::new(None::<Arc<load::Local>>);
     let chosen = load::Chosen::default();
     let on_load_page = Memo::new(move |_| view.with(|v| v.page == Page::Load));
@@ -102,6 +103,11 @@ pub fn App() -> impl IntoView {
 #[component]
 fn SiteHeader(view: RwSignal<ViewState>) -> impl IntoView {
     let current = view.with_untracked(|v| v.dataset.clone());
+    // The site's name leads home: the dataset's overview.
+    let home = ViewState {
+        dataset: current.clone(),
+        ..ViewState::default()
+    };
     // The menu's list comes once, in the background; until then (or
     // without an index) there is no menu.
     let index = RwSignal::new(None);
@@ -118,7 +124,9 @@ fn SiteHeader(view: RwSignal<ViewState>) -> impl IntoView {
     view! {
         <a class="skip" href="#main">"Skip to content"</a>
         <header class="site-header">
-            <p class="brand">"Community Safety Explorer"</p>
+            <p class="brand">
+                <ViewLink to=home view=view testid="home">"Community Safety Explorer"</ViewLink>
+            </p>
             {move || picker()}
             <p class="load-link">
                 <a href="?page=load" data-testid="nav-load" on:click=to_load>"Load your own data"</a>

@@ -54,12 +54,25 @@ pub fn Nav(
     /// The app's view.
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
+    view! {
+        <PageMenu view=view />
+        <WardSearch view=view />
+    }
+}
+
+/// The page menu: each link's address is the page it leads to.
+#[component]
+pub fn PageMenu(
+    /// The app's view.
+    view: RwSignal<ViewState>,
+) -> impl IntoView {
     let menu = move || {
         let v = view.get();
         let link = |page: Page, label: &'static str, testid: &'static str| {
             let mut to = v.clone();
             to.page = page;
-            if page == Page::Wards {
+            // Only the profile and the embed builder (its area) use a ward.
+            if !matches!(page, Page::Ward | Page::Embed) {
                 to.ward = None;
             }
             let current = v.page == page;
@@ -81,7 +94,6 @@ pub fn Nav(
         <nav class="menu" aria-label="Pages">
             <ul>{move || menu()}</ul>
         </nav>
-        <WardSearch view=view />
     }
 }
 

@@ -6,8 +6,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::explorer_data::ExplorerData;
+use crate::data::Month;
 use crate::format::thousands;
 use crate::state::{Page, ViewState};
+use crate::view::heading::{heading, printed_line, Heading};
 
 use super::controls::Controls;
 use super::load::Local;
@@ -46,9 +48,17 @@ pub fn Shell(
         Page::Embed => view! { <pages::builder::BuilderPage view=view /> }.into_any(),
         Page::Load => ().into_any(),
     };
+    let names = {
+        let data = data.clone();
+        Memo::new(move |_| view.with(|v| heading(&data, v)))
+    };
+    // The browser's title (and a saved PDF's) names the page.
+    Effect::new(move |_| document().set_title(&names.with(|h| h.title.clone())));
     view! {
+        <PrintHead names=names view=view />
         {demo}
         {notice}
+        {move || names.with(|h| h.trail.clone()).map(|trail| view! { <Trail trail=trail view=view /> })}
         <h1 data-testid="dataset-title">{manifest.title.clone()}</h1>
         <p class="coverage" data-testid="coverage">
             {crate::view::periods::span_text(&data.dataset.cube)}
@@ -57,6 +67,59 @@ pub fn Shell(
         <Controls view=view />
         {move || page()}
         <Provenance data=data.clone() load_summary=load_summary />
+    }
+}
+
+/// What only paper shows: the page's title line, when it was printed and
+/// the address to return to (the view's own, so it opens this page).
+#[component]
+fn PrintHead(
+    /// The page's names.
+    names: Memo<Heading>,
+    /// The app's view.
+    view: RwSignal<ViewState>,
+) -> impl IntoView {
+    let today = js_sys::Date::new_0();
+    let day = today.get_date();
+    let month = Month::new(today.get_full_year(), today.get_month() + 1);
+    let page = location();
+    let here = format!(
+        "{}{}",
+        page.origin().unwrap_or_default(),
+        page.pathname().unwrap_or_default()
+    );
+    let printed = move || {
+        let address = format!("{here}{}", view.with(|v| v.to_query()));
+        month
+            .map(|m| printed_line(day, m, &address))
+            .unwrap_or(address)
+    };
+    view! {
+        <div class="print-only print-head" data-testid="print-head">
+            <p class="print-line">{move || names.with(|h| h.print_line.clone())}</p>
+            <p>{printed}</p>
+        </div>
+    }
+}
+
+/// The way back from a profile: the whole area's overview, then the ward.
+#[component]
+fn Trail(
+    /// The whole area's name and the ward's.
+    trail: (String, String),
+    /// The app's view.
+    view: RwSignal<ViewState>,
+) -> impl IntoView {
+    let mut whole = view.get_untracked();
+    whole.page = Page::Overview;
+    whole.ward = None;
+    view! {
+        <nav class="trail no-print" aria-label="Breadcrumb" data-testid="trail">
+            <ol>
+                <li><ViewLink to=whole view=view>{trail.0}</ViewLink></li>
+                <li aria-current="page">{trail.1}</li>
+            </ol>
+        </nav>
     }
 }
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::state::ViewState;
-use crate::view::table::{Cell, SortDir, TableModel};
+use crate::view::table::{Cell, Column, SortDir, TableModel};
 
 use super::download::{download_text, file_name};
 use super::navigate;
@@ -34,7 +34,6 @@ pub fn DataTable(
 ) -> impl IntoView {
     let model = Arc::new(model);
     let sort = RwSignal::new(None::<(usize, SortDir)>);
-    let numeric: Arc<[bool]> = model.columns.iter().map(|c| c.numeric).collect();
     let headers = model
         .columns
         .iter()
@@ -45,18 +44,18 @@ pub fn DataTable(
         })
         .collect_view();
     let body = {
-        let (model, numeric) = (model.clone(), numeric.clone());
+        let model = model.clone();
         move || {
             shown_rows(&model, sort.get())
                 .into_iter()
-                .map(|r| row_view(r, &numeric, view))
+                .map(|r| row_view(r, &model.columns, view))
                 .collect_view()
         }
     };
     let footer = model
         .footer
         .iter()
-        .map(|r| row_view(r, &numeric, view))
+        .map(|r| row_view(r, &model.columns, view))
         .collect_view();
     let (caption, region) = (model.caption.clone(), model.caption.clone());
     view! {
@@ -118,14 +117,16 @@ fn SortHeader(
 }
 
 /// One row: the first cell heads the row unless it is a number; a cell
-/// with a link moves within the app on a plain click.
-fn row_view(cells: &[Cell], numeric: &[bool], view: RwSignal<ViewState>) -> impl IntoView {
-    debug_assert_eq!(cells.len(), numeric.len(), "a row has a cell per column");
+/// with a link moves within the app on a plain click. Each cell carries its
+/// column's name, which a phone shows beside it when rows stack.
+fn row_view(cells: &[Cell], columns: &[Column], view: RwSignal<ViewState>) -> impl IntoView {
+    debug_assert_eq!(cells.len(), columns.len(), "a row has a cell per column");
     let cells = cells
         .iter()
-        .zip(numeric)
+        .zip(columns)
         .enumerate()
-        .map(|(i, (cell, &num))| {
+        .map(|(i, (cell, column))| {
+            let num = column.numeric;
             let content = match &cell.link {
                 Some(href) => {
                     view! { <CellLink href=href.clone() text=cell.text.clone() view=view /> }
@@ -136,7 +137,8 @@ fn row_view(cells: &[Cell], numeric: &[bool], view: RwSignal<ViewState>) -> impl
             if i == 0 && !num {
                 view! { <th scope="row">{content}</th> }.into_any()
             } else {
-                view! { <td class:num=num>{content}</td> }.into_any()
+                let label = column.label.clone();
+                view! { <td class:num=num data-label=label>{content}</td> }.into_any()
             }
         })
         .collect_view();

@@ -13,7 +13,8 @@ use leptos::prelude::*;
 use web_sys::File;
 
 use crate::data::explorer_data::ExplorerData;
-use crate::state::ViewState;
+use crate::state::{Page, ViewState};
+use crate::view::heading::title_without_data;
 use crate::view::load::message::Recognised;
 use crate::view::load::LoadSummary;
 use crate::view::table::TableModel;
@@ -89,6 +90,7 @@ pub fn LoadPage(
     /// The files chosen (kept by the app between visits).
     chosen: Chosen,
 ) -> impl IntoView {
+    document().set_title(&title_without_data(Page::Load));
     let s = LoadState::new(view, local, chosen);
     // Leaving the page stops any load; the files stay chosen for the
     // next visit (until the page is reloaded).
@@ -116,6 +118,7 @@ pub fn LoadPage(
             .map(|l| view! { <LoadReport local=l view=view /> })
     };
     view! {
+        <crate::ui::nav::PageMenu view=view />
         <h1>"Load your own data"</h1>
         <p>
             "Choose or drop the files you downloaded from "

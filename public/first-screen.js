@@ -1,0 +1,54 @@
+// The first screen, before the explorer's wasm has arrived (a plain script,
+// allowed by the Content-Security-Policy as a file of our own).
+//
+// 1. It starts the downloads of the dataset named in the address, so that
+//    they travel while the wasm does instead of after it. The wasm asks for
+//    them through `window.cseEarly` (src/ui/fetch.rs): a map from each
+//    file's address to the promise of its response, taken once.
+// 2. It says which figures are coming ("Loading the figures for …") in the
+//    first screen that index.html paints; the app replaces that screen when
+//    it starts.
+//
+// The rules for the dataset's name and the files an embedded view needs are
+// the app's (src/state/mod.rs, src/ui/fetch.rs); a file started here that
+// the app does not take is only a wasted download, never a wrong figure.
+(function () {
+  'use strict';
+  var params = new URLSearchParams(location.search);
+  var asked = params.get('dataset');
+  var name = asked && /^[A-Za-z0-9_-]{1,64}$/.test(asked) ? asked : 'demo';
+  var embed = params.get('embed');
+  var screen = document.getElementById('first-screen');
+  if (embed && screen) screen.classList.add('embedded');
+  var early = new Map();
+  window.cseEarly = early;
+  if (params.get('page') === 'load') return;
+
+  var base = 'data/' + name + '/';
+  function start(url) {
+    // A failed request is the app's to report, with the file's name.
+    var response = fetch(url);
+    response.catch(function () {});
+    early.set(url, response);
+    return response;
+  }
+  var line = document.getElementById('first-screen-line');
+  start(base + 'manifest.json')
+    .then(function (r) {
+      return r.ok ? r.clone().json() : null;
+    })
+    .then(function (m) {
+      if (!m || !m.files) return;
+      var files = m.files;
+      // An embedded card, chart or ranking draws no map: no boundaries.
+      var needs = [files.counts, files.areas, files.categories];
+      if (!embed || embed === 'map') needs.push(files.boundaries);
+      needs.forEach(function (f) {
+        if (typeof f === 'string' && f) start(base + f);
+      });
+      if (line && typeof m.title === 'string') {
+        line.textContent = 'Loading the figures for ' + m.title + '…';
+      }
+    })
+    .catch(function () {});
+})();

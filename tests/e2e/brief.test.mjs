@@ -1,0 +1,133 @@
+// The councillor's printed brief and the resident's phone, on the real
+// Stockton dataset (scripts/build-stockton): what prints, what each page is
+// called, where links lead, what a phone shows, and what loads first.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { open, ROOT, useAppAndBrowser } from './harness.mjs';
+
+const app = useAppAndBrowser();
+
+// The dataset's first ward and its borough, read with a plain split.
+const DATA = join(ROOT, 'dist/data/stockton');
+const areas = readFileSync(join(DATA, 'areas.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+const borough = areas.find((a) => a[2] === '');
+const ward = areas.find((a) => a[2] === borough[0]);
+const [WARD, WARD_NAME, BOROUGH_NAME] = [ward[0], ward[1], borough[1]];
+const profileUrl = () => `${app.server.url}?dataset=stockton&ward=${WARD}`;
+
+test('the printed profile: plain headings, the place, the date and the address; no controls', async () => {
+  const { page, errors } = await open(app.browser, profileUrl(), { width: 1000, height: 900 });
+  await page.getByTestId('profile').waitFor();
+  assert.match(await page.title(), new RegExp(`^${WARD_NAME} — ward profile — `));
+  await page.emulateMedia({ media: 'print' });
+  // What paper shows is what the print media's layout renders.
+  const printed = await page.locator('body').innerText();
+  for (const heading of ['Category', 'Previous', 'Current', 'Change', '% change']) {
+    assert.ok(printed.includes(heading), `the table heading "${heading}" prints`);
+  }
+  assert.ok(printed.includes(`${WARD_NAME}, ${BOROUGH_NAME}: ward profile, `), 'the title line names ward and borough');
+  const now = new Date();
+  const month = now.toLocaleString('en-GB', { month: 'short' }).slice(0, 3);
+  assert.ok(printed.includes(`Printed ${now.getDate()} ${month} ${now.getFullYear()} from `), 'the date printed');
+  assert.ok(printed.includes(`?dataset=stockton&ward=${WARD}`), 'the address to return to');
+  for (const control of ['Load your own data', 'Dataset', 'Download', 'Find a ward']) {
+    assert.ok(!printed.includes(control), `"${control}" does not print`);
+  }
+  const pdf = await page.pdf({ format: 'A4', printBackground: false });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  console.log(`# the Stockton ward profile prints on ${pages} A4 page(s)`);
+  assert.ok(pages >= 1 && pages <= 2, `printed on ${pages} pages`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('every page has its own title, and every link leads to the state it names', async () => {
+  const titles = new Map();
+  for (const q of ['', '&page=wards', `&ward=${WARD}`, '&page=deprivation', '&page=embed', '&page=load']) {
+    const { page } = await open(app.browser, `${app.server.url}?dataset=stockton${q}`);
+    await page.locator('h1').first().waitFor();
+    await page.waitForFunction(() => document.title !== 'Community Safety Explorer');
+    titles.set(q, await page.title());
+    await page.close();
+  }
+  assert.equal(new Set(titles.values()).size, titles.size, [...titles.values()].join(' | '));
+
+  const { page } = await open(app.browser, profileUrl());
+  await page.getByTestId('profile').waitFor();
+  const href = await page.getByTestId('nav-overview').getAttribute('href');
+  assert.ok(!href.includes('ward='), `the Overview link leads to the overview: ${href}`);
+  const trail = page.getByTestId('trail');
+  assert.equal(await trail.locator('a').innerText(), BOROUGH_NAME, 'the way back names the borough');
+  assert.ok(!(await trail.locator('a').getAttribute('href')).includes('ward='), 'and leads to its overview');
+  assert.equal(await trail.locator('[aria-current=page]').innerText(), WARD_NAME);
+  await page.getByTestId('nav-overview').click();
+  await page.getByTestId('category-table').waitFor();
+  await page.reload();
+  await page.getByTestId('category-table').waitFor();
+  assert.equal(await page.getByTestId('profile').count(), 0, 'a reload stays on the overview');
+  assert.equal(await page.getByTestId('home').getAttribute('href'), '?dataset=stockton');
+  await page.getByTestId('nav-load').click();
+  await page.getByTestId('nav-wards').click();
+  await page.getByTestId('ranking-table').waitFor();
+  await page.close();
+});
+
+test('at 375 px every table shows its verdict and movement cells without sideways scrolling', async () => {
+  for (const q of ['', '&page=wards', `&ward=${WARD}`, '&page=deprivation']) {
+    const { page } = await open(app.browser, `${app.server.url}?dataset=stockton${q}`, { width: 375, height: 800 });
+    await page.locator('table tbody tr').first().waitFor();
+    const outside = await page.evaluate(() => {
+      const wide = [];
+      for (const td of document.querySelectorAll('main table td')) {
+        if (td.offsetParent === null) continue; // not shown (a closed <details>)
+        const r = td.getBoundingClientRect();
+        if (r.width > 0 && (r.left < 0 || r.right > window.innerWidth)) wide.push(`${td.dataset.label}: ${td.textContent}`);
+      }
+      return wide;
+    });
+    assert.deepEqual(outside, [], `cells off screen at 375 px on ?dataset=stockton${q}`);
+    if (q === '') {
+      const box = await page.getByTestId('current').boundingBox();
+      assert.ok(box && box.y + box.height <= 800, `the headline figure is above the fold (at ${box?.y})`);
+    }
+    await page.close();
+  }
+});
+
+test('the first screen paints before the wasm, whose download travels with the data', async () => {
+  const page = await app.browser.newPage();
+  await page.setViewportSize({ width: 375, height: 800 });
+  const started = [];
+  page.on('request', (r) => started.push(new URL(r.url()).pathname));
+  // The wasm held back: what shows meanwhile is index.html's own screen.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${app.server.url}?dataset=stockton`);
+  await page.getByText('Loading the figures for Stockton-on-Tees: crime and anti-social behaviour by ward…').waitFor();
+  assert.ok(await page.locator('#first-screen .brand').isVisible(), 'the banner is painted');
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/counts.csv')));
+  assert.ok(started.some((p) => p.endsWith('/data/stockton/counts.csv')), 'the counts download started while the wasm was held');
+  release();
+  await page.getByTestId('current').waitFor();
+  assert.ok(!(await page.locator('#first-screen').isVisible()), 'the app replaces the first screen');
+  const counts = started.filter((p) => p.endsWith('/data/stockton/counts.csv')).length;
+  assert.equal(counts, 1, 'the counts file is downloaded once');
+  await page.close();
+});
+
+test('an embedded card downloads no boundaries; an embedded map does', async () => {
+  for (const [kind, wantsMap] of [['card', false], ['map', true]]) {
+    const page = await app.browser.newPage();
+    const asked = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await page.goto(`${app.server.url}?dataset=stockton&ward=${WARD}&embed=${kind}`);
+    await page.locator(kind === 'card' ? '[data-testid=current]' : 'figure.map svg').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const boundaries = asked.filter((p) => p.endsWith('.geojson'));
+    assert.equal(boundaries.length > 0, wantsMap, `${kind}: ${asked.join(', ')}`);
+    await page.close();
+  }
+});
