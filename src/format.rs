@@ -54,6 +54,25 @@ pub fn ordinal(n: u32) -> String {
     format!("{n}{suffix}")
 }
 
+/// A decimal with thousands separators in its whole part, rounded to
+/// `places`: `1,234.5`, `−12.0`.
+pub fn decimal(v: f64, places: usize) -> String {
+    let text = format!("{:.*}", places, v.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let whole = whole
+        .parse::<u64>()
+        .map_or_else(|_| whole.to_string(), thousands);
+    let sign = if v < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        "−"
+    } else {
+        ""
+    };
+    match fraction {
+        "" => format!("{sign}{whole}"),
+        f => format!("{sign}{whole}.{f}"),
+    }
+}
+
 /// A percentage share to one decimal place: `19.0%`; empty when none.
 pub fn pct(p: Option<f64>) -> String {
     match p {
@@ -65,6 +84,16 @@ pub fn pct(p: Option<f64>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_have_separators_and_a_true_minus() {
+        assert_eq!(decimal(1234.56, 1), "1,234.6");
+        assert_eq!(decimal(999.96, 1), "1,000.0");
+        assert_eq!(decimal(12.0, 0), "12");
+        assert_eq!(decimal(-1234567.0, 2), "−1,234,567.00");
+        assert_eq!(decimal(-0.01, 1), "0.0", "no minus on a zero");
+        assert_eq!(decimal(0.5, 3), "0.500");
+    }
 
     #[test]
     fn formats_by_hand() {

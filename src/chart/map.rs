@@ -3,6 +3,7 @@
 //! writes the `<svg>` elements.
 
 use crate::data::boundaries::Boundary;
+use crate::format::decimal;
 
 /// Fill colours of the classes, lightest (lowest) to darkest (highest): a
 /// single-hue sequential scale, readable in greyscale.
@@ -38,10 +39,11 @@ impl LegendItem {
     /// The class's range in words: `45.2 to 60.1`, or one value when the
     /// class holds one.
     pub fn range_text(&self, decimals: usize) -> String {
-        if self.low == self.high {
-            format!("{:.*}", decimals, self.low)
+        let (low, high) = (decimal(self.low, decimals), decimal(self.high, decimals));
+        if low == high {
+            low
         } else {
-            format!("{:.*} to {:.*}", decimals, self.low, decimals, self.high)
+            format!("{low} to {high}")
         }
     }
 }

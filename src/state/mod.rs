@@ -166,6 +166,9 @@ pub struct ViewState {
     pub accent: Option<String>,
     /// How many areas a ranking embed lists.
     pub top: u32,
+    /// The view the embed builder shows and writes the snippet for (its
+    /// theme, accent and `top` are the fields above).
+    pub builder: EmbedKind,
 }
 
 impl Default for ViewState {
@@ -183,6 +186,7 @@ impl Default for ViewState {
             theme: Theme::Light,
             accent: None,
             top: 10,
+            builder: EmbedKind::Card,
         }
     }
 }
@@ -229,6 +233,7 @@ impl ViewState {
                 "ward" if safe_code(&v) => s.ward = Some(v),
                 "rows" => s.groups = v == "group",
                 "embed" => s.embed = EmbedKind::from_key(&v),
+                "show" => s.builder = EmbedKind::from_key(&v).unwrap_or(EmbedKind::Card),
                 "theme" => {
                     s.theme = if v == "dark" {
                         Theme::Dark
@@ -302,8 +307,21 @@ impl ViewState {
         if let Some(w) = &self.ward {
             parts.push(("ward", w.clone()));
         }
-        if let Some(k) = self.embed {
-            parts.push(("embed", k.key().to_string()));
+        // An embedded view's options, or the builder's (which shows one).
+        let shown = match (self.embed, self.page) {
+            (Some(k), _) => {
+                parts.push(("embed", k.key().to_string()));
+                Some(k)
+            }
+            (None, Page::Embed) => {
+                if self.builder != EmbedKind::Card {
+                    parts.push(("show", self.builder.key().to_string()));
+                }
+                Some(self.builder)
+            }
+            _ => None,
+        };
+        if let Some(k) = shown {
             if self.theme == Theme::Dark {
                 parts.push(("theme", "dark".to_string()));
             }
@@ -393,6 +411,25 @@ mod tests {
             ..ViewState::default()
         };
         assert_eq!(overview.to_query(), "?page=overview&ward=E05012345");
+    }
+
+    #[test]
+    fn the_embed_builder_keeps_its_options_in_the_address() {
+        let q = "?page=embed&ward=E05900020&show=ranking&theme=dark&accent=%23aa3300&top=5";
+        let s = ViewState::from_query(q);
+        assert_eq!(
+            (s.page, s.builder, s.embed),
+            (Page::Embed, EmbedKind::Ranking, None)
+        );
+        assert_eq!((s.theme, s.top), (Theme::Dark, 5));
+        assert_eq!(s.to_query(), q);
+        // Another page does not carry them.
+        let overview = ViewState {
+            page: Page::Overview,
+            ward: None,
+            ..s
+        };
+        assert_eq!(overview.to_query(), "?");
     }
 
     #[test]

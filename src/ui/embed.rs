@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::data::explorer_data::ExplorerData;
 use crate::data::Manifest;
 use crate::state::{EmbedKind, Theme, ViewState};
-use crate::view::embed::{card, full_view};
+use crate::view::embed::{card, full_view, title as embed_title};
 use crate::view::{common::setup, overview::overview, profile::profile, wards::wards};
 
 use super::map::MapFigure;
@@ -163,6 +163,10 @@ pub fn EmbedShell(
         EmbedKind::Card => Vec::new(),
         _ => setup(&data, &state).map(|s| s.notes).unwrap_or_default(),
     };
+    // One h1 names the view (its figures carry their own visible heading);
+    // the host's iframe and the browser's title say the same.
+    let heading = embed_title(&data, &state);
+    document().set_title(&heading);
     let manifest = &data.manifest;
     let demo = manifest.synthetic.then(|| {
         view! {
@@ -173,6 +177,7 @@ pub fn EmbedShell(
     });
     view! {
         <div class="embed" node_ref=root data-testid="embed" data-kind=kind.key()>
+            <h1 class="visually-hidden">{heading}</h1>
             {demo}
             <PeriodNotes notes=notes />
             {body(kind, &data, &state, view)}

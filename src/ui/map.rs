@@ -46,7 +46,11 @@ pub fn MapFigure(
                 {areas}
             </svg>
             <p class="map-detail" aria-live="polite" data-testid="map-detail">{detail}</p>
-            <MapLegend legend=map.legend.clone() decimals=model.value_decimals />
+            <MapLegend
+                legend=map.legend.clone()
+                decimals=model.value_decimals
+                some_without=map.areas.iter().any(|a| a.class.is_none())
+            />
             <PngDownload svg_ref=svg_ref size=(w, h) caption=caption />
         </figure>
     }
@@ -62,6 +66,10 @@ fn area_view(
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
     let fill = area.class.map_or(NO_DATA_COLOUR, |c| CLASS_COLOURS[c]);
+    // The class also names the fill for the focus ring's colour (CSS).
+    let class = area
+        .class
+        .map_or("area none".to_string(), |c| format!("area c{c}"));
     let (text, aria) = (label.text.clone(), label.text.clone());
     let show = {
         let text = text.clone();
@@ -77,7 +85,7 @@ fn area_view(
         }
     };
     view! {
-        <path d=area.path.clone() fill=fill class="area" tabindex="0" role="link"
+        <path d=area.path.clone() fill=fill class=class tabindex="0" role="link"
             aria-label=aria data-code=area.code.clone()
             on:mouseenter=move |_| on_hover() on:focus=move |_| on_focus()
             on:click=move |_| navigate(view, to.clone()) on:keydown=on_key>
@@ -86,13 +94,16 @@ fn area_view(
     }
 }
 
-/// The legend: each class's colour and range, then "No figures".
+/// The legend: each class's colour and range, then "No figures" when an
+/// area has none.
 #[component]
 fn MapLegend(
     /// The classes.
     legend: Vec<LegendItem>,
     /// Decimal places of the values.
     decimals: usize,
+    /// Whether some area has no figure.
+    some_without: bool,
 ) -> impl IntoView {
     let items = legend
         .iter()
@@ -108,7 +119,7 @@ fn MapLegend(
     view! {
         <ul class="legend" aria-label="Legend: lightest is lowest, darkest is highest">
             {items}
-            <li><span class="swatch none"></span>"No figures"</li>
+            {some_without.then(|| view! { <li><span class="swatch none"></span>"No figures"</li> })}
         </ul>
     }
 }

@@ -14,13 +14,17 @@ const PAGES = [
   ['deprivation', '?page=deprivation'],
   ['custom periods', '?current=2025-01..2025-06&previous=2024-01..2024-06'],
   ['missing dataset', '?dataset=nowhere'],
+  ['embed builder', '?page=embed'],
+  ['load data', '?page=load'],
+  ...['card', 'trend', 'table', 'ranking', 'map'].map((k) => [`embedded ${k}`, `?embed=${k}&ward=E05900020`]),
 ];
 
 for (const [name, query] of PAGES) {
   test(`axe-core finds no violations: ${name}`, async () => {
     for (const width of [375, 1280]) {
       const { page } = await open(app.browser, app.server.url + query, { width, height: 900 });
-      await page.locator('[data-testid=provenance], [data-testid=load-error]').first().waitFor();
+      await page.locator('[data-testid=provenance], [data-testid=load-error], [data-testid=embed-source], h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
       // Open the hidden tables too, so they are checked.
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
       await page.addScriptTag({ url: '/__test/axe.min.js' });

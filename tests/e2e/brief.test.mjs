@@ -131,3 +131,21 @@ test('an embedded card downloads no boundaries; an embedded map does', async () 
     await page.close();
   }
 });
+
+test('the embed builder keeps its view when the area changes, and its address reproduces it', async () => {
+  const { page } = await open(app.browser, `${app.server.url}?dataset=stockton&page=embed`);
+  await page.getByTestId('embed-kind').waitFor();
+  assert.equal(await page.locator('#embed-top').count(), 0, 'no ranking length for a card');
+  await page.getByTestId('embed-kind').selectOption('ranking');
+  await page.waitForURL(/show=ranking/);
+  assert.equal(await page.locator('#embed-top').count(), 1, 'a ranking asks how many wards');
+  await page.getByTestId('embed-area').selectOption(WARD);
+  await page.waitForURL(new RegExp(`ward=${WARD}`));
+  assert.equal(await page.getByTestId('embed-kind').inputValue(), 'ranking', 'the view stays a ranking');
+  await page.reload();
+  await page.getByTestId('embed-code').waitFor();
+  assert.equal(await page.getByTestId('embed-kind').inputValue(), 'ranking');
+  assert.equal(await page.getByTestId('embed-area').inputValue(), WARD);
+  assert.match(await page.getByTestId('embed-code').inputValue(), new RegExp(`ward=${WARD}&amp;embed=ranking|ward=${WARD}&embed=ranking`));
+  await page.close();
+});

@@ -25,36 +25,15 @@ fn base_url() -> String {
         .unwrap_or_default()
 }
 
-/// The embed's own options (the periods, crime type and area come from
-/// the app's view).
-#[derive(Clone, Copy)]
-struct EmbedOptions {
-    kind: RwSignal<EmbedKind>,
-    theme: RwSignal<Theme>,
-    accent: RwSignal<String>,
-    top: RwSignal<u32>,
-}
-
-impl EmbedOptions {
-    fn new() -> EmbedOptions {
-        EmbedOptions {
-            kind: RwSignal::new(EmbedKind::Card),
-            theme: RwSignal::new(Theme::Light),
-            accent: RwSignal::new(String::new()),
-            top: RwSignal::new(10),
-        }
-    }
-
-    /// The embedded view's state: the app's view with these options.
-    fn state(self, view: &ViewState) -> ViewState {
-        let mut s = view.clone();
-        s.page = Page::Overview;
-        s.embed = Some(self.kind.get());
-        s.theme = self.theme.get();
-        s.accent = Some(self.accent.get()).filter(|a| valid_colour(a));
-        s.top = self.top.get();
-        s
-    }
+/// The embedded view's state: the app's view with the builder's options
+/// (its view, theme, accent and ranking length, kept in the address so that
+/// choosing an area or reloading keeps them).
+fn embedded(view: &ViewState) -> ViewState {
+    let mut s = view.clone();
+    s.page = Page::Overview;
+    s.embed = Some(view.builder);
+    s.accent = s.accent.filter(|a| valid_colour(a));
+    s
 }
 
 /// The builder page.
@@ -64,9 +43,8 @@ pub fn BuilderPage(
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
     let data = shown();
-    let options = EmbedOptions::new();
     let code = Memo::new(move |_| {
-        let state = view.with(|v| options.state(v));
+        let state = view.with(embedded);
         let sn = snippet(&base_url(), &state, &title(&data, &state));
         format!("{}\n{}", sn.iframe, sn.script)
     });
@@ -77,9 +55,9 @@ pub fn BuilderPage(
              preview is exactly what your visitors will see. The snippet sets no cookies, stores \
              nothing, and loads only from this site."
         </p>
-        <BuilderForm options=options view=view />
+        <BuilderForm view=view />
         <h3>"Preview"</h3>
-        <Preview options=options view=view />
+        <Preview view=view />
         <Snippet code=code />
         <p class="note">
             "The iframe works on its own; the script makes it exactly as tall as its content (it \
@@ -92,30 +70,48 @@ pub fn BuilderPage(
 
 /// The embed's options: view, area, theme, accent colour, wards ranked.
 #[component]
-fn BuilderForm(options: EmbedOptions, view: RwSignal<ViewState>) -> impl IntoView {
-    let EmbedOptions {
-        kind,
-        theme,
-        accent,
-        top,
-    } = options;
+fn BuilderForm(view: RwSignal<ViewState>) -> impl IntoView {
+    let kind = move || view.with(|v| v.builder);
     let kinds = EmbedKind::ALL
         .into_iter()
-        .map(|k| view! { <option value=k.key() selected=move || kind.get() == k>{k.label()}</option> })
+        .map(|k| view! { <option value=k.key() selected=move || kind() == k>{k.label()}</option> })
         .collect_view();
     let on_kind = move |ev| {
         if let Some(k) = EmbedKind::from_key(&event_target_value(&ev)) {
-            kind.set(k)
+            update(view, |v| v.builder = k)
         }
     };
     let on_theme = move |ev| {
         let dark = event_target_value(&ev) == "dark";
-        theme.set(if dark { Theme::Dark } else { Theme::Light })
+        update(view, |v| {
+            v.theme = if dark { Theme::Dark } else { Theme::Light }
+        })
+    };
+    let on_accent = move |ev| {
+        let colour = event_target_value(&ev);
+        update(view, |v| {
+            v.accent = Some(colour).filter(|c| valid_colour(c))
+        })
     };
     let on_top = move |ev| {
         if let Ok(n) = event_target_value(&ev).parse::<u32>() {
-            top.set(n.clamp(1, 100))
+            update(view, |v| v.top = n.clamp(1, 100))
         }
+    };
+    let dark = move || view.with(|v| v.theme == Theme::Dark);
+    let accent = move || view.with(|v| v.accent.clone().unwrap_or_else(|| "#1d4ed8".into()));
+    let top = move || view.with(|v| v.top.to_string());
+    // Only a ranking lists wards.
+    let ranking = move || {
+        (kind() == EmbedKind::Ranking).then(|| {
+            view! {
+                <div class="control">
+                    <label for="embed-top">"Wards in a ranking"</label>
+                    <input type="number" id="embed-top" min="1" max="100" prop:value=top
+                        on:change=on_top />
+                </div>
+            }
+        })
     };
     view! {
         <form class="builder" on:submit=|ev| ev.prevent_default()>
@@ -127,19 +123,15 @@ fn BuilderForm(options: EmbedOptions, view: RwSignal<ViewState>) -> impl IntoVie
             <div class="control">
                 <label for="embed-theme">"Theme"</label>
                 <select id="embed-theme" on:change=on_theme>
-                    <option value="light">"Light"</option>
-                    <option value="dark">"Dark"</option>
+                    <option value="light" selected=move || !dark()>"Light"</option>
+                    <option value="dark" selected=dark>"Dark"</option>
                 </select>
             </div>
             <div class="control">
                 <label for="embed-accent">"Accent colour"</label>
-                <input type="color" id="embed-accent" value="#1d4ed8"
-                    on:change=move |ev| accent.set(event_target_value(&ev)) />
+                <input type="color" id="embed-accent" prop:value=accent on:change=on_accent />
             </div>
-            <div class="control">
-                <label for="embed-top">"Wards in a ranking"</label>
-                <input type="number" id="embed-top" min="1" max="100" value="10" on:change=on_top />
-            </div>
+            {ranking}
         </form>
     }
 }
@@ -192,7 +184,7 @@ fn asked_height(frame: &web_sys::HtmlIFrameElement, ev: &web_sys::MessageEvent) 
 /// The embedded view, live; it fits its content as embed.js makes a
 /// partner's iframe fit.
 #[component]
-fn Preview(options: EmbedOptions, view: RwSignal<ViewState>) -> impl IntoView {
+fn Preview(view: RwSignal<ViewState>) -> impl IntoView {
     let preview = NodeRef::<leptos::html::Iframe>::new();
     let listener = window_event_listener(leptos::ev::message, move |ev| {
         let Some(frame) = preview.get_untracked() else {
@@ -207,7 +199,7 @@ fn Preview(options: EmbedOptions, view: RwSignal<ViewState>) -> impl IntoView {
     on_cleanup(move || listener.remove());
     view! {
         <iframe node_ref=preview class="preview" data-testid="embed-preview"
-            src=move || view.with(|v| options.state(v).to_query())
+            src=move || view.with(|v| embedded(v).to_query())
             title="Preview of the embedded view" sandbox=SANDBOX></iframe>
     }
 }
