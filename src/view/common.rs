@@ -249,11 +249,20 @@ pub fn vs_whole_words(v: VsWhole) -> &'static str {
     }
 }
 
-/// A movement in words: `up 3`, `down 1`, `no change`.
+/// A move in a ranking where 1st is the most, in words nobody can read
+/// backwards: `up 3 places, towards the most`, `down 1 place, towards the
+/// least`, `no change`.
 pub fn movement_text(m: Option<i64>) -> String {
+    let places = |n: i64| {
+        if n == 1 {
+            "1 place".to_string()
+        } else {
+            format!("{n} places")
+        }
+    };
     match m {
-        Some(m) if m > 0 => format!("up {m}"),
-        Some(m) if m < 0 => format!("down {}", -m),
+        Some(m) if m > 0 => format!("up {}, towards the most", places(m)),
+        Some(m) if m < 0 => format!("down {}, towards the least", places(-m)),
         Some(_) => "no change".to_string(),
         None => String::new(),
     }
@@ -265,8 +274,9 @@ mod tests {
 
     #[test]
     fn movements_and_level_words_by_hand() {
-        assert_eq!(movement_text(Some(3)), "up 3");
-        assert_eq!(movement_text(Some(-1)), "down 1");
+        // Rank 1 is the most: a smaller rank number is a move up.
+        assert_eq!(movement_text(Some(3)), "up 3 places, towards the most");
+        assert_eq!(movement_text(Some(-1)), "down 1 place, towards the least");
         assert_eq!(movement_text(Some(0)), "no change");
         assert_eq!(capitalise("wards"), "Wards");
         assert_eq!(capitalise(""), "");

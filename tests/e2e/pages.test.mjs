@@ -109,7 +109,8 @@ test('wards: ranking, previous ranks and movement equal an independent ranking',
     assert.equal(Number(rank), rankNow.get(code), `${name} rank`);
     assert.equal(Number(previousRank), rankBefore.get(code), `${name} previous rank`);
     const move = rankBefore.get(code) - rankNow.get(code);
-    assert.equal(movement, move > 0 ? `up ${move}` : move < 0 ? `down ${-move}` : 'no change');
+    const places = (n) => (n === 1 ? '1 place' : `${n} places`);
+    assert.equal(movement, move > 0 ? `up ${places(move)}, towards the most` : move < 0 ? `down ${places(-move)}, towards the least` : 'no change');
     assert.equal(rate, ((cur.get(code) / wards.get(code).population) * 1000).toFixed(1), `${name} rate`);
   }
   // The map: one area per ward, details on focus, click-through to the profile.
