@@ -32,7 +32,8 @@ pub fn headline(c: &Comparison, pair: &PeriodPair, unit: &str) -> String {
             sign(c.change),
             thousands(diff)
         ),
-        None => format!("{}{} {units}", sign(c.change), thousands(diff)),
+        // No % on a low base: the change alone, its direction in the words.
+        None => format!("{} {units}", thousands(diff)),
     };
     match c.verdict {
         Verdict::NotCompared => format!(

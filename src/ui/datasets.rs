@@ -25,11 +25,27 @@ pub fn DatasetPicker(
     entries: Vec<DatasetEntry>,
     /// The dataset on show.
     current: String,
+    /// Whether the figures on show are the user's own files (then the menu
+    /// says so, first, and choosing a dataset leaves them).
+    local: bool,
 ) -> impl IntoView {
-    (entries.len() > 1).then(|| {
-        let options = entries.into_iter().map(|d| (d.name, d.title)).collect();
+    (entries.len() > 1 || local).then(|| {
+        let mut options: Vec<(String, String)> =
+            entries.into_iter().map(|d| (d.name, d.title)).collect();
+        let current = if local {
+            options.insert(
+                0,
+                (String::new(), "Your own files (on this page only)".into()),
+            );
+            String::new()
+        } else {
+            current
+        };
         // A new dataset is a new page: its files load afresh.
         let open = Box::new(|name: String| {
+            if name.is_empty() {
+                return;
+            }
             if let Some(w) = web_sys::window() {
                 // A browser that refuses to move stays on the dataset shown.
                 let _ = w

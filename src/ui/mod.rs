@@ -94,14 +94,18 @@ pub fn App() -> impl IntoView {
         }
     };
     view! {
-        {(!embedded).then(|| view! { <SiteHeader view=view /> })}
+        {(!embedded).then(|| view! { <SiteHeader view=view local=local /> })}
         <main id="main" tabindex="-1">{move || main()}</main>
     }
 }
 
 /// The banner: the app's name, the dataset menu, the Load data link.
 #[component]
-fn SiteHeader(view: RwSignal<ViewState>) -> impl IntoView {
+fn SiteHeader(
+    view: RwSignal<ViewState>,
+    /// The user's own data, when loaded.
+    local: RwSignal<Option<Arc<load::Local>>>,
+) -> impl IntoView {
     let current = view.with_untracked(|v| v.dataset.clone());
     // The site's name leads home: the dataset's overview.
     let home = ViewState {
@@ -113,9 +117,10 @@ fn SiteHeader(view: RwSignal<ViewState>) -> impl IntoView {
     let index = RwSignal::new(None);
     leptos::task::spawn_local(async move { index.set(Some(datasets::load_index().await)) });
     let picker = move || {
-        index.get().map(
-            |entries| view! { <datasets::DatasetPicker entries=entries current=current.clone() /> },
-        )
+        let own = local.with(|l| l.is_some());
+        index.get().map(|entries| {
+            view! { <datasets::DatasetPicker entries=entries current=current.clone() local=own /> }
+        })
     };
     let to_load = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();

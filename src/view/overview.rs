@@ -311,7 +311,7 @@ mod tests {
             m.headline.sentence
         );
         assert!(
-            m.headline.sentence.contains("+1 offence"),
+            m.headline.sentence.contains("was 1 offence higher"),
             "{}",
             m.headline.sentence
         );

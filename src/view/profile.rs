@@ -121,14 +121,13 @@ fn standing(b: &ExplorerData, s: &Setup, code: &str, what: &str) -> Standing {
             (measure, row.rate, r.whole_rate, row.vs_whole)
         {
             rate = Some(format!(
-                "{:.1} per 1,000 residents (95% interval {:.1}–{:.1}) against {:.1} for {}: {} {}'s.",
+                "{:.1} per 1,000 residents (95% interval {:.1}–{:.1}): {} the rate for {} as a whole ({:.1}).",
                 own.per_1000,
                 own.low,
                 own.high,
-                whole.per_1000,
-                s.whole_name,
                 vs_whole_words(v),
-                s.whole_name
+                s.whole_name,
+                whole.per_1000,
             ));
         }
     }
@@ -219,10 +218,10 @@ fn deprivation_sentence(area: &Area) -> Option<String> {
     const DECILE: &str = "(1 = the most deprived tenth of neighbourhoods in England)";
     match (area.imd_decile, area.imd_rank) {
         (Some(d), Some(r)) => Some(format!(
-            "Deprivation decile {d} of 10 {DECILE}; average rank {} (1 = most deprived).",
+            "Decile {d} of 10 {DECILE}; average rank {} (1 = most deprived).",
             thousands(u64::from(r))
         )),
-        (Some(d), None) => Some(format!("Deprivation decile {d} of 10 {DECILE}.")),
+        (Some(d), None) => Some(format!("Decile {d} of 10 {DECILE}.")),
         (None, Some(r)) => Some(format!(
             "Deprivation rank {} (1 = most deprived).",
             thousands(u64::from(r))

@@ -35,6 +35,11 @@ test('the printed profile: plain headings, the place, the date and the address; 
   for (const control of ['Load your own data', 'Dataset', 'Download', 'Find a ward']) {
     assert.ok(!printed.includes(control), `"${control}" does not print`);
   }
+  // Words that read as English (issue 14's list).
+  const words = await page.locator('main').innerText();
+  assert.ok(!/\bDeprivation: Deprivation\b/.test(words), 'no "Deprivation: Deprivation"');
+  assert.ok(!/[A-Za-z-]+'s\.(\s|$)/.test(words), `no "higher than Stockton-on-Tees's."`);
+  assert.ok(!/was [+−]\d/.test(words), 'no "was +1 offence higher"');
   const pdf = await page.pdf({ format: 'A4', printBackground: false });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   console.log(`# the Stockton ward profile prints on ${pages} A4 page(s)`);

@@ -99,6 +99,10 @@ test('real police.uk files and the ONS lookups: the figures equal an independent
   const notice = await page.getByTestId('local-notice').textContent();
   assert.match(notice, /nothing was uploaded/);
   assert.match(notice, /cannot carry your files/);
+  // The header's dataset menu says whose figures these are.
+  const menu = page.getByTestId('dataset-select');
+  await menu.waitFor();
+  assert.equal(await menu.locator('option:checked').textContent(), 'Your own files (on this page only)');
   assert.match(notice, new RegExp(`^.*${fmt(expected.inStockton)} counted \\+ ${fmt(expected.noLsoa)} not allocated \\+ [\\d,]+ outside Stockton-on-Tees \\+ 0 with an unknown code \\+ 0 rejected = ${fmt(expected.read)} rows read: every row is accounted for`));
 
   // Moving within the app keeps the loaded data: the ward ranking.
