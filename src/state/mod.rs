@@ -24,17 +24,20 @@ pub enum Page {
     Embed,
     /// Loading the user's own files.
     Load,
+    /// How to read these figures: the words, the marks, the data, citing.
+    Guide,
 }
 
 impl Page {
     /// Every page, in menu order.
-    pub const ALL: [Page; 6] = [
+    pub const ALL: [Page; 7] = [
         Page::Overview,
         Page::Wards,
         Page::Ward,
         Page::Deprivation,
         Page::Embed,
         Page::Load,
+        Page::Guide,
     ];
 
     /// The key used in URLs.
@@ -46,6 +49,7 @@ impl Page {
             Page::Deprivation => "deprivation",
             Page::Embed => "embed",
             Page::Load => "load",
+            Page::Guide => "guide",
         }
     }
 
@@ -391,6 +395,7 @@ mod tests {
             Page::Deprivation,
             Page::Embed,
             Page::Load,
+            Page::Guide,
         ];
         for page in pages {
             for ward in [None, Some("E05012345".to_string())] {

@@ -46,6 +46,7 @@ pub fn Shell(
         Page::Ward => view! { <pages::profile::ProfilePage view=view /> }.into_any(),
         Page::Deprivation => view! { <pages::deprivation::DeprivationPage view=view /> }.into_any(),
         Page::Embed => view! { <pages::builder::BuilderPage view=view /> }.into_any(),
+        Page::Guide => view! { <pages::guide::GuidePage view=view /> }.into_any(),
         Page::Load => ().into_any(),
     };
     let names = {
@@ -66,7 +67,7 @@ pub fn Shell(
         <Nav view=view />
         <Controls view=view />
         {move || page()}
-        <Provenance data=data.clone() load_summary=load_summary />
+        <Provenance data=data.clone() load_summary=load_summary view=view />
     }
 }
 
@@ -183,6 +184,8 @@ fn Provenance(
     data: Arc<ExplorerData>,
     /// What became of the rows read.
     load_summary: String,
+    /// The app's view.
+    view: RwSignal<ViewState>,
 ) -> impl IntoView {
     let manifest = &data.manifest;
     let caveats = manifest
@@ -198,6 +201,7 @@ fn Provenance(
             <p data-testid="attribution">{manifest.attribution.clone()}</p>
             <p>{licence}</p>
             <p data-testid="load-report">{load_summary}</p>
+            <super::pages::headline::GuideLink view=view />
         </footer>
     }
 }

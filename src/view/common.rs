@@ -249,6 +249,20 @@ pub fn vs_whole_words(v: VsWhole) -> &'static str {
     }
 }
 
+/// A label as it reads inside a sentence: its first letter lower-cased,
+/// unless it starts an acronym (`ASB`), and nothing else touched: "All
+/// crime (excluding ASB)" → "all crime (excluding ASB)", "ASB (council)"
+/// stays.
+pub fn in_sentence(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), second) if !second.is_some_and(|c| c.is_ascii_uppercase()) => {
+            first.to_ascii_lowercase().to_string() + &label[first.len_utf8()..]
+        }
+        _ => label.to_string(),
+    }
+}
+
 /// A move in a ranking where 1st is the most, in words nobody can read
 /// backwards: `up 3 places, towards the most`, `down 1 place, towards the
 /// least`, `no change`.
@@ -274,6 +288,18 @@ mod tests {
 
     #[test]
     fn movements_and_level_words_by_hand() {
+        assert_eq!(
+            in_sentence("All crime (excluding ASB)"),
+            "all crime (excluding ASB)"
+        );
+        assert_eq!(in_sentence("ASB (council)"), "ASB (council)");
+        assert_eq!(
+            in_sentence("Anti-social behaviour"),
+            "anti-social behaviour"
+        );
+        assert_eq!(in_sentence("Casbah thefts"), "casbah thefts");
+        assert_eq!(in_sentence("É"), "É");
+        assert_eq!(in_sentence(""), "");
         // Rank 1 is the most: a smaller rank number is a move up.
         assert_eq!(movement_text(Some(3)), "up 3 places, towards the most");
         assert_eq!(movement_text(Some(-1)), "down 1 place, towards the least");

@@ -9,7 +9,7 @@ use crate::data::Area;
 use crate::format::thousands;
 use crate::state::ViewState;
 
-use super::common::{capitalise, level_words, setup, Setup};
+use super::common::{capitalise, in_sentence, level_words, setup, Setup};
 use super::table::{Cell, Column, TableModel};
 
 /// The deprivation page.
@@ -45,7 +45,7 @@ pub fn deprivation_view(b: &ExplorerData, state: &ViewState) -> Result<Deprivati
     let scatter_text = format!(
         "Scatter chart: each dot is one of {} {plural}, placed by deprivation (more deprived to the right) and by its rate of {} per 1,000 residents. {summary}",
         points.len(),
-        what.to_ascii_lowercase()
+        in_sentence(&what)
     );
     let high_on_both = d
         .high_on_both
@@ -144,7 +144,7 @@ fn summary(d: &Deprivation, what: &str, plural: &str) -> String {
     } else {
         format!(
             "There is no clear link between {} rates and deprivation across the {} {plural} (Spearman's ρ = {rho:.2}, {p_text}).",
-            what.to_ascii_lowercase(),
+            in_sentence(what),
             d.areas
         )
     }

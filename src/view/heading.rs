@@ -35,6 +35,7 @@ pub fn page_words(page: Page) -> &'static str {
         Page::Deprivation => "crime and deprivation",
         Page::Embed => "embed these figures",
         Page::Load => "load your own data",
+        Page::Guide => "how to read these figures",
     }
 }
 

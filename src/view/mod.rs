@@ -6,6 +6,7 @@ pub mod charts;
 pub mod common;
 pub mod deprivation;
 pub mod embed;
+pub mod guide;
 pub mod heading;
 pub mod load;
 pub mod overview;

@@ -14,7 +14,7 @@ use crate::format::{signed, signed_pct, thousands};
 use crate::state::ViewState;
 
 use super::common::{
-    change_cell, count_cell, pct_change_cell, setup, share_cell, verdict_text, Setup,
+    change_cell, count_cell, in_sentence, pct_change_cell, setup, share_cell, verdict_text, Setup,
 };
 use super::table::{Cell, Column, TableModel};
 
@@ -230,11 +230,7 @@ pub fn overview(b: &ExplorerData, state: &ViewState) -> Result<OverviewModel, St
     let mask = s.selection.mask(&ds.categories);
     let series = MonthlyWhole::new(&ds.cube).series(&mask);
     let trend = TrendChart {
-        what: s
-            .selection
-            .label()
-            .to_ascii_lowercase()
-            .replace("asb", "ASB"),
+        what: in_sentence(&s.selection.label()),
         first: Series {
             label: s.pair.current.label(),
             points: pick(&series, &ds.cube, &mask, s.pair.current),

@@ -11,7 +11,9 @@ use crate::data::{Area, Cube, Month};
 use crate::format::{ordinal, thousands};
 use crate::state::ViewState;
 
-use super::common::{capitalise, level_words, movement_text, setup, vs_whole_words, Setup};
+use super::common::{
+    capitalise, in_sentence, level_words, movement_text, setup, vs_whole_words, Setup,
+};
 use super::overview::{comparison_table, headline, Headline};
 use super::table::TableModel;
 
@@ -66,11 +68,7 @@ pub fn profile(b: &ExplorerData, state: &ViewState) -> Result<ProfileModel, Stri
         s.pair.previous.label()
     );
     let (table, has_markers) = comparison_table(caption, &rows, &s.rule, "Category");
-    let what = s
-        .selection
-        .label()
-        .to_ascii_lowercase()
-        .replace("asb", "ASB");
+    let what = in_sentence(&s.selection.label());
     let standing = standing(b, &s, &code, &what);
     Ok(ProfileModel {
         trend: trend(b, &s, index, area, &name, &what),

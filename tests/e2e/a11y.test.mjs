@@ -15,6 +15,7 @@ const PAGES = [
   ['custom periods', '?current=2025-01..2025-06&previous=2024-01..2024-06'],
   ['missing dataset', '?dataset=nowhere'],
   ['embed builder', '?page=embed'],
+  ['how to read these figures', '?page=guide'],
   ['load data', '?page=load'],
   ...['card', 'trend', 'table', 'ranking', 'map'].map((k) => [`embedded ${k}`, `?embed=${k}&ward=E05900020`]),
 ];

@@ -50,7 +50,7 @@ test('the printed profile: plain headings, the place, the date and the address; 
 
 test('every page has its own title, and every link leads to the state it names', async () => {
   const titles = new Map();
-  for (const q of ['', '&page=wards', `&ward=${WARD}`, '&page=deprivation', '&page=embed', '&page=load']) {
+  for (const q of ['', '&page=wards', `&ward=${WARD}`, '&page=deprivation', '&page=embed', '&page=load', '&page=guide']) {
     const { page } = await open(app.browser, `${app.server.url}?dataset=stockton${q}`);
     await page.locator('h1').first().waitFor();
     await page.waitForFunction(() => document.title !== 'Community Safety Explorer');
@@ -152,5 +152,23 @@ test('the embed builder keeps its view when the area changes, and its address re
   assert.equal(await page.getByTestId('embed-kind').inputValue(), 'ranking');
   assert.equal(await page.getByTestId('embed-area').inputValue(), WARD);
   assert.match(await page.getByTestId('embed-code').inputValue(), new RegExp(`ward=${WARD}&amp;embed=ranking|ward=${WARD}&embed=ranking`));
+  await page.close();
+});
+
+test('the verdicts link to "How to read these figures", which explains them for this dataset', async () => {
+  const { page, errors } = await open(app.browser, profileUrl());
+  await page.getByTestId('profile').waitFor();
+  await page.getByTestId('guide-link').first().click();
+  await page.getByTestId('guide').waitFor();
+  assert.match(page.url(), /page=guide/);
+  assert.ok(!page.url().includes('ward='), 'the guide is the dataset\'s, not the ward\'s');
+  const text = await page.getByTestId('guide').innerText();
+  for (const words of ['normal variation', 'statistically significant', '95% interval', '[c]', '[low]', '[x]', 'How to cite', 'Accessibility']) {
+    assert.ok(text.includes(words), `the guide explains "${words}"`);
+  }
+  const manifest = JSON.parse(readFileSync(join(DATA, 'manifest.json'), 'utf8'));
+  assert.ok(text.includes(`${manifest.title}. Data from `), 'the data and how far it runs');
+  assert.ok(text.includes(`Community Safety Explorer, ${app.server.url}?dataset=stockton&page=guide`), 'the address to cite');
+  assert.deepEqual(errors, []);
   await page.close();
 });

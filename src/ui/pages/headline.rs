@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::state::{Page, ViewState};
+use crate::ui::nav::ViewLink;
 use crate::view::overview::Headline;
 
 /// The headline: current, previous, change, % change, the sentence.
@@ -71,6 +73,25 @@ pub fn MarkerKey() -> impl IntoView {
              it cannot be worked out). "
             <strong>"[low]"</strong>" no % change shown: the earlier count is under 10. "
             <strong>"[x]"</strong>" not compared: a period has months without data."
+        </p>
+    }
+}
+
+/// The way to "How to read these figures" (what significant, normal
+/// variation, the interval and the marks mean), beside the verdicts.
+#[component]
+pub fn GuideLink(
+    /// The app's view.
+    view: RwSignal<ViewState>,
+) -> impl IntoView {
+    let mut to = view.get_untracked();
+    to.page = Page::Guide;
+    to.ward = None;
+    view! {
+        <p class="note no-print">
+            <ViewLink to=to view=view testid="guide-link">
+                "How to read these figures: significant changes, normal variation, intervals and marks"
+            </ViewLink>
         </p>
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod builder;
 pub mod deprivation;
+pub mod guide;
 pub mod headline;
 pub mod overview;
 pub mod profile;

@@ -8,7 +8,7 @@ use crate::view::overview::{overview, OverviewModel};
 use super::super::table::DataTable;
 use super::super::trend_chart::TrendFigure;
 use super::super::update;
-use super::headline::{Findings, HeadlineFigures, MarkerKey};
+use super::headline::{Findings, GuideLink, HeadlineFigures, MarkerKey};
 use super::model_page;
 
 /// Headline, category table, trend and key findings.
@@ -37,6 +37,7 @@ fn Overview(m: OverviewModel, view: RwSignal<ViewState>) -> impl IntoView {
     let toggle = move |_| update(view, |v| v.groups = !v.groups);
     view! {
         <HeadlineFigures h=m.headline />
+        <GuideLink view=view />
         <section aria-labelledby="table-title">
             <h2 id="table-title">{if groups { "Crime groups" } else { "Crime types" }}</h2>
             <p class="toggle">

@@ -7,7 +7,7 @@ use crate::view::profile::{profile, ProfileModel};
 
 use super::super::table::DataTable;
 use super::super::trend_chart::TrendFigure;
-use super::headline::{Findings, HeadlineFigures, MarkerKey};
+use super::headline::{Findings, GuideLink, HeadlineFigures, MarkerKey};
 use super::model_page;
 
 /// One ward's page.
@@ -53,6 +53,7 @@ fn Profile(m: ProfileModel, view: RwSignal<ViewState>) -> impl IntoView {
             </h2>
             <ul class="ranks" data-testid="profile-ranks">{ranks}</ul>
             <HeadlineFigures h=m.headline />
+        <GuideLink view=view />
             {rate}
             {dep}
             <Findings findings=m.findings />
