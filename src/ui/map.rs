@@ -17,6 +17,9 @@ pub fn MapFigure(
     model: WardsModel,
     /// The app's view.
     view: RwSignal<ViewState>,
+    /// An area to mark (a profile's own ward), by code.
+    #[prop(optional)]
+    marked: String,
 ) -> impl IntoView {
     let map = &model.map;
     if map.areas.is_empty() {
@@ -35,7 +38,7 @@ pub fn MapFigure(
         .areas
         .iter()
         .zip(&model.labels)
-        .map(|(area, label)| area_view(area, label, set_detail, view))
+        .map(|(area, label)| area_view(area, label, area.code == marked, set_detail, view))
         .collect_view();
     let (w, h) = (map.width, map.height);
     view! {
@@ -62,6 +65,7 @@ pub fn MapFigure(
 fn area_view(
     area: &MapArea,
     label: &MapLabel,
+    marked: bool,
     detail: WriteSignal<String>,
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
@@ -70,6 +74,7 @@ fn area_view(
     let class = area
         .class
         .map_or("area none".to_string(), |c| format!("area c{c}"));
+    let class = if marked { class + " marked" } else { class };
     let (text, aria) = (label.text.clone(), label.text.clone());
     let show = {
         let text = text.clone();
@@ -86,7 +91,7 @@ fn area_view(
     };
     view! {
         <path d=area.path.clone() fill=fill class=class tabindex="0" role="link"
-            aria-label=aria data-code=area.code.clone()
+            aria-label=aria data-code=area.code.clone() aria-current=marked.then_some("true")
             on:mouseenter=move |_| on_hover() on:focus=move |_| on_focus()
             on:click=move |_| navigate(view, to.clone()) on:keydown=on_key>
             <title>{text}</title>

@@ -21,6 +21,12 @@ test('the printed profile: plain headings, the place, the date and the address; 
   const { page, errors } = await open(app.browser, profileUrl(), { width: 1000, height: 900 });
   await page.getByTestId('profile').waitFor();
   assert.match(await page.title(), new RegExp(`^${WARD_NAME} — ward profile — `));
+  // The ward's place in the borough: the map, this ward marked.
+  const marked = page.locator('figure.map path.marked');
+  await marked.waitFor();
+  assert.equal(await marked.count(), 1);
+  assert.equal(await marked.getAttribute('data-code'), WARD);
+  assert.equal(await page.locator('figure.map path.area').count(), areas.filter((a) => a[2] === borough[0]).length, 'every ward of the borough');
   await page.emulateMedia({ media: 'print' });
   // What paper shows is what the print media's layout renders.
   const printed = await page.locator('body').innerText();

@@ -2,9 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::state::ViewState;
+use crate::state::{Page, ViewState};
 use crate::view::profile::{profile, ProfileModel};
+use crate::view::wards::wards;
 
+use super::super::map::MapFigure;
+use super::super::shown;
 use super::super::table::DataTable;
 use super::super::trend_chart::TrendFigure;
 use super::headline::{Findings, GuideLink, HeadlineFigures, MarkerKey};
@@ -53,7 +56,7 @@ fn Profile(m: ProfileModel, view: RwSignal<ViewState>) -> impl IntoView {
             </h2>
             <ul class="ranks" data-testid="profile-ranks">{ranks}</ul>
             <HeadlineFigures h=m.headline />
-        <GuideLink view=view />
+            <GuideLink view=view />
             {rate}
             {dep}
             <Findings findings=m.findings />
@@ -63,9 +66,28 @@ fn Profile(m: ProfileModel, view: RwSignal<ViewState>) -> impl IntoView {
                 {key}
             </section>
             {trend}
+            <PlaceMap code=m.code.clone() view=view />
             <p class="no-print"><button type="button" on:click=print>"Print this page"</button></p>
         </article>
     }
+}
+
+/// The ward's place in the whole: the ranking's map with this ward marked
+/// (nothing when the dataset has no boundaries).
+#[component]
+fn PlaceMap(
+    /// The ward's code.
+    code: String,
+    /// The app's view.
+    view: RwSignal<ViewState>,
+) -> impl IntoView {
+    let mut ranking = view.get_untracked();
+    ranking.page = Page::Wards;
+    let data = shown();
+    wards(&data, &ranking)
+        .ok()
+        .filter(|w| !w.map.areas.is_empty())
+        .map(|model| view! { <MapFigure model=model view=view marked=code /> })
 }
 
 /// Opens the browser's print dialogue.
