@@ -58,6 +58,17 @@ pub fn navigate(view: RwSignal<ViewState>, next: ViewState) {
     view.set(next);
 }
 
+/// The page's own address without its query (where the app and its
+/// embedded views live); a view's address is this and its `to_query()`.
+pub fn base_url() -> String {
+    let l = location();
+    format!(
+        "{}{}",
+        l.origin().unwrap_or_default(),
+        l.pathname().unwrap_or_default()
+    )
+}
+
 /// Changes the state with `f` and navigates there.
 pub fn update(view: RwSignal<ViewState>, f: impl FnOnce(&mut ViewState)) {
     let mut next = view.get_untracked();

@@ -83,12 +83,7 @@ fn PrintHead(
     let today = js_sys::Date::new_0();
     let day = today.get_date();
     let month = Month::new(today.get_full_year(), today.get_month() + 1);
-    let page = location();
-    let here = format!(
-        "{}{}",
-        page.origin().unwrap_or_default(),
-        page.pathname().unwrap_or_default()
-    );
+    let here = super::base_url();
     let printed = move || {
         let address = format!("{here}{}", view.with(|v| v.to_query()));
         month

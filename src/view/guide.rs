@@ -18,15 +18,74 @@ pub struct Section {
     pub paragraphs: Vec<String>,
 }
 
+/// A section of fixed paragraphs.
+fn fixed(heading: &str, paragraphs: &[&str]) -> Section {
+    Section {
+        heading: heading.to_string(),
+        paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+    }
+}
+
 /// The guide for `data`; `address` is the page to cite.
 pub fn guide(data: &ExplorerData, address: &str) -> Vec<Section> {
-    let m = &data.manifest;
-    let whole = whole_name(data);
-    let section = |heading: &str, paragraphs: Vec<String>| Section {
-        heading: heading.to_string(),
-        paragraphs,
-    };
-    let threshold = match m.disclosure_threshold {
+    vec![
+        fixed(
+            "Rises, falls and normal variation",
+            &[
+                "Counts of crime go up and down from one period to the next by chance alone. A \
+                 change is called a statistically significant increase or decrease only when a \
+                 change that large would happen by chance less than 1 time in 20 (an exact test \
+                 on the two counts, allowing for the periods' lengths).",
+                "Otherwise the change is within normal variation: it is shown, but it is not \
+                 called a rise or a fall, and the page says \"no significant change\".",
+            ],
+        ),
+        rates(&whole_name(data)),
+        fixed(
+            "Rankings",
+            &[
+                "1st is the area with the most (by count or by rate, as chosen); areas with the \
+               same figure share a rank (joint 2nd). \"Up 3 places, towards the most\" means \
+               the area ranks three places nearer 1st than in the previous period: more \
+               compared with the other areas, which is not always more than before.",
+            ],
+        ),
+        marks(data.manifest.disclosure_threshold),
+        the_data(data),
+        fixed(
+            "Accessibility",
+            &[
+                "Every chart has a table of its figures and a text summary; every page works \
+               with the keyboard alone and with a screen reader, and is checked against WCAG \
+               2.2 AA with axe-core. The explorer sets no cookies and stores nothing. If \
+               something does not work for you, tell the publisher of these figures.",
+            ],
+        ),
+        cite(data, address),
+    ]
+}
+
+/// Rates, their interval and the comparison with the whole.
+fn rates(whole: &str) -> Section {
+    Section {
+        heading: "Rates and their 95% interval".to_string(),
+        paragraphs: vec![
+            "A rate is a count per 1,000 residents of the area (from the census population), \
+             so that areas of different sizes can be compared."
+                .to_string(),
+            format!(
+                "Its 95% interval (Byar's method) is the range the area's underlying rate very \
+                 probably lies in. An area is higher than {whole} as a whole when its whole \
+                 interval lies above {whole}'s rate, lower when it lies below, and similar \
+                 otherwise."
+            ),
+        ],
+    }
+}
+
+/// The marks, [c] with the dataset's own threshold.
+fn marks(threshold: Option<u32>) -> Section {
+    let withheld = match threshold {
         Some(t) => format!(
             "[c] marks a count from 1 to {} withheld to protect privacy, and where needed a \
              second figure, so that the first cannot be worked out from a total.",
@@ -35,99 +94,58 @@ pub fn guide(data: &ExplorerData, address: &str) -> Vec<Section> {
         None => "[c] marks a count withheld to protect privacy (this dataset withholds none)."
             .to_string(),
     };
-    vec![
-        section(
-            "Rises, falls and normal variation",
-            vec![
-                "Counts of crime go up and down from one period to the next by chance alone. A \
-                 change is called a statistically significant increase or decrease only when a \
-                 change that large would happen by chance less than 1 time in 20 (an exact test \
-                 on the two counts, allowing for the periods' lengths)."
-                    .to_string(),
-                "Otherwise the change is within normal variation: it is shown, but it is not \
-                 called a rise or a fall, and the page says \"no significant change\"."
-                    .to_string(),
-            ],
-        ),
-        section(
-            "Rates and their 95% interval",
-            vec![
-                "A rate is a count per 1,000 residents of the area (from the census population), \
-                 so that areas of different sizes can be compared."
-                    .to_string(),
-                format!(
-                    "Its 95% interval (Byar's method) is the range the area's underlying rate \
-                     very probably lies in. An area is higher than {whole} as a whole when its \
-                     whole interval lies above {whole}'s rate, lower when it lies below, and \
-                     similar otherwise."
-                ),
-            ],
-        ),
-        section(
-            "Rankings",
-            vec![
-                "1st is the area with the most (by count or by rate, as chosen); areas with the \
-                 same figure share a rank (joint 2nd). \"Up 3 places, towards the most\" means \
-                 the area ranks three places nearer 1st than in the previous period: more \
-                 compared with the other areas, which is not always more than before."
-                    .to_string(),
-            ],
-        ),
-        section(
-            "Marks in tables",
-            vec![
-                threshold,
-                "[low] marks a % change not shown because the earlier count is under 10: a \
-                 percentage of a small number misleads."
-                    .to_string(),
-                "[x] marks figures not compared because a period has months without data."
-                    .to_string(),
-            ],
-        ),
-        section(
-            "The data",
-            vec![
-                format!("{}. {}", m.title, span_text(&data.dataset.cube)),
-                m.attribution.clone(),
-                format!(
-                    "{} rows of counts read; published by {}. Licence: {}.",
-                    thousands(data.report.rows_read),
-                    if m.publisher.is_empty() {
-                        "its publisher"
-                    } else {
-                        &m.publisher
-                    },
-                    if m.licence.is_empty() {
-                        "not stated"
-                    } else {
-                        &m.licence
-                    }
-                ),
-            ],
-        ),
-        section(
-            "Accessibility",
-            vec![
-                "Every chart has a table of its figures and a text summary; every page works \
-                 with the keyboard alone and with a screen reader, and is checked against WCAG \
-                 2.2 AA with axe-core. The explorer sets no cookies and stores nothing. If \
-                 something does not work for you, tell the publisher of these figures."
-                    .to_string(),
-            ],
-        ),
-        section(
-            "How to cite",
-            vec![format!(
-                "{}, {}. Community Safety Explorer, {address}",
-                if m.publisher.is_empty() {
-                    &whole
-                } else {
-                    &m.publisher
-                },
-                m.title
-            )],
-        ),
-    ]
+    let mut section = fixed(
+        "Marks in tables",
+        &[
+            "[low] marks a % change not shown because the earlier count is under 10: a \
+             percentage of a small number misleads.",
+            "[x] marks figures not compared because a period has months without data.",
+        ],
+    );
+    section.paragraphs.insert(0, withheld);
+    section
+}
+
+/// Where the figures come from and how far they run.
+fn the_data(data: &ExplorerData) -> Section {
+    let m = &data.manifest;
+    let or = |text: &str, missing: &str| {
+        if text.is_empty() {
+            missing.to_string()
+        } else {
+            text.to_string()
+        }
+    };
+    Section {
+        heading: "The data".to_string(),
+        paragraphs: vec![
+            format!("{}. {}", m.title, span_text(&data.dataset.cube)),
+            m.attribution.clone(),
+            format!(
+                "{} rows of counts read; published by {}. Licence: {}.",
+                thousands(data.report.rows_read),
+                or(&m.publisher, "its publisher"),
+                or(&m.licence, "not stated")
+            ),
+        ],
+    }
+}
+
+/// How to cite the page: its publisher (or the place), title and address.
+fn cite(data: &ExplorerData, address: &str) -> Section {
+    let m = &data.manifest;
+    let by = if m.publisher.is_empty() {
+        whole_name(data)
+    } else {
+        m.publisher.clone()
+    };
+    Section {
+        heading: "How to cite".to_string(),
+        paragraphs: vec![format!(
+            "{by}, {}. Community Safety Explorer, {address}",
+            m.title
+        )],
+    }
 }
 
 #[cfg(test)]

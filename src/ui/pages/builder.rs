@@ -9,21 +9,7 @@ use crate::state::{valid_colour, EmbedKind, Page, Theme, ViewState};
 use crate::view::common::{area_choices, capitalise, whole_name};
 use crate::view::embed::{snippet, title, SANDBOX};
 
-use super::super::{shown, update};
-
-/// The page's own address without its query: where embedded views live.
-fn base_url() -> String {
-    web_sys::window()
-        .map(|w| {
-            let l = w.location();
-            format!(
-                "{}{}",
-                l.origin().unwrap_or_default(),
-                l.pathname().unwrap_or_default()
-            )
-        })
-        .unwrap_or_default()
-}
+use super::super::{base_url, shown, update};
 
 /// The embedded view's state: the app's view with the builder's options
 /// (its view, theme, accent and ranking length, kept in the address so that

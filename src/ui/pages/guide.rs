@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::state::ViewState;
-use crate::ui::shown;
+use crate::ui::{base_url, shown};
 use crate::view::guide::guide;
 
 /// The guide page.
@@ -12,13 +12,7 @@ pub fn GuidePage(
     /// The app's view.
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
-    let page = location();
-    let address = format!(
-        "{}{}{}",
-        page.origin().unwrap_or_default(),
-        page.pathname().unwrap_or_default(),
-        view.with_untracked(|v| v.to_query())
-    );
+    let address = format!("{}{}", base_url(), view.with_untracked(|v| v.to_query()));
     let sections = guide(&shown(), &address)
         .into_iter()
         .map(|s| {
