@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { open, ROOT, useAppAndBrowser } from './harness.mjs';
 
 const app = useAppAndBrowser();
@@ -15,6 +16,18 @@ const areas = readFileSync(join(DATA, 'areas.csv'), 'utf8').trim().split(/\r?\n/
 const borough = areas.find((a) => a[2] === '');
 const ward = areas.find((a) => a[2] === borough[0]);
 const [WARD, WARD_NAME, BOROUGH_NAME] = [ward[0], ward[1], borough[1]];
+// A PDF's pages, text (lines joined, white space collapsed) and title.
+async function pdfText(bytes) {
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
+  const lines = [];
+  for (let n = 1; n <= doc.numPages; n += 1) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    lines.push(content.items.map((item) => item.str + (item.hasEOL ? '\n' : '')).join(''));
+  }
+  const title = (await doc.getMetadata()).info.Title ?? '';
+  return { pages: doc.numPages, text: lines.join('\n').replace(/[ \t]+/g, ' '), title };
+}
+
 const profileUrl = () => `${app.server.url}?dataset=stockton&ward=${WARD}`;
 
 test('the printed profile: plain headings, the place, the date and the address; no controls', async () => {
@@ -27,29 +40,28 @@ test('the printed profile: plain headings, the place, the date and the address; 
   assert.equal(await marked.count(), 1);
   assert.equal(await marked.getAttribute('data-code'), WARD);
   assert.equal(await page.locator('figure.map path.area').count(), areas.filter((a) => a[2] === borough[0]).length, 'every ward of the borough');
-  await page.emulateMedia({ media: 'print' });
-  // What paper shows is what the print media's layout renders.
-  const printed = await page.locator('body').innerText();
-  for (const heading of ['Category', 'Previous', 'Current', 'Change', '% change']) {
-    assert.ok(printed.includes(heading), `the table heading "${heading}" prints`);
-  }
-  assert.ok(printed.includes(`${WARD_NAME}, ${BOROUGH_NAME}: ward profile, `), 'the title line names ward and borough');
-  const now = new Date();
-  const month = now.toLocaleString('en-GB', { month: 'short' }).slice(0, 3);
-  assert.ok(printed.includes(`Printed ${now.getDate()} ${month} ${now.getFullYear()} from `), 'the date printed');
-  assert.ok(printed.includes(`?dataset=stockton&ward=${WARD}`), 'the address to return to');
-  for (const control of ['Load your own data', 'Dataset', 'Download', 'Find a ward']) {
-    assert.ok(!printed.includes(control), `"${control}" does not print`);
-  }
   // Words that read as English (issue 14's list).
   const words = await page.locator('main').innerText();
   assert.ok(!/\bDeprivation: Deprivation\b/.test(words), 'no "Deprivation: Deprivation"');
   assert.ok(!/[A-Za-z-]+'s\.(\s|$)/.test(words), `no "higher than Stockton-on-Tees's."`);
   assert.ok(!/was [+−]\d/.test(words), 'no "was +1 offence higher"');
-  const pdf = await page.pdf({ format: 'A4', printBackground: false });
-  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  // The paper itself: the PDF Chromium prints, its text read back by pdf.js.
+  const { pages, text, title } = await pdfText(await page.pdf({ format: 'A4', printBackground: false }));
   console.log(`# the Stockton ward profile prints on ${pages} A4 page(s)`);
   assert.ok(pages >= 1 && pages <= 2, `printed on ${pages} pages`);
+  assert.match(title, new RegExp(`^${WARD_NAME} — ward profile — `), 'the PDF is titled with the ward');
+  for (const heading of ['Category', 'Previous', 'Current', 'Change', '% change']) {
+    assert.ok(text.includes(heading), `the table heading "${heading}" prints`);
+  }
+  assert.ok(text.includes(`${WARD_NAME}, ${BOROUGH_NAME}: ward profile, `), 'the title line names ward and borough');
+  const now = new Date();
+  const month = now.toLocaleString('en-GB', { month: 'short' }).slice(0, 3);
+  assert.ok(text.includes(`Printed ${now.getDate()} ${month} ${now.getFullYear()} from `), 'the date printed');
+  assert.ok(text.includes(`?dataset=stockton&ward=${WARD}`), 'the address to return to');
+  assert.ok(text.includes(`Page 1 of ${pages}`), 'page numbers');
+  for (const control of ['Load your own data', 'Dataset', 'Download', 'Find a ward']) {
+    assert.ok(!text.includes(control), `"${control}" does not print`);
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });
