@@ -148,6 +148,28 @@ fn west_yorkshire_at_district_level_matches_a_plain_count() {
         "rows in Barnsley, outside West Yorkshire, are counted in Barnsley"
     );
     assert_eq!(cells(&loaded), want);
+    // The authority with the most rows (by the plain count) is offered
+    // first, from the files' first bytes alone; the areas with rows in
+    // that sample come before the rest.
+    let mut by_district: BTreeMap<&str, u64> = BTreeMap::new();
+    for ((_, area, _), n) in &want {
+        *by_district.entry(area.as_str()).or_insert(0) += n;
+    }
+    let most = by_district.iter().max_by_key(|(_, n)| **n).map(|(a, _)| *a);
+    assert_eq!(
+        Some(choices.within[0].code.as_str()),
+        most,
+        "{:?}",
+        &choices.within[..3]
+    );
+    let sampled = choices.within.iter().take_while(|a| a.sampled > 0).count();
+    assert!(sampled >= 2 && choices.within[sampled..].iter().all(|a| a.sampled == 0));
+    assert!(
+        choices.within[sampled..]
+            .windows(2)
+            .all(|w| w[0].name <= w[1].name),
+        "the rest by name"
+    );
     // Each file's rows, and they add up to the whole.
     let per_file: u64 = loaded
         .files
@@ -590,6 +612,20 @@ fn counts_files_load_alone_and_are_not_added_to_police_files() {
         .collect();
     assert_eq!(codes, ["W1", "W2"]);
     assert_eq!(l.data.quality.months_missing.len(), 1);
+    assert_eq!(
+        l.data.manifest.area_level, "lsoa",
+        "codes that name no level: the default"
+    );
+
+    // A counts file of ward codes, alone: its pages speak of wards.
+    let wards = b"month,area_code,category,count\n2024-01,E05000001,Burglary,3\n2024-01,E05000002,Drugs,1\n";
+    let mut s = LoadSession::new();
+    s.add("wards.csv", wards.to_vec());
+    let l = run(s, None, None);
+    assert_eq!(
+        (l.level, l.data.manifest.area_level.as_str()),
+        (Level::Ward, "ward")
+    );
 
     let mut s = LoadSession::new();
     s.add("c1.csv", c1);

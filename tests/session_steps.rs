@@ -30,8 +30,13 @@ fn police_files_with_a_lookup_restricted_to_a_district() {
     s.add("notes.txt", b"hello\n".to_vec());
     let c = s.choices();
     assert_eq!(c.default_level, Level::Ward);
-    let names: Vec<&str> = c.within.iter().map(|w| w.name.as_str()).collect();
-    assert_eq!(names, ["City", "Town"]);
+    // Town holds 3 of the file's rows, City 1: Town is offered first.
+    let names: Vec<(&str, usize)> = c
+        .within
+        .iter()
+        .map(|w| (w.name.as_str(), w.sampled))
+        .collect();
+    assert_eq!(names, [("Town", 3), ("City", 1)]);
     s.start(None, Some("E06000001")).unwrap();
     let done = s.finish().unwrap();
     let r = &done.report;
@@ -195,13 +200,14 @@ fn a_file_that_fails_mid_read_says_its_rows_before_are_counted() {
         file += &row("2024-01", "E01000001", "Drugs");
     }
     let mut s = LoadSession::new();
-    // Steps of the header and a bit: the third step fails.
+    // Steps of the header and a bit: the third step fails (the first
+    // read is the sample of its rows' areas, when it is added).
     s.set_step_bytes(HEADER.len() + 2);
     s.add(
         "2024-01-x-street.csv",
         FailsAt {
             bytes: file.into_bytes(),
-            fails_at: 4,
+            fails_at: 5,
             reads: 0,
         },
     );

@@ -107,7 +107,7 @@ fn WardSearch(view: RwSignal<ViewState>) -> impl IntoView {
         .map(|(name, _)| view! { <option value=name.clone()></option> })
         .collect_view();
     let (message, set_message) = signal(String::new());
-    let find = move |text: String| match find_area(&wards, &text) {
+    let find = move |text: String| match find_area(&wards, &text, "ward") {
         None => {}
         Some(Ok(code)) => {
             set_message.set(String::new());

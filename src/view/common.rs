@@ -132,10 +132,15 @@ pub fn area_choices(b: &ExplorerData) -> Vec<(String, String)> {
     out
 }
 
-/// The ward search: the code of the one area whose name or code is `text`
-/// (any case), or else whose name alone starts with it. `None` for empty
-/// text; an error sentence when no single area matches.
-pub fn find_area(choices: &[(String, String)], text: &str) -> Option<Result<String, String>> {
+/// An area search (wards, local authorities): the code of the one area of
+/// `choices` (name, code) whose name or code is `text` (any case), or else
+/// whose name alone starts with it. `None` for empty text; an error
+/// sentence naming the `noun` when no single area matches.
+pub fn find_area(
+    choices: &[(String, String)],
+    text: &str,
+    noun: &str,
+) -> Option<Result<String, String>> {
     let wanted = text.trim().to_ascii_lowercase();
     if wanted.is_empty() {
         return None;
@@ -154,7 +159,7 @@ pub fn find_area(choices: &[(String, String)], text: &str) -> Option<Result<Stri
     });
     Some(hit.map(|(_, code)| code.clone()).ok_or_else(|| {
         format!(
-            "No single ward matches \u{201c}{}\u{201d}. Pick one from the list.",
+            "No single {noun} matches \u{201c}{}\u{201d}. Pick one from the list.",
             text.trim()
         )
     }))
@@ -320,22 +325,22 @@ mod tests {
                 .iter()
                 .map(|(n, c)| (n.to_string(), c.to_string()))
                 .collect();
-        assert_eq!(find_area(&choices, "  "), None);
+        assert_eq!(find_area(&choices, "  ", "ward"), None);
         assert_eq!(
-            find_area(&choices, "town centre"),
+            find_area(&choices, "town centre", "ward"),
             Some(Ok("E1".to_string()))
         );
         assert_eq!(
-            find_area(&choices, "e3"),
+            find_area(&choices, "e3", "ward"),
             Some(Ok("E3".to_string())),
             "by code"
         );
         assert_eq!(
-            find_area(&choices, "ash"),
+            find_area(&choices, "ash", "ward"),
             Some(Ok("E3".to_string())),
             "one name starts so"
         );
-        let two = find_area(&choices, "town").unwrap().unwrap_err();
+        let two = find_area(&choices, "town", "ward").unwrap().unwrap_err();
         assert!(
             two.contains("No single ward matches \u{201c}town\u{201d}"),
             "{two}"

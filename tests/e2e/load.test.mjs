@@ -57,7 +57,10 @@ const fileRows = (page) =>
  *  the overview. */
 async function loadStockton(page) {
   await page.getByTestId('load-level').selectOption('ward');
-  await page.getByTestId('load-within').selectOption(STOCKTON);
+  // The authority is found by typing the start of its name, any case.
+  await page.getByTestId('load-within').fill('stockton-on');
+  await page.getByTestId('load-within').press('Tab');
+  assert.equal(await page.getByTestId('load-within-chosen').textContent(), 'Counting within Stockton-on-Tees.');
   const t0 = Date.now();
   await page.getByTestId('load-start').click();
   await page.getByTestId('local-notice').waitFor({ timeout: 120_000 });
@@ -89,6 +92,11 @@ test('real police.uk files and the ONS lookups: the figures equal an independent
   }
   assert.match(rows.find((r) => r[0] === basename(LOOKUP))[1], /ONS area lookup: LSOA → ward → local authority/);
   assert.match(rows.find((r) => r[0] === basename(BRIDGE))[1], /bridging LSOA codes/);
+  // The authorities the files' rows fall in are offered first, most rows
+  // first: Cleveland's four lead, out of every authority in the lookup
+  // (a few rows over the border follow).
+  const offered = await page.getByTestId('load-within-offered').locator('button').allTextContents();
+  assert.deepEqual(offered.slice(0, 4).sort(), ['Hartlepool', 'Middlesbrough', 'Redcar and Cleveland', 'Stockton-on-Tees'], offered.join(', '));
   const ms = await loadStockton(page);
   console.log(`# ${files.length} Cleveland files + 2 lookups: click to overview in ${ms} ms`);
 
@@ -129,6 +137,11 @@ test('real police.uk files and the ONS lookups: the figures equal an independent
   assert.match(await page.getByTestId('load-months').textContent(), /^35 months of data, Jan 2023 to Nov 2025\.$/);
   // The same counts file as explorer-cli prepare with the same lookups.
   assert.equal(counts, readFileSync(PREPARED, 'utf8'), 'counts.csv equals explorer-cli prepare output');
+  // Back on the Load data page, the files are listed once, as read.
+  await page.getByTestId('load-start').waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByTestId('load-files').count(), 0, 'no second table of the same files');
+  assert.equal(await page.getByTestId('load-report-files').count(), 1);
+  assert.ok(!(await page.locator('main').innerText()).includes('Ready to read'), 'no stale status');
   assert.deepEqual(errors, []);
   await page.close();
 });

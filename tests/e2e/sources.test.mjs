@@ -76,7 +76,8 @@ test('police.uk files with a council ASB counts file and a categories file: all 
   await page.getByTestId('load-input').setInputFiles([...files, BRIDGE, LOOKUP, council.file, categories]);
   await page.getByTestId('load-start').waitFor({ timeout: 60_000 });
   await page.getByTestId('load-level').selectOption('ward');
-  await page.getByTestId('load-within').selectOption(STOCKTON);
+  await page.getByTestId('load-within').fill(STOCKTON); // a code finds its area too
+  await page.getByTestId('load-within').press('Tab');
   await page.getByTestId('load-start').click();
   await page.getByTestId('current').waitFor({ timeout: 120_000 });
 

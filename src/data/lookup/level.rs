@@ -31,6 +31,19 @@ impl Level {
         }
     }
 
+    /// The level a GSS code names by its prefix (England's and Wales's:
+    /// `E01`/`W01` LSOA, `E02`/`W02` MSOA, `E05`/`W05` ward, `E06`–`E09`
+    /// and `W06` local authority); `None` for any other code.
+    pub fn of_code(code: &str) -> Option<Level> {
+        match code.get(..3)? {
+            "E01" | "W01" => Some(Level::Lsoa),
+            "E02" | "W02" => Some(Level::Msoa),
+            "E05" | "W05" => Some(Level::Ward),
+            "E06" | "E07" | "E08" | "E09" | "W06" => Some(Level::District),
+            _ => None,
+        }
+    }
+
     pub(super) fn index(self) -> usize {
         self as usize
     }
@@ -63,5 +76,21 @@ impl FromStr for Level {
             .into_iter()
             .find(|l| l.name() == s.trim().to_ascii_lowercase())
             .ok_or_else(|| format!("unknown level {s:?}; expected lsoa, msoa, ward or district"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_name_their_level_by_prefix() {
+        assert_eq!(Level::of_code("E01012345"), Some(Level::Lsoa));
+        assert_eq!(Level::of_code("W02000001"), Some(Level::Msoa));
+        assert_eq!(Level::of_code("E05014882"), Some(Level::Ward));
+        assert_eq!(Level::of_code("E06000004"), Some(Level::District));
+        assert_eq!(Level::of_code("E09000001"), Some(Level::District));
+        assert_eq!(Level::of_code("E10000001"), None, "a county");
+        assert_eq!(Level::of_code("W1"), None);
     }
 }

@@ -93,6 +93,9 @@ impl LoadSession {
             }
         };
         let kind = recognise(&full, &head);
+        if matches!(kind, FileKind::PoliceUkStreet { .. }) {
+            self.sampled.extend(super::files::sample_head(&head));
+        }
         let status = match &kind {
             FileKind::Zip => FileStatus::NotUsed(
                 "an archive inside the archive; unzip the outer one and load this one".to_string(),

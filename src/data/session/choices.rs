@@ -1,6 +1,8 @@
 //! What the user can choose before the load runs: the levels the lookups
 //! allow, and the areas to restrict to.
 
+use std::collections::BTreeMap;
+
 use crate::data::lookup::{Level, Lookup, LEVELS};
 
 use super::LoadSession;
@@ -14,6 +16,9 @@ pub struct AreaChoice {
     pub name: String,
     /// Its level.
     pub level: Level,
+    /// Rows in it among those sampled across the police.uk files (an
+    /// estimate of where their rows are, before reading them).
+    pub sampled: usize,
 }
 
 /// What the user can choose before the load runs.
@@ -25,7 +30,8 @@ pub struct Choices {
     /// lookup has wards, else LSOA, as `explorer-cli prepare`).
     pub default_level: Level,
     /// Areas to restrict to: the lookup's local authorities (or its
-    /// coarsest level above LSOA), by name.
+    /// coarsest level above LSOA); those with rows in the sample first,
+    /// most rows first, then the rest by name.
     pub within: Vec<AreaChoice>,
 }
 
@@ -47,6 +53,28 @@ impl LoadSession {
 
     fn mapping_lookup(&self) -> Option<&Lookup> {
         self.chain().last().map(|&i| &self.lookups[i].1)
+    }
+
+    /// The sampled rows by their area at `level` in `lookup`; an older
+    /// LSOA code is followed through the bridge lookups to the newer one.
+    fn sampled_in<'l>(&self, lookup: &'l Lookup, level: Level) -> BTreeMap<&'l str, usize> {
+        let bridges: Vec<&Lookup> = self
+            .lookups
+            .iter()
+            .map(|(_, l)| l)
+            .filter(|l| l.is_bridge())
+            .collect();
+        let mut counts = BTreeMap::new();
+        for code in &self.sampled {
+            let row = lookup.lsoa(code).or_else(|| {
+                let newer = bridges.iter().find_map(|b| b.lsoa(code)?.successor())?;
+                lookup.lsoa(newer)
+            });
+            if let Some(area) = row.and_then(|r| r.code(level)) {
+                *counts.entry(area).or_insert(0) += 1;
+            }
+        }
+        counts
     }
 
     /// The levels and areas the user can choose from (phase 1, after the
@@ -78,15 +106,21 @@ impl LoadSession {
             let mut codes: Vec<&str> = lookup.rows().filter_map(|r| r.code(level)).collect();
             codes.sort();
             codes.dedup();
+            let sampled = self.sampled_in(lookup, level);
             within = codes
                 .into_iter()
                 .map(|code| AreaChoice {
                     code: code.to_string(),
                     name: lookup.name(code).unwrap_or(code).to_string(),
                     level,
+                    sampled: sampled.get(code).copied().unwrap_or(0),
                 })
                 .collect();
-            within.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.code.cmp(&b.code)));
+            within.sort_by(|a, b| {
+                (b.sampled.cmp(&a.sampled))
+                    .then_with(|| a.name.cmp(&b.name))
+                    .then_with(|| a.code.cmp(&b.code))
+            });
         }
         Choices {
             levels,

@@ -6,7 +6,9 @@ use crate::data::areas::read_areas_bytes;
 use crate::data::boundaries::read_boundaries;
 use crate::data::categories_file::read_categories;
 use crate::data::category::Categories;
+use crate::data::csv_scan::for_each_record;
 use crate::data::deprivation_lookup::read_ranks;
+use crate::data::header::{find, names};
 use crate::data::lookup::read_lookup;
 use crate::data::population::read_population;
 use crate::data::recognise::{recognise, FileKind, SNIFF_BYTES};
@@ -103,6 +105,72 @@ pub(super) fn is_reference(kind: &FileKind) -> bool {
     )
 }
 
+/// Windows read across a police.uk file for the sample of its rows' areas,
+/// and their size: 16 × 2 KB, about 160 rows from anywhere in the file
+/// (police.uk files run area by area, so the first bytes alone mislead).
+const SAMPLE_WINDOWS: u64 = 16;
+const WINDOW_BYTES: u64 = 2048;
+
+/// The index of the `LSOA code` column in a police.uk file's first line.
+fn lsoa_column(head: &[u8]) -> Option<usize> {
+    let mut column = None;
+    for_each_record(head, |_, fields| {
+        column = find(&names(fields).0, &["lsoa code"]);
+        false
+    });
+    column
+}
+
+/// The non-empty codes in `column` of the whole lines of `bytes` after its
+/// first (a header, or a line cut short).
+fn codes_in(bytes: &[u8], column: usize) -> Vec<String> {
+    let from = bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| i + 1);
+    let to = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let mut codes = Vec::new();
+    for_each_record(bytes.get(from..to).unwrap_or_default(), |_, fields| {
+        if column < fields.len() && !fields.get(column).is_empty() {
+            codes.push(String::from_utf8_lossy(fields.get(column)).into_owned());
+        }
+        true
+    });
+    codes
+}
+
+/// The LSOA codes of rows sampled across a police.uk file: a window at
+/// every sixteenth of it, or all of a small file.
+fn sample_file(source: &mut dyn ReadAt, head: &[u8]) -> Vec<String> {
+    let Some(column) = lsoa_column(head) else {
+        return Vec::new();
+    };
+    let size = source.size();
+    // A small file is read whole, once: windows never overlap.
+    let windows = if size <= SAMPLE_WINDOWS * WINDOW_BYTES {
+        1
+    } else {
+        SAMPLE_WINDOWS
+    };
+    let mut codes = Vec::new();
+    for k in 0..windows {
+        let start = size * k / windows;
+        let length = if windows == 1 { size } else { WINDOW_BYTES };
+        let mut window = vec![0u8; length.min(size - start) as usize];
+        if source.read_at(start, &mut window).is_err() {
+            break;
+        }
+        codes.extend(codes_in(&window, column));
+    }
+    codes
+}
+
+/// The LSOA codes of the rows in the first bytes of a police.uk file
+/// inside an archive (whose entries are read from the start only).
+pub(super) fn sample_head(head: &[u8]) -> Vec<String> {
+    lsoa_column(head).map_or_else(Vec::new, |column| codes_in(head, column))
+}
+
 impl LoadSession {
     /// Adds the file called `name` (phase 1): recognises it (an archive's
     /// entries too) and reads it now when it is a small file that decides
@@ -141,6 +209,10 @@ impl LoadSession {
             }
             _ => FileStatus::Waiting,
         };
+        if matches!(kind, FileKind::PoliceUkStreet { .. }) {
+            let sample = sample_file(self.sources[src].as_mut(), &head);
+            self.sampled.extend(sample);
+        }
         let item = self.push(name, size, kind.clone(), src, None, status);
         if kind == FileKind::Zip {
             self.open_zip(item, src);

@@ -13,6 +13,7 @@ use crate::data::quality::Quality;
 use crate::data::recognise::FileKind;
 use crate::data::report::LoadReport;
 use crate::data::unknown_codes::UnknownCodes;
+use crate::data::AreaCode;
 
 use super::files::FileStatus;
 use super::loaded::Loaded;
@@ -55,6 +56,14 @@ fn counted(sink: Sink) -> Result<Counted, SessionError> {
             }
         }
     })
+}
+
+/// The one level every code names by its prefix ([`Level::of_code`]), if
+/// they agree.
+fn level_of_codes(codes: &[AreaCode]) -> Option<Level> {
+    let mut levels = codes.iter().map(|c| Level::of_code(c.as_str()));
+    let first = levels.next()??;
+    levels.all(|l| l == Some(first)).then_some(first)
 }
 
 impl LoadSession {
@@ -102,7 +111,14 @@ impl LoadSession {
                 .unwrap_or(code)
                 .to_string()
         });
-        let mut manifest = self.manifest(police, &lookups, &boundaries, plan.level, within_name);
+        // Counts files say their level by their codes (a ward-level file
+        // without a lookup is by ward, not by the LSOA police rows default to).
+        let level = if police {
+            plan.level
+        } else {
+            level_of_codes(counts.cube.areas()).unwrap_or(plan.level)
+        };
+        let mut manifest = self.manifest(police, &lookups, &boundaries, level, within_name);
         manifest.caveats = self.caveats(police, &counts.quality, &counts.unknown);
         let data = ExplorerData::from_cube(
             manifest,
@@ -118,7 +134,7 @@ impl LoadSession {
             files: self.items.into_iter().map(|i| i.report).collect(),
             report: counts.report,
             bridged: counts.bridged,
-            level: plan.level,
+            level,
             within: plan.within,
             keeps_unallocated: plan.keeps_unallocated,
             unknown: counts.unknown,

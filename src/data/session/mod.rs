@@ -166,6 +166,9 @@ pub struct LoadSession {
     step_bytes: usize,
     /// Only police.uk street files (and archives of them) are read.
     police_only: bool,
+    /// The LSOA codes of rows sampled from the police.uk files: which
+    /// areas the files are about, before they are read.
+    sampled: Vec<String>,
 }
 
 impl Default for LoadSession {
@@ -189,6 +192,7 @@ impl LoadSession {
         LoadSession {
             sources: Vec::new(),
             items: Vec::new(),
+            sampled: Vec::new(),
             lookups: Vec::new(),
             areas: Vec::new(),
             boundaries: Vec::new(),

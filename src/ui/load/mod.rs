@@ -14,6 +14,7 @@ use web_sys::File;
 
 use crate::data::explorer_data::ExplorerData;
 use crate::state::{Page, ViewState};
+use crate::view::common::find_area;
 use crate::view::heading::title_without_data;
 use crate::view::load::message::Recognised;
 use crate::view::load::LoadSummary;
@@ -35,6 +36,8 @@ pub struct Local {
     pub summary: LoadSummary,
     /// The dataset as files a publisher can deploy.
     pub texts: crate::data::session::DatasetFiles,
+    /// How many files were chosen when it was loaded.
+    pub files_chosen: usize,
 }
 
 fn chosen(list: Option<web_sys::FileList>) -> Vec<File> {
@@ -42,18 +45,13 @@ fn chosen(list: Option<web_sys::FileList>) -> Vec<File> {
         .unwrap_or_default()
 }
 
-/// A labelled menu setting `value`, drawn on the option `value` holds;
-/// `first` (value "") heads the list when given.
+/// A labelled menu setting `value`, drawn on the option `value` holds.
 fn select(
     id: &'static str,
     label: &'static str,
-    mut options: Vec<(String, String)>,
+    options: Vec<(String, String)>,
     value: RwSignal<String>,
-    first: Option<&'static str>,
 ) -> impl IntoView {
-    if let Some(text) = first {
-        options.insert(0, (String::new(), text.to_string()));
-    }
     let current = value.get_untracked();
     labelled_select(
         id,
@@ -163,23 +161,19 @@ fn FileInput(s: LoadState) -> impl IntoView {
 }
 
 /// The files recognised, the level and area to count by, and the buttons.
+/// The files table is left out while the last load's report (which lists
+/// the same files, read) is shown and no file was added since.
 #[component]
 fn Choices(s: LoadState, recognised: Recognised) -> impl IntoView {
     let Recognised {
         files,
         levels,
         areas,
+        in_files,
     } = recognised;
     let lookup = levels.len() > 1;
-    let area = (!areas.is_empty()).then(|| {
-        select(
-            "load-within",
-            "Area",
-            areas,
-            s.within,
-            Some("Every area in the lookup"),
-        )
-    });
+    let area =
+        (!areas.is_empty()).then(|| view! { <WithinSearch s=s areas=areas in_files=in_files /> });
     let hint = (!lookup).then(|| {
         view! {
             <p class="hint">
@@ -188,10 +182,15 @@ fn Choices(s: LoadState, recognised: Recognised) -> impl IntoView {
             </p>
         }
     });
+    let loaded = s
+        .local
+        .with_untracked(|l| l.as_ref().map(|l| l.files_chosen));
+    let files = (loaded != Some(s.chosen_count()))
+        .then(|| view! { <DataTable model=files view=s.view testid="load-files" /> });
     view! {
-        <DataTable model=files view=s.view testid="load-files" />
+        {files}
         <div class="load-choices">
-            {select("load-level", "Count by", levels, s.level, None)}
+            {select("load-level", "Count by", levels, s.level)}
             {area}
         </div>
         {hint}
@@ -200,6 +199,88 @@ fn Choices(s: LoadState, recognised: Recognised) -> impl IntoView {
             " "
             {button(s, "load-clear", false, "Remove all files", LoadState::clear)}
         </p>
+    }
+}
+
+/// The area to count within: a search over the lookup's areas (about 300
+/// local authorities in England and Wales), with the ones the files' rows
+/// fall in offered first, most rows first, as buttons; empty for every
+/// area in the lookup.
+#[component]
+fn WithinSearch(s: LoadState, areas: Vec<(String, String)>, in_files: u64) -> impl IntoView {
+    // (name, code), as the search takes them.
+    let names: Vec<(String, String)> = areas.into_iter().map(|(code, name)| (name, code)).collect();
+    let name_of = {
+        let names = names.clone();
+        move |code: &str| {
+            names
+                .iter()
+                .find(|(_, c)| c == code)
+                .map(|(n, _)| n.clone())
+        }
+    };
+    let typed = RwSignal::new(name_of(&s.within.get_untracked()).unwrap_or_default());
+    let (message, set_message) = signal(String::new());
+    let choose = {
+        let names = names.clone();
+        move |text: String| match find_area(&names, &text, "area") {
+            None => {
+                s.within.set(String::new());
+                set_message.set(String::new());
+            }
+            Some(Ok(code)) => {
+                s.within.set(code);
+                set_message.set(String::new());
+            }
+            Some(Err(m)) => set_message.set(m),
+        }
+    };
+    let on_change = {
+        let choose = choose.clone();
+        move |ev| {
+            let text = event_target_value(&ev);
+            typed.set(text.clone());
+            choose(text);
+        }
+    };
+    let options = names
+        .iter()
+        .map(|(n, _)| view! { <option value=n.clone()></option> })
+        .collect_view();
+    let offered = names
+        .iter()
+        .take(in_files.min(6) as usize)
+        .map(|(name, _)| {
+            let (name, choose) = (name.clone(), choose.clone());
+            let label = name.clone();
+            view! {
+                <li><button type="button" on:click=move |_| {
+                    typed.set(name.clone());
+                    choose(name.clone());
+                }>{label}</button></li>
+            }
+        })
+        .collect_view();
+    let chosen = move || {
+        let code = s.within.get();
+        match name_of(&code) {
+            Some(name) => format!("Counting within {name}."),
+            None => "Counting every area in the lookup.".to_string(),
+        }
+    };
+    view! {
+        <div class="control within-search">
+            <label for="load-within">"Area (type a name, or leave empty for every area)"</label>
+            <input id="load-within" data-testid="load-within" list="load-within-names" autocomplete="off"
+                prop:value=move || typed.get() on:change=on_change />
+            <datalist id="load-within-names">{options}</datalist>
+            {(in_files > 0).then(|| view! {
+                <p class="hint" id="load-within-offered">"Your files' rows are mostly in:"</p>
+                <ul class="offered" aria-labelledby="load-within-offered" data-testid="load-within-offered">{offered}</ul>
+            })}
+            <p class="hint" role="status" data-testid="load-within-chosen">{chosen}</p>
+            <p class="error" role="alert">{message}</p>
+        </div>
     }
 }
 

@@ -78,7 +78,12 @@ impl LoadState {
 
     /// True when files were chosen on an earlier visit.
     pub(super) fn has_files(self) -> bool {
-        self.chosen.0.with_value(|f| !f.is_empty())
+        self.chosen_count() > 0
+    }
+
+    /// How many files are chosen.
+    pub(super) fn chosen_count(self) -> usize {
+        self.chosen.0.with_value(Vec::len)
     }
 
     /// Stops the worker (a plain call, so that it never runs while the
@@ -157,6 +162,7 @@ impl LoadState {
                     data: Arc::new(data),
                     summary,
                     texts,
+                    files_chosen: self.chosen_count(),
                 })));
                 // Once this message is handled: leaving the page stops the
                 // worker that sent it.

@@ -40,8 +40,11 @@ pub struct Recognised {
     pub files: TableModel,
     /// Levels (key, label), the default first.
     pub levels: Vec<(String, String)>,
-    /// Areas to restrict to (code, name).
+    /// Areas to restrict to (code, name): those with rows in the sample
+    /// across the files first, most first, then the rest by name.
     pub areas: Vec<(String, String)>,
+    /// How many of `areas`, from the first, have rows in the sample.
+    pub in_files: u64,
 }
 
 /// What the worker tells the page.
@@ -86,6 +89,7 @@ impl FromWorker {
                 .iter()
                 .map(|a| (a.code.as_str().to_string(), a.name.clone()))
                 .collect(),
+            in_files: choices.within.iter().filter(|a| a.sampled > 0).count() as u64,
         })
     }
 }
@@ -152,6 +156,7 @@ impl FromWorker {
                 files,
                 levels,
                 areas,
+                in_files,
             }) => {
                 let mut out = open("added");
                 push_key(&mut out, "files");
@@ -160,6 +165,8 @@ impl FromWorker {
                 push_pairs(&mut out, levels);
                 push_key(&mut out, "areas");
                 push_pairs(&mut out, areas);
+                push_key(&mut out, "in_files");
+                out.push_str(&number(*in_files as f64, 0));
                 out
             }
             FromWorker::Progress { done, total, text } => {
@@ -198,10 +205,11 @@ impl FromWorker {
                     files: table(&v, "files")?,
                     levels: pairs(&v, "levels")?,
                     areas: pairs(&v, "areas")?,
+                    in_files: count(&v, "in_files")?,
                 }),
                 "progress" => FromWorker::Progress {
-                    done: bytes(&v, "done")?,
-                    total: bytes(&v, "total")?,
+                    done: count(&v, "done")?,
+                    total: count(&v, "total")?,
                     text: text(&v, "text")?,
                 },
                 "done" => FromWorker::Done {
@@ -216,11 +224,11 @@ impl FromWorker {
     }
 }
 
-/// Member `key` as a count of bytes.
-fn bytes(v: &Value, key: &str) -> Result<u64, Mismatch> {
+/// Member `key` as a count (of bytes, of areas).
+fn count(v: &Value, key: &str) -> Result<u64, Mismatch> {
     match member(v, key)?.as_f64() {
         Some(n) if n >= 0.0 && n.fract() == 0.0 => Ok(n as u64),
-        _ => Err(format!("\"{key}\" is not a count of bytes")),
+        _ => Err(format!("\"{key}\" is not a count")),
     }
 }
 
@@ -243,11 +251,12 @@ mod tests {
             panic!("{added:?}");
         };
         assert_eq!(levels[0], ("ward".to_string(), "Ward".to_string()));
+        // Town has 4 of the sampled rows (all of these small files), City 1.
         assert_eq!(
             areas,
             &[
-                ("E06000002".to_string(), "City".to_string()),
-                ("E06000001".to_string(), "Town".to_string())
+                ("E06000001".to_string(), "Town".to_string()),
+                ("E06000002".to_string(), "City".to_string())
             ]
         );
         s.start(None, Some("E06000001")).unwrap();
@@ -289,7 +298,7 @@ mod tests {
         );
         assert_eq!(
             from(r#"{"type":"progress","done":-1,"total":2,"text":""}"#),
-            "the loading worker's message: \"done\" is not a count of bytes"
+            "the loading worker's message: \"done\" is not a count"
         );
         assert_eq!(
             ToWorker::from_json(r#"{"type":"start","level":"ward"}"#).unwrap_err(),
