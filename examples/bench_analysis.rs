@@ -8,7 +8,9 @@
 //! categories, in 7,000 MSOAs and 350 districts) and a borough (125 LSOAs
 //! in 27 wards), and prints milliseconds per recompute (median of many
 //! runs), plus the one-off per-dataset setup (level maps, monthly totals,
-//! the cube's running totals).
+//! the cube's running totals). Then the map a wards page draws: real
+//! boundaries from `../shared/data/boundaries` projected, classed and
+//! named (the names placed where they fit).
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -18,6 +20,8 @@ use cse::analysis::{
     compare_table, deprivation, rank_areas, show_ranking, show_table, AreaLevel, By, Disclosure,
     LevelMap, Measure, MonthlyWhole, PeriodTotals, Preset, Scope, Selection,
 };
+use cse::chart::map::{build_map, MAP_WIDTH};
+use cse::data::boundaries::read_boundaries;
 use cse::data::{Area, AreaCode, Categories, CubeBuilder, Dataset, Month};
 
 /// xorshift64*: small, deterministic.
@@ -168,6 +172,44 @@ fn run(label: &str, ds: &Dataset, runs: usize) {
     println!("  one-off setup per dataset (level maps, monthly totals, running totals): {setup_ms:.1} ms");
 }
 
+/// The map of `file`'s areas as the wards page builds it, names placed.
+fn map(file: &str) {
+    let path = format!(
+        "{}/../shared/data/boundaries/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let Ok(text) = std::fs::read(&path) else {
+        println!("map: {path} not found; skipped");
+        return;
+    };
+    let boundaries = match read_boundaries(file, text.as_slice(), None) {
+        Ok((b, _)) => b,
+        Err(e) => panic!("{e}"),
+    };
+    let runs = 21;
+    let ms = time_ms(runs, || {
+        black_box(build_map(
+            &boundaries,
+            MAP_WIDTH,
+            |_| Some(1.0),
+            |code| code.to_string(),
+        ));
+    });
+    let m = build_map(
+        &boundaries,
+        MAP_WIDTH,
+        |_| Some(1.0),
+        |code| code.to_string(),
+    );
+    let named = |k: usize| m.areas.iter().filter(|a| a.names[k].is_some()).count();
+    println!(
+        "map of {file}: {} areas, names placed {} (wide) and {} (narrow): {ms:.2} ms (median of {runs})",
+        m.areas.len(),
+        named(0),
+        named(1)
+    );
+}
+
 fn main() {
     let t = Instant::now();
     let national = dataset(35_000, 5, "E02", 7);
@@ -179,4 +221,7 @@ fn main() {
     drop(national);
     let borough = dataset(125, 5, "E05", 11);
     run("borough LSOA cube (125 LSOAs, 25 wards)", &borough, 501);
+    map("wards2025_stockton_E06000004.geojson");
+    map("wards2025_tees_valley_E47000006.geojson");
+    map("lsoa21_stockton_E06000004.geojson");
 }

@@ -2,6 +2,7 @@
 //! data, sorts values into classes and describes the legend. The UI only
 //! writes the `<svg>` elements.
 
+use super::map_labels::{place_labels, AreaLabel, Outline, Point, Shape};
 use crate::data::boundaries::Boundary;
 use crate::format::decimal;
 
@@ -10,6 +11,12 @@ use crate::format::decimal;
 pub const CLASS_COLOURS: [&str; 5] = ["#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"];
 /// Fill of an area with no value.
 pub const NO_DATA_COLOUR: &str = "#e5e7eb";
+/// The view box's width.
+pub const MAP_WIDTH: f64 = 600.0;
+/// The areas' names' font sizes in view-box units: on a map drawn at its
+/// full width (600 units on 600–640 px) and on a phone's (about 340 px
+/// wide), each at least 11 px on the screen.
+pub const NAME_FONTS: [f64; 2] = [11.0, 20.0];
 
 /// One area of the map.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,8 +27,11 @@ pub struct MapArea {
     pub path: String,
     /// Its value's class (0 = lowest), `None` when it has no value.
     pub class: Option<usize>,
-    /// Centre of its bounding box (for labels), in view-box units.
-    pub centre: (f64, f64),
+    /// Where its name goes when it is pointed at or focused: its most
+    /// interior point.
+    pub anchor: Point,
+    /// Its name placed at each of [`NAME_FONTS`], where it fits.
+    pub names: [Option<AreaLabel>; 2],
 }
 
 /// One legend entry: the class's colour and its value range.
@@ -61,6 +71,15 @@ pub struct MapGeometry {
     pub legend: Vec<LegendItem>,
 }
 
+/// The positions of `values`, smallest value first (ties in their order).
+/// The map's one sort: each sort with its own comparison is another copy
+/// of std's sort in the wasm (ARCHITECTURE.md, "Size rules").
+pub fn ascending(values: &[f64]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
+    order
+}
+
 /// Splits the values into at most `classes` groups of (nearly) equal size by
 /// rank (quantiles): returns each value's class and every class's range.
 /// Equal values always share a class.
@@ -69,8 +88,7 @@ pub fn quantile_classes(values: &[f64], classes: usize) -> (Vec<usize>, Vec<(f64
     if n == 0 || classes == 0 {
         return (vec![0; n], Vec::new());
     }
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
+    let order = ascending(values);
     let k = classes.min(n);
     let mut class_of = vec![0usize; n];
     let mut ranges: Vec<(f64, f64)> = Vec::new();
@@ -98,12 +116,13 @@ pub fn quantile_classes(values: &[f64], classes: usize) -> (Vec<usize>, Vec<(f64
 }
 
 /// Projects `boundaries` into a view box `width` units wide (equirectangular,
-/// scaled by the cosine of the mean latitude, north up) and classes each
-/// area by `value(code)`.
+/// scaled by the cosine of the mean latitude, north up), classes each
+/// area by `value(code)` and places each area's `name(code)` where it fits.
 pub fn build_map(
     boundaries: &[Boundary],
     width: f64,
     value: impl Fn(&str) -> Option<f64>,
+    name: impl Fn(&str) -> String,
 ) -> MapGeometry {
     let Some(projection) = Projection::fit(boundaries, width) else {
         return MapGeometry {
@@ -122,17 +141,21 @@ pub fn build_map(
             c * (CLASS_COLOURS.len() - 1) / (ranges.len() - 1)
         }
     };
+    let (paths, outlines): (Vec<String>, Vec<Outline>) =
+        boundaries.iter().map(|b| projection.outline(b)).unzip();
+    let shapes: Vec<Shape> = outlines.into_iter().map(Shape::new).collect();
+    let names: Vec<String> = boundaries.iter().map(|b| name(b.code.as_str())).collect();
+    let [mut wide, mut narrow] = NAME_FONTS.map(|font| place_labels(&shapes, &names, font));
     let areas = boundaries
         .iter()
-        .zip(&classes)
-        .map(|(b, &class)| {
-            let (path, centre) = projection.outline(b);
-            MapArea {
-                code: b.code.as_str().to_string(),
-                path,
-                class: class.map(colour_index),
-                centre,
-            }
+        .zip(paths)
+        .enumerate()
+        .map(|(i, (b, path))| MapArea {
+            code: b.code.as_str().to_string(),
+            path,
+            class: classes[i].map(colour_index),
+            anchor: shapes[i].anchor(),
+            names: [wide[i].take(), narrow[i].take()],
         })
         .collect();
     let legend = ranges
@@ -228,18 +251,14 @@ impl Projection {
         )
     }
 
-    /// An area's SVG path data (`M… L… Z` per ring) and the centre of its
-    /// bounding box.
-    fn outline(&self, b: &Boundary) -> (String, (f64, f64)) {
+    /// An area's SVG path data (`M… L… Z` per ring) and its rings in
+    /// view-box units.
+    fn outline(&self, b: &Boundary) -> (String, Outline) {
         let mut path = String::new();
-        let (mut lo_x, mut hi_x, mut lo_y, mut hi_y) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+        let mut outline = Outline::new();
         for ring in b.polygons.iter().flatten() {
-            for (j, p) in ring.iter().enumerate() {
-                let (x, y) = self.project(p);
-                lo_x = lo_x.min(x);
-                hi_x = hi_x.max(x);
-                lo_y = lo_y.min(y);
-                hi_y = hi_y.max(y);
+            let points: Vec<Point> = ring.iter().map(|p| self.project(p)).collect();
+            for (j, (x, y)) in points.iter().enumerate() {
                 path.push_str(&format!(
                     "{}{:.1},{:.1}",
                     if j == 0 { 'M' } else { 'L' },
@@ -248,8 +267,9 @@ impl Projection {
                 ));
             }
             path.push('Z');
+            outline.push(points);
         }
-        (path, ((lo_x + hi_x) / 2.0, (lo_y + hi_y) / 2.0))
+        (path, outline)
     }
 }
 
@@ -294,7 +314,12 @@ mod tests {
         // 1% of 202 = 2.02 each side; x span 2·cos(0.5°) ≈ 1.99992, so the
         // scale is 197.96 / 1.99992 ≈ 98.984 and the height ≈ 98.984 + 4.04.
         let b = [square("A", 0.0, 0.0), square("B", 1.0, 0.0)];
-        let m = build_map(&b, 202.0, |code| (code == "B").then_some(3.0));
+        let m = build_map(
+            &b,
+            202.0,
+            |code| (code == "B").then_some(3.0),
+            |code| code.to_string(),
+        );
         assert!((m.height - 103.024).abs() < 0.01, "height {}", m.height);
         // A's south-west corner (0, 0) is at the bottom left: (2.02, 2.02 + 98.98).
         assert!(

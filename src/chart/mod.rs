@@ -8,6 +8,7 @@
 
 mod axis;
 pub mod map;
+pub mod map_labels;
 pub mod scatter;
 pub mod trend;
 

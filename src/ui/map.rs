@@ -3,7 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::chart::map::{LegendItem, MapArea, CLASS_COLOURS, NO_DATA_COLOUR};
+use crate::chart::map::{
+    LegendItem, MapArea, MapGeometry, CLASS_COLOURS, NAME_FONTS, NO_DATA_COLOUR,
+};
+use crate::chart::map_labels::name_svg;
 use crate::state::ViewState;
 use crate::view::wards::{MapLabel, WardsModel};
 
@@ -28,18 +31,44 @@ pub fn MapFigure(
         }
         .into_any();
     }
-    let (detail, set_detail) = signal(String::from(
-        "Point at or tab to an area to see its figures; select it to open its profile.",
-    ));
-    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
-    let caption = format!("Map: {} by {}", model.what, model.measure_label);
     debug_assert_eq!(map.areas.len(), model.labels.len(), "a label per area");
+    let marked_label = model.labels.iter().find(|l| l.code == marked);
+    let (caption, first_detail) = match marked_label {
+        Some(l) => (
+            format!(
+                "Map: {} by {}, {} outlined",
+                model.what, model.measure_label, l.name
+            ),
+            l.text.clone(),
+        ),
+        None => (
+            format!("Map: {} by {}", model.what, model.measure_label),
+            "Point at or tab to an area to see its figures; select it to open its profile."
+                .to_string(),
+        ),
+    };
+    let (detail, set_detail) = signal(first_detail);
+    // The marked area is named until another is pointed at, and again after.
+    let rest = model.labels.iter().position(|l| l.code == marked);
+    let pointed = RwSignal::new(rest);
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let areas = map
         .areas
         .iter()
         .zip(&model.labels)
-        .map(|(area, label)| area_view(area, label, area.code == marked, set_detail, view))
+        .enumerate()
+        .map(|(i, (area, label))| {
+            let point = Pointer {
+                index: i,
+                detail: set_detail,
+                pointed,
+                rest,
+            };
+            area_view(area, label, area.code == marked, point, view)
+        })
         .collect_view();
+    let names = placed_names(map);
+    let pointed_name = pointed_name(&model, pointed);
     let (w, h) = (map.width, map.height);
     view! {
         <figure class="map" data-testid="ward-map">
@@ -47,6 +76,8 @@ pub fn MapFigure(
             <svg node_ref=svg_ref xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {w:.0} {h:.0}")
                 role="group" aria-labelledby="map-caption">
                 {areas}
+                <g aria-hidden="true" inner_html=names></g>
+                <g aria-hidden="true" inner_html=pointed_name></g>
             </svg>
             <p class="map-detail" aria-live="polite" data-testid="map-detail">{detail}</p>
             <MapLegend
@@ -60,13 +91,27 @@ pub fn MapFigure(
     .into_any()
 }
 
-/// One area: its figures shown on hover or focus, its profile opened on
-/// click, Enter or Space.
+/// What an area does when pointed at or focused: says its figures beside
+/// the map and names it on the map.
+#[derive(Clone, Copy)]
+struct Pointer {
+    /// The area's place in the map.
+    index: usize,
+    /// The words beside the map.
+    detail: WriteSignal<String>,
+    /// The area named on the map, if any.
+    pointed: RwSignal<Option<usize>>,
+    /// The area named when none is pointed at (a profile's own ward).
+    rest: Option<usize>,
+}
+
+/// One area: its figures shown and its name on the map on hover or focus,
+/// its profile opened on click, Enter or Space.
 fn area_view(
     area: &MapArea,
     label: &MapLabel,
     marked: bool,
-    detail: WriteSignal<String>,
+    point: Pointer,
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
     let fill = area.class.map_or(NO_DATA_COLOUR, |c| CLASS_COLOURS[c]);
@@ -76,11 +121,12 @@ fn area_view(
         .map_or("area none".to_string(), |c| format!("area c{c}"));
     let class = if marked { class + " marked" } else { class };
     let (text, aria) = (label.text.clone(), label.text.clone());
-    let show = {
-        let text = text.clone();
-        move || detail.set(text.clone())
+    let show = move || {
+        point.detail.set(text.clone());
+        point.pointed.set(Some(point.index));
     };
     let (on_hover, on_focus) = (show.clone(), show);
+    let hide = move || point.pointed.set(point.rest);
     let to = ViewState::from_query(&label.href);
     let to_by_key = to.clone();
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -93,9 +139,62 @@ fn area_view(
         <path d=area.path.clone() fill=fill class=class tabindex="0" role="link"
             aria-label=aria data-code=area.code.clone() aria-current=marked.then_some("true")
             on:mouseenter=move |_| on_hover() on:focus=move |_| on_focus()
+            on:mouseleave=move |_| hide() on:blur=move |_| hide()
             on:click=move |_| navigate(view, to.clone()) on:keydown=on_key>
-            <title>{text}</title>
+            <title>{label.text.clone()}</title>
         </path>
+    }
+}
+
+/// Every area's name where it fits, once per screen size (CSS shows the
+/// set for the screen; a saved picture shows the wide set).
+fn placed_names(map: &MapGeometry) -> String {
+    let mut svg = String::new();
+    for area in &map.areas {
+        for ((label, font), class) in area
+            .names
+            .iter()
+            .zip(NAME_FONTS)
+            .zip(["name wide", "name narrow"])
+        {
+            if let Some(label) = label {
+                svg.push_str(&name_svg(&label.lines, label.at, font, class, &area.code));
+            }
+        }
+    }
+    svg
+}
+
+/// The name of the area pointed at or focused, on top of the rest: where
+/// its name is placed, or else at its most interior point.
+fn pointed_name(model: &WardsModel, pointed: RwSignal<Option<usize>>) -> impl Fn() -> String {
+    let names: Vec<String> = model
+        .map
+        .areas
+        .iter()
+        .zip(&model.labels)
+        .map(|(area, label)| match &area.names[0] {
+            Some(placed) => name_svg(
+                &placed.lines,
+                placed.at,
+                NAME_FONTS[0],
+                "name pointed",
+                &area.code,
+            ),
+            None => name_svg(
+                std::slice::from_ref(&label.name),
+                area.anchor,
+                NAME_FONTS[0],
+                "name pointed",
+                &area.code,
+            ),
+        })
+        .collect();
+    move || {
+        pointed
+            .get()
+            .and_then(|i| names.get(i).cloned())
+            .unwrap_or_default()
     }
 }
 

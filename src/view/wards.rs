@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::analysis::{
     rank_areas, show_ranking, Measure, RankRow, Ranking, Scope, Shown, ShownRank, Which,
 };
-use crate::chart::map::{build_map, MapGeometry};
+use crate::chart::map::{build_map, MapGeometry, MAP_WIDTH};
 use crate::data::explorer_data::ExplorerData;
 use crate::format::{ordinal, thousands};
 use crate::state::{self, ViewState};
@@ -20,6 +20,8 @@ use super::table::{Cell, Column, TableModel};
 pub struct MapLabel {
     /// Area code.
     pub code: String,
+    /// Its name.
+    pub name: String,
     /// Name and figures in one sentence, e.g. `Town Centre: 1,234 offences,
     /// 98.1 per 1,000 residents, ranked 1st of 25`.
     pub text: String,
@@ -79,6 +81,7 @@ pub fn wards(b: &ExplorerData, state: &ViewState) -> Result<WardsModel, String> 
         rows.push(table_row(&r, x, sh, &s.whole_name, &href));
         labels.push(MapLabel {
             code: r.code(x).to_string(),
+            name: r.name(x).to_string(),
             text: map_words(&r, x, sh, n),
             href,
         });
@@ -89,7 +92,7 @@ pub fn wards(b: &ExplorerData, state: &ViewState) -> Result<WardsModel, String> 
     };
     let use_rate = state.measure == Measure::Rate;
     let map = map_of(b, &shown, use_rate);
-    let labels = in_map_order(&map, labels, state);
+    let labels = in_map_order(b, &map, labels, state);
     let whole_rate = r
         .whole_rate
         .map(|w| format!("{}: {:.1} per 1,000 residents", s.whole_name, w.per_1000));
@@ -193,19 +196,26 @@ fn map_of(b: &ExplorerData, shown: &[ShownRank], use_rate: bool) -> MapGeometry 
         .enumerate()
         .map(|(i, sh)| (sh.area_code, i))
         .collect();
-    build_map(&b.boundaries, 600.0, |code| {
+    let value = |code: &str| {
         let sh = &shown[*by_code.get(code)?];
         if use_rate {
             sh.rate_per_1000.value()
         } else {
             sh.current.value().map(|v| v as f64)
         }
-    })
+    };
+    let name = |code: &str| b.dataset.area_name(code).to_string();
+    build_map(&b.boundaries, MAP_WIDTH, value, name)
 }
 
 /// The map's words in the order of its areas; an area the ranking does
 /// not list has "no figures".
-fn in_map_order(map: &MapGeometry, labels: Vec<MapLabel>, state: &ViewState) -> Vec<MapLabel> {
+fn in_map_order(
+    b: &ExplorerData,
+    map: &MapGeometry,
+    labels: Vec<MapLabel>,
+    state: &ViewState,
+) -> Vec<MapLabel> {
     map.areas
         .iter()
         .map(|a| {
@@ -215,7 +225,8 @@ fn in_map_order(map: &MapGeometry, labels: Vec<MapLabel>, state: &ViewState) -> 
                 .cloned()
                 .unwrap_or_else(|| MapLabel {
                     code: a.code.clone(),
-                    text: format!("{}: no figures", a.code),
+                    name: b.dataset.area_name(&a.code).to_string(),
+                    text: format!("{}: no figures", b.dataset.area_name(&a.code)),
                     href: profile_href(state, &a.code),
                 })
         })

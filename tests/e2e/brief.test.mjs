@@ -39,6 +39,10 @@ test('the printed profile: plain headings, the place, the date and the address; 
   await marked.waitFor();
   assert.equal(await marked.count(), 1);
   assert.equal(await marked.getAttribute('data-code'), WARD);
+  const named = page.locator('figure.map text.name.pointed tspan');
+  assert.equal((await named.allTextContents()).join(' '), WARD_NAME, 'the ward is named on the map');
+  assert.match(await page.locator('figure.map figcaption').innerText(), new RegExp(`, ${WARD_NAME} outlined$`));
+  assert.ok((await page.getByTestId('map-detail').innerText()).startsWith(`${WARD_NAME}: `), "the ward's figures beside the map");
   assert.equal(await page.locator('figure.map path.area').count(), areas.filter((a) => a[2] === borough[0]).length, 'every ward of the borough');
   // Words that read as English (issue 14's list).
   const words = await page.locator('main').innerText();
