@@ -14,6 +14,7 @@ use crate::chart::TrendChart;
 use crate::state::ViewState;
 use crate::view::table::TableModel;
 
+use super::after_paint;
 use super::download::{download_canvas, file_name};
 use super::table::DataTable;
 
@@ -62,7 +63,9 @@ pub fn CanvasFigure(
     let (error, set_error) = signal(String::new());
     let drawing = Arc::new(drawing);
     // Drawing on the canvas is a side effect on the DOM, so it is an effect;
-    // it runs again when the window is resized.
+    // it runs once the figures above it have painted (a phone draws the
+    // headline first), and again when the window is resized.
+    let painted = after_paint();
     let redraw = move || {
         if let Some(canvas) = canvas_ref.get_untracked() {
             let result = draw(&canvas, &drawing);
@@ -71,7 +74,7 @@ pub fn CanvasFigure(
     };
     let on_resize = redraw.clone();
     Effect::new(move |_| {
-        if canvas_ref.get().is_some() {
+        if painted.get() && canvas_ref.get().is_some() {
             redraw();
         }
     });

@@ -43,6 +43,17 @@ fn location_search() -> String {
         .unwrap_or_default()
 }
 
+/// A signal that turns true once the browser has painted what is rendered
+/// now (the next task after the next frame): what waits for it stays off
+/// the way to the first figures.
+pub fn after_paint() -> ReadSignal<bool> {
+    let (ready, set_ready) = signal(false);
+    request_animation_frame(move || {
+        set_timeout(move || set_ready.set(true), std::time::Duration::ZERO);
+    });
+    ready
+}
+
 /// Moves to `next`: updates the state and adds a history entry, so that a
 /// copied address reproduces the view and back/forward work.
 pub fn navigate(view: RwSignal<ViewState>, next: ViewState) {

@@ -7,9 +7,9 @@ use crate::view::profile::{profile, ProfileModel};
 use crate::view::wards::wards;
 
 use super::super::map::MapFigure;
-use super::super::shown;
 use super::super::table::DataTable;
 use super::super::trend_chart::TrendFigure;
+use super::super::{after_paint, shown};
 use super::headline::{Findings, GuideLink, HeadlineFigures, MarkerKey};
 use super::model_page;
 
@@ -73,7 +73,9 @@ fn Profile(m: ProfileModel, view: RwSignal<ViewState>) -> impl IntoView {
 }
 
 /// The ward's place in the whole: the ranking's map with this ward marked
-/// (nothing when the dataset has no boundaries).
+/// (nothing when the dataset has no boundaries). Built once the figures
+/// above it have painted: on a phone the map (a ranking of every ward, and
+/// its names placed) stays off the way to the headline.
 #[component]
 fn PlaceMap(
     /// The ward's code.
@@ -81,13 +83,20 @@ fn PlaceMap(
     /// The app's view.
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
-    let mut ranking = view.get_untracked();
-    ranking.page = Page::Wards;
-    let data = shown();
-    wards(&data, &ranking)
-        .ok()
-        .filter(|w| !w.map.areas.is_empty())
-        .map(|model| view! { <MapFigure model=model view=view marked=code /> })
+    let ready = after_paint();
+    move || {
+        if !ready.get() {
+            return None;
+        }
+        let mut ranking = view.get_untracked();
+        ranking.page = Page::Wards;
+        let data = shown();
+        let code = code.clone();
+        wards(&data, &ranking)
+            .ok()
+            .filter(|w| !w.map.areas.is_empty())
+            .map(|model| view! { <MapFigure model=model view=view marked=code /> })
+    }
 }
 
 /// Opens the browser's print dialogue.
