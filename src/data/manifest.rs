@@ -59,6 +59,8 @@ pub struct Manifest {
     pub population_year: Option<u32>,
     /// Counts from 1 to threshold − 1 are suppressed, when set.
     pub disclosure_threshold: Option<u32>,
+    /// When the publisher published it, `YYYY-MM-DD`, when said.
+    pub published: Option<String>,
     /// The periods to open on, when the publisher names them.
     pub default_period: Option<DefaultPeriod>,
     /// The files.
@@ -68,6 +70,14 @@ pub struct Manifest {
 }
 
 impl Manifest {
+    /// When it was published, for people: `18 Dec 2025`.
+    pub fn published_label(&self) -> Option<String> {
+        let date = self.published.as_deref()?;
+        let month: Month = date.get(..7)?.parse().ok()?;
+        let day: u8 = date.get(8..)?.parse().ok()?;
+        Some(format!("{day} {}", month.label()))
+    }
+
     /// Parses a manifest, naming the file (and the field or position) in
     /// any error.
     pub fn parse(file: &str, text: &str) -> Result<Manifest, FileError> {
@@ -90,6 +100,7 @@ impl Manifest {
             whole_name: fields.text("whole_name")?.unwrap_or_default(),
             population_year: fields.whole_number("population_year")?,
             disclosure_threshold: fields.whole_number("disclosure_threshold")?,
+            published: fields.date("published")?,
             default_period: fields.default_period()?,
             files: fields.files()?,
             caveats: fields.caveats()?,
@@ -115,6 +126,9 @@ impl Manifest {
             ("disclosure_threshold", number(self.disclosure_threshold)),
         ] {
             out.push_str(&format!("  \"{key}\": {value},\n"));
+        }
+        if let Some(date) = &self.published {
+            out.push_str(&format!("  \"published\": {},\n", string(date)));
         }
         if let Some(p) = &self.default_period {
             let range = |(a, b): (Month, Month)| string(&format!("{a}..{b}"));
@@ -214,6 +228,23 @@ impl Fields<'_> {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.clone())),
             Some(_) => Err(self.bad(&format!("\"{key}\" must be text"))),
+        }
+    }
+
+    /// A date written `YYYY-MM-DD`.
+    fn date(&self, key: &str) -> Result<Option<String>, FileError> {
+        let Some(text) = self.text(key)? else {
+            return Ok(None);
+        };
+        let valid = text.len() == 10
+            && text.is_ascii()
+            && text[..7].parse::<Month>().is_ok()
+            && &text[7..8] == "-"
+            && text[8..].parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+        if valid {
+            Ok(Some(text))
+        } else {
+            Err(self.bad(&format!("\"{key}\" must be a date written like 2025-12-18")))
         }
     }
 
@@ -371,6 +402,28 @@ mod tests {
     }
 
     #[test]
+    fn a_published_date_reads_for_people_and_a_bad_one_is_named() {
+        let text = r#"{"title":"T","files":{"counts":"c"},"published":"2025-12-08"}"#;
+        let m = Manifest::parse("m.json", text).unwrap();
+        assert_eq!(m.published_label().as_deref(), Some("8 Dec 2025"));
+        assert!(m.to_json().contains("  \"published\": \"2025-12-08\",\n"));
+        for bad in [
+            "2025-12",
+            "2025-13-01",
+            "2025-12-32",
+            "18/12/2025",
+            "2025-12-0é",
+        ] {
+            let text = format!(r#"{{"title":"T","files":{{"counts":"c"}},"published":"{bad}"}}"#);
+            let e = Manifest::parse("m.json", &text).unwrap_err().to_string();
+            assert!(
+                e.contains("m.json") && e.contains("\"published\" must be a date"),
+                "{bad}: {e}"
+            );
+        }
+    }
+
+    #[test]
     fn writes_a_tiny_manifest() {
         let m = Manifest::parse("m.json", r#"{"title":"T","files":{"counts":"c.csv"}}"#).unwrap();
         let expected = "{\n  \"title\": \"T\",\n  \"publisher\": \"\",\n  \"synthetic\": false,\n  \
@@ -394,6 +447,7 @@ mod tests {
             whole_name: "Stockton-on-Tees".to_string(),
             population_year: Some(2021),
             disclosure_threshold: Some(u32::MAX),
+            published: Some("2025-12-18".to_string()),
             default_period: Some(DefaultPeriod {
                 current: ("2025-07".parse().unwrap(), "2025-12".parse().unwrap()),
                 previous: ("2025-01".parse().unwrap(), "2025-06".parse().unwrap()),

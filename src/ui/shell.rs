@@ -62,7 +62,7 @@ pub fn Shell(
         {move || names.with(|h| h.trail.clone()).map(|trail| view! { <Trail trail=trail view=view /> })}
         <h1 data-testid="dataset-title">{manifest.title.clone()}</h1>
         <p class="coverage" data-testid="coverage">
-            {crate::view::periods::span_text(&data.dataset.cube)}
+            {crate::view::periods::dates_text(&data)}
         </p>
         <Nav view=view />
         <Controls view=view />

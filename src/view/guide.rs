@@ -122,9 +122,12 @@ fn the_data(data: &ExplorerData) -> Section {
             format!("{}. {}", m.title, span_text(&data.dataset.cube)),
             m.attribution.clone(),
             format!(
-                "{} rows of counts read; published by {}. Licence: {}.",
+                "{} rows of counts read; published by {}{}. Licence: {}.",
                 thousands(data.report.rows_read),
                 or(&m.publisher, "its publisher"),
+                m.published_label()
+                    .map(|d| format!(" on {d}"))
+                    .unwrap_or_default(),
                 or(&m.licence, "not stated")
             ),
         ],
@@ -159,7 +162,7 @@ mod tests {
         let manifest = Manifest::parse(
             "m",
             r#"{"title":"T","publisher":"P","whole_name":"W","disclosure_threshold":5,
-                "licence":"OGL","files":{"counts":"c"}}"#,
+                "licence":"OGL","published":"2024-04-30","files":{"counts":"c"}}"#,
         )
         .unwrap();
         let counts = "month,area_code,category,count\n2024-01,A,Burglary,1\n2024-03,A,Burglary,2\n";
@@ -177,7 +180,8 @@ mod tests {
             "{}",
             text("The data")
         );
-        assert!(text("The data").contains("2 rows of counts read; published by P. Licence: OGL."));
+        assert!(text("The data")
+            .contains("2 rows of counts read; published by P on 30 Apr 2024. Licence: OGL."));
         assert_eq!(
             text("How to cite"),
             "P, T. Community Safety Explorer, https://x.org/?page=guide"

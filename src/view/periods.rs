@@ -102,6 +102,16 @@ pub fn notes(pair: &PeriodPair, coverage: &Coverage, fallback: Option<String>) -
     out
 }
 
+/// The data's span ([`span_text`]) and when it was published, when the
+/// manifest says: `Data from Jan 2023 to Nov 2025. Published 18 Dec 2025.`
+pub fn dates_text(b: &ExplorerData) -> String {
+    let span = span_text(&b.dataset.cube);
+    match b.manifest.published_label() {
+        Some(date) => format!("{span} Published {date}."),
+        None => span,
+    }
+}
+
 /// The months a dataset spans, and those without data, e.g. "Data from
 /// Jul 2016 to Jul 2018; 22 of these 25 months have no data (Aug 2016 –
 /// Jun 2017, Aug 2017 – Jun 2018)."
@@ -311,6 +321,14 @@ mod tests {
             "Data from Jul 2016 to Jul 2018; 22 of these 25 months have no data \
              (Aug 2016 \u{2013} Jun 2017, Aug 2017 \u{2013} Jun 2018)."
         );
+        assert_eq!(
+            dates_text(&b),
+            span_text(&b.dataset.cube),
+            "no date, none said"
+        );
+        let mut dated = b.clone();
+        dated.manifest.published = Some("2018-08-21".to_string());
+        assert!(dates_text(&dated).ends_with("Jun 2018). Published 21 Aug 2018."));
     }
 
     #[test]

@@ -44,6 +44,12 @@ test('the printed profile: plain headings, the place, the date and the address; 
   assert.match(await page.locator('figure.map figcaption').innerText(), new RegExp(`, ${WARD_NAME} outlined$`));
   assert.ok((await page.getByTestId('map-detail').innerText()).startsWith(`${WARD_NAME}: `), "the ward's figures beside the map");
   assert.equal(await page.locator('figure.map path.area').count(), areas.filter((a) => a[2] === borough[0]).length, 'every ward of the borough');
+  // When the data ends and when it was published (the manifest's date).
+  const { published } = JSON.parse(readFileSync(join(DATA, 'manifest.json'), 'utf8'));
+  assert.match(published ?? '', /^\d{4}-\d{2}-\d{2}$/, 'scripts/build-stockton dates the dataset');
+  const [y, m, d] = published.split('-').map(Number);
+  const monthName = new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' }).slice(0, 3);
+  assert.match(await page.getByTestId('coverage').innerText(), new RegExp(`^Data from Jan 2023 to .*\\. Published ${d} ${monthName} ${y}\\.$`));
   // Words that read as English (issue 14's list).
   const words = await page.locator('main').innerText();
   assert.ok(!/\bDeprivation: Deprivation\b/.test(words), 'no "Deprivation: Deprivation"');

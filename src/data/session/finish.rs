@@ -216,6 +216,7 @@ impl LoadSession {
             whole_name: within_name.unwrap_or_else(|| "All areas in your files".to_string()),
             population_year: None,
             disclosure_threshold: None,
+            published: None,
             default_period: None,
             files: ManifestFiles {
                 counts: "your files".to_string(),
