@@ -30,7 +30,8 @@ const LOOKUP: &[u8] = include_bytes!("fixtures/lookup/lsoa_ward_lad.csv");
 fn mapper(level: Level, within: Option<&str>) -> AreaMapper {
     let (lookup, report) = read_lookup("lookup.csv", LOOKUP).unwrap();
     assert_eq!(report.accepted, 4);
-    AreaMapper::from_lookup(&lookup, level, within).unwrap()
+    let within: Vec<String> = within.into_iter().map(str::to_string).collect();
+    AreaMapper::from_lookup(&lookup, level, &within).unwrap()
 }
 
 fn load(mapper: AreaMapper, files: &[(&str, &[u8])]) -> Prepared {
@@ -128,8 +129,15 @@ fn within_an_area_drops_outside_and_unallocated_rows_from_the_counts() {
         1
     );
     let (lookup, _) = read_lookup("lookup.csv", LOOKUP).unwrap();
-    assert!(AreaMapper::from_lookup(&lookup, Level::Msoa, None).is_err());
-    assert!(AreaMapper::from_lookup(&lookup, Level::Ward, Some("E06000099")).is_err());
+    // Within both boroughs: the one outside row before is now inside
+    // (8 rows: 6 counted, 1 not allocated, 1 unknown), in all three wards.
+    let both = ["E06000001".to_string(), "E06000002".to_string()];
+    let m = AreaMapper::from_lookup(&lookup, Level::Ward, &both).unwrap();
+    let p = load(m, &[("jan.csv", JAN)]);
+    assert_eq!(figures(&p.report), (8, 6, 1, 0, 1, 0));
+    assert_eq!(p.cube.areas().len(), 3);
+    assert!(AreaMapper::from_lookup(&lookup, Level::Msoa, &[]).is_err());
+    assert!(AreaMapper::from_lookup(&lookup, Level::Ward, &["E06000099".to_string()]).is_err());
 }
 
 #[test]
@@ -243,7 +251,8 @@ const BRIDGE: &[u8] = include_bytes!("fixtures/lookup/lsoa11_to_lsoa21_bridge.cs
 fn chain(level: Level, within: Option<&str>) -> AreaMapper {
     let (bridge, _) = read_lookup("bridge.csv", BRIDGE).unwrap();
     let (lookup, _) = read_lookup("lookup.csv", LOOKUP).unwrap();
-    AreaMapper::from_lookups(&[bridge, lookup], level, within).unwrap()
+    let within: Vec<String> = within.into_iter().map(str::to_string).collect();
+    AreaMapper::from_lookups(&[bridge, lookup], level, &within).unwrap()
 }
 
 #[test]
@@ -267,14 +276,14 @@ fn every_lookup_but_the_last_must_be_a_bridge() {
     let (lookup, _) = read_lookup("lookup.csv", LOOKUP).unwrap();
     let (bridge, _) = read_lookup("bridge.csv", BRIDGE).unwrap();
     let err =
-        AreaMapper::from_lookups(&[lookup.clone(), lookup.clone()], Level::Ward, None).unwrap_err();
+        AreaMapper::from_lookups(&[lookup.clone(), lookup.clone()], Level::Ward, &[]).unwrap_err();
     assert!(
         err.to_string().contains("lookup 1 of 2 is not a bridge"),
         "{err}"
     );
-    assert!(AreaMapper::from_lookups(&[], Level::Ward, None).is_err());
+    assert!(AreaMapper::from_lookups(&[], Level::Ward, &[]).is_err());
     // The bridge alone has no wards.
-    assert!(AreaMapper::from_lookups(&[lookup, bridge], Level::Ward, None).is_err());
+    assert!(AreaMapper::from_lookups(&[lookup, bridge], Level::Ward, &[]).is_err());
 }
 
 #[test]

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 #[path = "common/prepare_run.rs"]
 mod prepare_run;
 
-use prepare_run::{files_with, month_file, prepare, temp_dir, DATA};
+use prepare_run::{as_reported, files_with, month_file, prepare, temp_dir, DATA};
 
 #[test]
 fn an_empty_file_in_a_folder_is_set_aside_and_the_others_are_counted() {
@@ -37,9 +37,10 @@ fn an_empty_file_in_a_folder_is_set_aside_and_the_others_are_counted() {
         run.stderr
     );
     assert_eq!(run.counts, good.counts);
+    // Named from where the command ran (never the absolute path).
     let message = format!(
         "{}: not a file the explorer reads: the file is empty",
-        empty.display()
+        as_reported(&empty)
     );
     assert!(
         run.stderr.contains(&format!("set aside {message}")),
@@ -48,7 +49,7 @@ fn an_empty_file_in_a_folder_is_set_aside_and_the_others_are_counted() {
     );
     assert_eq!(
         files_with(&run.report, "set aside"),
-        [(empty.display().to_string(), message)]
+        [(as_reported(&empty), message)]
     );
     assert_eq!(run.report["files_set_aside"], 1);
     std::fs::remove_dir_all(&dir).ok();
@@ -64,7 +65,7 @@ fn a_file_that_is_neither_csv_nor_zip_is_named_for_what_it_is() {
     assert_eq!(run.status, 3, "{}", run.stderr);
     let named = format!(
         "set aside {}: not a file the explorer reads: an image (PNG), not data",
-        png.display()
+        as_reported(&png)
     );
     assert!(run.stderr.contains(&named), "{}", run.stderr);
     assert!(

@@ -14,7 +14,7 @@ mod prepare_run;
 #[path = "common/zip.rs"]
 mod zip_writer;
 
-use prepare_run::{cleveland, files_with, month_file, prepare, temp_dir, DATA};
+use prepare_run::{as_reported, cleveland, files_with, month_file, prepare, temp_dir, DATA};
 
 #[test]
 fn a_folder_and_a_copy_of_one_of_its_files_or_the_same_path_twice_count_once() {
@@ -27,7 +27,7 @@ fn a_folder_and_a_copy_of_one_of_its_files_or_the_same_path_twice_count_once() {
 
     let copy = dir.join("copy-of-2024-03-cleveland-street.csv");
     std::fs::copy(month_file("2024-03"), &copy).unwrap();
-    let original = month_file("2024-03").display().to_string();
+    let original = as_reported(&month_file("2024-03"));
     for (what, inputs) in [
         (
             "the folder and a copy",
@@ -56,7 +56,7 @@ fn a_folder_and_a_copy_of_one_of_its_files_or_the_same_path_twice_count_once() {
         }
         if what == "the folder and a copy" {
             assert_eq!(repeats.len(), 1);
-            assert_eq!(repeats[0].0, copy.display().to_string());
+            assert_eq!(repeats[0].0, as_reported(&copy));
             assert!(
                 repeats[0].1.starts_with(&format!(
                     "the same month and force as {original} (2024-03, Cleveland Police)"
@@ -92,7 +92,7 @@ fn two_versions_of_a_month_the_first_given_is_read_and_the_other_set_aside() {
     assert_eq!(run.counts, first.counts, "the first given is read");
     let aside = files_with(&run.report, "set aside");
     assert_eq!(aside.len(), 1);
-    assert_eq!(aside[0].0, other.display().to_string());
+    assert_eq!(aside[0].0, as_reported(&other));
     assert!(
         aside[0].1.contains("but a different content"),
         "{}",
@@ -101,8 +101,8 @@ fn two_versions_of_a_month_the_first_given_is_read_and_the_other_set_aside() {
     assert!(
         run.stderr.contains(&format!(
             "set aside {}: the same month and force as {}",
-            other.display(),
-            month.display()
+            as_reported(&other),
+            as_reported(&month)
         )),
         "{}",
         run.stderr

@@ -47,9 +47,10 @@ pub struct AreasArgs {
     /// The areas' level (default: ward when the last lookup has wards)
     #[arg(long, value_name = "LEVEL", ignore_case = true, value_parser = level_parser())]
     pub level: Option<Level>,
-    /// Only areas inside CODE (e.g. E06000004); it is the top row
-    #[arg(long, value_name = "CODE")]
-    pub within: Option<String>,
+    /// Only areas inside CODE (e.g. E06000004), or inside any of several
+    /// (repeated or comma-separated); each is a top row
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub within: Vec<String>,
     /// The areas file to write
     #[arg(long, value_name = "FILE")]
     pub out: String,
@@ -75,7 +76,7 @@ pub fn run(args: &AreasArgs) -> Result<(), CliError> {
     let built = build_areas(
         &lookups,
         level,
-        args.within.as_deref(),
+        &args.within,
         &population,
         ranks.as_ref().map(|by_lsoa| Ranks {
             by_lsoa,

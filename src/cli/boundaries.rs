@@ -38,9 +38,10 @@ pub struct BoundariesArgs {
     /// else the lookup's name; else the code)
     #[arg(long, value_name = "P", requires = "code_property")]
     pub name_property: Option<String>,
-    /// Keep only areas inside CODE according to --lookup (the last one)
-    #[arg(long, value_name = "CODE", requires = "lookup")]
-    pub within: Option<String>,
+    /// Keep only areas inside CODE according to --lookup (the last one),
+    /// or inside any of several (repeated or comma-separated)
+    #[arg(long, value_name = "CODE", requires = "lookup", value_delimiter = ',')]
+    pub within: Vec<String>,
     /// An ONS LSOA lookup (for --within and names)
     #[arg(long, value_name = "FILE")]
     pub lookup: Vec<String>,
@@ -101,7 +102,7 @@ pub fn run(args: &BoundariesArgs) -> Result<(), CliError> {
     let (features, report) = read_boundaries(input, text.as_bytes(), args.code_property.as_deref())
         .map_err(|e| failed(e.to_string()))?;
     print_rejections(&report);
-    let inside = inside(args.within.as_deref(), lookup.as_ref())?;
+    let inside = inside(&args.within, lookup.as_ref())?;
     let names = match (&args.name_property, &args.code_property) {
         (Some(n), Some(c)) => names_from(&text, c, n),
         _ => HashMap::new(),
@@ -113,7 +114,11 @@ pub fn run(args: &BoundariesArgs) -> Result<(), CliError> {
         report.rows_read,
         report.rejected,
         kept.boundaries.len(),
-        args.within.as_deref().unwrap_or("the area"),
+        if args.within.is_empty() {
+            "the area".to_string()
+        } else {
+            args.within.join(", ")
+        },
         kept.outside,
         kept.unknown.len(),
         kept.dropped,
@@ -147,18 +152,18 @@ pub fn run(args: &BoundariesArgs) -> Result<(), CliError> {
 /// The codes of every area the lookup places inside `within` (any level);
 /// `None` when there is no `--within`.
 fn inside<'a>(
-    within: Option<&str>,
+    within: &[String],
     lookup: Option<&'a Lookup>,
 ) -> Result<Option<HashSet<&'a str>>, CliError> {
-    let (Some(w), Some(l)) = (within, lookup) else {
+    let Some(l) = lookup.filter(|_| !within.is_empty()) else {
         return Ok(None);
     };
-    if !l.contains_code(w) {
+    if let Some(w) = within.iter().find(|w| !l.contains_code(w)) {
         return Err(failed(format!(
             "area {w} is not in the lookup, so nothing can be kept inside it"
         )));
     }
-    let rows = l.rows().filter(|r| r.lies_in(w));
+    let rows = l.rows().filter(|r| within.iter().any(|w| r.lies_in(w)));
     Ok(Some(
         rows.flat_map(|r| LEVELS.into_iter().filter_map(|lv| r.code(lv)))
             .collect(),

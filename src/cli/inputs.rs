@@ -11,6 +11,25 @@ use crate::data::LoadReport;
 /// Rejected rows printed (the rest are counted).
 const PRINTED_REJECTIONS: usize = 10;
 
+/// A path as reports name it: relative to where the command runs (e.g.
+/// `../shared/data/ons/lookup.csv`), never the machine's absolute path; a
+/// relative path as given.
+pub fn shown_path(path: &std::path::Path) -> String {
+    let Some(cwd) = std::env::current_dir().ok().filter(|_| path.is_absolute()) else {
+        return path.display().to_string();
+    };
+    let (parts, here): (Vec<_>, Vec<_>) = (path.components().collect(), cwd.components().collect());
+    let common = parts.iter().zip(&here).take_while(|(a, b)| a == b).count();
+    let mut out = std::path::PathBuf::new();
+    for _ in common..here.len() {
+        out.push("..");
+    }
+    for part in &parts[common..] {
+        out.push(part);
+    }
+    out.display().to_string()
+}
+
 /// Opens a file for reading, naming it in the error.
 pub fn open(path: &str) -> Result<File, CliError> {
     File::open(path).map_err(|e| failed(format!("{path}: cannot open: {e}")))
@@ -65,5 +84,20 @@ pub fn print_rejections(report: &LoadReport) {
     let printed = report.rejections.len().min(PRINTED_REJECTIONS) as u64;
     if report.rejected > printed {
         eprintln!("  … and {} more rejected rows", report.rejected - printed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn reports_name_paths_from_where_the_command_runs() {
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(shown_path(&cwd.join("data/x.csv")), "data/x.csv");
+        let beside = cwd.parent().unwrap().join("shared/data/y.csv");
+        assert_eq!(shown_path(&beside), "../shared/data/y.csv");
+        assert_eq!(shown_path(Path::new("rel/z.csv")), "rel/z.csv");
     }
 }

@@ -14,6 +14,7 @@ pub mod options;
 pub mod output;
 pub mod prepare;
 mod prepare_report;
+pub mod publish;
 pub mod rank;
 pub mod start;
 
@@ -110,6 +111,9 @@ pub enum Command {
     /// An ONS GeoJSON to the explorer's boundaries, simplified
     #[command(long_about = boundaries::LONG_ABOUT)]
     Boundaries(boundaries::BoundariesArgs),
+    /// A whole dataset folder (counts, report, areas, boundaries, manifest)
+    #[command(long_about = publish::LONG_ABOUT)]
+    Publish(publish::PublishArgs),
     /// Compare two periods by category, group or area (CSV or JSON)
     #[command(long_about = compare::LONG_ABOUT)]
     Compare(compare::CompareArgs),
@@ -145,6 +149,7 @@ where
         Command::Prepare(args) => prepare::run(&args),
         Command::Areas(args) => done(areas::run(&args)),
         Command::Boundaries(args) => done(boundaries::run(&args)),
+        Command::Publish(args) => publish::run_publish(&args),
         Command::Compare(args) => done(compare::run(&args)),
         Command::Rank(args) => done(rank::run(&args)),
         Command::Findings(args) => done(findings::run(&args)),

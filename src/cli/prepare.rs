@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use super::file_source::{FileSource, OpenFile};
-use super::inputs::{default_level, open, print_rejections, read_lookups};
+use super::inputs::{default_level, open, print_rejections, read_lookups, shown_path};
 use super::options::level_parser;
 use super::prepare_report::{outcome, print_files, print_report, write_json};
 use super::{failed, usage_error, CliError, Outcome};
@@ -38,10 +38,11 @@ pub struct PrepareArgs {
     #[arg(long, value_name = "LEVEL", ignore_case = true, value_parser = level_parser())]
     pub level: Option<Level>,
     /// Keep only LSOAs inside the area CODE (any level of the lookup, e.g.
-    /// a local authority E08000035); rows with no LSOA are then reported
-    /// but not written
-    #[arg(long, value_name = "CODE", requires = "lookup")]
-    pub within: Option<String>,
+    /// a local authority E08000035), or inside any of several (repeated or
+    /// comma-separated); rows with no LSOA are then reported but not
+    /// written
+    #[arg(long, value_name = "CODE", requires = "lookup", value_delimiter = ',')]
+    pub within: Vec<String>,
     /// category,group[,is_crime][,source]: the crime types accepted beyond
     /// the 14 police.uk types, and groups or crime flags of those it lists
     #[arg(long, value_name = "FILE")]
@@ -97,17 +98,21 @@ pub fn run(args: &PrepareArgs) -> Result<Outcome, CliError> {
     let inputs = input_files(&args.inputs)?;
     let mut session = LoadSession::police_only();
     let open = OpenFile::default();
+    // Files are named from where the command runs, on stderr and in the
+    // report alike (never the machine's absolute paths).
     for (id, path) in inputs.iter().enumerate() {
-        let name = path.display().to_string();
+        let name = shown_path(path);
         match FileSource::new(path, id, &open) {
             Ok(source) => session.add(&name, source),
             Err(message) => session.add_unreadable(&name, message),
         };
     }
+    // The session records the areas for the report.
+    let within = args.within.join(",");
     let started = session.start_mapped(
         mapping.mapper,
         mapping.level,
-        args.within.as_deref(),
+        (!within.is_empty()).then_some(within.as_str()),
         mapping.categories,
     );
     if let Err(e) = started {
@@ -128,15 +133,25 @@ pub fn run(args: &PrepareArgs) -> Result<Outcome, CliError> {
     let written = text.lines().count().saturating_sub(1) as u64;
     print_report(&loaded, written, out);
     if let Some(path) = &args.report {
-        let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
-        write_json(path, &names, out, &args.lookup, &loaded, written)?;
+        let names: Vec<String> = inputs.iter().map(|p| shown_path(p)).collect();
+        let lookups: Vec<String> = args.lookup.iter().map(|l| shown_path(l.as_ref())).collect();
+        // The counts file beside the report is named as its neighbour, so
+        // that a published folder's report reads the same wherever built.
+        let (out_path, report_path) = (std::path::Path::new(out), std::path::Path::new(path));
+        let output = match out_path.file_name() {
+            Some(name) if out_path.parent() == report_path.parent() => {
+                name.to_string_lossy().into_owned()
+            }
+            _ => shown_path(out_path),
+        };
+        write_json(path, &names, &output, &lookups, &loaded, written)?;
     }
     Ok(outcome(&loaded))
 }
 
 /// The mapping from `--lookup`, `--level`, `--within` and `--categories`.
 fn mapping(args: &PrepareArgs) -> Result<Mapping, CliError> {
-    let within = args.within.as_deref();
+    let within = &args.within;
     let (mapper, level) = match args.lookup.last() {
         Some(last) => {
             let lookups = read_lookups(&args.lookup)?;

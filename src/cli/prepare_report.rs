@@ -17,8 +17,8 @@ const LISTED_NOT_USED: usize = 10;
 
 /// One file in the JSON report.
 #[derive(Serialize)]
-struct JsonFile<'a> {
-    name: &'a str,
+struct JsonFile {
+    name: String,
     /// Bytes read (unpacked, for an archive's entry).
     size: u64,
     taken_to_be: String,
@@ -47,7 +47,7 @@ struct JsonReport<'a> {
     areas: usize,
     counts_written: u64,
     files_set_aside: usize,
-    files: Vec<JsonFile<'a>>,
+    files: Vec<JsonFile>,
 }
 
 /// The status word and message of a file.
@@ -184,7 +184,7 @@ pub fn write_json(
         .map(|f| {
             let (status, message) = status(f);
             JsonFile {
-                name: &f.name,
+                name: f.name.clone(),
                 size: f.size,
                 taken_to_be: f.describe(),
                 status,

@@ -84,14 +84,14 @@ impl AreaMapper {
         }
     }
 
-    /// Through `lookup` to `level`, optionally only LSOAs that lie in the
-    /// area `within` (a code of any level the lookup carries). LSOAs with
-    /// no code at `level` are outside the area; LSOAs the lookup lacks are
-    /// unknown.
+    /// Through `lookup` to `level`, optionally only LSOAs that lie in one
+    /// of the areas `within` (codes of any level the lookup carries; none:
+    /// every LSOA). LSOAs with no code at `level` are outside the area;
+    /// LSOAs the lookup lacks are unknown.
     pub fn from_lookup(
         lookup: &Lookup,
         level: Level,
-        within: Option<&str>,
+        within: &[String],
     ) -> Result<Self, LookupError> {
         Self::from_lookups(std::slice::from_ref(lookup), level, within)
     }
@@ -103,7 +103,7 @@ impl AreaMapper {
     pub fn from_lookups(
         lookups: &[Lookup],
         level: Level,
-        within: Option<&str>,
+        within: &[String],
     ) -> Result<Self, LookupError> {
         let Some((last, earlier)) = lookups.split_last() else {
             return Err(LookupError::NoLookup);
@@ -120,10 +120,8 @@ impl AreaMapper {
                 available: last.level_names(),
             });
         }
-        if let Some(code) = within {
-            if !last.contains_code(code) {
-                return Err(LookupError::UnknownArea(code.to_string()));
-            }
+        if let Some(code) = within.iter().find(|c| !last.contains_code(c)) {
+            return Err(LookupError::UnknownArea(code.to_string()));
         }
         let resolved = resolve(last, earlier, level, within);
         let mut codes: Vec<String> = resolved
@@ -138,7 +136,7 @@ impl AreaMapper {
             long_ids: FxHashMap::default(),
             codes,
             each_lsoa: false,
-            keep_unallocated: within.is_none(),
+            keep_unallocated: within.is_empty(),
             unknown: Vec::new(),
             vintage: Vintage::of(lookups),
         };
@@ -250,7 +248,7 @@ fn resolve<'a>(
     last: &'a Lookup,
     earlier: &'a [Lookup],
     level: Level,
-    within: Option<&str>,
+    within: &[String],
 ) -> FxHashMap<&'a str, (Option<&'a str>, bool)> {
     // (Fx: every LSOA of England and Wales goes through this map, twice
     // with a bridge.)
@@ -258,7 +256,7 @@ fn resolve<'a>(
     resolved.reserve(last.len() + earlier.iter().map(Lookup::len).sum::<usize>());
     for row in last.rows() {
         if let Some(lsoa) = row.code(Level::Lsoa) {
-            let inside = within.is_none_or(|w| row.lies_in(w));
+            let inside = within.is_empty() || within.iter().any(|w| row.lies_in(w));
             let target = row.code(level).filter(|_| inside);
             resolved.entry(lsoa).or_insert((target, false));
         }

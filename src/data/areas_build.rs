@@ -146,12 +146,12 @@ struct Acc {
     weight: u64,
 }
 
-/// Builds the areas of `level` (inside `within`) through `lookups` (see the
-/// module docs for the rules).
+/// Builds the areas of `level` (inside the areas `within`, when any)
+/// through `lookups` (see the module docs for the rules).
 pub fn build_areas(
     lookups: &[Lookup],
     level: Level,
-    within: Option<&str>,
+    within: &[String],
     population: &BTreeMap<AreaCode, u32>,
     ranks: Option<Ranks<'_>>,
 ) -> Result<BuiltAreas, LookupError> {
@@ -207,7 +207,7 @@ struct Lsoas<'a> {
 impl Lsoas<'_> {
     /// Each area of `level` and above (up to `within`): its parent, depth,
     /// population, and population-weighted rank.
-    fn add_up(&self, last: &Lookup, level: Level, within: Option<&str>) -> HashMap<String, Acc> {
+    fn add_up(&self, last: &Lookup, level: Level, within: &[String]) -> HashMap<String, Acc> {
         let up = ancestors(level, last);
         let mut accs: HashMap<String, Acc> = HashMap::new();
         for (i, lsoa) in self.codes.iter().enumerate() {
@@ -216,7 +216,7 @@ impl Lsoas<'_> {
             for l in std::iter::once(level).chain(up.iter().copied()) {
                 let Some(code) = row.code(l) else { break };
                 chain.push(code);
-                if Some(code) == within {
+                if within.iter().any(|w| w == code) {
                     break;
                 }
             }

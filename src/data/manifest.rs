@@ -38,6 +38,16 @@ fn month_range(text: &str) -> Option<(Month, Month)> {
     (a <= b).then_some((a, b))
 }
 
+/// Whether `text` is a date written `YYYY-MM-DD` (a month that exists, a
+/// day from 1 to 31).
+pub fn is_date(text: &str) -> bool {
+    text.len() == 10
+        && text.is_ascii()
+        && text[..7].parse::<Month>().is_ok()
+        && &text[7..8] == "-"
+        && text[8..].parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+}
+
 /// Title, provenance and caveats of a dataset.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Manifest {
@@ -236,12 +246,7 @@ impl Fields<'_> {
         let Some(text) = self.text(key)? else {
             return Ok(None);
         };
-        let valid = text.len() == 10
-            && text.is_ascii()
-            && text[..7].parse::<Month>().is_ok()
-            && &text[7..8] == "-"
-            && text[8..].parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
-        if valid {
+        if is_date(&text) {
             Ok(Some(text))
         } else {
             Err(self.bad(&format!("\"{key}\" must be a date written like 2025-12-18")))

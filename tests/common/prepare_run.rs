@@ -81,3 +81,18 @@ pub fn files_with(report: &serde_json::Value, status: &str) -> Vec<(String, Stri
         })
         .collect()
 }
+
+/// A path as `explorer-cli` names it: from where it runs (the tests run in
+/// the crate's folder), by a plain count: up to the root, then down to it.
+pub fn as_reported(path: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap();
+    let text = path.display().to_string();
+    match text.strip_prefix(&format!("{}/", cwd.display())) {
+        Some(inside) => inside.to_string(),
+        None => format!(
+            "{}{}",
+            "../".repeat(cwd.components().count() - 1),
+            text.trim_start_matches('/')
+        ),
+    }
+}

@@ -97,7 +97,7 @@ impl LoadSession {
         let areas = if !self.areas.is_empty() || lookups.is_empty() || !police {
             std::mem::take(&mut self.areas)
         } else {
-            self.areas_from_lookups(&lookups, plan.level, plan.within.as_deref())
+            self.areas_from_lookups(&lookups, plan.level, plan.within.as_slice())
         };
         let mut boundaries = std::mem::take(&mut self.boundaries);
         boundaries.retain(|b| {
@@ -154,12 +154,7 @@ impl LoadSession {
 
     /// The areas of the level (and their parents) from the lookups, with
     /// populations and deprivation when those files were given.
-    fn areas_from_lookups(
-        &self,
-        lookups: &[Lookup],
-        level: Level,
-        within: Option<&str>,
-    ) -> Vec<Area> {
+    fn areas_from_lookups(&self, lookups: &[Lookup], level: Level, within: &[String]) -> Vec<Area> {
         let of = self
             .ranks
             .values()

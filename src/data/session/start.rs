@@ -84,7 +84,8 @@ impl LoadSession {
             }
             return Ok(AreaMapper::each_lsoa());
         };
-        AreaMapper::from_lookups(&lookups, level, within).map_err(|error| {
+        let within: Vec<String> = within.into_iter().map(str::to_string).collect();
+        AreaMapper::from_lookups(&lookups, level, &within).map_err(|error| {
             let (item, _) = &self.lookups[last];
             let file = self.items[*item].report.name.clone();
             SessionError::Lookup { file, error }

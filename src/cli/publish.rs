@@ -1,0 +1,201 @@
+//! `publish`: a whole dataset folder from the open files in one command,
+//! as a publisher puts it on a web server: the counts and their report
+//! (what `prepare` writes), the areas (`areas`), the boundaries
+//! (`boundaries`) and the manifest. Each step is the command of that name
+//! run with these options, so a folder built step by step is the same.
+
+use crate::data::manifest::{is_date, Manifest, ManifestFiles};
+
+use super::{failed, run, CliError, Outcome};
+
+/// What `publish --help` says before the options.
+pub const LONG_ABOUT: &str = "Writes a dataset folder the explorer opens (?dataset=NAME \
+when it is public/data/NAME): counts.csv and report.json from police.uk street files \
+(as prepare), areas.csv with populations and deprivation (as areas), the boundaries \
+(as boundaries, when given) and manifest.json. Put the folder under public/data/, \
+list it in public/data/index.json, build, and upload dist/.";
+
+/// `publish`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct PublishArgs {
+    /// Folders or files of police.uk street CSVs (or the zips police.uk
+    /// delivers); folders are searched for *-street.csv and *.zip
+    #[arg(long, value_name = "PATH", required = true)]
+    pub police: Vec<String>,
+    /// ONS LSOA lookups, as prepare takes them: bridges (LSOA 2011 →
+    /// 2021) first, the LSOA → ward → local authority lookup last
+    #[arg(long, value_name = "FILE", required = true)]
+    pub lookup: Vec<String>,
+    /// The level the dataset counts by (ward, lsoa, msoa, district)
+    #[arg(long, value_name = "LEVEL", default_value = "ward")]
+    pub level: String,
+    /// The area the dataset covers (e.g. E06000004), or several (repeated
+    /// or comma-separated: the boroughs of a force area)
+    #[arg(long, value_name = "CODE", value_delimiter = ',', required = true)]
+    pub within: Vec<String>,
+    /// Residents by LSOA (e.g. Census 2021 TS007A), for rates
+    #[arg(long, value_name = "FILE")]
+    pub population: String,
+    /// The year of those residents' figures
+    #[arg(long, value_name = "YEAR")]
+    pub population_year: Option<u32>,
+    /// Deprivation ranks by LSOA (e.g. IMD 2019)
+    #[arg(long, value_name = "FILE")]
+    pub deprivation: Option<String>,
+    /// Boundaries of the dataset's areas (an ONS GeoJSON)
+    #[arg(long, value_name = "FILE")]
+    pub boundaries: Option<String>,
+    /// The boundaries' code property (default: found, e.g. WD25CD)
+    #[arg(long, value_name = "P", requires = "boundaries")]
+    pub code_property: Option<String>,
+    /// The boundaries' name property (e.g. WD25NM)
+    #[arg(long, value_name = "P", requires = "code_property")]
+    pub name_property: Option<String>,
+    /// The dataset's title, shown on every page
+    #[arg(long, value_name = "TEXT")]
+    pub title: String,
+    /// The name of the whole (default: the one --within area's name in
+    /// the lookup; needed with several)
+    #[arg(long, value_name = "TEXT")]
+    pub whole_name: Option<String>,
+    /// Who publishes it
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub publisher: String,
+    /// A caveat shown on every page (repeat for more)
+    #[arg(long = "caveat", value_name = "TEXT")]
+    pub caveats: Vec<String>,
+    /// The day it is published, YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    /// The folder to write (made when missing)
+    #[arg(long, value_name = "DIR")]
+    pub out: String,
+}
+
+/// Runs `publish`: prepare, areas, boundaries, then the manifest.
+pub fn run_publish(args: &PublishArgs) -> Result<Outcome, CliError> {
+    let out = args.out.trim_end_matches('/');
+    std::fs::create_dir_all(out).map_err(|e| failed(format!("{out}: cannot make it: {e}")))?;
+    let within = args.within.join(",");
+    let lookups: Vec<String> = args
+        .lookup
+        .iter()
+        .flat_map(|l| ["--lookup".to_string(), l.clone()])
+        .collect();
+    let file = |name: &str| format!("{out}/{name}");
+
+    let mut prepare: Vec<String> = vec!["prepare".into()];
+    prepare.extend(lookups.iter().cloned());
+    prepare.extend(["--level", &args.level, "--within", &within].map(String::from));
+    prepare.extend([
+        "--report".into(),
+        file("report.json"),
+        "--out".into(),
+        file("counts.csv"),
+    ]);
+    prepare.extend(args.police.iter().cloned());
+    let outcome = run(prepare)?;
+
+    let mut areas: Vec<String> = vec!["areas".into()];
+    areas.extend(lookups.iter().cloned());
+    areas.extend(["--population", &args.population].map(String::from));
+    if let Some(d) = &args.deprivation {
+        areas.extend(["--deprivation".to_string(), d.clone()]);
+    }
+    areas.extend(["--level", &args.level, "--within", &within].map(String::from));
+    areas.extend(["--out".into(), file("areas.csv")]);
+    run(areas)?;
+
+    let boundaries_file = format!("{}s.geojson", args.level);
+    if let Some(input) = &args.boundaries {
+        let mut b: Vec<String> = vec!["boundaries".into(), "--in".into(), input.clone()];
+        if let Some(p) = &args.code_property {
+            b.extend(["--code-property".to_string(), p.clone()]);
+        }
+        if let Some(p) = &args.name_property {
+            b.extend(["--name-property".to_string(), p.clone()]);
+        }
+        if let Some(last) = args.lookup.last() {
+            b.extend(["--lookup".to_string(), last.clone()]);
+        }
+        b.extend(["--within".to_string(), within.clone()]);
+        b.extend(["--out".into(), file(&boundaries_file)]);
+        run(b)?;
+    }
+
+    let manifest = manifest(args, boundaries_file)?;
+    let path = file("manifest.json");
+    std::fs::write(&path, manifest.to_json())
+        .map_err(|e| failed(format!("{path}: cannot write: {e}")))?;
+    eprintln!(
+        "wrote {out}: counts.csv, report.json, areas.csv, manifest.json{}",
+        {
+            if args.boundaries.is_some() {
+                ", boundaries"
+            } else {
+                ""
+            }
+        }
+    );
+    Ok(outcome)
+}
+
+/// The manifest: what the options say, the licence and attribution of the
+/// open data it is built from, and the files written.
+fn manifest(args: &PublishArgs, boundaries_file: String) -> Result<Manifest, CliError> {
+    let whole_name = match (&args.whole_name, args.within.as_slice()) {
+        (Some(name), _) => name.clone(),
+        (None, [code]) => area_name(args, code)?,
+        (None, _) => {
+            return Err(failed(
+                "--whole-name is needed with several --within areas (e.g. \"Cleveland\")",
+            ))
+        }
+    };
+    let mut attribution = String::from(
+        "Contains police.uk data and Office for National Statistics data licensed under the \
+         Open Government Licence v3.0.",
+    );
+    if args.boundaries.is_some() {
+        attribution.push_str(" Contains OS data © Crown copyright and database right.");
+    }
+    if let Some(t) = args.published.as_deref().filter(|t| !is_date(t)) {
+        return Err(failed(format!(
+            "--published {t}: expected a date written like 2025-12-18"
+        )));
+    }
+    Ok(Manifest {
+        title: args.title.clone(),
+        publisher: args.publisher.clone(),
+        synthetic: false,
+        licence: "Open Government Licence v3.0".to_string(),
+        attribution,
+        area_level: args.level.clone(),
+        whole_name,
+        population_year: args.population_year,
+        disclosure_threshold: None,
+        published: args.published.clone(),
+        default_period: None,
+        files: ManifestFiles {
+            counts: "counts.csv".to_string(),
+            areas: Some("areas.csv".to_string()),
+            categories: None,
+            boundaries: args.boundaries.as_ref().map(|_| boundaries_file),
+        },
+        caveats: args.caveats.clone(),
+    })
+}
+
+/// The name the last lookup gives `code`.
+fn area_name(args: &PublishArgs, code: &str) -> Result<String, CliError> {
+    let lookups = super::inputs::read_lookups(&args.lookup)?;
+    lookups
+        .last()
+        .and_then(|l| l.name(code))
+        .map(str::to_string)
+        .ok_or_else(|| {
+            failed(format!(
+                "{code} has no name in the lookup: give --whole-name"
+            ))
+        })
+}
