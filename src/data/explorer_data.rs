@@ -140,6 +140,71 @@ pub fn cube_quality(cube: &super::Cube) -> Quality {
 }
 
 impl ExplorerData {
+    /// The part of this dataset inside the area `code` (a borough of a
+    /// force area's dataset): its areas (it becomes the whole, named by
+    /// its own name), their counts, their boundaries; `None` when no area
+    /// has that code or nothing lies inside it. Rows the whole could not
+    /// place in an area are not in any part.
+    pub fn within(&self, code: &str) -> Option<ExplorerData> {
+        let areas = &self.dataset.areas;
+        let top = areas.iter().find(|a| a.code.as_str() == code)?;
+        let parents: std::collections::HashMap<&str, &str> = areas
+            .iter()
+            .filter_map(|a| Some((a.code.as_str(), a.parent.as_ref()?.as_str())))
+            .collect();
+        let parent_of = |c: &str| parents.get(c).copied();
+        // An area is inside when `code` is it or one of its ancestors (a
+        // bounded walk: a loop in the parents stops).
+        let inside = |c: &str| {
+            let mut at = Some(c.to_string());
+            for _ in 0..=areas.len() {
+                match at {
+                    Some(ref x) if x == code => return true,
+                    Some(ref x) => at = parent_of(x).map(str::to_string),
+                    None => return false,
+                }
+            }
+            false
+        };
+        let keep: Vec<bool> = self
+            .dataset
+            .cube
+            .areas()
+            .iter()
+            .map(|a| inside(a.as_str()))
+            .collect();
+        if !keep.contains(&true) {
+            return None;
+        }
+        let cube = self.dataset.cube.only_areas(&keep);
+        let part: Vec<Area> = areas
+            .iter()
+            .filter(|a| inside(a.code.as_str()))
+            .map(|a| Area {
+                parent: a.parent.clone().filter(|_| a.code.as_str() != code),
+                ..a.clone()
+            })
+            .collect();
+        let mut manifest = self.manifest.clone();
+        manifest.whole_name = top.name.clone();
+        let boundaries = self
+            .boundaries
+            .iter()
+            .filter(|b| inside(b.code.as_str()))
+            .cloned()
+            .collect();
+        let quality = Quality::of_cube(&cube);
+        Some(ExplorerData::from_cube(
+            manifest,
+            cube,
+            part,
+            &self.dataset.categories,
+            self.report.clone(),
+            quality,
+            boundaries,
+        ))
+    }
+
     /// A dataset from counts already in a cube (e.g. police.uk files loaded
     /// in the browser by [`LoadSession`](super::session::LoadSession)), with
     /// the areas, report, quality and boundaries the load produced.

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::analysis::rank::peer_sentence;
 use crate::analysis::{
     rank_areas, show_ranking, Measure, RankRow, Ranking, Scope, Shown, ShownRank, Which,
 };
@@ -50,7 +51,13 @@ pub struct WardsModel {
     pub value_decimals: usize,
     /// What must be said about the periods ([`Setup::notes`]).
     pub notes: Vec<String>,
+    /// Each area among its peers ([`peer_sentence`]), when ranked by rate
+    /// and there are few enough areas to say it of each (2 to 12).
+    pub peers: Vec<String>,
 }
+
+/// The most areas whose place among their peers is said, one by one.
+const PEERS_SAID: usize = 12;
 
 /// The link to an area's profile that keeps the rest of the view.
 pub fn profile_href(state: &ViewState, code: &str) -> String {
@@ -93,6 +100,16 @@ pub fn wards(b: &ExplorerData, state: &ViewState) -> Result<WardsModel, String> 
     let use_rate = state.measure == Measure::Rate;
     let map = map_of(b, &shown, use_rate);
     let labels = in_map_order(b, &map, labels, state);
+    let plural = level_words(&s.level_name).1;
+    let rated = r.rows.iter().filter(|x| x.rate.is_some()).count();
+    let peers = if use_rate && (2..=PEERS_SAID).contains(&rated) {
+        r.rows
+            .iter()
+            .filter_map(|x| peer_sentence(&r, r.code(x), &plural))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let whole_rate = r
         .whole_rate
         .map(|w| format!("{}: {:.1} per 1,000 residents", s.whole_name, w.per_1000));
@@ -103,9 +120,10 @@ pub fn wards(b: &ExplorerData, state: &ViewState) -> Result<WardsModel, String> 
         map,
         labels,
         whole_rate,
-        level_plural: level_words(&s.level_name).1,
+        level_plural: plural,
         value_decimals: if use_rate { 1 } else { 0 },
         notes: s.notes,
+        peers,
     })
 }
 

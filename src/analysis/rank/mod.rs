@@ -8,6 +8,7 @@
 //! code.
 
 mod competition;
+mod peers;
 
 use std::sync::Arc;
 
@@ -23,6 +24,7 @@ use super::totals::{PeriodTotals, Which};
 pub use competition::competition_ranks;
 use competition::ranks_only;
 pub(crate) use competition::{ordered_bits, sort_largest_first};
+pub use peers::peer_sentence;
 
 /// What areas are ranked by (the view state's `by`, see
 /// [`crate::state::ViewState::measure`]).

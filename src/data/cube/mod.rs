@@ -191,6 +191,32 @@ impl Cube {
         }
     }
 
+    /// This cube with only the areas where `keep` is true (by axis index):
+    /// their counts, every month and category, and no unallocated counts
+    /// (they cannot be placed in any area kept). Months keep their "has
+    /// data" flags: a month without data in the whole has none in a part.
+    pub fn only_areas(&self, keep: &[bool]) -> Cube {
+        let kept: Vec<usize> = (0..self.areas.len())
+            .filter(|&a| keep.get(a).copied().unwrap_or(false))
+            .collect();
+        let per_area = self.months * self.categories.len();
+        let mut counts = Vec::with_capacity(kept.len() * per_area);
+        for &a in &kept {
+            counts.extend_from_slice(&self.counts[a * per_area..(a + 1) * per_area]);
+        }
+        Cube {
+            areas: kept.iter().map(|&a| self.areas[a].clone()).collect(),
+            categories: self.categories.clone(),
+            first: self.first,
+            months: self.months,
+            with_data: self.with_data.clone(),
+            source_of: self.source_of.clone(),
+            counts,
+            unallocated: vec![0; self.unallocated.len()],
+            running: OnceLock::new(),
+        }
+    }
+
     /// This cube with `other`'s categories beside its own, as sources of
     /// their own (a council's records beside police.uk's): the area axis
     /// is this cube's, then `other`'s areas it lacks; the months span both.

@@ -42,6 +42,13 @@ fn Wards(m: WardsModel, view: RwSignal<ViewState>) -> impl IntoView {
         {whole}
         <MapFigure model=m.clone() view=view />
         <DataTable model=m.table view=view testid="ranking-table" />
+        {(!m.peers.is_empty()).then(|| {
+            let items = m.peers.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view();
+            view! {
+                <h3 id="peers-title">"Each among its peers"</h3>
+                <ul class="peers" aria-labelledby="peers-title" data-testid="peers">{items}</ul>
+            }
+        })}
         <p class="note">
             "Rank 1 = the most. Areas with equal figures share a rank. Movement compares with the \
              rank in the previous period by the same measure. “Higher” or “lower” means the \

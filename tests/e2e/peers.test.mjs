@@ -1,0 +1,61 @@
+// The committed Cleveland dataset (public/data/cleveland): its four
+// boroughs ranked by rate, each among its peers, checked against a plain
+// reading of the committed files: counts by borough from counts.csv and
+// areas.csv, rates with Byar's 95% interval computed here, and the
+// sentence's rules (a superlative only when the intervals support it).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { open, ROOT, useAppAndBrowser } from './harness.mjs';
+
+const app = useAppAndBrowser();
+const DIR = join(ROOT, 'public/data/cleveland');
+const lines = (f) => readFileSync(join(DIR, f), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+const CURRENT = ['2024-10', '2025-09'];
+const PREVIOUS = ['2023-10', '2024-09'];
+
+test('Cleveland: the four boroughs by rate and each among its peers equal a plain count', async () => {
+  const areas = lines('areas.csv');
+  const boroughs = areas.filter((a) => a[2] === '');
+  assert.equal(boroughs.length, 4);
+  const parent = new Map(areas.map((a) => [a[0], a[2]]));
+  const count = new Map(boroughs.map((b) => [b[0], 0]));
+  for (const [month, area, category, n] of lines('counts.csv')) {
+    const b = parent.get(area);
+    if (category !== 'Anti-social behaviour' && month >= CURRENT[0] && month <= CURRENT[1] && count.has(b)) {
+      count.set(b, count.get(b) + Number(n));
+    }
+  }
+  // Byar's approximation of the Poisson 95% interval, per 1,000 residents.
+  const byar = (o, pop) => {
+    const z = 1.959964;
+    const low = o === 0 ? 0 : o * (1 - 1 / (9 * o) - z / (3 * Math.sqrt(o))) ** 3;
+    const high = (o + 1) * (1 - 1 / (9 * (o + 1)) + z / (3 * Math.sqrt(o + 1))) ** 3;
+    return { rate: (o / pop) * 1000, low: (low / pop) * 1000, high: (high / pop) * 1000 };
+  };
+  const rated = boroughs.map(([code, name, , pop]) => ({ code, name, n: count.get(code), ...byar(count.get(code), Number(pop)) }));
+  rated.sort((a, b) => b.rate - a.rate);
+
+  const q = `?dataset=cleveland&page=wards&level=district&by=rate&current=${CURRENT.join('..')}&previous=${PREVIOUS.join('..')}`;
+  const { page, errors } = await open(app.browser, app.server.url + q);
+  await page.getByTestId('ranking-table').waitFor();
+  const rows = await page.getByTestId('ranking-table').locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  assert.deepEqual(rows.map((r) => r.slice(0, 4)), rated.map((b, i) => [String(i + 1), b.name, b.n.toLocaleString('en-GB'), b.rate.toFixed(1)]));
+  const peers = await page.getByTestId('peers').locator('li').allTextContents();
+  assert.equal(peers.length, 4);
+  for (const b of rated) {
+    const others = rated.filter((o) => o !== b);
+    const lower = others.filter((o) => b.high < o.low).length;
+    const higher = others.filter((o) => b.low > o.high).length;
+    const said = peers.find((p) => p.startsWith(`${b.name} had `));
+    assert.ok(said, `a sentence for ${b.name}`);
+    if (lower === 3) assert.equal(said, `${b.name} had the lowest rate of the 4 districts, significantly lower than each of the others.`);
+    else if (higher === 3) assert.equal(said, `${b.name} had the highest rate of the 4 districts, significantly higher than each of the others.`);
+    else assert.ok(!/had the (lowest|highest) rate/.test(said), `no superlative the intervals do not support: ${said}`);
+  }
+  console.log(`# Cleveland's boroughs among their peers: ${peers.join(' | ')}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
