@@ -74,8 +74,14 @@ fn cleveland() -> cse::data::explorer_data::ExplorerData {
 /// areas.csv, every count line of counts.csv), and its boundaries.
 #[test]
 fn a_borough_within_cleveland_holds_its_wards_counts_and_nothing_else() {
-    let data = cleveland();
+    let data = std::sync::Arc::new(cleveland());
     let part = data.within("E06000004").expect("Stockton-on-Tees is in it");
+    assert_eq!(
+        part.part_of
+            .as_ref()
+            .map(|w| w.manifest.whole_name.as_str()),
+        Some("Cleveland")
+    );
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/cleveland");
     let areas = std::fs::read_to_string(dir.join("areas.csv")).unwrap();
     let wards: std::collections::BTreeSet<&str> = areas

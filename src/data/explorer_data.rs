@@ -22,6 +22,9 @@ pub struct ExplorerData {
     pub quality: Quality,
     /// Area outlines for the map (empty when the dataset has none).
     pub boundaries: Vec<Boundary>,
+    /// For a part of a dataset ([`ExplorerData::within`]): the whole it
+    /// was taken from (a borough's peers are there).
+    pub part_of: Option<std::sync::Arc<ExplorerData>>,
 }
 
 /// The codes of the areas that are nobody's parent (the finest level of an
@@ -130,6 +133,7 @@ pub fn assemble(manifest: Manifest, files: Files) -> Result<ExplorerData, String
         report,
         quality,
         boundaries,
+        part_of: None,
     })
 }
 
@@ -144,15 +148,22 @@ impl ExplorerData {
     /// force area's dataset): its areas (it becomes the whole, named by
     /// its own name), their counts, their boundaries; `None` when no area
     /// has that code or nothing lies inside it. Rows the whole could not
-    /// place in an area are not in any part.
-    pub fn within(&self, code: &str) -> Option<ExplorerData> {
+    /// place in an area are not in any part; the whole's report and
+    /// quality (months missing or implausibly low) are the part's.
+    pub fn within(self: &std::sync::Arc<Self>, code: &str) -> Option<ExplorerData> {
         let areas = &self.dataset.areas;
         let top = areas.iter().find(|a| a.code.as_str() == code)?;
-        let parents: std::collections::HashMap<&str, &str> = areas
+        // Areas by code (code → position: the map type the wards page
+        // uses too, so no other copy of the hash table's code).
+        let by_code: std::collections::HashMap<&str, usize> = areas
             .iter()
-            .filter_map(|a| Some((a.code.as_str(), a.parent.as_ref()?.as_str())))
+            .enumerate()
+            .map(|(i, a)| (a.code.as_str(), i))
             .collect();
-        let parent_of = |c: &str| parents.get(c).copied();
+        let parent_of = |c: &str| {
+            let i = *by_code.get(c)?;
+            areas[i].parent.as_ref().map(|p| p.as_str())
+        };
         // An area is inside when `code` is it or one of its ancestors (a
         // bounded walk: a loop in the parents stops).
         let inside = |c: &str| {
@@ -193,8 +204,9 @@ impl ExplorerData {
             .filter(|b| inside(b.code.as_str()))
             .cloned()
             .collect();
-        let quality = Quality::of_cube(&cube);
-        Some(ExplorerData::from_cube(
+        // The whole's quality (its months, its files) holds for each part.
+        let quality = self.quality.clone();
+        let mut data = ExplorerData::from_cube(
             manifest,
             cube,
             part,
@@ -202,7 +214,9 @@ impl ExplorerData {
             self.report.clone(),
             quality,
             boundaries,
-        ))
+        );
+        data.part_of = Some(std::sync::Arc::clone(self));
+        Some(data)
     }
 
     /// A dataset from counts already in a cube (e.g. police.uk files loaded
@@ -223,6 +237,7 @@ impl ExplorerData {
             report,
             quality,
             boundaries,
+            part_of: None,
         }
     }
 }

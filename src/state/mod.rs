@@ -160,6 +160,9 @@ pub struct ViewState {
     pub measure: Measure,
     /// The ward (area code) of the profile page, if any.
     pub ward: Option<String>,
+    /// The part of the dataset shown (a borough of a force area's
+    /// dataset, by code), if not the whole (`area=` in the address).
+    pub area: Option<String>,
     /// Tables list groups rather than categories.
     pub groups: bool,
     /// An embedded view (minimal chrome) instead of a page.
@@ -185,6 +188,7 @@ impl Default for ViewState {
             level: String::new(),
             measure: Measure::Count,
             ward: None,
+            area: None,
             groups: false,
             embed: None,
             theme: Theme::Light,
@@ -235,6 +239,7 @@ impl ViewState {
                     }
                 }
                 "ward" if safe_code(&v) => s.ward = Some(v),
+                "area" if safe_code(&v) => s.area = Some(v),
                 "rows" => s.groups = v == "group",
                 "embed" => s.embed = EmbedKind::from_key(&v),
                 "show" => s.builder = EmbedKind::from_key(&v).unwrap_or(EmbedKind::Card),
@@ -295,6 +300,9 @@ impl ViewState {
                 parts.push(("current", pair.current.to_string()));
                 parts.push(("previous", pair.previous.to_string()));
             }
+        }
+        if let Some(a) = &self.area {
+            parts.push(("area", a.clone()));
         }
         if self.select != d.select {
             parts.push(("select", self.select.clone()));
@@ -416,6 +424,14 @@ mod tests {
             ..ViewState::default()
         };
         assert_eq!(overview.to_query(), "?page=overview&ward=E05012345");
+        // A borough's part of the dataset, on any page.
+        let part = ViewState::from_query("?dataset=cleveland&area=E06000004&page=wards");
+        assert_eq!(part.area.as_deref(), Some("E06000004"));
+        assert_eq!(
+            part.to_query(),
+            "?dataset=cleveland&page=wards&area=E06000004"
+        );
+        assert_eq!(ViewState::from_query("?area=<b>").area, None);
     }
 
     #[test]

@@ -171,6 +171,9 @@ fn Published(
     /// The app's view.
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
+    // (A `Memo<String>`, empty for the whole: the builder's memo type, so
+    // no other copy of the memo's code in the bundle.)
+    let area = Memo::new(move |_| view.with(|v| v.area.clone().unwrap_or_default()));
     let page = move || match dataset.get() {
         None => view! {
             <p class="status" role="status" data-testid="loading">"Loading the data…"</p>
@@ -183,10 +186,18 @@ fn Published(
             </div>
         }
         .into_any(),
-        Some(Ok(data)) if view.with_untracked(|v| v.embed.is_some()) => {
-            view! { <embed::EmbedShell data=data view=view /> }.into_any()
+        Some(Ok(whole)) => {
+            // A part of the dataset (a borough of a force area) when the
+            // address names one of its areas; the whole otherwise.
+            let code = area.get();
+            let part = (!code.is_empty()).then(|| whole.within(&code)).flatten();
+            let data = part.map_or(whole, Arc::new);
+            if view.with_untracked(|v| v.embed.is_some()) {
+                view! { <embed::EmbedShell data=data view=view /> }.into_any()
+            } else {
+                view! { <shell::Shell data=data view=view /> }.into_any()
+            }
         }
-        Some(Ok(data)) => view! { <shell::Shell data=data view=view /> }.into_any(),
     };
     // A closure written in the view, so that Leptos shares one renderer
     // for every page rather than one per closure type.

@@ -9,7 +9,7 @@ use crate::data::explorer_data::ExplorerData;
 use crate::data::Month;
 use crate::format::thousands;
 use crate::state::{Page, ViewState};
-use crate::view::heading::{heading, printed_line, Heading};
+use crate::view::heading::{heading, printed_line, Crumb, Heading};
 
 use super::controls::Controls;
 use super::load::Local;
@@ -59,7 +59,10 @@ pub fn Shell(
         <PrintHead names=names view=view />
         {demo}
         {notice}
-        {move || names.with(|h| h.trail.clone()).map(|trail| view! { <Trail trail=trail view=view /> })}
+        {move || {
+            let trail = names.with(|h| h.trail.clone());
+            (!trail.is_empty()).then(|| view! { <Trail trail=trail view=view /> })
+        }}
         <h1 data-testid="dataset-title">{manifest.title.clone()}</h1>
         <p class="coverage" data-testid="coverage">
             {crate::view::periods::dates_text(&data)}
@@ -98,23 +101,35 @@ fn PrintHead(
     }
 }
 
-/// The way back from a profile: the whole area's overview, then the ward.
+/// The way back: the whole's overview, a borough's, then the page itself.
 #[component]
 fn Trail(
-    /// The whole area's name and the ward's.
-    trail: (String, String),
+    /// Each step's name and where it leads (the page itself last).
+    trail: Vec<(String, Option<Crumb>)>,
     /// The app's view.
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
-    let mut whole = view.get_untracked();
-    whole.page = Page::Overview;
-    whole.ward = None;
+    let now = view.get_untracked();
+    let steps = trail
+        .into_iter()
+        .map(|(name, to)| match to {
+            Some(crumb) => {
+                let mut to = now.clone();
+                to.page = Page::Overview;
+                to.ward = None;
+                match crumb {
+                    Crumb::Whole => to.area = None,
+                    Crumb::Here => {}
+                    Crumb::Part(code) => to.area = Some(code),
+                }
+                view! { <li><ViewLink to=to view=view>{name}</ViewLink></li> }.into_any()
+            }
+            None => view! { <li aria-current="page">{name}</li> }.into_any(),
+        })
+        .collect_view();
     view! {
         <nav class="trail no-print" aria-label="Breadcrumb" data-testid="trail">
-            <ol>
-                <li><ViewLink to=whole view=view>{trail.0}</ViewLink></li>
-                <li aria-current="page">{trail.1}</li>
-            </ol>
+            <ol>{steps}</ol>
         </nav>
     }
 }

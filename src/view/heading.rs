@@ -22,8 +22,68 @@ pub struct Heading {
     /// Stockton-on-Tees: ward profile, Dec 2024 – Nov 2025 compared with
     /// Dec 2023 – Nov 2024".
     pub print_line: String,
-    /// The way back from a profile: the whole area, then the ward.
-    pub trail: Option<(String, String)>,
+    /// The way back: each step's name and where it leads, the page itself
+    /// last (leading nowhere); empty when there is no way back (the whole's
+    /// overview).
+    pub trail: Vec<(String, Option<Crumb>)>,
+}
+
+/// Where a step of the way back leads: an overview.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Crumb {
+    /// The whole dataset's (no part chosen).
+    Whole,
+    /// The part shown now (the whole, when no part is chosen).
+    Here,
+    /// A part of the dataset (a borough of a force area), by code.
+    Part(String),
+}
+
+/// The way back to `state`'s page: the whole a part was taken from, the
+/// part (or the whole), a ward's own areas above it (a borough of a force
+/// area's dataset; not the one area over all, which is the whole), then
+/// the ward. Fewer than two steps: none.
+fn trail(data: &ExplorerData, state: &ViewState, whole: &str) -> Vec<(String, Option<Crumb>)> {
+    let mut steps = Vec::new();
+    if let Some(parent) = &data.part_of {
+        steps.push((whole_name(parent), Some(Crumb::Whole)));
+    }
+    steps.push((whole.to_string(), Some(Crumb::Here)));
+    let areas = &data.dataset.areas;
+    let roots = areas.iter().filter(|a| a.parent.is_none()).count();
+    let ward = (state.page == Page::Ward)
+        .then_some(state.ward.as_deref())
+        .flatten()
+        .and_then(|code| data.dataset.area(code));
+    match ward {
+        Some(ward) => {
+            let area_of = |code: Option<&crate::data::AreaCode>| {
+                code.and_then(|c| data.dataset.area(c.as_str()))
+            };
+            let mut above = Vec::new();
+            let mut at = area_of(ward.parent.as_ref());
+            // Bounded: a loop in the parents stops.
+            for _ in 0..areas.len() {
+                let Some(area) = at else { break };
+                if area.parent.is_some() || roots > 1 {
+                    above.push((area.name.clone(), Some(Crumb::Part(area.code.to_string()))));
+                }
+                at = area_of(area.parent.as_ref());
+            }
+            steps.extend(above.into_iter().rev());
+            steps.push((ward.name.clone(), None));
+        }
+        None if state.page == Page::Overview => {
+            if let Some(last) = steps.last_mut() {
+                last.1 = None;
+            }
+        }
+        None => {}
+    }
+    if steps.len() < 2 {
+        steps.clear();
+    }
+    steps
 }
 
 /// What a page of the app is, in words.
@@ -59,16 +119,17 @@ pub fn heading(data: &ExplorerData, state: &ViewState) -> Heading {
         pair.current.label(),
         pair.previous.label()
     );
+    let trail = trail(data, state, &whole);
     match ward {
         Some(ward) => Heading {
             title: format!("{ward} — {page} — {APP_NAME}"),
             print_line: format!("{ward}, {whole}: {page}, {periods}"),
-            trail: Some((whole, ward)),
+            trail,
         },
         None => Heading {
             title: format!("{whole} — {page} — {APP_NAME}"),
             print_line: format!("{whole}: {page}, {periods}"),
-            trail: None,
+            trail,
         },
     }
 }
@@ -111,6 +172,62 @@ mod tests {
     }
 
     #[test]
+    fn the_way_back_goes_through_a_borough_and_from_a_part_to_the_whole() {
+        // Two boroughs (two areas over all): a ward's borough is a step.
+        let manifest = Manifest::parse(
+            "m",
+            r#"{"title":"T","whole_name":"Force","files":{"counts":"c","areas":"a"}}"#,
+        )
+        .unwrap();
+        let areas = "area_code,area_name,parent_code\nE06000001,North,\nE06000002,South,\n\
+                     E05000001,Aa,E06000001\nE05000002,Bb,E06000002\n";
+        let counts = "month,area_code,category,count\n2024-01,E05000001,Burglary,3\n\
+                      2024-01,E05000002,Burglary,4\n";
+        let files = Files {
+            areas: Some(("a", areas.as_bytes())),
+            ..Files::counts("c", counts.as_bytes())
+        };
+        let data = std::sync::Arc::new(assemble(manifest, files).unwrap());
+        let profile = ViewState {
+            page: Page::Ward,
+            ward: Some("E05000002".to_string()),
+            ..ViewState::default()
+        };
+        assert_eq!(
+            heading(&data, &profile).trail,
+            vec![
+                ("Force".to_string(), Some(Crumb::Here)),
+                (
+                    "South".to_string(),
+                    Some(Crumb::Part("E06000002".to_string()))
+                ),
+                ("Bb".to_string(), None)
+            ]
+        );
+        assert!(
+            heading(&data, &ViewState::default()).trail.is_empty(),
+            "the whole's overview"
+        );
+        // South's part: the way back to the whole it was taken from.
+        let south = data.within("E06000002").unwrap();
+        assert_eq!(
+            heading(&south, &ViewState::default()).trail,
+            vec![
+                ("Force".to_string(), Some(Crumb::Whole)),
+                ("South".to_string(), None)
+            ]
+        );
+        assert_eq!(
+            heading(&south, &profile).trail,
+            vec![
+                ("Force".to_string(), Some(Crumb::Whole)),
+                ("South".to_string(), Some(Crumb::Here)),
+                ("Bb".to_string(), None)
+            ]
+        );
+    }
+
+    #[test]
     fn each_page_has_its_own_title_and_a_profile_names_its_ward() {
         let data = demo();
         let mut titles = Vec::new();
@@ -134,9 +251,13 @@ mod tests {
             profile.title,
             format!("{} — ward profile — Community Safety Explorer", ward.name)
         );
+        // The one area over all is the whole: not said twice.
         assert_eq!(
             profile.trail,
-            Some(("Demo Borough".to_string(), ward.name.clone()))
+            vec![
+                ("Demo Borough".to_string(), Some(Crumb::Here)),
+                (ward.name.clone(), None)
+            ]
         );
         assert!(profile
             .print_line

@@ -4,17 +4,20 @@
 use crate::analysis::coverage::has_data_for;
 use crate::analysis::findings::{key_findings, FindingsInput};
 use crate::analysis::narrative;
+use crate::analysis::rank::peer_sentence;
 use crate::analysis::table::{compare_table, By, CompareRow};
 use crate::analysis::totals::MonthlyWhole;
 use crate::analysis::{deprivation, rank_areas, show_table, Measure, RowRole, Scope, Shown};
 use crate::chart::{Series, TrendChart};
 use crate::data::explorer_data::ExplorerData;
+use crate::data::lookup::Level;
 use crate::data::Month;
 use crate::format::{signed, signed_pct, thousands};
 use crate::state::ViewState;
 
 use super::common::{
-    change_cell, count_cell, in_sentence, pct_change_cell, setup, share_cell, verdict_text, Setup,
+    change_cell, count_cell, in_sentence, level_words, pct_change_cell, setup, share_cell,
+    verdict_text, Setup,
 };
 use super::table::{Cell, Column, TableModel};
 
@@ -204,6 +207,25 @@ fn pick(
 }
 
 /// Builds the overview for `state`. An error is a sentence for the page.
+/// A part's place among its peers (a borough among its force area's), by
+/// rate, for the crime and periods shown: ranked in the whole it was taken
+/// from, at the level its code names. `None` for a whole, or a part whose
+/// code names no level.
+fn peer_finding(b: &ExplorerData, state: &ViewState) -> Option<String> {
+    let whole = b.part_of.as_ref()?;
+    let top = b.dataset.areas.iter().find(|a| a.parent.is_none())?;
+    let level = Level::of_code(top.code.as_str())?;
+    let at = ViewState {
+        level: level.name().to_string(),
+        area: None,
+        measure: Measure::Rate,
+        ..state.clone()
+    };
+    let s = setup(whole, &at).ok()?;
+    let r = super::wards::ranking(whole, &s, &at);
+    peer_sentence(&r, top.code.as_str(), &level_words(&s.level_name).1)
+}
+
 pub fn overview(b: &ExplorerData, state: &ViewState) -> Result<OverviewModel, String> {
     let by_group = state.groups;
     let s = setup(b, state)?;
@@ -265,8 +287,8 @@ pub fn overview(b: &ExplorerData, state: &ViewState) -> Result<OverviewModel, St
         rule: s.rule,
     })
     .into_iter()
-    .map(|f| f.text)
-    .collect();
+    .map(|f| f.text);
+    let findings = peer_finding(b, state).into_iter().chain(findings).collect();
     Ok(OverviewModel {
         headline,
         table,

@@ -67,6 +67,21 @@ pub fn profile_href(state: &ViewState, code: &str) -> String {
     s.to_query()
 }
 
+/// Where a ranked area leads: a ward's profile, or for an area above the
+/// wards (a borough of a force area) its own part of the dataset, its
+/// overview by ward.
+fn area_href(b: &ExplorerData, state: &ViewState, code: &str) -> String {
+    if b.dataset.cube.area_index(code).is_some() {
+        return profile_href(state, code);
+    }
+    let mut s = state.clone();
+    s.page = state::Page::Overview;
+    s.ward = None;
+    s.level = String::new();
+    s.area = Some(code.to_string());
+    s.to_query()
+}
+
 /// The ranking of `setup`'s areas by the state's measure.
 pub fn ranking(b: &ExplorerData, s: &Setup, state: &ViewState) -> Ranking {
     rank_areas(&b.dataset, &s.totals, &s.map, &s.selection, state.measure)
@@ -84,7 +99,7 @@ pub fn wards(b: &ExplorerData, state: &ViewState) -> Result<WardsModel, String> 
     let mut rows = Vec::new();
     let mut labels = Vec::new();
     for (x, sh) in r.rows.iter().zip(&shown) {
-        let href = profile_href(state, r.code(x));
+        let href = area_href(b, state, r.code(x));
         rows.push(table_row(&r, x, sh, &s.whole_name, &href));
         labels.push(MapLabel {
             code: r.code(x).to_string(),

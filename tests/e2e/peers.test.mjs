@@ -59,3 +59,39 @@ test('Cleveland: the four boroughs by rate and each among its peers equal a plai
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("a borough's own pages: from the ranking to Stockton-on-Tees within Cleveland, whose ward ranking is the stockton dataset's", async () => {
+  const q = `?dataset=cleveland&page=wards&level=district&current=${CURRENT.join('..')}&previous=${PREVIOUS.join('..')}`;
+  const { page, errors } = await open(app.browser, app.server.url + q + '&by=rate');
+  await page.getByTestId('peers').waitFor();
+  const said = (await page.getByTestId('peers').locator('li').allTextContents()).find((p) => p.startsWith('Stockton-on-Tees had '));
+  await page.getByTestId('ranking-table').getByRole('link', { name: 'Stockton-on-Tees' }).click();
+  await page.getByTestId('current').waitFor();
+  // Its overview says its place among its peers first, as the ranking did.
+  assert.equal((await page.getByTestId('findings').locator('li').first().textContent()).trim(), said);
+  assert.match(page.url(), /area=E06000004/);
+  const trail = page.getByTestId('trail');
+  assert.equal(await trail.locator('a').innerText(), 'Cleveland', 'the way back to the whole');
+  assert.equal(await trail.locator('[aria-current=page]').innerText(), 'Stockton-on-Tees');
+  await page.getByTestId('nav-wards').click();
+  await page.getByTestId('ranking-table').waitFor();
+  assert.match(page.url(), /by=rate/, 'the measure chosen stays');
+  const rows = (p) => p.getByTestId('ranking-table').locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  const within = await rows(page);
+  const stockton = await open(app.browser, `${app.server.url}?dataset=stockton&page=wards&by=rate&current=${CURRENT.join('..')}&previous=${PREVIOUS.join('..')}`);
+  await stockton.page.getByTestId('ranking-table').waitFor();
+  const own = await rows(stockton.page);
+  assert.equal(within.length, 27);
+  assert.deepEqual(within, own, 'the same ranking, row by row');
+  // A ward's profile within the borough: the way back through it.
+  await page.getByTestId('ranking-table').locator('tbody a').first().click();
+  await page.getByTestId('profile').waitFor();
+  const steps = await page.getByTestId('trail').locator('li').allInnerTexts();
+  assert.deepEqual(steps.slice(0, 2), ['Cleveland', 'Stockton-on-Tees']);
+  assert.equal(steps.length, 3);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(stockton.errors, []);
+  await page.close();
+  await stockton.page.close();
+});
