@@ -173,6 +173,16 @@ impl LevelMap {
         &self.of_base
     }
 
+    /// The index of the area at this level that cube area `area` adds
+    /// into.
+    pub fn of_area(&self, area: usize) -> Option<usize> {
+        self.of_base
+            .get(area)
+            .copied()
+            .flatten()
+            .map(|t| t as usize)
+    }
+
     /// The index of the area with `code`.
     pub fn index_of(&self, code: &str) -> Option<usize> {
         self.codes.binary_search_by(|c| c.as_str().cmp(code)).ok()

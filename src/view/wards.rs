@@ -113,8 +113,8 @@ pub fn wards(b: &ExplorerData, state: &ViewState) -> Result<WardsModel, String> 
         Measure::Rate => "rate per 1,000 residents".to_string(),
     };
     let use_rate = state.measure == Measure::Rate;
-    let map = map_of(b, &shown, use_rate);
-    let labels = in_map_order(b, &map, labels, state);
+    let map = map_of(b, &s, &shown, use_rate);
+    let labels = in_map_order(b, &s, &map, labels, state);
     let plural = level_words(&s.level_name).1;
     let rated = r.rows.iter().filter(|x| x.rate.is_some()).count();
     let peers = if use_rate && (2..=PEERS_SAID).contains(&rated) {
@@ -218,9 +218,20 @@ fn ranking_table(s: &Setup, measure_label: &str, rows: Vec<Vec<Cell>>) -> TableM
     }
 }
 
+/// The code of the ranked area whose figures a boundary shows: its own, or
+/// (ranking boroughs on a map of wards) the ranked area it lies in.
+fn ranked_code<'a>(b: &ExplorerData, s: &'a Setup, code: &str) -> Option<&'a str> {
+    let at = match s.map.index_of(code) {
+        Some(i) => i,
+        None => s.map.of_area(b.dataset.cube.area_index(code)?)?,
+    };
+    Some(s.map.labels.code(at))
+}
+
 /// The map, coloured by the rate when `use_rate` (there are
-/// populations), else by count.
-fn map_of(b: &ExplorerData, shown: &[ShownRank], use_rate: bool) -> MapGeometry {
+/// populations), else by count; a boundary below the ranked level (a ward
+/// when boroughs are ranked) takes its ranked area's figure.
+fn map_of(b: &ExplorerData, s: &Setup, shown: &[ShownRank], use_rate: bool) -> MapGeometry {
     // Figures by area code, the last row winning (a map from `&str` to an
     // index, the one map type of the page: each type is another copy of the
     // hash table code in the wasm).
@@ -230,7 +241,7 @@ fn map_of(b: &ExplorerData, shown: &[ShownRank], use_rate: bool) -> MapGeometry 
         .map(|(i, sh)| (sh.area_code, i))
         .collect();
     let value = |code: &str| {
-        let sh = &shown[*by_code.get(code)?];
+        let sh = &shown[*by_code.get(ranked_code(b, s, code)?)?];
         if use_rate {
             sh.rate_per_1000.value()
         } else {
@@ -241,10 +252,12 @@ fn map_of(b: &ExplorerData, shown: &[ShownRank], use_rate: bool) -> MapGeometry 
     build_map(&b.boundaries, MAP_WIDTH, value, name)
 }
 
-/// The map's words in the order of its areas; an area the ranking does
-/// not list has "no figures".
+/// The map's words in the order of its areas (a ward below the ranked
+/// level: its ranked area's words and link, under its own name); an area
+/// the ranking does not list has "no figures".
 fn in_map_order(
     b: &ExplorerData,
+    s: &Setup,
     map: &MapGeometry,
     labels: Vec<MapLabel>,
     state: &ViewState,
@@ -252,10 +265,15 @@ fn in_map_order(
     map.areas
         .iter()
         .map(|a| {
+            let ranked = ranked_code(b, s, &a.code).unwrap_or(&a.code);
             labels
                 .iter()
-                .find(|l| l.code == a.code)
-                .cloned()
+                .find(|l| l.code == ranked)
+                .map(|l| MapLabel {
+                    code: a.code.clone(),
+                    name: b.dataset.area_name(&a.code).to_string(),
+                    ..l.clone()
+                })
                 .unwrap_or_else(|| MapLabel {
                     code: a.code.clone(),
                     name: b.dataset.area_name(&a.code).to_string(),

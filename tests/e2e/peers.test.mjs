@@ -43,6 +43,12 @@ test('Cleveland: the four boroughs by rate and each among its peers equal a plai
   const rows = await page.getByTestId('ranking-table').locator('tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
   assert.deepEqual(rows.map((r) => r.slice(0, 4)), rated.map((b, i) => [String(i + 1), b.name, b.n.toLocaleString('en-GB'), b.rate.toFixed(1)]));
+  // The map of wards shows each borough's figure on its wards.
+  const paths = page.locator('figure.map path.area');
+  assert.equal(await paths.count(), areas.length - 4, 'every ward of the four boroughs');
+  assert.equal(await page.locator('figure.map path.area.none').count(), 0, 'no ward without figures');
+  const stocktonWard = areas.find((a) => a[2] === 'E06000004')[0];
+  assert.match(await page.locator(`figure.map path[data-code="${stocktonWard}"]`).getAttribute('aria-label'), /^Stockton-on-Tees: /);
   const peers = await page.getByTestId('peers').locator('li').allTextContents();
   assert.equal(peers.length, 4);
   for (const b of rated) {
