@@ -98,10 +98,13 @@ pub fn PageMenu(
 }
 
 /// The ward search: a name typed or picked from the list opens its
-/// profile; a name that matches none (or several) is said.
+/// profile; a name that matches none (or several) is said. It searches the
+/// whole dataset, also on a borough's own pages: a ward found opens in the
+/// whole, whose way back names its borough.
 #[component]
 fn WardSearch(view: RwSignal<ViewState>) -> impl IntoView {
-    let wards = area_choices(&shown());
+    let shown = shown();
+    let wards = area_choices(shown.part_of.as_ref().unwrap_or(&shown));
     let options = wards
         .iter()
         .map(|(name, _)| view! { <option value=name.clone()></option> })
@@ -114,6 +117,7 @@ fn WardSearch(view: RwSignal<ViewState>) -> impl IntoView {
             update(view, |v| {
                 v.page = Page::Ward;
                 v.ward = Some(code);
+                v.area = None;
             });
         }
         Some(Err(message)) => set_message.set(message),

@@ -96,6 +96,15 @@ test("a borough's own pages: from the ranking to Stockton-on-Tees within Clevela
   const steps = await page.getByTestId('trail').locator('li').allInnerTexts();
   assert.deepEqual(steps.slice(0, 2), ['Cleveland', 'Stockton-on-Tees']);
   assert.equal(steps.length, 3);
+  // The ward search covers the whole dataset: a Middlesbrough ward from
+  // Stockton's pages opens in the whole, the way back through its borough.
+  const areas = lines('areas.csv');
+  const [, acklam] = areas.find((a) => a[2] === 'E06000002');
+  await page.getByTestId('ward-search').fill(acklam);
+  await page.getByTestId('ward-search').press('Enter');
+  await page.waitForFunction((name) => document.querySelector('[data-testid=profile-name]')?.textContent.startsWith(name), acklam);
+  assert.ok(!page.url().includes('area='), page.url());
+  assert.deepEqual(await page.getByTestId('trail').locator('li').allInnerTexts(), ['Cleveland', 'Middlesbrough', acklam]);
   assert.deepEqual(errors, []);
   assert.deepEqual(stockton.errors, []);
   await page.close();
