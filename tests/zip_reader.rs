@@ -132,6 +132,28 @@ fn a_flipped_data_byte_fails_the_crc_naming_archive_and_entry() {
 }
 
 #[test]
+fn a_count_of_files_damaged_to_fewer_is_an_error_not_a_shorter_list() {
+    let mut zip = build(&[
+        ("a.csv", b"x\n", false, false),
+        ("b.csv", b"y\n", false, false),
+    ]);
+    // The end record's two counts of files (this disk's, all) at +8, +10.
+    let end = zip
+        .windows(4)
+        .rposition(|w| w == [0x50, 0x4b, 0x05, 0x06])
+        .unwrap();
+    for at in [end + 8, end + 10] {
+        zip[at] = 0;
+    }
+    let e = unpack_all(&zip, 64).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("holds more than the 0 file(s) it claims"),
+        "{e}"
+    );
+}
+
+#[test]
 fn encrypted_and_unsupported_entries_say_so() {
     let mut zip = build(&[("e.csv", b"abc", false, false)]);
     // Central directory flags at +8, method at +10.

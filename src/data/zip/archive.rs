@@ -123,6 +123,14 @@ impl ZipArchive {
             });
             pos = extra_start + extra_len + comment_len;
         }
+        // The list's bytes and its count of files agree, or files would be
+        // lost unsaid (one flipped bit turns a count of 2 into 0).
+        if pos != cd.len() {
+            return Err(malformed(format!(
+                "its list of files holds more than the {} file(s) it claims",
+                dir.entries
+            )));
+        }
         Ok(ZipArchive {
             name: name.to_string(),
             entries,
