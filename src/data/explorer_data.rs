@@ -6,6 +6,7 @@ use super::areas::read_areas_bytes;
 use super::boundaries::{read_boundaries, Boundary};
 use super::categories_file::read_categories;
 use super::counts::read_counts_bytes;
+use super::derived::Derived;
 use super::quality::Quality;
 use super::{Area, Categories, CubeBuilder, Dataset, LoadReport, Manifest};
 
@@ -25,6 +26,9 @@ pub struct ExplorerData {
     /// For a part of a dataset ([`ExplorerData::within`]): the whole it
     /// was taken from (a borough's peers are there).
     pub part_of: Option<std::sync::Arc<ExplorerData>>,
+    /// What the pages derive from this dataset once (the areas at each
+    /// level), kept while it is shown.
+    pub derived: Derived,
 }
 
 /// The codes of the areas that are nobody's parent (the finest level of an
@@ -134,6 +138,7 @@ pub fn assemble(manifest: Manifest, files: Files) -> Result<ExplorerData, String
         quality,
         boundaries,
         part_of: None,
+        derived: Derived::default(),
     })
 }
 
@@ -238,6 +243,7 @@ impl ExplorerData {
             quality,
             boundaries,
             part_of: None,
+            derived: Derived::default(),
         }
     }
 }
