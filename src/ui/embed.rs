@@ -115,7 +115,7 @@ fn body(
             table.map(|t| view! { <DataTable model=t view=view testid="embed-table" /> }.into_any())
         }
         EmbedKind::Ranking => wards(b, state).map(|m| {
-            let mut t = m.table;
+            let mut t = std::sync::Arc::unwrap_or_clone(m.table);
             t.rows.truncate(state.top as usize);
             t.caption = format!("Top {} — {}", state.top, t.caption);
             view! { <DataTable model=t view=view testid="embed-ranking" /> }.into_any()

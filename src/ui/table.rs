@@ -25,14 +25,14 @@ fn shown_rows(model: &TableModel, sort: Sort) -> Vec<&Vec<Cell>> {
 /// A sortable table with a CSV download.
 #[component]
 pub fn DataTable(
-    /// The table.
-    model: TableModel,
+    /// The table (shared, not copied: a ranking has thousands of rows).
+    #[prop(into)]
+    model: Arc<TableModel>,
     /// The app's view (links in cells move within the app).
     view: RwSignal<ViewState>,
     /// A test hook for the table.
     testid: &'static str,
 ) -> impl IntoView {
-    let model = Arc::new(model);
     let sort = RwSignal::new(None::<(usize, SortDir)>);
     let headers = model
         .columns

@@ -1,6 +1,7 @@
 //! The wards page as shown: the ranking table and the choropleth map.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::analysis::rank::peer_sentence;
 use crate::analysis::{
@@ -38,8 +39,9 @@ pub struct WardsModel {
     pub what: String,
     /// `count` or `rate per 1,000 residents`.
     pub measure_label: String,
-    /// The ranking table.
-    pub table: TableModel,
+    /// The ranking table (shared: a country's has 7,545 rows, and the page
+    /// model is copied when shown).
+    pub table: Arc<TableModel>,
     /// The map (empty when the dataset has no boundaries).
     pub map: MapGeometry,
     /// Words for each mapped area, in the map's order.
@@ -134,7 +136,7 @@ pub fn wards(b: &ExplorerData, state: &ViewState) -> Result<WardsModel, String> 
         .map(|w| format!("{}: {:.1} per 1,000 residents", s.whole_name, w.per_1000));
     Ok(WardsModel {
         what: s.selection.label(),
-        table: ranking_table(&s, &measure_label, rows),
+        table: Arc::new(ranking_table(&s, &measure_label, rows)),
         measure_label,
         map,
         labels,
