@@ -33,9 +33,11 @@ impl Dataset {
                 }
             }
         }
+        let mut categories = Categories::new(aligned);
+        categories.separate_sources();
         Dataset {
             areas,
-            categories: Categories::new(aligned),
+            categories,
             cube,
         }
     }

@@ -214,6 +214,8 @@ impl LoadSession {
             attribution: attribution.join(" "),
             area_level: level.name().to_string(),
             whole_name: within_name.unwrap_or_else(|| "All areas in your files".to_string()),
+            source: None,
+            targets_note: None,
             population_year: None,
             disclosure_threshold: None,
             published: None,
@@ -223,6 +225,8 @@ impl LoadSession {
                 areas: None,
                 categories: None,
                 boundaries: None,
+                targets: None,
+                other_sources: Vec::new(),
             },
             caveats: Vec::new(),
         }
