@@ -37,14 +37,18 @@ pub struct Target {
     pub area: Option<String>,
 }
 
-/// The targets that apply to the area `code` (`None`: the whole): its own,
-/// then the whole's for what it has none of its own for, in file order.
-pub fn for_area(targets: &[Target], code: Option<&str>) -> Vec<Target> {
-    let own = |t: &&Target| code.is_some() && t.area.as_deref() == code;
-    let mut out: Vec<Target> = targets.iter().filter(own).cloned().collect();
-    for t in targets.iter().filter(|t| t.area.is_none()) {
-        if !out.iter().any(|o| o.selection == t.selection) {
-            out.push(t.clone());
+/// The targets that apply to an area, given its code and its ancestors'
+/// nearest first (`chain`; empty: the whole): for each selection, the
+/// nearest area's own target, else the whole's (set for no area); its own
+/// come first, in file order.
+pub fn for_area(targets: &[Target], chain: &[&str]) -> Vec<Target> {
+    let mut out: Vec<Target> = Vec::new();
+    let levels = chain.iter().map(|c| Some(*c)).chain(std::iter::once(None));
+    for code in levels {
+        for t in targets.iter().filter(|t| t.area.as_deref() == code) {
+            if !out.iter().any(|o| o.selection == t.selection) {
+                out.push(t.clone());
+            }
         }
     }
     out
@@ -322,18 +326,23 @@ mod tests {
         assert!(report.rejections[1]
             .reason
             .contains("\"W9\" is not an area"));
-        let pcts = |code| -> Vec<f64> {
-            for_area(&targets, code)
+        let pcts = |chain: &[&str]| -> Vec<f64> {
+            for_area(&targets, chain)
                 .iter()
                 .map(|t| t.target_pct_change)
                 .collect()
         };
         assert_eq!(
-            pcts(Some("W1")),
+            pcts(&["W1"]),
             [-8.0, -10.0],
             "its own all crime, the whole's burglary"
         );
-        assert_eq!(pcts(Some("W2")), [-5.0, -10.0]);
-        assert_eq!(pcts(None), [-5.0, -10.0]);
+        assert_eq!(pcts(&["W2"]), [-5.0, -10.0]);
+        assert_eq!(
+            pcts(&["W2", "W1"]),
+            [-8.0, -10.0],
+            "a parent's before the whole's"
+        );
+        assert_eq!(pcts(&[]), [-5.0, -10.0]);
     }
 }

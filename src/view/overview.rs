@@ -322,7 +322,8 @@ fn whole_targets(
         .as_ref()
         .and_then(|_| b.dataset.areas.iter().find(|a| a.parent.is_none()))
         .map(|a| a.code.as_str());
-    super::targets::targets(b, s, Scope::Whole, code, &s.whole_name)
+    let chain: Vec<&str> = code.into_iter().collect();
+    super::targets::targets(b, s, Scope::Whole, &chain, &s.whole_name)
 }
 
 /// The series that are not crime, one row per group of each source (a

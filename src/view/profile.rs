@@ -42,7 +42,8 @@ pub struct ProfileModel {
     pub deprivation: Option<String>,
     /// Key findings for the area.
     pub findings: Vec<String>,
-    /// The targets that apply (its own, else the whole's), when any.
+    /// The targets that apply (its own, else its borough's, else the
+    /// whole's), when any.
     pub targets: Option<super::targets::TargetsModel>,
 }
 
@@ -72,7 +73,8 @@ pub fn profile(b: &ExplorerData, state: &ViewState) -> Result<ProfileModel, Stri
     let (table, has_markers) = comparison_table(caption, &rows, &s.rule, "Category");
     let what = in_sentence(&s.selection.label());
     let standing = standing(b, &s, &code, &what);
-    let targets = super::targets::targets(b, &s, scope, Some(&code), &name);
+    let chain = super::targets::chain(b, &code);
+    let targets = super::targets::targets(b, &s, scope, &chain, &name);
     let results = targets.as_ref().map_or(&[][..], |(_, r)| r.as_slice());
     Ok(ProfileModel {
         trend: trend(b, &s, index, area, &name, &what),

@@ -29,18 +29,43 @@ pub fn status_text(status: Option<TargetStatus>) -> String {
     }
 }
 
-/// The targets of the dataset that apply to the area `code` (`None`: the
-/// whole shown), evaluated over `s`'s periods in `scope`; `None` when the
-/// dataset has none.
+/// The area `code` and its ancestors in the dataset's areas, nearest
+/// first (a bounded walk: a loop in the parents stops).
+pub fn chain<'a>(b: &'a ExplorerData, code: &'a str) -> Vec<&'a str> {
+    let mut out = vec![code];
+    while let Some(parent) = b
+        .dataset
+        .area(out[out.len() - 1])
+        .and_then(|a| a.parent.as_ref())
+    {
+        if out.contains(&parent.as_str()) || out.len() > b.dataset.areas.len() {
+            break;
+        }
+        out.push(parent.as_str());
+    }
+    out
+}
+
+/// The name of the whole the dataset's targets are set for when they name
+/// no area: a borough's part is of its force area's whole.
+fn whole_name(b: &ExplorerData) -> &str {
+    b.part_of
+        .as_ref()
+        .map_or(&b.manifest.whole_name, |w| &w.manifest.whole_name)
+}
+
+/// The targets of the dataset that apply to the area with the codes
+/// `chain` (it and its ancestors, nearest first; empty: the whole shown),
+/// evaluated over `s`'s periods in `scope`; `None` when none apply.
 pub fn targets(
     b: &ExplorerData,
     s: &Setup,
     scope: Scope,
-    code: Option<&str>,
+    chain: &[&str],
     place: &str,
 ) -> Option<(TargetsModel, Vec<TargetResult>)> {
     let all = of_dataset(b);
-    let apply = for_area(&all, code);
+    let apply = for_area(&all, chain);
     if apply.is_empty() {
         return None;
     }
@@ -48,20 +73,19 @@ pub fn targets(
     let rows = results
         .iter()
         .map(|r| {
-            let own = r.target.area.is_some() && r.target.area.as_deref() == code;
             let actual = match s.rule.pct_change(r.previous, r.actual_pct) {
                 _ if r.actual_pct.is_none() => "[x]".to_string(),
                 Shown::Value(p) => signed_pct(Some(p)),
                 Shown::Low => "[low]".to_string(),
                 _ => "n/a".to_string(),
             };
+            let set_for = match &r.target.area {
+                Some(code) => b.dataset.area_name(code).to_string(),
+                None => whole_name(b).to_string(),
+            };
             vec![
                 Cell::text(r.target.selection.label()),
-                Cell::text(if own || code.is_none() {
-                    place.to_string()
-                } else {
-                    format!("{} (the whole's)", b.manifest.whole_name)
-                }),
+                Cell::text(set_for),
                 Cell::number(
                     signed_pct(Some(r.target.target_pct_change)),
                     Some(r.target.target_pct_change),

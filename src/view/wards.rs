@@ -16,7 +16,7 @@ use super::common::{
     capitalise, count_cell, level_words, movement_text, rate_cell, setup, vs_whole_words, Setup,
 };
 use super::table::{Cell, Column, TableModel};
-use super::targets::status_text;
+use super::targets::{chain, status_text};
 
 /// One area on the map, with the words shown on hover or focus.
 #[derive(Clone, Debug, PartialEq)]
@@ -197,12 +197,13 @@ fn map_words(r: &Ranking, x: &RankRow, sh: &ShownRank, n: usize) -> String {
 }
 
 /// Adds a "Target" column to the ranking `table` when a target for the
-/// selection applies to any area ranked (its own, else the whole's): each
+/// selection applies to any area ranked (its own, else its parent's, else
+/// the whole's): each
 /// area's status against it, in words with a mark.
 fn with_targets(b: &ExplorerData, s: &Setup, r: &Ranking, table: &mut TableModel) {
     let all = of_dataset(b);
     let target_of = |code: &str| {
-        for_area(&all, Some(code))
+        for_area(&all, &chain(b, code))
             .into_iter()
             .find(|t| t.selection == s.selection)
     };

@@ -42,7 +42,7 @@ function expectedTargets(ward) {
     const prev = total(rolling.previous, keep, ward);
     const cur = total(rolling.current, keep, ward);
     const actual = ((cur - prev) / prev) * 100;
-    const setFor = !ward ? manifest.whole_name : t.area === ward ? wards.get(ward).name : `${manifest.whole_name} (the whole's)`;
+    const setFor = t.area ? wards.get(t.area).name : manifest.whole_name;
     return { row: [label, setFor, signedPct(t.pct), signedPct(actual), status(actual, t.pct)], actual, t, label };
   });
 }
@@ -122,6 +122,24 @@ test("the ranking shows each ward's status against the target that applies to it
     const row = rows.find((r) => r[1] === w.name);
     assert.equal(row[col], `${status(((cur - prev) / prev) * 100, t.pct)} (${signedPct(t.pct)})`, w.name);
   }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a Stockton ward within Cleveland takes its borough's own target before Cleveland's", async () => {
+  const dir = join(ROOT, 'public/data/cleveland');
+  const lines = (f) => readFileSync(join(dir, f), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  const ward = lines('areas.csv').find((a) => a[2] === 'E06000004');
+  const sum = ([from, to]) => lines('counts.csv')
+    .filter(([m, a, c]) => a === ward[0] && c !== 'Anti-social behaviour' && m >= from && m <= to)
+    .reduce((n, r) => n + Number(r[3]), 0);
+  const [prev, cur] = [sum(['2023-12', '2024-11']), sum(['2024-12', '2025-11'])];
+  const { page, errors } = await open(app.browser, `${app.server.url}?ward=${ward[0]}`);
+  await page.getByTestId('targets-table').waitFor();
+  const rows = await tableRows(page, 'targets-table');
+  const actual = ((cur - prev) / prev) * 100;
+  assert.deepEqual(rows[0], ['All crime (excluding ASB)', 'Stockton-on-Tees', '\u22125.0%', signedPct(actual), status(actual, -5)]);
+  assert.ok(rows.slice(1).every((r) => r[1] === 'Cleveland'), JSON.stringify(rows));
   assert.deepEqual(errors, []);
   await page.close();
 });
