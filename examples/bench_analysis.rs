@@ -21,7 +21,7 @@ use cse::analysis::{
     LevelMap, Measure, MonthlyWhole, PeriodTotals, Preset, Scope, Selection,
 };
 use cse::chart::map::{build_map, MAP_WIDTH};
-use cse::data::boundaries::read_boundaries;
+use cse::data::boundaries::{read_boundaries, Boundary};
 use cse::data::{Area, AreaCode, Categories, CubeBuilder, Dataset, Month};
 
 /// xorshift64*: small, deterministic.
@@ -172,8 +172,10 @@ fn run(label: &str, ds: &Dataset, runs: usize) {
     println!("  one-off setup per dataset (level maps, monthly totals, running totals): {setup_ms:.1} ms");
 }
 
-/// The map of `file`'s areas as the wards page builds it, names placed.
-fn map(file: &str) {
+/// The map of `file`'s areas as the wards page builds it, names placed;
+/// with `copies` > 1, that many copies of them side by side (each its own
+/// areas): maps of many areas, to choose how many a page draws.
+fn map(file: &str, copies: usize) {
     let path = format!(
         "{}/../shared/data/boundaries/{file}",
         env!("CARGO_MANIFEST_DIR")
@@ -183,10 +185,10 @@ fn map(file: &str) {
         return;
     };
     let boundaries = match read_boundaries(file, text.as_slice(), None) {
-        Ok((b, _)) => b,
+        Ok((b, _)) => tiled(b, copies),
         Err(e) => panic!("{e}"),
     };
-    let runs = 21;
+    let runs = if copies > 1 { 5 } else { 21 };
     let ms = time_ms(runs, || {
         black_box(build_map(
             &boundaries,
@@ -202,12 +204,55 @@ fn map(file: &str) {
         |code| code.to_string(),
     );
     let named = |k: usize| m.areas.iter().filter(|a| a.names[k].is_some()).count();
+    let path_kb = m.areas.iter().map(|a| a.path.len()).sum::<usize>() as f64 / 1024.0;
     println!(
-        "map of {file}: {} areas, names placed {} (wide) and {} (narrow): {ms:.2} ms (median of {runs})",
+        "map of {file}{}: {} areas, names placed {} (wide) and {} (narrow), paths {path_kb:.0} KB: {ms:.2} ms (median of {runs})",
+        if copies > 1 { format!(" × {copies}") } else { String::new() },
         m.areas.len(),
         named(0),
         named(1)
     );
+}
+
+/// `copies` copies of `boundaries` in a square grid, side by side, each
+/// area's code made its own.
+fn tiled(boundaries: Vec<Boundary>, copies: usize) -> Vec<Boundary> {
+    let points = || {
+        boundaries
+            .iter()
+            .flat_map(|b| b.polygons.iter().flatten().flatten())
+    };
+    let (mut west, mut east, mut south, mut north) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+    for p in points() {
+        (west, east) = (west.min(p[0]), east.max(p[0]));
+        (south, north) = (south.min(p[1]), north.max(p[1]));
+    }
+    let side = (copies as f64).sqrt().ceil() as usize;
+    (0..copies)
+        .flat_map(|k| {
+            let shift = [
+                (k % side) as f64 * (east - west),
+                (k / side) as f64 * (north - south),
+            ];
+            boundaries.iter().map(move |b| Boundary {
+                code: AreaCode(format!("{}-{k}", b.code.as_str())),
+                name: b.name.clone(),
+                polygons: b
+                    .polygons
+                    .iter()
+                    .map(|poly| {
+                        poly.iter()
+                            .map(|ring| {
+                                ring.iter()
+                                    .map(|p| [p[0] + shift[0], p[1] + shift[1]])
+                                    .collect()
+                            })
+                            .collect()
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
 }
 
 fn main() {
@@ -221,7 +266,12 @@ fn main() {
     drop(national);
     let borough = dataset(125, 5, "E05", 11);
     run("borough LSOA cube (125 LSOAs, 25 wards)", &borough, 501);
-    map("wards2025_stockton_E06000004.geojson");
-    map("wards2025_tees_valley_E47000006.geojson");
-    map("lsoa21_stockton_E06000004.geojson");
+    map("wards2025_stockton_E06000004.geojson", 1);
+    map("wards2025_tees_valley_E47000006.geojson", 1);
+    map("lsoa21_stockton_E06000004.geojson", 1);
+    // Maps of many areas: ~500, ~1,000, ~2,000 and (a country's wards)
+    // ~7,400.
+    for copies in [5, 10, 20, 72] {
+        map("wards2025_tees_valley_E47000006.geojson", copies);
+    }
 }

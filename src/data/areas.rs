@@ -1,6 +1,7 @@
 //! Reader for the areas file:
 //! `area_code,area_name[,parent_code][,population][,imd_rank|imd_score|imd_decile]`.
 
+use std::collections::HashMap;
 use std::io::Read;
 
 use super::area::{Area, AreaCode};
@@ -64,15 +65,18 @@ pub fn read_areas_bytes(file: &str, bytes: &[u8]) -> Result<(Vec<Area>, LoadRepo
     };
     let mut report = LoadReport::default();
     let mut areas: Vec<Area> = Vec::new();
+    // The codes read so far (the builder's map type: no other copy of the
+    // hash table's code in the wasm).
+    let mut seen: HashMap<String, u32> = HashMap::new();
     table.for_each_row(file, &mut report, |report, row| {
-        let area =
-            area(row, &cols).and_then(|area| match areas.iter().any(|a| a.code == area.code) {
-                true => Err(("area_code", format!("area {} is listed twice", area.code))),
-                false => Ok(area),
-            });
+        let area = area(row, &cols).and_then(|area| match seen.get(area.code.as_str()) {
+            Some(_) => Err(("area_code", format!("area {} is listed twice", area.code))),
+            None => Ok(area),
+        });
         match area {
             Ok(area) => {
                 report.accepted += 1;
+                seen.insert(area.code.0.clone(), 0);
                 areas.push(area);
             }
             Err((column, reason)) => report.reject(file, row.line(), Some(column), reason),

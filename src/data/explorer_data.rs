@@ -6,6 +6,7 @@ use super::areas::read_areas_bytes;
 use super::boundaries::{read_boundaries, Boundary};
 use super::categories_file::read_categories;
 use super::counts::read_counts_bytes;
+use super::derived::Derived;
 use super::quality::Quality;
 use super::{Area, Categories, CubeBuilder, Dataset, LoadReport, Manifest};
 
@@ -28,6 +29,9 @@ pub struct ExplorerData {
     /// The targets file as fetched (name, bytes), when the manifest names
     /// one: read by `analysis::targets` against the categories and areas.
     pub targets: Option<(String, Vec<u8>)>,
+    /// What the pages derive from this dataset once (the areas at each
+    /// level), kept while it is shown.
+    pub derived: Derived,
 }
 
 /// The codes of the areas that are nobody's parent (the finest level of an
@@ -154,6 +158,7 @@ pub fn assemble(manifest: Manifest, files: Files) -> Result<ExplorerData, String
         boundaries,
         part_of: None,
         targets: files.targets.map(|(n, b)| (n.to_string(), b.to_vec())),
+        derived: Derived::default(),
     })
 }
 
@@ -315,6 +320,7 @@ impl ExplorerData {
             boundaries,
             part_of: None,
             targets: None,
+            derived: Derived::default(),
         }
     }
 }

@@ -36,6 +36,7 @@ pub mod counts_write;
 pub mod csv_scan;
 pub mod csv_swar;
 pub mod deprivation_lookup;
+pub mod derived;
 pub mod explorer_data;
 pub mod lookup;
 pub mod policeuk;

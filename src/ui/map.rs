@@ -8,7 +8,7 @@ use crate::chart::map::{
 };
 use crate::chart::map_labels::name_svg;
 use crate::state::ViewState;
-use crate::view::wards::{MapLabel, WardsModel};
+use crate::view::wards::{no_map, MapLabel, WardsModel};
 
 use super::download::{download_svg_as_png, file_name};
 use super::navigate;
@@ -26,10 +26,9 @@ pub fn MapFigure(
 ) -> impl IntoView {
     let map = &model.map;
     if map.areas.is_empty() {
-        return view! {
-            <p class="note" data-testid="no-map">"This dataset has no boundaries, so there is no map."</p>
-        }
-        .into_any();
+        // Why: no boundaries, or too many areas to draw.
+        let why = no_map(super::shown().boundaries.len()).unwrap_or_default();
+        return view! { <p class="note" data-testid="no-map">{why}</p> }.into_any();
     }
     debug_assert_eq!(map.areas.len(), model.labels.len(), "a label per area");
     let marked_label = model.labels.iter().find(|l| l.code == marked);

@@ -5,7 +5,7 @@ use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
 use crate::state::{Page, ViewState};
-use crate::view::common::{area_choices, find_area};
+use crate::view::common::{area_choices, find_area, options_markup};
 
 use super::{navigate, shown, update};
 
@@ -105,10 +105,7 @@ pub fn PageMenu(
 fn WardSearch(view: RwSignal<ViewState>) -> impl IntoView {
     let shown = shown();
     let wards = area_choices(shown.part_of.as_ref().unwrap_or(&shown));
-    let options = wards
-        .iter()
-        .map(|(name, _)| view! { <option value=name.clone()></option> })
-        .collect_view();
+    let names = wards.clone();
     let (message, set_message) = signal(String::new());
     let find = move |text: String| match find_area(&wards, &text, "ward") {
         None => {}
@@ -124,6 +121,15 @@ fn WardSearch(view: RwSignal<ViewState>) -> impl IntoView {
     };
     let find_on_change = find.clone();
     let input_ref = NodeRef::<leptos::html::Input>::new();
+    // The list of names is put on the page when the box is first used (a
+    // country's 7,545 would be made again with every borough's page), as
+    // markup in one step.
+    let fill_list = move |_| {
+        let list = input_ref.get().and_then(|input| input.list());
+        if let Some(list) = list.filter(|l| l.first_child().is_none()) {
+            list.set_inner_html(&options_markup(&names));
+        }
+    };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Some(input) = input_ref.get() {
@@ -135,8 +141,9 @@ fn WardSearch(view: RwSignal<ViewState>) -> impl IntoView {
             <label for="ward-search">"Find a ward"</label>
             <input node_ref=input_ref id="ward-search" name="ward" list="ward-names"
                 autocomplete="off" placeholder="Type a ward name" data-testid="ward-search"
+                on:focus=fill_list
                 on:change=move |ev| find_on_change(event_target_value(&ev)) />
-            <datalist id="ward-names">{options}</datalist>
+            <datalist id="ward-names"></datalist>
             <button type="submit">"Show"</button>
             <p class="hint" role="status" aria-live="polite">{message}</p>
         </form>

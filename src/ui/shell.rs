@@ -152,8 +152,9 @@ fn DemoBanner() -> impl IntoView {
     view! {
         <p class="demo-banner" data-testid="demo-banner">
             <strong>"Demo data. "</strong>
-            "This borough, its wards and every figure here are invented (synthetic) to show how \
-             the explorer works. They describe no real place."
+            "Every figure here is invented (synthetic) to show how the explorer works: none \
+             counts real crimes. The notes at the foot of the page say what else, if anything, is \
+             invented."
         </p>
     }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::state::ViewState;
-use crate::view::table::{Cell, Column, SortDir, TableModel};
+use crate::view::table::{Cell, Column, SortDir, TableModel, ROWS_SHOWN};
 
 use super::download::{download_text, file_name};
 use super::navigate;
@@ -48,6 +48,7 @@ pub fn DataTable(
         move || {
             shown_rows(&model, sort.get())
                 .into_iter()
+                .take(ROWS_SHOWN)
                 .map(|r| row_view(r, &model.columns, view))
                 .collect_view()
         }
@@ -58,6 +59,9 @@ pub fn DataTable(
         .map(|r| row_view(r, &model.columns, view))
         .collect_view();
     let (caption, region) = (model.caption.clone(), model.caption.clone());
+    let not_shown = model
+        .rows_not_shown()
+        .map(|note| view! { <p class="note" data-testid="rows-not-shown">{note}</p> });
     view! {
         <div class="table-block">
             <div class="table-scroll" tabindex="0" role="region" aria-label=region>
@@ -68,6 +72,7 @@ pub fn DataTable(
                     <tfoot>{footer}</tfoot>
                 </table>
             </div>
+            {not_shown}
             <CsvDownload model=model sort=sort testid=testid />
         </div>
     }

@@ -2,11 +2,13 @@
 //! totals and area level resolved from the view state, and cell formatting
 //! of shown figures.
 
+use std::sync::Arc;
+
 use crate::analysis::compare::comparison_from_counts;
 use crate::analysis::rate::VsWhole;
 use crate::analysis::stats::Verdict;
 use crate::analysis::{
-    AreaLevel, Disclosure, LevelMap, PeriodPair, PeriodTotals, Selection, Shown,
+    AreaLevel, Disclosure, LevelMap, MonthlyWhole, PeriodPair, PeriodTotals, Selection, Shown,
 };
 use crate::analysis::{Comparison, Coverage, Scope, Which};
 use crate::data::explorer_data::ExplorerData;
@@ -35,8 +37,9 @@ pub struct Setup {
     pub totals: PeriodTotals,
     /// The months of each period without data for the selection.
     pub coverage: Coverage,
-    /// The areas ranked and mapped.
-    pub map: LevelMap,
+    /// The areas ranked and mapped (built once per dataset and level:
+    /// [`level_map`]).
+    pub map: Arc<LevelMap>,
     /// What those areas are, singular (e.g. `ward`).
     pub level_name: String,
     /// The name of the whole (e.g. `Demo Borough`).
@@ -86,12 +89,13 @@ pub fn setup(b: &ExplorerData, state: &ViewState) -> Result<Setup, String> {
     let selection =
         Selection::parse(&state.select, &b.dataset.categories).unwrap_or(Selection::AllCrime);
     let totals = PeriodTotals::new(cube, &pair);
-    let (level, level_name) = match state.level.parse::<Level>() {
-        Ok(l) => (AreaLevel::Gss(l), l.name().to_string()),
-        Err(_) => (AreaLevel::Base, b.manifest.area_level.clone()),
+    let level = state.level.parse::<Level>().ok();
+    let level_name = match level {
+        Some(l) => l.name(),
+        None => &b.manifest.area_level,
     };
-    let level_name = level_words(&level_name).0;
-    let map = LevelMap::new(&b.dataset, level, None);
+    let level_name = level_words(level_name).0;
+    let map = level_map(b, level);
     let whole_name = whole_name(b);
     let coverage = totals.coverage(&selection.mask(&b.dataset.categories));
     let notes = super::periods::notes(&pair, &coverage, fallback);
@@ -114,22 +118,54 @@ pub fn setup(b: &ExplorerData, state: &ViewState) -> Result<Setup, String> {
     })
 }
 
+/// The areas at `level` (`None`: the dataset's own, those with counts),
+/// built the first time a page asks and kept with the dataset: a
+/// country's 7,545 wards take ~10 ms to map natively and several times
+/// that in the browser, too long to redo on every change of a control.
+pub fn level_map(b: &ExplorerData, level: Option<Level>) -> Arc<LevelMap> {
+    // Kept under the level's name ("base" for the dataset's own).
+    let key = level.map_or("base", Level::name);
+    let level = level.map_or(AreaLevel::Base, AreaLevel::Gss);
+    b.derived
+        .get_or_make(key, || LevelMap::new(&b.dataset, level, None))
+}
+
+/// The whole dataset's totals by month and category, summed the first time
+/// a trend asks and kept with the dataset (every count of a country's
+/// cube, too many to add up again on every change).
+pub fn monthly_whole(b: &ExplorerData) -> Arc<MonthlyWhole> {
+    b.derived
+        .get_or_make("monthly whole", || MonthlyWhole::new(&b.dataset.cube))
+}
+
 /// The dataset's areas as (name, code), sorted by name: what the ward
-/// search and the embed builder offer.
-pub fn area_choices(b: &ExplorerData) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = b
-        .dataset
-        .cube
-        .areas()
-        .iter()
-        .map(|c| {
-            (
-                b.dataset.area_name(c.as_str()).to_string(),
-                c.as_str().to_string(),
-            )
-        })
-        .collect();
-    out.sort();
+/// search and the embed builder offer. Made once per dataset, from its
+/// level map, which has them in that order already.
+pub fn area_choices(b: &ExplorerData) -> Arc<Vec<(String, String)>> {
+    b.derived.get_or_make("area choices", || {
+        let map = level_map(b, None);
+        let mut out = vec![(String::new(), String::new()); map.len()];
+        for (i, &at) in map.name_order.iter().enumerate() {
+            out[at as usize] = (
+                map.labels.name(i).to_string(),
+                map.labels.code(i).to_string(),
+            );
+        }
+        out
+    })
+}
+
+/// The names of `choices` (name, code) as the options of a `<datalist>`,
+/// in markup, each name escaped: the page sets the list in one step, where
+/// a country's 7,545 options made one by one took ~100 ms (the map's names
+/// are markup for the same reason).
+pub fn options_markup(choices: &[(String, String)]) -> String {
+    let mut out = String::new();
+    for (name, _) in choices {
+        out.push_str("<option value=\"");
+        out.push_str(&super::embed::attr(name));
+        out.push_str("\"></option>");
+    }
     out
 }
 
@@ -277,6 +313,71 @@ pub fn movement_text(m: Option<i64>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_search_list_is_markup_whose_names_stay_text() {
+        let choices = [
+            (
+                "Town \"Centre\" & <b>more</b>".to_string(),
+                "E05000001".to_string(),
+            ),
+            ("Ynys Môn".to_string(), "W05000002".to_string()),
+        ];
+        assert_eq!(
+            options_markup(&choices),
+            "<option value=\"Town &quot;Centre&quot; &amp; &lt;b&gt;more&lt;/b&gt;\"></option>\
+             <option value=\"Ynys Môn\"></option>"
+        );
+        assert_eq!(options_markup(&[]), "");
+    }
+
+    #[test]
+    fn kept_values_are_made_once_per_dataset() {
+        let manifest =
+            crate::data::Manifest::parse("m", r#"{"title":"T","files":{"counts":"c"}}"#).unwrap();
+        let areas = "area_code,area_name,parent_code\nE06000001,Borough,\n\
+                     E05000003,Alpha,E06000001\nE05000002,Beta,E06000001\n\
+                     E05000001,Alpha,E06000001\n";
+        let counts = "month,area_code,category,count\n2024-01,E05000001,Burglary,3\n";
+        let b = crate::data::explorer_data::assemble(
+            manifest,
+            crate::data::explorer_data::Files {
+                areas: Some(("a", areas.as_bytes())),
+                ..crate::data::explorer_data::Files::counts("c", counts.as_bytes())
+            },
+        )
+        .unwrap();
+        let state = ViewState::from_query("?period=month");
+        let first = setup(&b, &state).unwrap();
+        let again = setup(&b, &ViewState::from_query("?period=month&select=Burglary")).unwrap();
+        assert!(
+            Arc::ptr_eq(&first.map, &again.map),
+            "one level map a dataset"
+        );
+        assert_eq!(*first.map, LevelMap::new(&b.dataset, AreaLevel::Base, None));
+        let district = level_map(&b, Some(Level::District));
+        assert_eq!(
+            *district,
+            LevelMap::new(&b.dataset, AreaLevel::Gss(Level::District), None)
+        );
+        assert_eq!(district.codes, [crate::data::AreaCode::from("E06000001")]);
+        assert!(Arc::ptr_eq(&monthly_whole(&b), &monthly_whole(&b)));
+        assert_eq!(*monthly_whole(&b), MonthlyWhole::new(&b.dataset.cube));
+        // By name, then code; as a plain sort of the dataset's names puts them.
+        let choices = area_choices(&b);
+        let mut plain: Vec<(String, String)> = ["E05000001", "E05000002", "E05000003"]
+            .map(|c| (b.dataset.area_name(c).to_string(), c.to_string()))
+            .into();
+        plain.sort();
+        assert_eq!(*choices, plain);
+        assert_eq!(choices[1], ("Alpha".to_string(), "E05000003".to_string()));
+        assert!(Arc::ptr_eq(&choices, &area_choices(&b)));
+        assert_eq!(
+            b.derived.len(),
+            4,
+            "base and district maps, monthly whole, choices"
+        );
+    }
 
     #[test]
     fn movements_and_level_words_by_hand() {

@@ -2,6 +2,7 @@
 //! shows (text, order, suppression), so that the screen, the CSV export
 //! and the tests all see the same thing. No web dependency.
 
+pub mod area_links;
 pub mod charts;
 pub mod common;
 pub mod deprivation;

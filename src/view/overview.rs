@@ -6,7 +6,6 @@ use crate::analysis::findings::{key_findings, FindingsInput};
 use crate::analysis::narrative;
 use crate::analysis::rank::peer_sentence;
 use crate::analysis::table::{compare_table, By, CompareRow};
-use crate::analysis::totals::MonthlyWhole;
 use crate::analysis::{deprivation, rank_areas, show_table, Measure, RowRole, Scope, Shown};
 use crate::chart::{Series, TrendChart};
 use crate::data::explorer_data::ExplorerData;
@@ -256,7 +255,7 @@ pub fn overview(b: &ExplorerData, state: &ViewState) -> Result<OverviewModel, St
     );
 
     let mask = s.selection.mask(&ds.categories);
-    let series = MonthlyWhole::new(&ds.cube).series(&mask);
+    let series = super::common::monthly_whole(b).series(&mask);
     let trend = TrendChart {
         what: in_sentence(&s.selection.label()),
         first: Series {

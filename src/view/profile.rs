@@ -3,7 +3,7 @@
 use crate::analysis::coverage::has_data_for;
 use crate::analysis::findings::{key_findings, FindingsInput};
 use crate::analysis::table::{compare_table, By, CompareRow};
-use crate::analysis::totals::{area_series, MonthlyWhole};
+use crate::analysis::totals::area_series;
 use crate::analysis::{rank_areas, Measure, RankRow, Scope, Selection};
 use crate::chart::{Series, TrendChart};
 use crate::data::explorer_data::ExplorerData;
@@ -168,7 +168,7 @@ fn trend(
     let ds = &b.dataset;
     let mask = s.selection.mask(&ds.categories);
     let own = area_series(&ds.cube, index, &mask);
-    let whole = MonthlyWhole::new(&ds.cube).series(&mask);
+    let whole = super::common::monthly_whole(b).series(&mask);
     let months: Vec<_> = ds.cube.months().collect();
     let own_pop = area.and_then(|a| a.population).map(f64::from);
     let whole_pop: Option<f64> = s

@@ -10,8 +10,9 @@ use crate::analysis::{
 use crate::chart::map::{build_map, MapGeometry, MAP_WIDTH};
 use crate::data::explorer_data::ExplorerData;
 use crate::format::{ordinal, signed_pct, thousands};
-use crate::state::{self, ViewState};
+use crate::state::ViewState;
 
+use super::area_links::{profile_href, AreaLinks};
 use super::common::{
     capitalise, count_cell, level_words, movement_text, rate_cell, setup, vs_whole_words, Setup,
 };
@@ -61,27 +62,26 @@ pub struct WardsModel {
 /// The most areas whose place among their peers is said, one by one.
 const PEERS_SAID: usize = 12;
 
-/// The link to an area's profile that keeps the rest of the view.
-pub fn profile_href(state: &ViewState, code: &str) -> String {
-    let mut s = state.clone();
-    s.page = state::Page::Ward;
-    s.ward = Some(code.to_string());
-    s.to_query()
-}
+/// The most areas a map draws. London's 679 wards are drawn; a country's
+/// 7,545 are not: on a map 600 pixels wide most would be a few pixels
+/// across, and it would take seconds to redraw on every change (a map of
+/// ~1,000 areas took 0.3–0.5 s a change in Chromium, 83 took ~0.1 s:
+/// BENCHMARKS.md, "national scale"). The table ranks them all.
+pub const MAP_MOST_AREAS: usize = 1_000;
 
-/// Where a ranked area leads: a ward's profile, or for an area above the
-/// wards (a borough of a force area) its own part of the dataset, its
-/// overview by ward.
-fn area_href(b: &ExplorerData, state: &ViewState, code: &str) -> String {
-    if b.dataset.cube.area_index(code).is_some() {
-        return profile_href(state, code);
+/// Why a dataset with boundaries for `areas` areas has no map, in words
+/// for the page; `None` when its map is drawn.
+pub fn no_map(areas: usize) -> Option<String> {
+    match areas {
+        0 => Some("This dataset has no boundaries, so there is no map.".to_string()),
+        n if n > MAP_MOST_AREAS => Some(format!(
+            "There is no map: it would have {} areas, more than the {} a map here shows \
+             (most would be too small to see or point at). The table ranks them all.",
+            thousands(n as u64),
+            thousands(MAP_MOST_AREAS as u64)
+        )),
+        _ => None,
     }
-    let mut s = state.clone();
-    s.page = state::Page::Overview;
-    s.ward = None;
-    s.level = String::new();
-    s.area = Some(code.to_string());
-    s.to_query()
 }
 
 /// The ranking of `setup`'s areas by the state's measure.
@@ -98,17 +98,21 @@ pub fn wards(b: &ExplorerData, state: &ViewState) -> Result<WardsModel, String> 
     let ranked: u64 = r.rows.iter().map(|x| x.current).sum();
     let shown = show_ranking(&r, &s.rule, whole.saturating_sub(ranked));
     let n = r.rows.iter().filter(|x| x.rank.is_some()).count();
+    let drawn = no_map(b.boundaries.len()).is_none();
+    let links = AreaLinks::new(b, &s, state);
     let mut rows = Vec::new();
     let mut labels = Vec::new();
     for (x, sh) in r.rows.iter().zip(&shown) {
-        let href = area_href(b, state, r.code(x));
+        let href = links.href(x.index, r.code(x));
         rows.push(table_row(&r, x, sh, &s.whole_name, &href));
-        labels.push(MapLabel {
-            code: r.code(x).to_string(),
-            name: r.name(x).to_string(),
-            text: map_words(&r, x, sh, n),
-            href,
-        });
+        if drawn {
+            labels.push(MapLabel {
+                code: r.code(x).to_string(),
+                name: r.name(x).to_string(),
+                text: map_words(&r, x, sh, n),
+                href,
+            });
+        }
     }
     let measure_label = match state.measure {
         Measure::Count => "count".to_string(),
@@ -288,7 +292,12 @@ fn map_of(b: &ExplorerData, s: &Setup, shown: &[ShownRank], use_rate: bool) -> M
         }
     };
     let name = |code: &str| b.dataset.area_name(code).to_string();
-    build_map(&b.boundaries, MAP_WIDTH, value, name)
+    // A map of too many areas is not drawn ([`no_map`]): no boundaries.
+    let boundaries = match no_map(b.boundaries.len()) {
+        None => &b.boundaries[..],
+        Some(_) => &[],
+    };
+    build_map(boundaries, MAP_WIDTH, value, name)
 }
 
 /// The map's words in the order of its areas (a ward below the ranked
@@ -321,4 +330,69 @@ fn in_map_order(
                 })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::explorer_data::{assemble, Files};
+    use crate::data::Manifest;
+
+    /// A dataset of `n` wards of one borough, each a small square on the
+    /// map, with a year of counts.
+    fn squares(n: usize) -> ExplorerData {
+        let mut areas =
+            String::from("area_code,area_name,parent_code,population\nE06000001,Town,,\n");
+        let mut counts = String::from("month,area_code,category,count\n");
+        let mut features = Vec::new();
+        for i in 0..n {
+            let code = format!("E05{i:06}");
+            areas.push_str(&format!("{code},Ward {i},E06000001,1000\n"));
+            for m in 1..=12 {
+                counts.push_str(&format!("2024-{m:02},{code},Burglary,{}\n", i % 7 + m));
+            }
+            let (x, y) = ((i % 40) as f64 / 100.0, (i / 40) as f64 / 100.0);
+            let (x2, y2) = (x + 0.009, y + 0.009);
+            features.push(format!(
+                r#"{{"type":"Feature","properties":{{"code":"{code}"}},"geometry":{{"type":"Polygon","coordinates":[[[{x},{y}],[{x2},{y}],[{x2},{y2}],[{x},{y2}],[{x},{y}]]]}}}}"#
+            ));
+        }
+        let geojson = format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            features.join(",")
+        );
+        let manifest = r#"{"title":"T","files":{"counts":"c","areas":"a","boundaries":"b"}}"#;
+        let files = Files {
+            areas: Some(("a", areas.as_bytes())),
+            boundaries: Some(("b", geojson.as_bytes())),
+            ..Files::counts("c", counts.as_bytes())
+        };
+        assemble(Manifest::parse("m", manifest).unwrap(), files).unwrap()
+    }
+
+    #[test]
+    fn a_map_is_drawn_up_to_its_most_areas_and_else_the_page_says_why() {
+        assert_eq!(
+            no_map(0).as_deref(),
+            Some("This dataset has no boundaries, so there is no map.")
+        );
+        assert_eq!(no_map(1), None);
+        assert_eq!(no_map(MAP_MOST_AREAS), None);
+        let why = no_map(7_545).unwrap();
+        assert!(why.contains("7,545 areas, more than the 1,000"), "{why}");
+
+        let state = ViewState::from_query("?page=wards&period=cytd");
+        let drawn = wards(&squares(MAP_MOST_AREAS), &state).unwrap();
+        assert_eq!(drawn.map.areas.len(), MAP_MOST_AREAS);
+        assert_eq!(drawn.labels.len(), MAP_MOST_AREAS, "the map's words");
+        let data = squares(MAP_MOST_AREAS + 1);
+        assert_eq!(data.boundaries.len(), MAP_MOST_AREAS + 1);
+        let withheld = wards(&data, &state).unwrap();
+        assert!(withheld.map.areas.is_empty() && withheld.labels.is_empty());
+        assert_eq!(
+            withheld.table.rows.len(),
+            MAP_MOST_AREAS + 1,
+            "the table ranks them all"
+        );
+    }
 }

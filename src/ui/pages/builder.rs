@@ -128,7 +128,8 @@ fn AreaChoice(view: RwSignal<ViewState>) -> impl IntoView {
     let data = shown();
     let whole = capitalise(&whole_name(&data));
     let wards = area_choices(&data)
-        .into_iter()
+        .iter()
+        .cloned()
         .map(|(name, code)| {
             let this = code.clone();
             view! {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::state::{Page, ViewState};
 use crate::view::profile::{profile, ProfileModel};
-use crate::view::wards::wards;
+use crate::view::wards::{no_map, wards};
 
 use super::super::map::MapFigure;
 use super::super::table::DataTable;
@@ -92,6 +92,9 @@ fn PlaceMap(
         let mut ranking = view.get_untracked();
         ranking.page = Page::Wards;
         let data = shown();
+        if no_map(data.boundaries.len()).is_some() {
+            return None; // no map to draw: nothing to compute
+        }
         let code = code.clone();
         wards(&data, &ranking)
             .ok()
