@@ -9,6 +9,11 @@
 //! the 14 police.uk crime types, seasonality (summer peak), a deprivation
 //! gradient, wards rising and falling, some small-count categories, and
 //! invented ward boundaries that tile the borough (a wiggled 5 × 5 grid).
+//! Beside the police's counts, two other organisations' series (each its
+//! own source, never added to crime): the council's own anti-social
+//! behaviour records (from the seventh month, rising) and the fire
+//! service's deliberate fires; a categories file placing them; and example
+//! targets, one of them a ward's own.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -248,7 +253,75 @@ fn boundaries(wards: &[Ward], cells: &[(usize, usize)]) -> String {
     out
 }
 
-fn generate() -> (String, String, String, String) {
+/// The other sources' series: (file, category, rate per 1,000 residents a
+/// year, seasonality, yearly growth, first month index).
+const OTHER_SERIES: [(&str, &str, f64, f64, f64, u32); 2] = [
+    (
+        "council-asb.csv",
+        "Council-recorded ASB",
+        9.0,
+        0.25,
+        1.45,
+        6,
+    ),
+    ("fires.csv", "Deliberate fires", 1.6, 0.45, 0.95, 0),
+];
+
+/// Counts files of the other sources, by ward and month, from their own
+/// seed (the police counts stay as they were).
+fn other_sources(wards: &[Ward]) -> Vec<String> {
+    let mut rng = Rng(SEED ^ 0x0C0F_F1CE);
+    OTHER_SERIES
+        .iter()
+        .map(|&(_, category, rate, seasonal, growth, first)| {
+            let mut out = String::from("month,area_code,category,count\n");
+            for m in first..MONTHS {
+                let month = month_label(m);
+                let month_of_year = (FIRST.1 - 1 + m) % 12 + 1;
+                let season =
+                    (2.0 * std::f64::consts::PI * (f64::from(month_of_year) - 7.0) / 12.0).cos();
+                let years = f64::from(m) / 12.0;
+                for w in wards {
+                    let gradient = 2.0 - 1.5 * f64::from(w.imd_rank) / 32_844.0;
+                    let mean = rate * f64::from(w.population) / 1000.0 / 12.0
+                        * gradient
+                        * (1.0 + seasonal * season)
+                        * growth.powf(years);
+                    let n = rng.poisson(mean);
+                    if n > 0 {
+                        let _ = writeln!(out, "{month},{},{category},{n}", w.code);
+                    }
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+/// The categories file: the other sources' series, none of them crime (the
+/// council's placed under anti-social behaviour, kept apart as its own).
+const CATEGORIES: &str = "category,group,is_crime\n\
+Council-recorded ASB,Anti-social behaviour,no\n\
+Deliberate fires,Deliberate fires,no\n";
+
+/// Example targets (each a ceiling on the % change): the borough's, and
+/// one ward's own.
+fn targets(wards: &[Ward]) -> String {
+    let town = wards
+        .iter()
+        .find(|w| w.name == "Town Centre")
+        .map_or("", |w| &w.code);
+    format!(
+        "selection,target_pct_change,area_code\n\
+         all-crime,5,\n\
+         Burglary,4,\n\
+         Violence and sexual offences,-3,\n\
+         asb,3,\n\
+         all-crime,-8,{town}\n"
+    )
+}
+
+fn generate() -> Vec<(&'static str, String)> {
     let mut rng = Rng(SEED);
     let wards = wards(&mut rng);
     // Place wards on the map: Town Centre in the middle, then the others
@@ -324,33 +397,48 @@ fn generate() -> (String, String, String, String) {
   "whole_name": "{BOROUGH_NAME}",
   "population_year": 2021,
   "disclosure_threshold": null,
+  "source": "Demo Police",
+  "targets_note": "Example targets, invented to show how targets look: not any partnership's own.",
   "files": {{
     "counts": "counts.csv",
     "areas": "areas.csv",
-    "boundaries": "wards.geojson"
+    "categories": "categories.csv",
+    "boundaries": "wards.geojson",
+    "targets": "targets.csv",
+    "other_sources": [
+      {{"counts": "council-asb.csv", "source": "Demo Borough Council"}},
+      {{"counts": "fires.csv", "source": "Demo Fire and Rescue Service"}}
+    ]
   }},
   "caveats": [
     "These figures are invented for demonstration: the borough, its wards and every count are synthetic.",
     "Police recorded crime is not an accredited official statistic; police.uk street-level data are approximate in time and place.",
     "Anti-social behaviour is not crime: it is shown as its own series and excluded from all crime.",
+    "The council's anti-social behaviour records and the fire service's deliberate fires are other organisations' series: each is shown on its own, never added to the police's figures or to crime.",
     "Rates use 2021 usual resident populations."
   ]
 }}
 "#
     );
-    (counts, areas, manifest, geojson)
+    let others = other_sources(&wards);
+    let mut files = vec![
+        ("counts.csv", counts),
+        ("areas.csv", areas),
+        ("manifest.json", manifest),
+        ("wards.geojson", geojson),
+        ("categories.csv", CATEGORIES.to_string()),
+        ("targets.csv", targets(&wards)),
+    ];
+    for ((name, ..), text) in OTHER_SERIES.iter().zip(others) {
+        files.push((name, text));
+    }
+    files
 }
 
 fn main() {
     let check = std::env::args().any(|a| a == "--check");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/demo");
-    let (counts, areas, manifest, geojson) = generate();
-    let files = [
-        ("counts.csv", counts),
-        ("areas.csv", areas),
-        ("manifest.json", manifest),
-        ("wards.geojson", geojson),
-    ];
+    let files = generate();
     let mut stale = Vec::new();
     for (name, text) in &files {
         let path = dir.join(name);

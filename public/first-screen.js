@@ -16,7 +16,7 @@
   'use strict';
   var params = new URLSearchParams(location.search);
   var asked = params.get('dataset');
-  var name = asked && /^[A-Za-z0-9_-]{1,64}$/.test(asked) ? asked : 'demo';
+  var name = asked && /^[A-Za-z0-9_-]{1,64}$/.test(asked) ? asked : 'cleveland';
   var embed = params.get('embed');
   var screen = document.getElementById('first-screen');
   if (embed && screen) screen.classList.add('embedded');
@@ -41,7 +41,12 @@
       if (!m || !m.files) return;
       var files = m.files;
       // An embedded card, chart or ranking draws no map: no boundaries.
-      var needs = [files.counts, files.areas, files.categories];
+      var needs = [files.counts, files.areas, files.categories, files.targets];
+      if (Array.isArray(files.other_sources)) {
+        files.other_sources.forEach(function (o) {
+          if (o) needs.push(o.counts);
+        });
+      }
       if (!embed || embed === 'map') needs.push(files.boundaries);
       needs.forEach(function (f) {
         if (typeof f === 'string' && f) start(base + f);

@@ -1,6 +1,7 @@
 // Trunk post-build hook: lists the deployed datasets (every data/<name>/
 // with a manifest.json) in data/index.json, for the dataset control:
-//   [{"name": "demo", "title": "…"}, …]  (demo first, then by title)
+//   [{"name": "cleveland", "title": "…"}, …]  (the default dataset,
+// cleveland, first; then by title)
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -21,5 +22,6 @@ for (const name of existsSync(data) ? readdirSync(data) : []) {
     console.error(`datasets.mjs: skipping ${name}: ${manifest} is not valid JSON (${e.message})`);
   }
 }
-list.sort((a, b) => (a.name === 'demo' ? -1 : b.name === 'demo' ? 1 : a.title.localeCompare(b.title)));
+const FIRST = 'cleveland'; // the app's default (src/state/mod.rs)
+list.sort((a, b) => (a.name === FIRST ? -1 : b.name === FIRST ? 1 : a.title.localeCompare(b.title)));
 writeFileSync(join(data, 'index.json'), JSON.stringify(list, null, 1) + '\n');

@@ -81,6 +81,20 @@ pub fn pct(p: Option<f64>) -> String {
     }
 }
 
+/// A label as it reads inside a sentence: its first letter lower-cased,
+/// unless it starts an acronym (`ASB`), and nothing else touched: "All
+/// crime (excluding ASB)" → "all crime (excluding ASB)", "ASB (council)"
+/// stays.
+pub fn in_sentence(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), second) if !second.is_some_and(|c| c.is_ascii_uppercase()) => {
+            first.to_ascii_lowercase().to_string() + &label[first.len_utf8()..]
+        }
+        _ => label.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -65,6 +65,8 @@ fn cleveland() -> cse::data::explorer_data::ExplorerData {
         areas: Some(("areas.csv", &areas)),
         categories: None,
         boundaries: Some(("wards.geojson", &wards)),
+        targets: None,
+        others: &[],
     };
     cse::data::explorer_data::assemble(manifest, files).unwrap()
 }

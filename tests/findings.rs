@@ -198,6 +198,7 @@ fn deprivation_targets_and_caveats() {
         target: Target {
             selection: Selection::AllCrime,
             target_pct_change: -5.0,
+            area: None,
         },
         previous: 383,
         actual_pct: Some(-42.0 / 383.0 * 100.0),
@@ -219,9 +220,35 @@ fn deprivation_targets_and_caveats() {
     assert_eq!(
         texts(&f, FindingKind::Target),
         vec![
-            "All crime (excluding ASB): \u{2212}11.0% against a target of \u{2212}5.0%, on target."
+            "The one target is met: all crime (excluding ASB), \u{2212}11.0% against \u{2212}5.0%."
         ]
     );
+    // Several: how many are met, then each one missed, by hand.
+    let result = |selection: Selection, target: f64, previous: u64, current: u64| {
+        let actual = (current as f64 - previous as f64) / previous as f64 * 100.0;
+        TargetResult {
+            target: Target {
+                selection,
+                target_pct_change: target,
+                area: None,
+            },
+            previous,
+            actual_pct: Some(actual),
+            status: cse::analysis::targets::target_status(Some(actual), target),
+        }
+    };
+    let several = vec![
+        result(Selection::AllCrime, -5.0, 1000, 900),
+        result(Selection::Category("Burglary".into()), -5.0, 100, 112),
+        result(Selection::Category("Robbery".into()), -5.0, 100, 97),
+        result(Selection::Asb, 0.0, 200, 190),
+    ];
+    i.targets = &several;
+    assert_eq!(
+        texts(&key_findings(&i), FindingKind::Target),
+        vec!["2 of 4 targets met; burglary is off target: +12.0% against \u{2212}5.0%; robbery is near target: \u{2212}3.0% against \u{2212}5.0%."]
+    );
+    i.targets = &targets;
     // Only the suspect month inside the compared periods is mentioned.
     let caveats = texts(&f, FindingKind::Caveat);
     assert_eq!(caveats.len(), 1, "{caveats:?}");

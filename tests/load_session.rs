@@ -148,6 +148,22 @@ fn west_yorkshire_at_district_level_matches_a_plain_count() {
         "rows in Barnsley, outside West Yorkshire, are counted in Barnsley"
     );
     assert_eq!(cells(&loaded), want);
+    // With no area chosen, the areas are those the rows reach: not every
+    // authority in England, each ranked at 0.
+    let reached: std::collections::BTreeSet<&str> = want
+        .keys()
+        .map(|k| k.1.as_str())
+        .filter(|a| !a.is_empty())
+        .collect();
+    let listed: std::collections::BTreeSet<&str> = loaded
+        .data
+        .dataset
+        .areas
+        .iter()
+        .map(|a| a.code.as_str())
+        .filter(|c| c.starts_with("E0") && !c.starts_with("E01") && !c.starts_with("E02"))
+        .collect();
+    assert_eq!(listed, reached);
     // The authority with the most rows (by the plain count) is offered
     // first, from the files' first bytes alone; the areas with rows in
     // that sample come before the rest.

@@ -355,7 +355,13 @@ fn a_council_s_counts_beside_police_files_are_a_source_of_their_own() {
             council.source.as_deref(),
             council.group.as_str()
         ),
-        (false, Some("council-asb.csv"), "Anti-social behaviour")
+        // Its group is named with its source: choosing the police's
+        // "Anti-social behaviour" group never adds the council's records.
+        (
+            false,
+            Some("council-asb.csv"),
+            "Anti-social behaviour (council-asb.csv)"
+        )
     );
     // Rows: 3 police + 4 council = 7 read; the council's E05000009 row is
     // outside the areas loaded.
@@ -389,7 +395,7 @@ fn a_council_s_counts_beside_police_files_are_a_source_of_their_own() {
         .categories
         .as_deref()
         .unwrap()
-        .contains("Council ASB,Anti-social behaviour,no,council-asb.csv"));
+        .contains("Council ASB,Anti-social behaviour (council-asb.csv),no,council-asb.csv"));
     let again = &back.dataset.cube;
     let flags_back = |s: usize| {
         (0..3)

@@ -174,8 +174,10 @@ pub fn targets(path: Option<&str>, ds: &Dataset) -> Result<Vec<Target>, CliError
     let Some(path) = path else {
         return Ok(Vec::new());
     };
-    let (t, report) =
-        read_targets(path, open(path)?, &ds.categories).map_err(|e| failed(e.to_string()))?;
+    let (t, report) = read_targets(path, open(path)?, &ds.categories, |c| {
+        ds.area(c).is_some() || ds.cube.area_index(c).is_some()
+    })
+    .map_err(|e| failed(e.to_string()))?;
     print_read(path, &report);
     Ok(t)
 }

@@ -67,6 +67,17 @@ pub struct PublishArgs {
     /// The day it is published, YYYY-MM-DD
     #[arg(long, value_name = "DATE")]
     pub published: Option<String>,
+    /// Who recorded the police files' counts, shown beside other sources
+    /// (e.g. "Cleveland Police")
+    #[arg(long, value_name = "TEXT")]
+    pub source: Option<String>,
+    /// Targets (selection,target_pct_change[,area_code], e.g.
+    /// all-crime,-5), copied as targets.csv once checked
+    #[arg(long, value_name = "FILE")]
+    pub targets: Option<String>,
+    /// What the targets are, shown with them (e.g. that they are examples)
+    #[arg(long, value_name = "TEXT", requires = "targets")]
+    pub targets_note: Option<String>,
     /// The folder to write (made when missing)
     #[arg(long, value_name = "DIR")]
     pub out: String,
@@ -123,6 +134,9 @@ pub fn run_publish(args: &PublishArgs) -> Result<Outcome, CliError> {
         run(b)?;
     }
 
+    if let Some(input) = &args.targets {
+        copy_targets(input, &file("targets.csv"), &file("areas.csv"))?;
+    }
     let manifest = manifest(args, boundaries_file)?;
     let path = file("manifest.json");
     std::fs::write(&path, manifest.to_json())
@@ -175,15 +189,39 @@ fn manifest(args: &PublishArgs, boundaries_file: String) -> Result<Manifest, Cli
         population_year: args.population_year,
         disclosure_threshold: None,
         published: args.published.clone(),
+        source: args.source.clone(),
+        targets_note: args.targets_note.clone(),
         default_period: None,
         files: ManifestFiles {
             counts: "counts.csv".to_string(),
             areas: Some("areas.csv".to_string()),
             categories: None,
             boundaries: args.boundaries.as_ref().map(|_| boundaries_file),
+            targets: args.targets.as_ref().map(|_| "targets.csv".to_string()),
+            other_sources: Vec::new(),
         },
         caveats: args.caveats.clone(),
     })
+}
+
+/// Copies the targets file `input` to `to` once every row reads (against
+/// police.uk's categories and the areas file written, `areas`), else fails
+/// naming the first bad row.
+fn copy_targets(input: &str, to: &str, areas: &str) -> Result<(), CliError> {
+    let shown = super::inputs::shown_path(std::path::Path::new(input));
+    let bytes = std::fs::read(input).map_err(|e| failed(format!("{shown}: cannot read: {e}")))?;
+    let areas = std::fs::read(areas).map_err(|e| failed(format!("{areas}: cannot read: {e}")))?;
+    let (areas, _) = crate::data::areas::read_areas_bytes("areas.csv", &areas)
+        .map_err(|e| failed(e.to_string()))?;
+    let known = |code: &str| areas.iter().any(|a| a.code.as_str() == code);
+    let categories = crate::data::Categories::default();
+    let (_, report) =
+        crate::analysis::targets::read_targets(&shown, bytes.as_slice(), &categories, known)
+            .map_err(|e| failed(e.to_string()))?;
+    if let Some(r) = report.rejections.first() {
+        return Err(failed(format!("{}: line {}: {}", r.file, r.line, r.reason)));
+    }
+    std::fs::write(to, &bytes).map_err(|e| failed(format!("{to}: cannot write: {e}")))
 }
 
 /// The name the last lookup gives `code`.

@@ -122,6 +122,27 @@ impl Categories {
         Categories { items }
     }
 
+    /// Keeps each group to one source: a group another source's categories
+    /// also use (a council's "Anti-social behaviour" beside the police's)
+    /// is named with the source, e.g. `Anti-social behaviour (Council)`, so
+    /// that choosing a group never adds two sources' records together.
+    pub fn separate_sources(&mut self) {
+        let shared: Vec<bool> = self
+            .items
+            .iter()
+            .map(|c| {
+                self.items
+                    .iter()
+                    .any(|o| o.group == c.group && o.source != c.source)
+            })
+            .collect();
+        for (c, shared) in self.items.iter_mut().zip(shared) {
+            if let (true, Some(source)) = (shared, &c.source) {
+                c.group = format!("{} ({source})", c.group);
+            }
+        }
+    }
+
     /// The sources of the categories: the main one (`None`) first, then
     /// each named source in first-seen order.
     pub fn sources(&self) -> Vec<Option<&str>> {
@@ -196,5 +217,25 @@ mod tests {
         assert!(!get("Council ASB").is_crime);
         assert_eq!(c.sources(), [None, Some("Council")]);
         assert_eq!(c.source_indices().last(), Some(&1));
+    }
+
+    #[test]
+    fn a_group_two_sources_use_is_split_by_source() {
+        let file = Categories::new(vec![Category {
+            name: "Council ASB".into(),
+            group: ASB.into(),
+            is_crime: false,
+            source: Some("Council".into()),
+        }]);
+        let mut c = Categories::with_file(file);
+        c.separate_sources();
+        let group = |n: &str| c.get(c.index_of(n).unwrap()).unwrap().group.clone();
+        assert_eq!(group(ASB), ASB, "the main source's keeps its name");
+        assert_eq!(group("Council ASB"), "Anti-social behaviour (Council)");
+        assert_eq!(
+            group("Burglary"),
+            "Acquisitive crime",
+            "one source's groups unchanged"
+        );
     }
 }

@@ -39,13 +39,15 @@ impl Dataset {
                 }
             }
         }
+        let mut categories = Categories::new(aligned);
+        categories.separate_sources();
         let mut by_code = HashMap::new();
         for (i, a) in areas.iter().enumerate().rev() {
             by_code.insert(a.code.0.clone(), i as u32);
         }
         Dataset {
             areas,
-            categories: Categories::new(aligned),
+            categories,
             cube,
             by_code,
         }

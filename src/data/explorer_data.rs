@@ -26,6 +26,9 @@ pub struct ExplorerData {
     /// For a part of a dataset ([`ExplorerData::within`]): the whole it
     /// was taken from (a borough's peers are there).
     pub part_of: Option<std::sync::Arc<ExplorerData>>,
+    /// The targets file as fetched (name, bytes), when the manifest names
+    /// one: read by `analysis::targets` against the categories and areas.
+    pub targets: Option<(String, Vec<u8>)>,
     /// What the pages derive from this dataset once (the areas at each
     /// level), kept while it is shown.
     pub derived: Derived,
@@ -63,6 +66,10 @@ pub struct Files<'a> {
     pub categories: Option<(&'a str, &'a [u8])>,
     /// The boundaries (GeoJSON).
     pub boundaries: Option<(&'a str, &'a [u8])>,
+    /// The targets file.
+    pub targets: Option<(&'a str, &'a [u8])>,
+    /// The counts files of the manifest's other sources, in its order.
+    pub others: &'a [(&'a str, &'a [u8])],
 }
 
 impl<'a> Files<'a> {
@@ -73,6 +80,8 @@ impl<'a> Files<'a> {
             areas: None,
             categories: None,
             boundaries: None,
+            targets: None,
+            others: &[],
         }
     }
 }
@@ -98,28 +107,38 @@ pub fn assemble(manifest: Manifest, files: Files) -> Result<ExplorerData, String
     };
     let leaves = leaf_codes(&areas);
 
-    let categories = match files.categories {
-        Some((file, bytes)) => {
-            let (categories, report) = read_categories(file, bytes).map_err(|e| e.to_string())?;
-            if let Some(first) = report.rejections.first() {
-                return Err(format!(
-                    "{}: line {}: {}",
-                    first.file, first.line, first.reason
-                ));
-            }
-            Categories::with_file(categories)
-        }
-        None => Categories::default(),
-    };
+    let categories = categories_of(&files)?;
+    let (others, categories) = read_other_sources(&manifest, &files, &leaves, categories)?;
+    let theirs = |name: &str| others.iter().any(|(o, _)| o.category_index(name).is_some());
+    let main = Categories::new(
+        categories
+            .iter()
+            .filter(|c| !theirs(&c.name))
+            .cloned()
+            .collect(),
+    );
     let mut builder = CubeBuilder::new()
-        .with_categories(categories.iter().map(|c| c.name.as_str()))
-        .with_sources(categories.source_indices())
+        .with_categories(main.iter().map(|c| c.name.as_str()))
+        .with_sources(main.source_indices())
         .with_areas(leaves);
     let (file, bytes) = files.counts;
-    let report = read_counts_bytes(file, bytes, &mut builder).map_err(|e| e.to_string())?;
-    let cube = builder.build().map_err(|e| format!("{file}: {e}"))?;
+    let mut report = read_counts_bytes(file, bytes, &mut builder).map_err(|e| e.to_string())?;
+    let mut cube = builder.build().map_err(|e| format!("{file}: {e}"))?;
     if cube.month_count() == 0 {
         return Err(format!("{file}: the file has no counts to show"));
+    }
+    for (other, rows) in others {
+        if let Some(c) = other
+            .categories()
+            .iter()
+            .find(|c| cube.category_index(c).is_some())
+        {
+            return Err(format!(
+                "{c:?} is counted by two sources ({file} and another counts file): each source's categories must be its own, e.g. \"Council-recorded ASB\""
+            ));
+        }
+        cube = cube.beside(&other);
+        report.merge(rows);
     }
     let quality = cube_quality(&cube);
     let boundaries = match files.boundaries {
@@ -130,7 +149,7 @@ pub fn assemble(manifest: Manifest, files: Files) -> Result<ExplorerData, String
         }
         None => Vec::new(),
     };
-    let dataset = Dataset::new(cube, areas, &categories);
+    let dataset = Dataset::new(cube, areas, &Categories::new(categories));
     Ok(ExplorerData {
         manifest,
         dataset,
@@ -138,8 +157,64 @@ pub fn assemble(manifest: Manifest, files: Files) -> Result<ExplorerData, String
         quality,
         boundaries,
         part_of: None,
+        targets: files.targets.map(|(n, b)| (n.to_string(), b.to_vec())),
         derived: Derived::default(),
     })
+}
+
+/// The categories: the built-in list with the categories file over it,
+/// when there is one (its first bad row is an error).
+fn categories_of(files: &Files) -> Result<Categories, String> {
+    let Some((file, bytes)) = files.categories else {
+        return Ok(Categories::default());
+    };
+    let (categories, report) = read_categories(file, bytes).map_err(|e| e.to_string())?;
+    if let Some(first) = report.rejections.first() {
+        return Err(format!(
+            "{}: line {}: {}",
+            first.file, first.line, first.reason
+        ));
+    }
+    Ok(Categories::with_file(categories))
+}
+
+/// Another source's counts, with the rows its file had.
+type OtherCounts = (super::Cube, LoadReport);
+
+/// Reads the counts files of the manifest's other sources (in `files`,
+/// in the manifest's order) onto `leaves`; returns each one's cube and
+/// rows, and `categories` with theirs named with their source and never
+/// crime (only the main source's records count in all crime).
+fn read_other_sources(
+    manifest: &Manifest,
+    files: &Files,
+    leaves: &[&str],
+    categories: Categories,
+) -> Result<(Vec<OtherCounts>, Vec<super::Category>), String> {
+    let mut items: Vec<super::Category> = categories.iter().cloned().collect();
+    let mut out = Vec::new();
+    for (&(file, bytes), other) in files.others.iter().zip(&manifest.files.other_sources) {
+        let mut builder = CubeBuilder::new().with_areas(leaves.iter().copied());
+        let rows = read_counts_bytes(file, bytes, &mut builder).map_err(|e| e.to_string())?;
+        let cube = builder.build().map_err(|e| format!("{file}: {e}"))?;
+        for name in cube.categories() {
+            let listed = items.iter().position(|c| &c.name == name);
+            let mut c = listed.map_or_else(
+                || super::Category {
+                    name: name.clone(),
+                    group: name.clone(),
+                    is_crime: false,
+                    source: None,
+                },
+                |i| items.remove(i),
+            );
+            c.source = Some(other.source.clone());
+            c.is_crime = false;
+            items.push(c);
+        }
+        out.push((cube, rows));
+    }
+    Ok((out, items))
 }
 
 /// Monthly totals of a cube checked for missing and implausibly low
@@ -221,6 +296,7 @@ impl ExplorerData {
             boundaries,
         );
         data.part_of = Some(std::sync::Arc::clone(self));
+        data.targets = self.targets.clone();
         Some(data)
     }
 
@@ -243,6 +319,7 @@ impl ExplorerData {
             quality,
             boundaries,
             part_of: None,
+            targets: None,
             derived: Derived::default(),
         }
     }
@@ -291,6 +368,8 @@ mod tests {
             Files {
                 areas: Some(("areas.csv", &areas)),
                 boundaries: Some(("wards.geojson", &wards)),
+                targets: None,
+                others: &[],
                 ..Files::counts("counts.csv", &counts)
             },
         )
@@ -343,5 +422,59 @@ mod tests {
         )
         .unwrap_err();
         assert!(bad.starts_with("k: line 2: expected yes or no"), "{bad}");
+    }
+
+    /// A council's counts beside the police's: a source of its own with its
+    /// own months, never crime, its group named with its source; the rows
+    /// of both files add up; a category both count is an error.
+    #[test]
+    fn other_sources_are_their_own_series() {
+        let manifest = r#"{"title":"T","source":"Police","files":{"counts":"c",
+            "other_sources":[{"counts":"k","source":"Council"}]}}"#;
+        let manifest = Manifest::parse("m", manifest).unwrap();
+        let counts = "month,area_code,category,count\n2024-01,W1,Burglary,3\n2024-02,W1,Anti-social behaviour,2\n";
+        let council =
+            "month,area_code,category,count\n2024-02,W1,Council ASB,5\n2024-03,W2,Council ASB,4\n";
+        let categories = "category,group,is_crime\nCouncil ASB,Anti-social behaviour,yes\n";
+        let others = [("k", council.as_bytes())];
+        let b = assemble(
+            manifest.clone(),
+            Files {
+                categories: Some(("cat", categories.as_bytes())),
+                others: &others,
+                ..Files::counts("c", counts.as_bytes())
+            },
+        )
+        .unwrap();
+        let cats = &b.dataset.categories;
+        let council = cats.iter().find(|c| c.name == "Council ASB").unwrap();
+        assert!(
+            !council.is_crime,
+            "another source's records are never crime"
+        );
+        assert_eq!(council.source.as_deref(), Some("Council"));
+        assert_eq!(council.group, "Anti-social behaviour (Council)");
+        let cube = &b.dataset.cube;
+        assert_eq!(cube.month_count(), 3);
+        let flags = |s: usize| {
+            (0..3)
+                .map(|m| cube.source_has_data(s, m))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(flags(0), [true, true, false], "the police's months");
+        assert_eq!(flags(1), [false, true, true], "the council's");
+        assert_eq!((b.report.rows_read, b.report.accepted), (4, 4));
+        // The same category in both files could count the same records twice.
+        let twice = "month,area_code,category,count\n2024-02,W1,Burglary,5\n";
+        let others = [("k", twice.as_bytes())];
+        let e = assemble(
+            manifest,
+            Files {
+                others: &others,
+                ..Files::counts("c", counts.as_bytes())
+            },
+        )
+        .unwrap_err();
+        assert!(e.contains("\"Burglary\" is counted by two sources"), "{e}");
     }
 }

@@ -16,6 +16,21 @@ pub struct ManifestFiles {
     pub categories: Option<String>,
     /// The optional boundaries (GeoJSON).
     pub boundaries: Option<String>,
+    /// The optional targets file (`selection,target_pct_change[,area_code]`).
+    pub targets: Option<String>,
+    /// Counts files of other sources (a council's own anti-social
+    /// behaviour records, a fire service's deliberate fires), each shown
+    /// as its own series: never added to another source's, never to crime.
+    pub other_sources: Vec<OtherSource>,
+}
+
+/// A counts file recorded by another organisation than the main one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OtherSource {
+    /// Its counts file (`month,area_code,category,count`).
+    pub counts: String,
+    /// Who recorded it, e.g. `Stockton-on-Tees Borough Council`.
+    pub source: String,
 }
 
 /// The periods a publisher wants the dataset to open on
@@ -65,6 +80,11 @@ pub struct Manifest {
     pub area_level: String,
     /// The name of the whole, e.g. `Stockton-on-Tees`.
     pub whole_name: String,
+    /// Who recorded the main counts file, e.g. `Cleveland Police`, when
+    /// said (shown beside other sources' series).
+    pub source: Option<String>,
+    /// What the targets are, e.g. that they are examples, when said.
+    pub targets_note: Option<String>,
     /// The year of the population figures used for rates.
     pub population_year: Option<u32>,
     /// Counts from 1 to threshold − 1 are suppressed, when set.
@@ -108,6 +128,8 @@ impl Manifest {
                 .text("area_level")?
                 .unwrap_or_else(|| "ward".to_string()),
             whole_name: fields.text("whole_name")?.unwrap_or_default(),
+            source: fields.text("source")?,
+            targets_note: fields.text("targets_note")?,
             population_year: fields.whole_number("population_year")?,
             disclosure_threshold: fields.whole_number("disclosure_threshold")?,
             published: fields.date("published")?,
@@ -137,6 +159,14 @@ impl Manifest {
         ] {
             out.push_str(&format!("  \"{key}\": {value},\n"));
         }
+        for (key, text) in [
+            ("source", &self.source),
+            ("targets_note", &self.targets_note),
+        ] {
+            if let Some(text) = text {
+                out.push_str(&format!("  \"{key}\": {},\n", string(text)));
+            }
+        }
         if let Some(date) = &self.published {
             out.push_str(&format!("  \"published\": {},\n", string(date)));
         }
@@ -154,9 +184,24 @@ impl Manifest {
             ("areas", f.areas.as_ref()),
             ("categories", f.categories.as_ref()),
             ("boundaries", f.boundaries.as_ref()),
+            ("targets", f.targets.as_ref()),
         ]
         .into_iter()
         .filter_map(|(key, name)| Some(format!("    \"{key}\": {}", string(name?))))
+        .chain((!f.other_sources.is_empty()).then(|| {
+            let each: Vec<String> = f
+                .other_sources
+                .iter()
+                .map(|o| {
+                    format!(
+                        "      {{\"counts\": {}, \"source\": {}}}",
+                        string(&o.counts),
+                        string(&o.source)
+                    )
+                })
+                .collect();
+            format!("    \"other_sources\": [\n{}\n    ]", each.join(",\n"))
+        }))
         .collect();
         out.push_str(&format!("  \"files\": {{\n{}\n  }},\n", files.join(",\n")));
         if self.caveats.is_empty() {
@@ -295,7 +340,37 @@ impl Fields<'_> {
             areas: file_field("areas")?,
             categories: file_field("categories")?,
             boundaries: file_field("boundaries")?,
+            targets: file_field("targets")?,
+            other_sources: self.other_sources(files)?,
         })
+    }
+
+    /// `"files"."other_sources"`: `[{"counts": "file.csv", "source":
+    /// "Who recorded it"}, …]`, none when absent.
+    fn other_sources(&self, files: &Object) -> Result<Vec<OtherSource>, FileError> {
+        let wrong = || {
+            self.bad("\"files\".\"other_sources\" must be a list of {\"counts\": \"file.csv\", \"source\": \"who recorded it\"}")
+        };
+        let items = match files.get("other_sources") {
+            None | Some(Value::Null) => return Ok(Vec::new()),
+            Some(Value::Array(items)) => items,
+            Some(_) => return Err(wrong()),
+        };
+        items
+            .iter()
+            .map(|item| {
+                let text = |key: &str| {
+                    item.get(key)
+                        .and_then(Value::as_str)
+                        .filter(|t| !t.trim().is_empty())
+                        .map(str::to_string)
+                };
+                match (text("counts"), text("source")) {
+                    (Some(counts), Some(source)) => Ok(OtherSource { counts, source }),
+                    _ => Err(wrong()),
+                }
+            })
+            .collect()
     }
 
     /// `"default_period"`: two month ranges, when given.
@@ -450,6 +525,8 @@ mod tests {
             attribution: "\r\n".to_string(),
             area_level: "lsoa".to_string(),
             whole_name: "Stockton-on-Tees".to_string(),
+            source: None,
+            targets_note: None,
             population_year: Some(2021),
             disclosure_threshold: Some(u32::MAX),
             published: Some("2025-12-18".to_string()),
@@ -462,6 +539,8 @@ mod tests {
                 areas: None,
                 categories: Some("categories.csv".to_string()),
                 boundaries: Some("ü.geojson".to_string()),
+                targets: None,
+                other_sources: Vec::new(),
             },
             caveats: vec![awkward.to_string(), String::new()],
         };

@@ -131,13 +131,27 @@ impl Tally {
         }
     }
 
-    /// Builds the cube: the area axis lists every target area (sorted), even
-    /// those with no rows; the months run from the first to the last met.
+    /// Builds the cube; the months run from the first to the last met. The
+    /// area axis lists the target areas (sorted): under `--within` every
+    /// one, even those with no rows (a ward with no crime is in the
+    /// borough); without it only those with rows, so that a lookup of the
+    /// whole country does not put thousands of areas the files never reach
+    /// in every ranking, each at 0.
     pub fn finish(self) -> Result<Prepared, CubeError> {
         if self.overflow {
             return Err(CubeError::Overflow);
         }
-        let (areas, area_at) = area_axis(self.mapper.codes());
+        let scoped = !self.mapper.keeps_unallocated();
+        let k = self.categories.len();
+        let has_rows = |id: usize| {
+            // A month's cells reach only as far as the last area it met.
+            self.months.iter().any(|m| {
+                m.cells
+                    .get(id * k..(id + 1) * k)
+                    .is_some_and(|cells| cells.iter().any(|&n| n > 0))
+            })
+        };
+        let (areas, area_at) = area_axis(self.mapper.codes(), |id| scoped || has_rows(id));
         let (names, category_at) = category_axis(&self.categories);
         let axes = Axes {
             areas,
@@ -161,19 +175,23 @@ impl Tally {
     }
 }
 
-/// The cube's area axis (every target code once, sorted) and the axis
-/// position of each area id (codes may repeat).
-fn area_axis(codes: &[String]) -> (Vec<AreaCode>, Vec<usize>) {
-    let mut order: Vec<usize> = (0..codes.len()).collect();
+/// The cube's area axis (each target code of an area id that is `kept`,
+/// once, sorted) and the axis position of each area id (codes may repeat;
+/// `None` for an id not kept).
+fn area_axis(
+    codes: &[String],
+    kept: impl Fn(usize) -> bool,
+) -> (Vec<AreaCode>, Vec<Option<usize>>) {
+    let mut order: Vec<usize> = (0..codes.len()).filter(|&id| kept(id)).collect();
     order.sort_by(|&a, &b| codes[a].cmp(&codes[b]));
-    let mut areas: Vec<AreaCode> = Vec::with_capacity(codes.len());
-    let mut area_at = vec![0usize; codes.len()];
+    let mut areas: Vec<AreaCode> = Vec::with_capacity(order.len());
+    let mut area_at = vec![None; codes.len()];
     for &id in &order {
         let code = &codes[id];
         if areas.last().is_none_or(|last| last.as_str() != code) {
             areas.push(AreaCode::from(code.as_str()));
         }
-        area_at[id] = areas.len() - 1;
+        area_at[id] = Some(areas.len() - 1);
     }
     (areas, area_at)
 }
@@ -196,8 +214,9 @@ fn category_axis(categories: &Categories) -> (Vec<String>, Vec<usize>) {
 /// The cube's axes, and where the tally's counters go on them.
 struct Axes {
     areas: Vec<AreaCode>,
-    /// The position in `areas` of each area id.
-    area_at: Vec<usize>,
+    /// The position in `areas` of each area id (`None`: an area left out,
+    /// which has no counts).
+    area_at: Vec<Option<usize>>,
     names: Vec<String>,
     /// The position in `names` of each category of the tally.
     category_at: Vec<usize>,
@@ -235,7 +254,7 @@ impl Axes {
             with_data[mi] = true;
             if k > 0 {
                 for (id, cells) in m.cells.chunks_exact(k).enumerate() {
-                    let a = self.area_at[id];
+                    let Some(a) = self.area_at[id] else { continue };
                     for (&n, &c) in cells.iter().zip(&self.category_at) {
                         if n > 0 {
                             add(&mut counts, (a * span + mi) * kk + c, n)?;
@@ -326,8 +345,18 @@ mod tests {
             tally.count(*month, *cat, place);
             placed.push((*month, *cat, place));
         }
-        let mut codes = tally.mapper.codes().to_vec();
+        // Under --within every area of the scope; without, those met.
+        let mut codes = if keep {
+            let met = placed.iter().filter_map(|(_, _, p)| match p {
+                Placement::Area(a) | Placement::Bridged(a) => Some(*a as usize),
+                _ => None,
+            });
+            met.map(|a| tally.mapper.codes()[a].clone()).collect()
+        } else {
+            tally.mapper.codes().to_vec()
+        };
         codes.sort();
+        codes.dedup();
         let mut b = CubeBuilder::new()
             .with_areas(codes.iter().map(String::as_str))
             .with_categories(names.iter().copied());
@@ -448,13 +477,38 @@ mod tests {
         }
     }
 
+    fn codes(cube: &Cube) -> Vec<&str> {
+        cube.areas().iter().map(AreaCode::as_str).collect()
+    }
+
     #[test]
-    fn an_empty_tally_lists_the_areas_and_no_months() {
+    fn an_empty_tally_lists_the_scope_s_areas_and_no_months() {
         let (lookup, _) = read_lookup("lookup.csv", LOOKUP).unwrap();
-        let mapper = AreaMapper::from_lookup(&lookup, Level::Ward, &[]).unwrap();
+        let within = ["E06000001".to_string()];
+        let mapper = AreaMapper::from_lookup(&lookup, Level::Ward, &within).unwrap();
         let (p, sparse) = both(mapper, &["Drugs"], &[]);
         assert_eq!(p.cube, sparse);
-        assert_eq!(p.cube.areas().len(), 3);
+        assert_eq!(codes(&p.cube), ["E05000001", "E05000002"]);
         assert_eq!(p.cube.month_count(), 0);
+    }
+
+    /// Without a scope, the lookup's areas the files never reach are not on
+    /// the axis (they would be ranked, each at 0); under one, the scope's
+    /// areas are, rows or none.
+    #[test]
+    fn areas_without_rows_are_listed_only_under_a_scope() {
+        let (lookup, _) = read_lookup("lookup.csv", LOOKUP).unwrap();
+        let m: Month = "2024-01".parse().unwrap();
+        let rows = [(m, 0, "E01000001".to_string()), (m, 0, String::new())];
+        let unscoped = AreaMapper::from_lookup(&lookup, Level::Ward, &[]).unwrap();
+        let (p, sparse) = both(unscoped, &["Drugs"], &rows);
+        assert_eq!(p.cube, sparse);
+        assert_eq!(codes(&p.cube), ["E05000001"]);
+        assert_eq!(p.cube.unallocated(0, 0), 1, "the row without an LSOA kept");
+        let within = ["E06000001".to_string()];
+        let scoped = AreaMapper::from_lookup(&lookup, Level::Ward, &within).unwrap();
+        let (p, _) = both(scoped, &["Drugs"], &rows);
+        assert_eq!(codes(&p.cube), ["E05000001", "E05000002"]);
+        assert_eq!(p.cube.grand_total(), 1);
     }
 }

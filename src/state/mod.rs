@@ -181,7 +181,7 @@ pub struct ViewState {
 impl Default for ViewState {
     fn default() -> Self {
         ViewState {
-            dataset: "demo".to_string(),
+            dataset: "cleveland".to_string(),
             page: Page::Overview,
             period: PeriodChoice::Default,
             select: "all-crime".to_string(),
@@ -425,12 +425,15 @@ mod tests {
         };
         assert_eq!(overview.to_query(), "?page=overview&ward=E05012345");
         // A borough's part of the dataset, on any page.
-        let part = ViewState::from_query("?dataset=cleveland&area=E06000004&page=wards");
+        let part = ViewState::from_query("?dataset=stockton&area=E06000004&page=wards");
         assert_eq!(part.area.as_deref(), Some("E06000004"));
         assert_eq!(
             part.to_query(),
-            "?dataset=cleveland&page=wards&area=E06000004"
+            "?dataset=stockton&page=wards&area=E06000004"
         );
+        // The default dataset (cleveland) is not written out.
+        let default = ViewState::from_query("?dataset=cleveland&page=wards");
+        assert_eq!(default.to_query(), "?page=wards");
         assert_eq!(ViewState::from_query("?area=<b>").area, None);
     }
 
@@ -458,7 +461,7 @@ mod tests {
         let s = ViewState::from_query(
             "dataset=../../etc&page=nope&period=decade&ward=<script>&by=x&current=2018-07..2018-07",
         );
-        assert_eq!(s.dataset, "demo");
+        assert_eq!(s.dataset, "cleveland");
         assert_eq!(s.page, Page::Overview);
         assert_eq!(
             s.period,

@@ -155,12 +155,32 @@ pub async fn load_dataset(name: String, needs: Needs) -> Result<Arc<ExplorerData
     // Every download starts before the first is awaited.
     let counts_url = format!("{base}{}", f.counts);
     let counts = start(&counts_url);
-    let [areas, categories, boundaries] = [f.areas.as_ref(), f.categories.as_ref(), boundaries]
-        .map(|n| n.map(|n| start(&format!("{base}{n}"))));
+    let others: Vec<Download> = f
+        .other_sources
+        .iter()
+        .map(|o| start(&format!("{base}{}", o.counts)))
+        .collect();
+    let [areas, categories, boundaries, targets] = [
+        f.areas.as_ref(),
+        f.categories.as_ref(),
+        boundaries,
+        f.targets.as_ref(),
+    ]
+    .map(|n| n.map(|n| start(&format!("{base}{n}"))));
     let counts = counts.bytes().await?;
+    let mut other_bytes = Vec::with_capacity(others.len());
+    for d in others {
+        let url = d.url.clone();
+        other_bytes.push((url, d.bytes().await?));
+    }
     let areas = fetched(areas).await?;
     let categories = fetched(categories).await?;
     let boundaries = fetched(boundaries).await?;
+    let targets = fetched(targets).await?;
+    let others: Vec<(&str, &[u8])> = other_bytes
+        .iter()
+        .map(|(u, b)| (u.as_str(), b.as_slice()))
+        .collect();
     let data = assemble(
         manifest,
         Files {
@@ -168,8 +188,14 @@ pub async fn load_dataset(name: String, needs: Needs) -> Result<Arc<ExplorerData
             areas: named(&areas),
             categories: named(&categories),
             boundaries: named(&boundaries),
+            targets: named(&targets),
+            others: &others,
         },
-    );
+    )
+    .and_then(|d| {
+        crate::analysis::targets::check(&d)?;
+        Ok(d)
+    });
     data.map(Arc::new).map_err(FetchError::Unusable)
 }
 

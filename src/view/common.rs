@@ -13,6 +13,7 @@ use crate::analysis::{
 use crate::analysis::{Comparison, Coverage, Scope, Which};
 use crate::data::explorer_data::ExplorerData;
 use crate::data::{Categories, Level};
+pub use crate::format::in_sentence;
 use crate::format::{signed, signed_pct, thousands};
 use crate::state::ViewState;
 
@@ -287,20 +288,6 @@ pub fn vs_whole_words(v: VsWhole) -> &'static str {
         VsWhole::Higher => "higher than",
         VsWhole::Similar => "similar to",
         VsWhole::Lower => "lower than",
-    }
-}
-
-/// A label as it reads inside a sentence: its first letter lower-cased,
-/// unless it starts an acronym (`ASB`), and nothing else touched: "All
-/// crime (excluding ASB)" → "all crime (excluding ASB)", "ASB (council)"
-/// stays.
-pub fn in_sentence(label: &str) -> String {
-    let mut chars = label.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), second) if !second.is_some_and(|c| c.is_ascii_uppercase()) => {
-            first.to_ascii_lowercase().to_string() + &label[first.len_utf8()..]
-        }
-        _ => label.to_string(),
     }
 }
 

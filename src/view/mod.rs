@@ -15,6 +15,7 @@ pub mod periods;
 pub mod profile;
 pub mod selection;
 pub mod table;
+pub mod targets;
 pub mod wards;
 
 pub use table::{Cell, Column, SortDir, TableModel};

@@ -59,6 +59,12 @@ pub struct OverviewModel {
     pub findings: Vec<String>,
     /// True when the table shows `[c]` or `[low]` (so the page shows a key).
     pub has_markers: bool,
+    /// The targets that apply, with their statuses, when the dataset has any.
+    pub targets: Option<super::targets::TargetsModel>,
+    /// With several sources: each series that is not crime (anti-social
+    /// behaviour as the police and a council recorded it, deliberate
+    /// fires…) side by side, each with its source, change and verdict.
+    pub by_source: Option<TableModel>,
 }
 
 /// The headline for a comparison already computed for `s` (its periods,
@@ -272,13 +278,15 @@ pub fn overview(b: &ExplorerData, state: &ViewState) -> Result<OverviewModel, St
     let dep_ranking = rank_areas(ds, &s.totals, &s.map, &s.selection, Measure::Rate);
     let dep = deprivation(&dep_ranking, &s.map);
     let suspect: Vec<Month> = b.quality.months_suspect.iter().map(|m| m.month).collect();
+    let targets = whole_targets(b, &s);
+    let results = targets.as_ref().map_or(&[][..], |(_, r)| r.as_slice());
     let findings = key_findings(&FindingsInput {
         pair: &s.pair,
         categories: &category_rows,
         ranking: Some(&ranking),
         level_name: &s.level_name,
         deprivation: dep.as_ref(),
-        targets: &[],
+        targets: results,
         coverage: &s
             .totals
             .coverage(&crate::analysis::Selection::AllCrime.mask(&ds.categories)),
@@ -294,7 +302,67 @@ pub fn overview(b: &ExplorerData, state: &ViewState) -> Result<OverviewModel, St
         trend,
         findings,
         has_markers,
+        targets: targets.map(|(m, _)| m),
+        by_source: by_source(b, &s),
     })
+}
+
+/// The targets of the whole shown: a part (a borough) has its own, by its
+/// code, before the whole's; the whole, those set for no area.
+fn whole_targets(
+    b: &ExplorerData,
+    s: &Setup,
+) -> Option<(
+    super::targets::TargetsModel,
+    Vec<crate::analysis::TargetResult>,
+)> {
+    let code = b
+        .part_of
+        .as_ref()
+        .and_then(|_| b.dataset.areas.iter().find(|a| a.parent.is_none()))
+        .map(|a| a.code.as_str());
+    let chain: Vec<&str> = code.into_iter().collect();
+    super::targets::targets(b, s, Scope::Whole, &chain, &s.whole_name)
+}
+
+/// The series that are not crime, one row per group of each source (a
+/// group is one source's: see `Categories::separate_sources`), with who
+/// recorded it: `None` with one source.
+fn by_source(b: &ExplorerData, s: &Setup) -> Option<TableModel> {
+    let ds = &b.dataset;
+    if ds.categories.sources().len() < 2 {
+        return None;
+    }
+    let main = b.manifest.source.as_deref().unwrap_or("police.uk");
+    // Each group of categories none of which is crime, with its source.
+    let source_of = |group: &str| -> Option<String> {
+        let mut of_group = ds.categories.iter().filter(|c| c.group == group);
+        let first = of_group.next()?;
+        let not_crime = !first.is_crime && of_group.all(|c| !c.is_crime);
+        not_crime.then(|| first.source.clone().unwrap_or_else(|| main.to_string()))
+    };
+    let rows: Vec<CompareRow> = compare_table(ds, &s.totals, Scope::Whole, &By::Group)
+        .into_iter()
+        .filter(|r| r.role != RowRole::Total && source_of(&r.key).is_some())
+        .collect();
+    let caption = format!(
+        "{}: series that are not crime, by who recorded them, {} against {}",
+        s.whole_name,
+        s.pair.current.label(),
+        s.pair.previous.label()
+    );
+    let (mut table, _) = comparison_table(caption, &rows, &s.rule, "Series");
+    let mut cells = std::mem::take(&mut table.rows);
+    cells.append(&mut table.footer);
+    for row in &mut cells {
+        row.remove(5); // no share of all crime: none of it is crime
+        let source = source_of(&row[0].text).unwrap_or_default();
+        row.insert(1, Cell::text(source));
+    }
+    table.columns.remove(5);
+    table.columns.insert(1, Column::text("Recorded by"));
+    table.rows = cells;
+    Some(table)
 }
 
 #[cfg(test)]

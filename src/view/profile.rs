@@ -42,6 +42,9 @@ pub struct ProfileModel {
     pub deprivation: Option<String>,
     /// Key findings for the area.
     pub findings: Vec<String>,
+    /// The targets that apply (its own, else its borough's, else the
+    /// whole's), when any.
+    pub targets: Option<super::targets::TargetsModel>,
 }
 
 /// Builds the profile of the area in `state.ward`.
@@ -70,10 +73,14 @@ pub fn profile(b: &ExplorerData, state: &ViewState) -> Result<ProfileModel, Stri
     let (table, has_markers) = comparison_table(caption, &rows, &s.rule, "Category");
     let what = in_sentence(&s.selection.label());
     let standing = standing(b, &s, &code, &what);
+    let chain = super::targets::chain(b, &code);
+    let targets = super::targets::targets(b, &s, scope, &chain, &name);
+    let results = targets.as_ref().map_or(&[][..], |(_, r)| r.as_slice());
     Ok(ProfileModel {
         trend: trend(b, &s, index, area, &name, &what),
         deprivation: area.and_then(deprivation_sentence),
-        findings: findings(b, &s, &rows),
+        findings: findings(b, &s, &rows, results),
+        targets: targets.map(|(m, _)| m),
         name,
         code,
         whole_name: s.whole_name,
@@ -228,8 +235,13 @@ fn deprivation_sentence(area: &Area) -> Option<String> {
     }
 }
 
-/// The key findings of the area's category table `rows`.
-fn findings(b: &ExplorerData, s: &Setup, rows: &[CompareRow]) -> Vec<String> {
+/// The key findings of the area's category table `rows` and `targets`.
+fn findings(
+    b: &ExplorerData,
+    s: &Setup,
+    rows: &[CompareRow],
+    targets: &[crate::analysis::TargetResult],
+) -> Vec<String> {
     let categories = &b.dataset.categories;
     let months_suspect: Vec<Month> = b.quality.months_suspect.iter().map(|m| m.month).collect();
     key_findings(&FindingsInput {
@@ -238,7 +250,7 @@ fn findings(b: &ExplorerData, s: &Setup, rows: &[CompareRow]) -> Vec<String> {
         ranking: None,
         level_name: &level_words(&s.level_name).0,
         deprivation: None,
-        targets: &[],
+        targets,
         coverage: &s.totals.coverage(&Selection::AllCrime.mask(categories)),
         months_suspect: &months_suspect,
         rule: s.rule,

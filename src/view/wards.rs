@@ -4,12 +4,13 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::analysis::rank::peer_sentence;
+use crate::analysis::targets::{for_area, of_dataset, target_status};
 use crate::analysis::{
     rank_areas, show_ranking, Measure, RankRow, Ranking, Scope, Shown, ShownRank, Which,
 };
 use crate::chart::map::{build_map, MapGeometry, MAP_WIDTH};
 use crate::data::explorer_data::ExplorerData;
-use crate::format::{ordinal, thousands};
+use crate::format::{ordinal, signed_pct, thousands};
 use crate::state::ViewState;
 
 use super::area_links::{profile_href, AreaLinks};
@@ -17,6 +18,7 @@ use super::common::{
     capitalise, count_cell, level_words, movement_text, rate_cell, setup, vs_whole_words, Setup,
 };
 use super::table::{Cell, Column, TableModel};
+use super::targets::{chain, status_text};
 
 /// One area on the map, with the words shown on hover or focus.
 #[derive(Clone, Debug, PartialEq)]
@@ -134,9 +136,11 @@ pub fn wards(b: &ExplorerData, state: &ViewState) -> Result<WardsModel, String> 
     let whole_rate = r
         .whole_rate
         .map(|w| format!("{}: {:.1} per 1,000 residents", s.whole_name, w.per_1000));
+    let mut table = ranking_table(&s, &measure_label, rows);
+    with_targets(b, &s, &r, &mut table);
     Ok(WardsModel {
         what: s.selection.label(),
-        table: Arc::new(ranking_table(&s, &measure_label, rows)),
+        table: Arc::new(table),
         measure_label,
         map,
         labels,
@@ -196,6 +200,41 @@ fn map_words(r: &Ranking, x: &RankRow, sh: &ShownRank, n: usize) -> String {
         .map(|k| format!(", ranked {} of {n}", ordinal(k)))
         .unwrap_or_default();
     format!("{}: {figures}{rank}", r.name(x))
+}
+
+/// Adds a "Target" column to the ranking `table` when a target for the
+/// selection applies to any area ranked (its own, else its parent's, else
+/// the whole's): each
+/// area's status against it, in words with a mark.
+fn with_targets(b: &ExplorerData, s: &Setup, r: &Ranking, table: &mut TableModel) {
+    let all = of_dataset(b);
+    let target_of = |code: &str| {
+        for_area(&all, &chain(b, code))
+            .into_iter()
+            .find(|t| t.selection == s.selection)
+    };
+    if !r.rows.iter().any(|x| target_of(r.code(x)).is_some()) {
+        return;
+    }
+    let mask = s.selection.mask(&b.dataset.categories);
+    let whole = s.totals.coverage(&mask).is_complete();
+    for (row, x) in table.rows.iter_mut().zip(&r.rows) {
+        let cell = match target_of(r.code(x)) {
+            Some(t) => {
+                let actual = (whole && x.previous > 0)
+                    .then(|| (x.current as f64 - x.previous as f64) / x.previous as f64 * 100.0);
+                let status = target_status(actual, t.target_pct_change);
+                Cell::text(format!(
+                    "{} ({})",
+                    status_text(status),
+                    signed_pct(Some(t.target_pct_change))
+                ))
+            }
+            None => Cell::text(""),
+        };
+        row.push(cell);
+    }
+    table.columns.push(Column::text("Target"));
 }
 
 /// The ranking table around its `rows`.

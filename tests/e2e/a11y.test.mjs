@@ -7,17 +7,17 @@ import { open, useAppAndBrowser } from './harness.mjs';
 const app = useAppAndBrowser();
 
 const PAGES = [
-  ['overview', ''],
-  ['wards', '?page=wards'],
-  ['wards by rate', '?page=wards&by=rate'],
-  ['ward profile', '?ward=E05900020'],
-  ['deprivation', '?page=deprivation'],
-  ['custom periods', '?current=2025-01..2025-06&previous=2024-01..2024-06'],
+  ['overview', '?dataset=demo'],
+  ['wards', '?dataset=demo&page=wards'],
+  ['wards by rate', '?dataset=demo&page=wards&by=rate'],
+  ['ward profile', '?dataset=demo&ward=E05900020'],
+  ['deprivation', '?dataset=demo&page=deprivation'],
+  ['custom periods', '?dataset=demo&current=2025-01..2025-06&previous=2024-01..2024-06'],
   ['missing dataset', '?dataset=nowhere'],
-  ['embed builder', '?page=embed'],
-  ['how to read these figures', '?page=guide'],
+  ['embed builder', '?dataset=demo&page=embed'],
+  ['how to read these figures', '?dataset=demo&page=guide'],
   ['load data', '?page=load'],
-  ...['card', 'trend', 'table', 'ranking', 'map'].map((k) => [`embedded ${k}`, `?embed=${k}&ward=E05900020`]),
+  ...['card', 'trend', 'table', 'ranking', 'map'].map((k) => [`embedded ${k}`, `?dataset=demo&embed=${k}&ward=E05900020`]),
 ];
 
 for (const [name, query] of PAGES) {
@@ -40,7 +40,7 @@ for (const [name, query] of PAGES) {
 }
 
 test('keyboard: Tab reaches the controls, the table sorts and the map areas, with a visible focus', async () => {
-  const { page } = await open(app.browser, `${app.server.url}?page=wards`);
+  const { page } = await open(app.browser, `${app.server.url}?dataset=demo&page=wards`);
   await page.getByTestId('ranking-table').waitFor();
   const reached = new Set();
   for (let i = 0; i < 80; i++) {

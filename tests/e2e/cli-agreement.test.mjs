@@ -34,7 +34,7 @@ const rowsOf = (page, id) => page.getByTestId(id).locator('tbody tr').evaluateAl
 
 test('wards page = explorer-cli rank (count, rate, previous rank, movement)', async () => {
   const want = cli('rank', '--current', '2025-01..2025-06', '--previous', '2024-01..2024-06', '--by', 'count');
-  const { page } = await open(browser, `${server.url}?page=wards&current=2025-01..2025-06&previous=2024-01..2024-06`);
+  const { page } = await open(browser, `${server.url}?dataset=demo&page=wards&current=2025-01..2025-06&previous=2024-01..2024-06`);
   await page.getByTestId('ranking-table').waitFor();
   const got = await rowsOf(page, 'ranking-table');
   assert.equal(got.length, want.length);
@@ -52,7 +52,7 @@ test('wards page = explorer-cli rank (count, rate, previous rank, movement)', as
 
 test('overview table and a ward profile = explorer-cli compare', async () => {
   const whole = cli('compare', '--preset', 'fytd', '--by', 'category');
-  const { page } = await open(browser, `${server.url}?period=fytd`);
+  const { page } = await open(browser, `${server.url}?dataset=demo&period=fytd`);
   await page.getByTestId('category-table').waitFor();
   for (const [name, previous, current, , , , verdict] of await rowsOf(page, 'category-table')) {
     const w = whole.find((r) => r.key === name);
@@ -63,7 +63,7 @@ test('overview table and a ward profile = explorer-cli compare', async () => {
   }
   await page.close();
   const ward = cli('compare', '--preset', 'fytd', '--area', 'E05900011');
-  const { page: profile } = await open(browser, `${server.url}?period=fytd&ward=E05900011`);
+  const { page: profile } = await open(browser, `${server.url}?dataset=demo&period=fytd&ward=E05900011`);
   await profile.getByTestId('profile-table').waitFor();
   for (const [name, previous, current] of await rowsOf(profile, 'profile-table')) {
     const w = ward.find((r) => r.key === name);

@@ -119,6 +119,9 @@ function yearDataset() {
   for (const f of ['areas.csv', 'wards.geojson']) cpSync(join(demo, f), join(out, f));
   const manifest = JSON.parse(readFileSync(join(demo, 'manifest.json'), 'utf8'));
   manifest.title = 'One year (synthetic)';
+  // The police counts alone: no other sources, categories or targets.
+  manifest.files = { counts: 'counts.csv', areas: 'areas.csv', boundaries: 'wards.geojson' };
+  for (const key of ['source', 'targets_note']) delete manifest[key];
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return dir;
 }

@@ -39,7 +39,7 @@ const hostPage = (path, body) => hostPages.set(path, `<!DOCTYPE html><html lang=
 
 /** The builder's snippet for `kind` (and the ward, when given). */
 async function builderSnippet(kind, ward) {
-  const { page } = await open(browser, `${app.url}?page=embed${ward ? `&ward=${ward}` : ''}`);
+  const { page } = await open(browser, `${app.url}?dataset=demo&page=embed${ward ? `&ward=${ward}` : ''}`);
   await page.getByTestId('embed-kind').selectOption(kind);
   const code = await page.getByTestId('embed-code').inputValue();
   await page.close();
@@ -114,7 +114,7 @@ test('embed.js turns a div into the iframe; the card matches the full explorer',
   await expectFits(page, frame, iframe);
   const card = {};
   for (const id of ['current', 'previous', 'change', 'pct-change']) card[id] = await frame.getByTestId(id).textContent();
-  const { page: full } = await open(browser, `${app.url}?ward=E05900010`);
+  const { page: full } = await open(browser, `${app.url}?dataset=demo&ward=E05900010`);
   await full.getByTestId('profile').waitFor();
   for (const id of Object.keys(card)) assert.equal(card[id], await full.getByTestId(id).first().textContent(), id);
   await full.close();
@@ -123,7 +123,7 @@ test('embed.js turns a div into the iframe; the card matches the full explorer',
 });
 
 test("the builder's preview fits its content too", async () => {
-  const { page } = await open(browser, `${app.url}?page=embed&ward=E05900020`);
+  const { page } = await open(browser, `${app.url}?dataset=demo&page=embed&ward=E05900020`);
   const frame = page.frameLocator('[data-testid=embed-preview]');
   await frame.getByTestId('embed').waitFor();
   await page.waitForFunction(() => parseFloat(document.querySelector('[data-testid=embed-preview]').style.height) > 0);
@@ -155,7 +155,7 @@ test('an embed loads little: the figures arrive and what they cost is printed', 
   const sizes = [];
   page.on('response', (r) => sizes.push(r.allHeaders().then((h) => Number(h['content-length'] ?? 0))));
   const t0 = Date.now();
-  await page.goto(`${app.url}?embed=card&ward=E05900020`);
+  await page.goto(`${app.url}?dataset=demo&embed=card&ward=E05900020`);
   await page.getByTestId('current').waitFor();
   const ms = Date.now() - t0;
   const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);

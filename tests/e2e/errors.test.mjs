@@ -25,9 +25,9 @@ test('a manifest whose counts file is missing names that file', async () => {
   await page.close();
 });
 
-test('a dataset name that could escape data/ is refused and the demo is shown', async () => {
+test('a dataset name that could escape data/ is refused and the default dataset (Cleveland) is shown', async () => {
   const { page } = await open(app.browser, `${app.server.url}?dataset=..%2F..%2Fetc`);
   await page.getByTestId('dataset-title').waitFor();
-  assert.match(await page.getByTestId('dataset-title').textContent(), /Demo Borough/);
+  assert.match(await page.getByTestId('dataset-title').textContent(), /^Cleveland: /);
   await page.close();
 });

@@ -173,6 +173,37 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
   await page.close();
 });
 
+test('counted by district with no area chosen, the ranking lists only the authorities the files reach, none of the lookup\'s others at 0', async () => {
+  // Independently: the authorities (2025) of the rows of three months,
+  // through the 2021 lookup and the 2011 bridge.
+  const files = streetFiles().filter((f) => /2025-0[789]/.test(f));
+  const lk = table(LOOKUP);
+  const ladOf = new Map(lk.rows.map((r) => [r[lk.col('LSOA21CD')], r[lk.col('LAD25NM')]]));
+  const br = table(BRIDGE);
+  const bridge = new Map(br.rows.map((r) => [r[br.col('LSOA11CD')], r[br.col('LSOA21CD')]]));
+  const reached = new Set();
+  for (const f of files) {
+    const t = table(f);
+    for (const r of t.rows) {
+      const code = r[t.col('LSOA code')];
+      const lad = ladOf.get(code) ?? ladOf.get(bridge.get(code));
+      if (lad) reached.add(lad);
+    }
+  }
+  assert.ok(reached.size >= 4 && reached.size < 20, `${reached.size} authorities`);
+  const { page, errors } = await open(browser, `${server.url}?page=load&current=2025-09..2025-09&previous=2025-08..2025-08`);
+  await choose(page, [...files, BRIDGE, LOOKUP]);
+  await page.getByTestId('load-level').selectOption('district');
+  await page.getByTestId('load-start').click();
+  await page.getByTestId('current').waitFor({ timeout: 120_000 });
+  await page.getByTestId('nav-wards').click();
+  await page.getByTestId('ranking-table').waitFor();
+  const names = (await rankingRows(page)).map((r) => r[1]);
+  assert.deepEqual(names.slice().sort(), [...reached].sort());
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('each bad file is named with a clear message and the good files still load', async () => {
   const good = join(POLICE, '2025-11-cleveland-street.csv');
   const text = readFileSync(good, 'utf8');

@@ -29,7 +29,7 @@ function expectedHeadline() {
 test('the demo overview shows the latest 12 months against the 12 before', async () => {
   const want = expectedHeadline();
   assert.ok(want.current > 1000 && want.previous > 1000, 'the demo data should have thousands of crimes a year');
-  const { page, errors } = await open(app.browser, app.server.url);
+  const { page, errors } = await open(app.browser, `${app.server.url}?dataset=demo`);
   await page.getByTestId('current').waitFor();
   assert.equal(await page.getByTestId('current').textContent(), thousands(want.current));
   assert.equal(await page.getByTestId('previous').textContent(), thousands(want.previous));
@@ -45,7 +45,7 @@ test('the demo overview shows the latest 12 months against the 12 before', async
 
 test('the trend chart is drawn and has a text alternative and a data table', async () => {
   const want = expectedHeadline();
-  const { page } = await open(app.browser, app.server.url);
+  const { page } = await open(app.browser, `${app.server.url}?dataset=demo`);
   const figure = page.getByTestId('trend-chart');
   await figure.waitFor();
   const canvas = figure.locator('canvas');

@@ -29,7 +29,7 @@ async function tableRows(page, id, section = 'tbody') {
 }
 
 test('overview: category table rows equal independent counts, and add up to the total', async () => {
-  const { page, errors } = await open(app.browser, app.server.url);
+  const { page, errors } = await open(app.browser, `${app.server.url}?dataset=demo`);
   await page.getByTestId('category-table').waitFor();
   await expectHeadline(page, allCrime, rolling);
   const body = await tableRows(page, 'category-table');
@@ -48,7 +48,7 @@ test('overview: category table rows equal independent counts, and add up to the 
 });
 
 test('overview: changing the selection and the period updates the URL and the figures', async () => {
-  const { page } = await open(app.browser, app.server.url);
+  const { page } = await open(app.browser, `${app.server.url}?dataset=demo`);
   await page.getByTestId('current').waitFor();
   // Time one re-render: the change event, then one task turn for effects.
   const ms = await page.evaluate(async () => {
@@ -80,7 +80,7 @@ test('overview: changing the selection and the period updates the URL and the fi
 });
 
 test('overview: the groups toggle is part of the URL', async () => {
-  const { page } = await open(app.browser, app.server.url);
+  const { page } = await open(app.browser, `${app.server.url}?dataset=demo`);
   await page.getByTestId('rows-toggle').click();
   assert.match(page.url(), /rows=group/);
   const body = await tableRows(page, 'category-table');
@@ -93,7 +93,7 @@ test('overview: the groups toggle is part of the URL', async () => {
 });
 
 test('wards: ranking, previous ranks and movement equal an independent ranking', async () => {
-  const { page, errors } = await open(app.browser, `${app.server.url}?page=wards`);
+  const { page, errors } = await open(app.browser, `${app.server.url}?dataset=demo&page=wards`);
   await page.getByTestId('ranking-table').waitFor();
   const cur = wardCounts(rolling.current, allCrime);
   const prev = wardCounts(rolling.previous, allCrime);
@@ -128,7 +128,7 @@ test('wards: ranking, previous ranks and movement equal an independent ranking',
 });
 
 test('wards: ranking by rate follows the independent rates', async () => {
-  const { page } = await open(app.browser, `${app.server.url}?page=wards&by=rate`);
+  const { page } = await open(app.browser, `${app.server.url}?dataset=demo&page=wards&by=rate`);
   await page.getByTestId('ranking-table').waitFor();
   const cur = wardCounts(rolling.current, allCrime);
   const rates = new Map([...cur].map(([c, n]) => [c, n / wards.get(c).population]));
@@ -141,7 +141,7 @@ test('wards: ranking by rate follows the independent rates', async () => {
 
 test('ward profile: a councillor link shows the ward, its rank and its figures', async () => {
   const code = 'E05900020'; // Town Centre
-  const { page, errors } = await open(app.browser, `${app.server.url}?ward=${code}`);
+  const { page, errors } = await open(app.browser, `${app.server.url}?dataset=demo&ward=${code}`);
   await page.getByTestId('profile').waitFor();
   assert.equal(await text(page, 'profile-name'), `Town Centre (${code})`);
   await expectHeadline(page, allCrime, rolling, code);
@@ -161,7 +161,7 @@ test('ward profile: a councillor link shows the ward, its rank and its figures',
 });
 
 test('ward profile prints as a brief of at most two pages, without controls', async () => {
-  const { page } = await open(app.browser, `${app.server.url}?ward=E05900020`, { width: 1000, height: 900 });
+  const { page } = await open(app.browser, `${app.server.url}?dataset=demo&ward=E05900020`, { width: 1000, height: 900 });
   await page.getByTestId('profile').waitFor();
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.controls').evaluate((e) => getComputedStyle(e).display), 'none');
@@ -173,7 +173,7 @@ test('ward profile prints as a brief of at most two pages, without controls', as
 });
 
 test('deprivation: the correlation is stated in words with its figures', async () => {
-  const { page } = await open(app.browser, `${app.server.url}?page=deprivation`);
+  const { page } = await open(app.browser, `${app.server.url}?dataset=demo&page=deprivation`);
   await page.getByTestId('deprivation-table').waitFor();
   assert.match(await text(page, 'deprivation-summary'), /Spearman's ρ = /);
   assert.ok((await tableRows(page, 'deprivation-table')).length >= 2);
@@ -181,7 +181,7 @@ test('deprivation: the correlation is stated in words with its figures', async (
 });
 
 test('screenshots of every page at phone and desktop widths', async () => {
-  for (const [name, query] of [['overview', ''], ['wards', '?page=wards'], ['profile', '?ward=E05900020'], ['deprivation', '?page=deprivation']]) {
+  for (const [name, query] of [['overview', '?dataset=demo'], ['wards', '?dataset=demo&page=wards'], ['profile', '?dataset=demo&ward=E05900020'], ['deprivation', '?dataset=demo&page=deprivation']]) {
     for (const width of [375, 1280]) {
       const { page } = await open(app.browser, app.server.url + query, { width, height: 900 });
       await page.getByTestId('provenance').waitFor();
@@ -195,7 +195,7 @@ test('screenshots of every page at phone and desktop widths', async () => {
 });
 
 test('downloads: a table as CSV exactly as shown, a chart and the map as PNG', async () => {
-  const { page } = await open(app.browser, `${app.server.url}?page=wards`);
+  const { page } = await open(app.browser, `${app.server.url}?dataset=demo&page=wards`);
   await page.getByTestId('ranking-table').waitFor();
   const table = page.getByTestId('ranking-table');
   // Sort by count, smallest first, then download: the CSV follows the sort.
@@ -217,7 +217,7 @@ test('downloads: a table as CSV exactly as shown, a chart and the map as PNG', a
     assert.equal(bytes.subarray(1, 4).toString(), 'PNG', `${button} gives a PNG`);
   }
   await page.close();
-  const { page: overview } = await open(app.browser, app.server.url);
+  const { page: overview } = await open(app.browser, `${app.server.url}?dataset=demo`);
   await overview.getByTestId('trend-chart').waitFor();
   const [chartPng] = await Promise.all([overview.waitForEvent('download'), overview.getByRole('button', { name: 'Download this chart (PNG)' }).click()]);
   assert.equal(readFileSync(await chartPng.path()).subarray(1, 4).toString(), 'PNG');
@@ -231,7 +231,7 @@ test('a copy or a PNG that fails is said, never silent; one that works says so',
   };
   // A browser that allows the copy: the snippet is on the clipboard.
   await app.browser.grantPermissions(['clipboard-read', 'clipboard-write']);
-  let { page } = await open(app.browser, `${app.server.url}?page=embed`);
+  let { page } = await open(app.browser, `${app.server.url}?dataset=demo&page=embed`);
   await page.getByTestId('embed-copy').click();
   assert.equal(await said(page, page.getByTestId('embed-copy-status')), 'Copied to the clipboard.');
   const clipboard = await page.evaluate(() => navigator.clipboard.readText());
@@ -243,13 +243,13 @@ test('a copy or a PNG that fails is said, never silent; one that works says so',
     navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
     HTMLImageElement.prototype.decode = () => Promise.reject(new DOMException('broken', 'EncodingError'));
   });
-  await page.goto(`${app.server.url}?page=embed`);
+  await page.goto(`${app.server.url}?dataset=demo&page=embed`);
   await page.getByTestId('embed-copy').click();
   assert.match(
     await said(page, page.getByTestId('embed-copy-status')),
     /^The browser did not let this page copy the snippet: select the code above and copy it \(Ctrl\+C, or ⌘C on a Mac\)\.$/,
   );
-  await page.goto(`${app.server.url}?page=wards`);
+  await page.goto(`${app.server.url}?dataset=demo&page=wards`);
   await page.getByRole('button', { name: 'Download this map (PNG)' }).click();
   assert.equal(
     await said(page, page.getByTestId('ward-map').getByRole('alert')),
@@ -259,7 +259,7 @@ test('a copy or a PNG that fails is said, never silent; one that works says so',
 });
 
 test('the dataset control lists the deployed datasets and opens one', async () => {
-  const { page } = await open(app.browser, app.server.url);
+  const { page } = await open(app.browser, `${app.server.url}?dataset=demo`);
   const select = page.getByTestId('dataset-select');
   await select.waitFor();
   const names = await select.locator('option').evaluateAll((os) => os.map((o) => o.value));

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { open, ROOT, useAppAndBrowser } from './harness.mjs';
+import { CLEVELAND, STOCKTON, countBy, populationBy, ranks, rankingRows } from './cleveland.mjs';
 
 const app = useAppAndBrowser();
 const DIR = join(ROOT, 'public/data/cleveland');
@@ -15,18 +16,13 @@ const lines = (f) => readFileSync(join(DIR, f), 'utf8').trim().split('\n').slice
 const CURRENT = ['2024-10', '2025-09'];
 const PREVIOUS = ['2023-10', '2024-09'];
 
-test('Cleveland: the four boroughs by rate and each among its peers equal a plain count', async () => {
-  const areas = lines('areas.csv');
-  const boroughs = areas.filter((a) => a[2] === '');
-  assert.equal(boroughs.length, 4);
-  const parent = new Map(areas.map((a) => [a[0], a[2]]));
-  const count = new Map(boroughs.map((b) => [b[0], 0]));
-  for (const [month, area, category, n] of lines('counts.csv')) {
-    const b = parent.get(area);
-    if (category !== 'Anti-social behaviour' && month >= CURRENT[0] && month <= CURRENT[1] && count.has(b)) {
-      count.set(b, count.get(b) + Number(n));
-    }
-  }
+test('Cleveland: the four boroughs by count and rate, ranked, and each among its peers equal a count of the raw police.uk files', async () => {
+  // Counted from ../shared/data's police.uk files and ONS lookups, with
+  // populations summed from the Census's LSOAs: nothing read from the
+  // committed dataset.
+  const { counts, names } = countBy('LAD25CD', CLEVELAND, CURRENT, PREVIOUS);
+  const population = populationBy('LAD25CD', CLEVELAND);
+  assert.equal(names.size, 4);
   // Byar's approximation of the Poisson 95% interval, per 1,000 residents.
   const byar = (o, pop) => {
     const z = 1.959964;
@@ -34,8 +30,13 @@ test('Cleveland: the four boroughs by rate and each among its peers equal a plai
     const high = (o + 1) * (1 - 1 / (9 * (o + 1)) + z / (3 * Math.sqrt(o + 1))) ** 3;
     return { rate: (o / pop) * 1000, low: (low / pop) * 1000, high: (high / pop) * 1000 };
   };
-  const rated = boroughs.map(([code, name, , pop]) => ({ code, name, n: count.get(code), ...byar(count.get(code), Number(pop)) }));
+  const rated = [...names].map(([code, name]) => {
+    const n = counts.get(code).current;
+    return { code, name, n, ...byar(n, population.get(code)) };
+  });
   rated.sort((a, b) => b.rate - a.rate);
+  const byCount = ranks(new Map(rated.map((b) => [b.code, b.n])));
+  const areas = lines('areas.csv');
 
   const q = `?dataset=cleveland&page=wards&level=district&by=rate&current=${CURRENT.join('..')}&previous=${PREVIOUS.join('..')}`;
   const { page, errors } = await open(app.browser, app.server.url + q);
@@ -61,7 +62,34 @@ test('Cleveland: the four boroughs by rate and each among its peers equal a plai
     else if (higher === 3) assert.equal(said, `${b.name} had the highest rate of the 4 districts, significantly higher than each of the others.`);
     else assert.ok(!/had the (lowest|highest) rate/.test(said), `no superlative the intervals do not support: ${said}`);
   }
+  // Stockton's own sentence, word for word: its place from the lowest
+  // rate and the peers its interval lies wholly below or above.
+  const st = rated.find((b) => b.code === STOCKTON);
+  const others = rated.filter((o) => o !== st);
+  const below = others.filter((o) => st.high < o.low).length;
+  const above = others.filter((o) => st.low > o.high).length;
+  const fromLowest = 1 + others.filter((o) => o.rate < st.rate).length;
+  const words = ['', 'one', 'two', 'three'];
+  const place = below === 3 ? 'the lowest rate' : above === 3 ? 'the highest rate'
+    : fromLowest === 1 ? 'one of the lowest rates' : fromLowest === 4 ? 'one of the highest rates'
+      : fromLowest === 2 ? 'the second lowest rate' : 'the second highest rate';
+  const differs = below === 3 ? 'significantly lower than each of the others'
+    : above === 3 ? 'significantly higher than each of the others'
+      : below === 0 && above === 0 ? 'not significantly different from any of the others'
+        : above === 0 ? `significantly lower than ${words[below]} of them`
+          : below === 0 ? `significantly higher than ${words[above]} of them`
+            : `significantly lower than ${words[below]} and higher than ${words[above]} of them`;
+  const stockton = `Stockton-on-Tees had ${place} of the 4 districts, ${differs}.`;
+  assert.ok(peers.includes(stockton), `${stockton} in ${peers.join(' | ')}`);
   console.log(`# Cleveland's boroughs among their peers: ${peers.join(' | ')}`);
+  // By count: the same counts, ranked by count (1 = most).
+  await page.getByTestId('measure-count').check();
+  await page.waitForFunction(() => !/by=rate/.test(location.search));
+  const byCountRows = await rankingRows(page);
+  assert.deepEqual(
+    byCountRows.map((r) => [r[0], r[1], r[2]]).sort((x, y) => x[1].localeCompare(y[1])),
+    rated.map((b) => [String(byCount.get(b.code)), b.name, b.n.toLocaleString('en-GB')]).sort((x, y) => x[1].localeCompare(y[1])),
+  );
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -89,7 +117,9 @@ test("a borough's own pages: from the ranking to Stockton-on-Tees within Clevela
   await stockton.page.getByTestId('ranking-table').waitFor();
   const own = await rows(stockton.page);
   assert.equal(within.length, 27);
-  assert.deepEqual(within, own, 'the same ranking, row by row');
+  // The same ranking, row by row (the part adds a column: its targets).
+  const ranking = (rows) => rows.map((r) => r.slice(0, 8));
+  assert.deepEqual(ranking(within), ranking(own), 'the same ranking, row by row');
   // A ward's profile within the borough: the way back through it.
   await page.getByTestId('ranking-table').locator('tbody a').first().click();
   await page.getByTestId('profile').waitFor();
@@ -109,4 +139,21 @@ test("a borough's own pages: from the ranking to Stockton-on-Tees within Clevela
   assert.deepEqual(stockton.errors, []);
   await page.close();
   await stockton.page.close();
+});
+
+test('the explorer opens on real Cleveland figures by default: the last 12 months against the 12 before, as a count of the raw files', async () => {
+  const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8'));
+  const current = ['2024-12', '2025-11'];
+  const previous = ['2023-12', '2024-11'];
+  const { counts } = countBy('LAD25CD', CLEVELAND, current, previous);
+  const sum = (k) => [...counts.values()].reduce((n, c) => n + c[k], 0);
+  const { page, errors } = await open(app.browser, app.server.url);
+  await page.getByTestId('current').waitFor();
+  assert.equal(await page.getByTestId('dataset-title').textContent(), manifest.title);
+  assert.equal(await page.getByTestId('demo-banner').count(), 0, 'real data, not the demo');
+  assert.equal(await page.getByTestId('current').textContent(), sum('current').toLocaleString('en-GB'));
+  assert.equal(await page.getByTestId('previous').textContent(), sum('previous').toLocaleString('en-GB'));
+  assert.match(await page.getByTestId('headline-sentence').textContent(), /Dec 2024 – Nov 2025/);
+  assert.deepEqual(errors, []);
+  await page.close();
 });

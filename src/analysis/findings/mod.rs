@@ -18,7 +18,8 @@ use super::period::PeriodPair;
 use super::rank::Ranking;
 use super::stats::Verdict;
 use super::table::{CompareRow, RowRole};
-use super::targets::TargetResult;
+use super::targets::{TargetResult, TargetStatus};
+use crate::format::in_sentence;
 
 /// What a finding is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -210,24 +211,53 @@ fn largest_shares(parts: &[&CompareRow], push: &mut impl FnMut(FindingKind, Stri
     push(FindingKind::Share, text);
 }
 
-/// Progress against each target with a status.
+/// Performance against the targets with a status, in one sentence: how
+/// many are met, then each one missed, e.g. "3 of 4 targets met; burglary
+/// is off target: +12.0% against −5.0%."
 fn targets(input: &FindingsInput, push: &mut impl FnMut(FindingKind, String)) {
-    for t in input.targets {
-        let Some(status) = t.status else { continue };
+    let with_status: Vec<(&TargetResult, TargetStatus)> = input
+        .targets
+        .iter()
+        .filter_map(|t| Some((t, t.status?)))
+        .collect();
+    let against = |t: &TargetResult| {
         let actual = match input.rule.pct_change(t.previous, t.actual_pct) {
             Shown::Value(p) => signed_pct(Some(p)),
             _ => "a change on too small a base to show".to_string(),
         };
         let target = signed_pct(Some(t.target.target_pct_change));
-        push(
-            FindingKind::Target,
-            format!(
-                "{}: {actual} against a target of {target}, {}.",
-                t.target.selection.label(),
-                status.label()
-            ),
-        );
-    }
+        format!("{actual} against {target}")
+    };
+    let met = with_status
+        .iter()
+        .filter(|(_, s)| *s == TargetStatus::OnTarget)
+        .count();
+    let sentence = match with_status.as_slice() {
+        [] => return,
+        [(t, s)] => format!(
+            "The one target is {}: {}, {}.",
+            if *s == TargetStatus::OnTarget {
+                "met"
+            } else {
+                s.label()
+            },
+            in_sentence(&t.target.selection.label()),
+            against(t)
+        ),
+        all if met == all.len() => format!("All {met} targets met."),
+        all => {
+            let missed: Vec<String> = all
+                .iter()
+                .filter(|(_, s)| *s != TargetStatus::OnTarget)
+                .map(|(t, s)| {
+                    let what = in_sentence(&t.target.selection.label());
+                    format!("{what} is {}: {}", s.label(), against(t))
+                })
+                .collect();
+            format!("{met} of {} targets met; {}.", all.len(), missed.join("; "))
+        }
+    };
+    push(FindingKind::Target, sentence);
 }
 
 /// The months implausibly low within the compared periods.

@@ -97,7 +97,12 @@ impl LoadSession {
         let areas = if !self.areas.is_empty() || lookups.is_empty() || !police {
             std::mem::take(&mut self.areas)
         } else {
-            self.areas_from_lookups(&lookups, plan.level, plan.within.as_slice())
+            let areas = self.areas_from_lookups(&lookups, plan.level, plan.within.as_slice());
+            if plan.within.is_none() {
+                reached(areas, &counts.cube)
+            } else {
+                areas
+            }
         };
         let mut boundaries = std::mem::take(&mut self.boundaries);
         boundaries.retain(|b| {
@@ -209,6 +214,8 @@ impl LoadSession {
             attribution: attribution.join(" "),
             area_level: level.name().to_string(),
             whole_name: within_name.unwrap_or_else(|| "All areas in your files".to_string()),
+            source: None,
+            targets_note: None,
             population_year: None,
             disclosure_threshold: None,
             published: None,
@@ -218,6 +225,8 @@ impl LoadSession {
                 areas: None,
                 categories: None,
                 boundaries: None,
+                targets: None,
+                other_sources: Vec::new(),
             },
             caveats: Vec::new(),
         }
@@ -283,4 +292,34 @@ impl LoadSession {
         }
         caveats
     }
+}
+
+/// The areas the counts reach (those on the cube's axis) and their
+/// ancestors: with no area chosen, a lookup of the whole country would
+/// otherwise list every other area in it, each ranked at 0.
+fn reached(areas: Vec<Area>, cube: &Cube) -> Vec<Area> {
+    let mut keep: std::collections::HashSet<&str> =
+        cube.areas().iter().map(|a| a.as_str()).collect();
+    // Parents are added level by level (a bounded walk: a loop stops).
+    for _ in 0..areas.len() {
+        let parents: Vec<&str> = areas
+            .iter()
+            .filter(|a| keep.contains(a.code.as_str()))
+            .filter_map(|a| a.parent.as_ref().map(|p| p.as_str()))
+            .filter(|p| !keep.contains(p))
+            .collect();
+        if parents.is_empty() {
+            break;
+        }
+        keep.extend(parents);
+    }
+    let kept: Vec<bool> = areas
+        .iter()
+        .map(|a| keep.contains(a.code.as_str()))
+        .collect();
+    areas
+        .into_iter()
+        .zip(kept)
+        .filter_map(|(a, k)| k.then_some(a))
+        .collect()
 }

@@ -72,6 +72,8 @@ impl Loaded {
             boundaries: boundaries
                 .as_ref()
                 .map(|_| DatasetFiles::BOUNDARIES.to_string()),
+            targets: None,
+            other_sources: Vec::new(),
         };
         DatasetFiles {
             manifest: manifest.to_json(),
@@ -145,6 +147,8 @@ impl DatasetFiles {
                 areas: named(&f.areas, &self.areas),
                 categories: named(&f.categories, &self.categories),
                 boundaries: named(&f.boundaries, &self.boundaries),
+                targets: None,
+                others: &[],
             },
         )
     }

@@ -63,6 +63,33 @@ pub fn Findings(
     }
 }
 
+/// The targets that apply, each with its status in words and a mark
+/// (nothing when the dataset has none).
+#[component]
+pub fn Targets(
+    /// The targets as shown.
+    model: Option<crate::view::targets::TargetsModel>,
+    /// The app's view.
+    view: RwSignal<ViewState>,
+) -> impl IntoView {
+    model.map(|m| {
+        let note = m
+            .note
+            .map(|n| view! { <p class="note" data-testid="targets-note">{n}</p> });
+        view! {
+            <section class="targets" aria-labelledby="targets-title">
+                <h2 id="targets-title">"Targets"</h2>
+                {note}
+                <super::super::table::DataTable model=m.table view=view testid="targets-table" />
+                <p class="note targets-key">
+                    "✓ on target: the change is at or below the target. ≈ near: above it by at \
+                     most 2 percentage points. ✗ off target: further above it."
+                </p>
+            </section>
+        }
+    })
+}
+
 /// The key to `[c]`, `[low]` and `[x]`.
 #[component]
 pub fn MarkerKey() -> impl IntoView {

@@ -8,7 +8,7 @@ use crate::view::overview::{overview, OverviewModel};
 use super::super::table::DataTable;
 use super::super::trend_chart::TrendFigure;
 use super::super::update;
-use super::headline::{Findings, GuideLink, HeadlineFigures, MarkerKey};
+use super::headline::{Findings, GuideLink, HeadlineFigures, MarkerKey, Targets};
 use super::model_page;
 
 /// Headline, category table, trend and key findings.
@@ -48,6 +48,17 @@ fn Overview(m: OverviewModel, view: RwSignal<ViewState>) -> impl IntoView {
             <DataTable model=m.table view=view testid="category-table" />
             {key}
         </section>
+        {m.by_source.map(|t| view! {
+            <section aria-labelledby="sources-title">
+                <h2 id="sources-title">"Recorded by each source"</h2>
+                <p class="note">
+                    "Each organisation's records are a series of their own: never added to \
+                     another's, never to crime."
+                </p>
+                <DataTable model=t view=view testid="sources-table" />
+            </section>
+        })}
+        <Targets model=m.targets view=view />
         <TrendFigure chart=m.trend caption=caption view=view testid="trend-chart" />
         <Findings findings=m.findings />
     }

@@ -10,7 +10,7 @@ use super::super::map::MapFigure;
 use super::super::table::DataTable;
 use super::super::trend_chart::TrendFigure;
 use super::super::{after_paint, shown};
-use super::headline::{Findings, GuideLink, HeadlineFigures, MarkerKey};
+use super::headline::{Findings, GuideLink, HeadlineFigures, MarkerKey, Targets};
 use super::model_page;
 
 /// One ward's page.
@@ -65,6 +65,7 @@ fn Profile(m: ProfileModel, view: RwSignal<ViewState>) -> impl IntoView {
                 <DataTable model=m.table view=view testid="profile-table" />
                 {key}
             </section>
+            <Targets model=m.targets view=view />
             {trend}
             <PlaceMap code=m.code.clone() view=view />
             <p class="no-print"><button type="button" on:click=print>"Print this page"</button></p>
