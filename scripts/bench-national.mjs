@@ -27,6 +27,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { host } from './static-host.mjs';
+import { HEADLINE_SEEN } from './headline-seen.mjs';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -50,17 +51,7 @@ for (const dir of [DIST, VS].filter(Boolean)) {
 // and the one after it: a setTimeout after requestAnimationFrame runs once
 // that frame is painted).
 const INIT = `(() => {
-  const seen = () => {
-    const el = document.querySelector('[data-testid="current"]');
-    if (el && el.textContent.trim() !== '' && el.getBoundingClientRect().height > 0) {
-      window.__headline = performance.now();
-      return true;
-    }
-    return false;
-  };
-  new MutationObserver((_, obs) => { if (seen()) obs.disconnect(); })
-    .observe(document, { childList: true, subtree: true, characterData: true });
-  const painted = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+${HEADLINE_SEEN}  const painted = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
   window.__time = async (change) => {
     const t0 = performance.now();
     change();

@@ -15,6 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { host } from './static-host.mjs';
+import { HEADLINE_SEEN } from './headline-seen.mjs';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -48,17 +49,7 @@ const pages = [
 
 // Notes when a headline figure is first on screen (performance.now()).
 const OBSERVER = `(() => {
-  const seen = () => {
-    const el = document.querySelector('[data-testid="current"]');
-    if (el && el.textContent.trim() !== '' && el.getBoundingClientRect().height > 0) {
-      window.__headline = performance.now();
-      return true;
-    }
-    return false;
-  };
-  new MutationObserver((_, obs) => { if (seen()) obs.disconnect(); })
-    .observe(document, { childList: true, subtree: true, characterData: true });
-})();`;
+${HEADLINE_SEEN}})();`;
 
 async function once(browser, url) {
   const context = await browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true, deviceScaleFactor: 2 });
