@@ -8,7 +8,8 @@
 //! - [`analysis`]: pure Rust periods, comparisons, rankings, trends and
 //!   statistics;
 //! - [`view`]: what each page shows, as text and tables (pure), from the
-//!   [`state`] in the address; figures formatted by [`format`](mod@format);
+//!   [`state`] in the address; figures formatted by [`format`](mod@format),
+//!   words from [`i18n`]'s catalogues;
 //! - [`chart`]: pure chart drawing, generic over a plotters backend;
 //! - `ui` and `worker`: Leptos components and the loading web worker
 //!   (wasm32 only), which render the view models; `cli`: `explorer-cli`
@@ -20,6 +21,7 @@ pub mod chart;
 pub mod cli;
 pub mod data;
 pub mod format;
+pub mod i18n;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -6,6 +6,7 @@ mod query;
 
 pub use crate::analysis::Measure;
 use crate::analysis::{Period, PeriodPair, Preset};
+use crate::i18n::Lang;
 
 pub use query::{decode, encode, parse_query};
 
@@ -176,6 +177,8 @@ pub struct ViewState {
     /// The view the embed builder shows and writes the snippet for (its
     /// theme, accent and `top` are the fields above).
     pub builder: EmbedKind,
+    /// The language the pages speak (`lang=cy` in the address).
+    pub lang: Lang,
 }
 
 impl Default for ViewState {
@@ -195,6 +198,7 @@ impl Default for ViewState {
             accent: None,
             top: 10,
             builder: EmbedKind::Card,
+            lang: Lang::En,
         }
     }
 }
@@ -251,6 +255,7 @@ impl ViewState {
                     }
                 }
                 "accent" if valid_colour(&v) => s.accent = Some(v),
+                "lang" => s.lang = Lang::from_code(&v).unwrap_or_default(),
                 "top" => {
                     s.top = v
                         .parse::<u32>()
@@ -344,6 +349,11 @@ impl ViewState {
                 parts.push(("top", self.top.to_string()));
             }
         }
+        // Last, and in embeds too: a shared link or a partner's snippet
+        // speaks the language it was made in.
+        if self.lang != Lang::En {
+            parts.push(("lang", self.lang.code().to_string()));
+        }
         if parts.is_empty() {
             return "?".to_string();
         }
@@ -375,6 +385,16 @@ mod tests {
         assert!(s.groups);
         assert_eq!(s.to_query(), q);
         assert_eq!(ViewState::from_query(&s.to_query()), s);
+    }
+
+    #[test]
+    fn the_language_comes_and_goes_with_the_address() {
+        let s = ViewState::from_query("?dataset=demo&embed=card&lang=cy");
+        assert_eq!(s.lang, Lang::Cy);
+        assert_eq!(s.to_query(), "?dataset=demo&embed=card&lang=cy");
+        // An unknown language is English, and English is not written.
+        assert_eq!(ViewState::from_query("?lang=fr").lang, Lang::En);
+        assert_eq!(ViewState::from_query("?lang=en").to_query(), "?");
     }
 
     #[test]
