@@ -87,11 +87,13 @@ fn input<'a>(p: &'a PeriodPair, t: &'a [CompareRow], rule: Disclosure) -> Findin
         categories: t,
         ranking: None,
         level_name: "ward",
+        level_plural: "wards",
         deprivation: None,
         targets: &[],
         coverage: &WHOLE,
         months_suspect: &[],
         rule,
+        w: cse::i18n::english(),
     }
 }
 

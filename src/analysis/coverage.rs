@@ -95,7 +95,7 @@ pub fn period_months(period: Period) -> impl Iterator<Item = Month> {
 
 /// Months as runs of consecutive months, e.g. `Aug 2017 – Jun 2018`,
 /// `Jan 2025`, joined with commas.
-pub fn month_runs(months: &[Month]) -> String {
+pub fn month_runs(months: &[Month], w: &crate::i18n::Words) -> String {
     let mut runs: Vec<Period> = Vec::new();
     for &m in months {
         match runs.last_mut() {
@@ -104,7 +104,7 @@ pub fn month_runs(months: &[Month]) -> String {
         }
     }
     runs.iter()
-        .map(Period::label)
+        .map(|p| p.label_in(w))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -113,6 +113,7 @@ pub fn month_runs(months: &[Month]) -> String {
 mod tests {
     use super::*;
     use crate::data::CubeBuilder;
+    use crate::i18n::english as en;
 
     fn m(s: &str) -> Month {
         s.parse().unwrap()
@@ -143,7 +144,7 @@ mod tests {
         assert_eq!(c.previous.len(), 11);
         assert_eq!((c.current[0], c.current[10]), (m("2017-08"), m("2018-06")));
         assert!(!c.is_complete());
-        assert_eq!(month_runs(&c.current), "Aug 2017 – Jun 2018");
+        assert_eq!(month_runs(&c.current, en()), "Aug 2017 – Jun 2018");
         let july = Coverage::of(&cube, &pair("2018-07..2018-07", "2017-07..2017-07"), &all);
         assert!(july.is_complete());
     }
@@ -158,10 +159,10 @@ mod tests {
             m("2025-01"),
         ];
         assert_eq!(
-            month_runs(&ms),
+            month_runs(&ms, en()),
             "Jan 2024 – Feb 2024, Apr 2024, Dec 2024 – Jan 2025"
         );
-        assert_eq!(month_runs(&[]), "");
+        assert_eq!(month_runs(&[], en()), "");
     }
 
     #[test]

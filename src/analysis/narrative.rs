@@ -3,6 +3,7 @@
 
 use crate::data::Month;
 use crate::format::{signed_pct, thousands};
+use crate::i18n::{Msg, Words};
 
 use super::compare::Comparison;
 use super::coverage::{month_runs, Coverage};
@@ -12,114 +13,116 @@ use super::stats::Verdict;
 /// The headline sentence for a comparison, e.g. "All crime (excluding ASB)
 /// rose by 4.0% (+415 offences) in Oct 2024 – Sep 2025 compared with the 12
 /// months before: a statistically significant increase."
-pub fn headline(c: &Comparison, pair: &PeriodPair, unit: &str) -> String {
-    let what = c.selection.label();
-    let when = format!(
-        "in {} compared with {}",
-        pair.current.label(),
-        pair.previous.label()
-    );
+pub fn headline(c: &Comparison, pair: &PeriodPair, unit: Msg, w: &Words) -> String {
+    let what = c.selection.label_in(w);
+    let current = pair.current.label_in(w);
+    let previous = pair.previous.label_in(w);
     let diff = c.change.unsigned_abs();
-    let units = if diff == 1 {
-        unit.trim_end_matches('s')
-    } else {
-        unit
-    };
+    let counted = w.count(
+        diff,
+        &format!("{}{}", sign(c.change), thousands(diff)),
+        unit,
+    );
     let amount = match c.pct_change {
         Some(_) => format!(
-            "{} ({}{} {units})",
+            "{} ({counted})",
             signed_pct(c.pct_change).trim_start_matches(['+', '\u{2212}']),
-            sign(c.change),
-            thousands(diff)
         ),
         // No % on a low base: the change alone, its direction in the words.
-        None => format!("{} {units}", thousands(diff)),
+        None => w.count(diff, &thousands(diff), unit),
     };
-    match c.verdict {
-        Verdict::NotCompared => format!(
-            "{what}: {} {unit} in {} and {} in {}. The two periods are not compared: some of their months have no data.",
-            thousands(c.current),
-            pair.current.label(),
-            thousands(c.previous),
-            pair.previous.label()
-        ),
-        Verdict::SignificantIncrease => {
-            format!("{what} rose by {amount} {when}: a statistically significant increase.")
-        }
-        Verdict::SignificantDecrease => {
-            format!("{what} fell by {amount} {when}: a statistically significant decrease.")
-        }
-        Verdict::NoSignificantChange if c.change == 0 => {
-            format!("{what} was unchanged at {} {when}.", thousands(c.current))
-        }
-        Verdict::NoSignificantChange => {
-            let direction = if c.change > 0 { "higher" } else { "lower" };
-            format!("{what} was {amount} {direction} {when}, but this is within normal variation (no significant change).")
-        }
-    }
+    let count = |n: u64| w.count(n, &thousands(n), unit);
+    let (now, before) = (count(c.current), count(c.previous));
+    let figure_previous = thousands(c.previous);
+    let what_lower = crate::format::in_sentence(&what);
+    let args = [
+        ("figure_previous", figure_previous.as_str()),
+        ("what_lower", &what_lower),
+        ("what", &what),
+        ("amount", &amount),
+        ("current", &current),
+        ("previous", &previous),
+        ("count_current", &now),
+        ("count_previous", &before),
+    ];
+    let msg = match c.verdict {
+        Verdict::NotCompared => Msg::HeadlineNotCompared,
+        Verdict::SignificantIncrease => Msg::HeadlineRose,
+        Verdict::SignificantDecrease => Msg::HeadlineFell,
+        Verdict::NoSignificantChange if c.change == 0 => Msg::HeadlineUnchanged,
+        Verdict::NoSignificantChange if c.change > 0 => Msg::HeadlineHigher,
+        Verdict::NoSignificantChange => Msg::HeadlineLower,
+    };
+    w.f(msg, &args)
 }
 
 /// What a pair's months without data mean, in words, e.g. "11 of the 12
 /// months in each period have no data (Aug 2017 – Jun 2018; Aug 2016 –
 /// Jun 2017), so the two periods are not compared." `None` when both
 /// periods are whole.
-pub fn coverage_sentence(coverage: &Coverage, pair: &PeriodPair) -> Option<String> {
+pub fn coverage_sentence(coverage: &Coverage, pair: &PeriodPair, w: &Words) -> Option<String> {
     if coverage.is_complete() {
         return None;
     }
     let (cur, prev) = (&coverage.current, &coverage.previous);
     let same = cur.len() == prev.len() && pair.current.months() == pair.previous.months();
     let gaps = if same {
-        format!(
-            "{} in each period {} no data ({}; {})",
-            of_the(cur.len(), pair.current.months()),
-            have(cur.len()),
-            month_runs(cur),
-            month_runs(prev)
+        w.f(
+            gaps_msg(cur.len(), Msg::GapsEachOne, Msg::GapsEach),
+            &[
+                ("of_the", &of_the(cur.len(), pair.current.months(), w)),
+                ("current", &month_runs(cur, w)),
+                ("previous", &month_runs(prev, w)),
+            ],
         )
     } else {
         [(cur, pair.current), (prev, pair.previous)]
             .iter()
             .filter(|(missing, _)| !missing.is_empty())
-            .map(|(missing, period)| period_gaps(missing, *period))
+            .map(|(missing, period)| period_gaps(missing, *period, w))
             .collect::<Vec<_>>()
-            .join(", and ")
+            .join(&format!(", {} ", w.t(Msg::And)))
     };
-    Some(format!(
-        "{}, so the two periods are not compared.",
-        capitalise_first(&gaps)
+    Some(w.f(
+        Msg::NotComparedBecause,
+        &[("gaps", &capitalise_first(&gaps))],
     ))
 }
 
-/// "3 of the 12 months of Oct 2024 – Sep 2025 have no data (…)".
-fn period_gaps(missing: &[Month], period: Period) -> String {
-    if period.months() == 1 {
-        return format!("{} has no data", period.label());
+/// The message for one month missing, or for several.
+fn gaps_msg(n: usize, one: Msg, many: Msg) -> Msg {
+    if n == 1 {
+        one
+    } else {
+        many
     }
-    format!(
-        "{} of {} {} no data ({})",
-        of_the(missing.len(), period.months()),
-        period.label(),
-        have(missing.len()),
-        month_runs(missing)
+}
+
+/// "3 of the 12 months of Oct 2024 – Sep 2025 have no data (…)".
+fn period_gaps(missing: &[Month], period: Period, w: &Words) -> String {
+    let label = period.label_in(w);
+    if period.months() == 1 {
+        return w.f(Msg::GapsMonth, &[("period", &label)]);
+    }
+    w.f(
+        gaps_msg(missing.len(), Msg::GapsPeriodOne, Msg::GapsPeriod),
+        &[
+            ("of_the", &of_the(missing.len(), period.months(), w)),
+            ("period", &label),
+            ("runs", &month_runs(missing, w)),
+        ],
     )
 }
 
 /// "11 of the 12 months", "all 3 months", "1 of the 2 months".
-fn of_the(n: usize, of: u32) -> String {
-    if n == of as usize {
-        format!("all {of} months")
+fn of_the(n: usize, of: u32, w: &Words) -> String {
+    let (n, of) = (n.to_string(), of.to_string());
+    let msg = if n == of {
+        Msg::AllMonths
     } else {
-        format!("{n} of the {of} months")
-    }
-}
-
-fn have(n: usize) -> &'static str {
-    if n == 1 {
-        "has"
-    } else {
-        "have"
-    }
+        Msg::NOfTheMonths
+    };
+    w.f(msg, &[("n", &n), ("of", &of)])
 }
 
 fn capitalise_first(s: &str) -> String {
@@ -162,7 +165,7 @@ mod tests {
             &pair(),
             Coverage::default(),
         );
-        let s = headline(&c, &pair(), "offences");
+        let s = headline(&c, &pair(), Msg::UnitOffence, crate::i18n::english());
         assert!(
             s.starts_with("All crime (excluding ASB) rose by 4.2% (+415 offences)"),
             "{s}"
@@ -181,7 +184,7 @@ mod tests {
             &pair(),
             Coverage::default(),
         );
-        let s = headline(&c, &pair(), "offences");
+        let s = headline(&c, &pair(), Msg::UnitOffence, crate::i18n::english());
         assert!(!s.contains("rose") && !s.contains("fell"), "{s}");
         assert!(
             s.contains("10.0% (+10 offences) higher") && s.contains("no significant change"),
@@ -202,7 +205,7 @@ mod tests {
                 previous: Vec::new(),
             },
         );
-        let s = headline(&c, &pair(), "offences");
+        let s = headline(&c, &pair(), Msg::UnitOffence, crate::i18n::english());
         assert_eq!(
             s,
             "All crime (excluding ASB): 26,193 offences in Oct 2024 – Sep 2025 and 22,582 in \
@@ -219,7 +222,7 @@ mod tests {
             previous: months("2023-10", 11),
         };
         assert_eq!(
-            coverage_sentence(&julys, &pair()).unwrap(),
+            coverage_sentence(&julys, &pair(), crate::i18n::english()).unwrap(),
             "11 of the 12 months in each period have no data (Oct 2024 – Aug 2025; \
              Oct 2023 – Aug 2024), so the two periods are not compared."
         );
@@ -228,7 +231,7 @@ mod tests {
             previous: Vec::new(),
         };
         assert_eq!(
-            coverage_sentence(&one, &pair()).unwrap(),
+            coverage_sentence(&one, &pair(), crate::i18n::english()).unwrap(),
             "1 of the 12 months of Oct 2024 – Sep 2025 has no data (Mar 2025), so the two \
              periods are not compared."
         );
@@ -236,9 +239,14 @@ mod tests {
             current: Vec::new(),
             previous: months("2023-10", 12),
         };
-        assert!(coverage_sentence(&all, &pair()).unwrap().starts_with(
-            "All 12 months of Oct 2023 – Sep 2024 have no data (Oct 2023 – Sep 2024)"
-        ));
-        assert_eq!(coverage_sentence(&Coverage::default(), &pair()), None);
+        assert!(coverage_sentence(&all, &pair(), crate::i18n::english())
+            .unwrap()
+            .starts_with(
+                "All 12 months of Oct 2023 – Sep 2024 have no data (Oct 2023 – Sep 2024)"
+            ));
+        assert_eq!(
+            coverage_sentence(&Coverage::default(), &pair(), crate::i18n::english()),
+            None
+        );
     }
 }

@@ -108,6 +108,16 @@ impl Period {
         Ok(())
     }
 
+    /// The label in `w`'s language: `Oct 2024 – Sep 2025`, `Hydref 2024 –
+    /// Medi 2025`.
+    pub fn label_in(&self, w: &crate::i18n::Words) -> String {
+        if self.start == self.end {
+            self.start.label_in(w)
+        } else {
+            format!("{} – {}", self.start.label_in(w), self.end.label_in(w))
+        }
+    }
+
     /// Human label, e.g. `Oct 2024 – Sep 2025` or `Jul 2018`.
     pub fn label(&self) -> String {
         if self.start == self.end {

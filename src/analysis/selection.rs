@@ -58,6 +58,17 @@ impl Selection {
         }
     }
 
+    /// The label in `w`'s language (a group's or category's name as the
+    /// data writes it).
+    pub fn label_in(&self, w: &crate::i18n::Words) -> String {
+        use crate::i18n::Msg;
+        match self {
+            Selection::AllCrime => w.t(Msg::AllCrimeLabel).to_string(),
+            Selection::Asb => w.t(Msg::AsbLabel).to_string(),
+            other => other.label(),
+        }
+    }
+
     /// True when the selection counts crime: every category it includes is
     /// crime (a categories file may say a category is not, e.g. a council's
     /// own anti-social behaviour series). Such counts are "offences" and

@@ -76,6 +76,16 @@ impl TargetStatus {
         }
     }
 
+    /// The status in `w`'s language (`on target`).
+    pub fn words(self, w: &crate::i18n::Words) -> &'static str {
+        use crate::i18n::Msg;
+        w.t(match self {
+            TargetStatus::OnTarget => Msg::OnTarget,
+            TargetStatus::Near => Msg::NearTarget,
+            TargetStatus::Off => Msg::OffTarget,
+        })
+    }
+
     /// The traffic-light colour.
     pub fn colour(self) -> &'static str {
         match self {

@@ -6,6 +6,7 @@ use plotters::prelude::*;
 
 use super::axis::Axis;
 use crate::data::Month;
+use crate::i18n::{words, Lang, Msg};
 
 /// Colour of the first series' line (dark blue: 8.6:1 on white).
 pub const FIRST_COLOUR: RGBColor = RGBColor(0x1d, 0x4e, 0xd8);
@@ -33,6 +34,8 @@ pub struct TrendChart {
     pub second: Series,
     /// Decimal places of the values (0 for counts, 2 for rates).
     pub decimals: usize,
+    /// The language of its months and words.
+    pub lang: Lang,
 }
 
 impl TrendChart {
@@ -100,7 +103,13 @@ fn draw_axes<DB: DrawingBackend>(
     n: usize,
     narrow: bool,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let labels: Vec<String> = chart.first.points.iter().map(|p| p.0.label()).collect();
+    let w = words(chart.lang);
+    let labels: Vec<(u32, u32)> = chart
+        .first
+        .points
+        .iter()
+        .map(|p| (p.0.year(), p.0.month_of_year()))
+        .collect();
     let step = if narrow {
         n.div_ceil(4).max(1)
     } else {
@@ -122,12 +131,15 @@ fn draw_axes<DB: DrawingBackend>(
             if !i.is_multiple_of(step) {
                 return String::new();
             }
-            let label = labels.get(i).cloned().unwrap_or_default();
-            // "Jan 2025" → "Jan" when the chart is one year or less.
+            let Some(&(year, month)) = labels.get(i) else {
+                return String::new();
+            };
+            // "Jan" when the chart is one year or less, else "Jan '25".
+            let name = w.month_short(month);
             if n <= 12 {
-                label.chars().take(3).collect()
+                name.to_string()
             } else {
-                label.replace(" 20", " '")
+                format!("{name} '{:02}", year % 100)
             }
         })
         .y_label_formatter(&|y| value_text(*y, if decimals == 0 { 0 } else { decimals.min(1) }))
@@ -191,9 +203,10 @@ fn runs(points: &[(Month, Option<f64>)]) -> Vec<Vec<(f64, f64)>> {
 /// The legend: each line's label and how it is drawn, for the page to
 /// show as text beside the chart.
 pub fn legend(chart: &TrendChart) -> [(String, &'static str); 2] {
+    let w = words(chart.lang);
     [
-        (chart.first.label.clone(), "solid line with dots"),
-        (chart.second.label.clone(), "dashed line with squares"),
+        (chart.first.label.clone(), w.t(Msg::SolidLineWithDots)),
+        (chart.second.label.clone(), w.t(Msg::DashedLineWithSquares)),
     ]
 }
 
@@ -201,9 +214,14 @@ pub fn legend(chart: &TrendChart) -> [(String, &'static str); 2] {
 /// highest and lowest months (or its one figure), and the months without
 /// data.
 pub fn describe(chart: &TrendChart) -> String {
-    let mut text = format!(
-        "Line chart of {} by month: {} (solid line) against {} (dashed line).",
-        chart.what, chart.first.label, chart.second.label
+    let w = words(chart.lang);
+    let mut text = w.f(
+        Msg::LineChartOf,
+        &[
+            ("what", &chart.what),
+            ("first", &chart.first.label),
+            ("second", &chart.second.label),
+        ],
     );
     let with_data: Vec<(Month, f64)> = chart
         .first
@@ -225,20 +243,30 @@ pub fn describe(chart: &TrendChart) -> String {
             _ => Some(p),
         });
     match (hi, lo) {
-        (Some(hi), Some(lo)) if with_data.len() > 1 => text.push_str(&format!(
-            " For {} the highest month was {} ({}) and the lowest {} ({}).",
-            chart.first.label,
-            hi.0.label(),
-            value(hi.1),
-            lo.0.label(),
-            value(lo.1)
-        )),
-        (Some(one), _) => text.push_str(&format!(
-            " For {} the figure for {} was {}.",
-            chart.first.label,
-            one.0.label(),
-            value(one.1)
-        )),
+        (Some(hi), Some(lo)) if with_data.len() > 1 => {
+            text.push(' ');
+            text.push_str(&w.f(
+                Msg::HighestLowestMonth,
+                &[
+                    ("line", &chart.first.label),
+                    ("high_month", &hi.0.label_in(w)),
+                    ("high", &value(hi.1)),
+                    ("low_month", &lo.0.label_in(w)),
+                    ("low", &value(lo.1)),
+                ],
+            ));
+        }
+        (Some(one), _) => {
+            text.push(' ');
+            text.push_str(&w.f(
+                Msg::OneMonthFigure,
+                &[
+                    ("line", &chart.first.label),
+                    ("month", &one.0.label_in(w)),
+                    ("value", &value(one.1)),
+                ],
+            ));
+        }
         _ => {}
     }
     for line in [&chart.first, &chart.second] {
@@ -249,10 +277,16 @@ pub fn describe(chart: &TrendChart) -> String {
             .map(|p| p.0)
             .collect();
         if !missing.is_empty() {
-            text.push_str(&format!(
-                " No data for {} ({}): shown as a gap.",
-                crate::analysis::coverage::month_runs(&missing),
-                line.label
+            text.push(' ');
+            text.push_str(&w.f(
+                Msg::NoDataGap,
+                &[
+                    (
+                        "months",
+                        &crate::analysis::coverage::month_runs(&missing, w),
+                    ),
+                    ("line", &line.label),
+                ],
             ));
         }
     }
@@ -282,6 +316,7 @@ mod tests {
             first: series("2025", "2025-01", &[10.0, 20.0, 30.0]),
             second: series("2024", "2024-01", &[5.0, 15.0, 25.0]),
             decimals: 0,
+            lang: Lang::En,
         };
         let mut svg = String::new();
         {
@@ -305,6 +340,7 @@ mod tests {
             first: series("Jan 2025 – Mar 2025", "2025-01", &[10.0, 1200.0, 3.0]),
             second: series("Jan 2024 – Mar 2024", "2024-01", &[5.0, 15.0, 25.0]),
             decimals: 0,
+            lang: Lang::En,
         };
         let d = describe(&chart);
         assert!(d.contains("highest month was Feb 2025 (1,200)"), "{d}");
@@ -324,6 +360,7 @@ mod tests {
             first: series("Aug 2017 – Jul 2018", "2017-08", &[-1.0, -1.0, 26_193.0]),
             second: series("Aug 2016 – Jul 2017", "2016-08", &[-1.0, -1.0, 22_582.0]),
             decimals: 0,
+            lang: Lang::En,
         };
         let d = describe(&chart);
         assert!(

@@ -11,6 +11,7 @@ use crate::analysis::{
     Scope, Selection,
 };
 use crate::data::Month;
+use crate::i18n::english;
 
 /// `findings`' arguments.
 #[derive(clap::Args, Debug)]
@@ -74,11 +75,15 @@ pub fn run(args: &FindingsArgs) -> Result<(), CliError> {
         .iter()
         .map(|s| s.month)
         .collect();
+    let level_name = level_noun(args.areas.level);
+    let level_plural = crate::view::common::level_words(level_name, english()).1;
     let input = FindingsInput {
         pair,
         categories: &table,
         ranking: ranking.as_ref(),
-        level_name: level_noun(args.areas.level),
+        level_name,
+        level_plural: &level_plural,
+        w: english(),
         deprivation: dep.as_ref(),
         targets: &target_results,
         coverage: &totals.coverage(&Selection::AllCrime.mask(&ds.categories)),

@@ -9,6 +9,7 @@ use super::{failed, CliError};
 use crate::analysis::narrative::coverage_sentence;
 use crate::analysis::{LevelMap, PeriodPair, PeriodTotals, Selection};
 use crate::data::Dataset;
+use crate::i18n::english;
 
 /// The data, the periods and their totals.
 pub struct Start {
@@ -27,7 +28,7 @@ pub fn start(args: &AnalysisArgs) -> Result<Start, CliError> {
     let pair = period_pair(&args.period, &loaded.dataset)?;
     let totals = PeriodTotals::new(&loaded.dataset.cube, &pair);
     let all_crime = Selection::AllCrime.mask(&loaded.dataset.categories);
-    if let Some(gaps) = coverage_sentence(&totals.coverage(&all_crime), &pair) {
+    if let Some(gaps) = coverage_sentence(&totals.coverage(&all_crime), &pair, english()) {
         eprintln!("warning: {gaps}");
     }
     Ok(Start {

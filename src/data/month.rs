@@ -103,6 +103,11 @@ impl Month {
         let index = (self.month_of_year() - 1) as usize;
         format!("{} {}", NAMES[index], self.year())
     }
+
+    /// The month in `w`'s language: `Jul 2024`, `Gorffennaf 2024`.
+    pub fn label_in(self, w: &crate::i18n::Words) -> String {
+        w.month(self.year(), self.month_of_year())
+    }
 }
 
 impl FromStr for Month {

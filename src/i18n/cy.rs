@@ -140,6 +140,18 @@ pub fn article(word: &str) -> &'static str {
     }
 }
 
+/// "And" before `next`: `ac` before a vowel (and before `nid`, `mae`),
+/// else `a`.
+pub fn and_before(next: &str) -> &'static str {
+    let lower = next.trim_start().to_ascii_lowercase();
+    let vowel = lower.starts_with(['a', 'e', 'i', 'o', 'u', 'w', 'y']);
+    if vowel || lower.starts_with("nid ") || lower.starts_with("mae ") {
+        "ac"
+    } else {
+        "a"
+    }
+}
+
 /// A Welsh noun as a count needs it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Noun<'a> {
@@ -225,6 +237,13 @@ mod tests {
         assert_eq!(mutate("ddoe", Soft), "ddoe");
         assert_eq!(mutate("achos", Soft), "achos");
         assert_eq!(mutate("ward", Soft), "ward");
+    }
+
+    #[test]
+    fn and_before_vowels_is_ac() {
+        assert_eq!(and_before("Ionawr 2025"), "ac");
+        assert_eq!(and_before("Tachwedd 2025"), "a");
+        assert_eq!(and_before("nid oes data"), "ac");
     }
 
     #[test]

@@ -109,17 +109,6 @@ impl EmbedKind {
         }
     }
 
-    /// A label for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            EmbedKind::Card => "Headline card",
-            EmbedKind::Trend => "Trend chart",
-            EmbedKind::Table => "Crime types table",
-            EmbedKind::Ranking => "Ward ranking (top wards)",
-            EmbedKind::Map => "Ward map",
-        }
-    }
-
     /// The kind with `key`, if any.
     pub fn from_key(key: &str) -> Option<EmbedKind> {
         EmbedKind::ALL.into_iter().find(|k| k.key() == key)

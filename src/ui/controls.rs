@@ -9,7 +9,9 @@ use crate::state::{Measure, Page, PeriodChoice, ViewState};
 use crate::view::periods::{self, PeriodMenu};
 use crate::view::selection::selection_menu;
 
-use super::{shown, update};
+use crate::i18n::{Msg, Words};
+
+use super::{shown, update, words_of};
 
 /// The period, selection and measure controls.
 #[component]
@@ -18,17 +20,18 @@ pub fn Controls(
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
     let data = shown();
+    let w = words_of(view);
     // The menu (options, the one chosen, the pair shown) is computed in
     // `view::periods`; the component renders it.
-    let menu = Memo::new(move |_| view.with(|v| periods::menu(&data, v.period)));
+    let menu = Memo::new(move |_| view.with(|v| periods::menu(&data, v.period, w)));
     let is_custom = Memo::new(move |_| menu.with(|m| m.selected == periods::CUSTOM));
     let on_wards = Memo::new(move |_| view.with(|v| v.page == Page::Wards));
     view! {
-        <form class="controls" aria-label="What to show" on:submit=|ev| ev.prevent_default()>
-            <PeriodSelect menu=menu view=view />
-            <SelectionSelect view=view />
-            {move || on_wards.get().then(|| view! { <MeasureChoice view=view /> })}
-            {move || is_custom.get().then(|| view! { <CustomPeriods menu=menu view=view /> })}
+        <form class="controls" aria-label=w.t(Msg::WhatToShow) on:submit=|ev| ev.prevent_default()>
+            <PeriodSelect menu=menu view=view w=w />
+            <SelectionSelect view=view w=w />
+            {move || on_wards.get().then(|| view! { <MeasureChoice view=view w=w /> })}
+            {move || is_custom.get().then(|| view! { <CustomPeriods menu=menu view=view w=w /> })}
         </form>
     }
 }
@@ -36,7 +39,11 @@ pub fn Controls(
 /// The period menu: the presets (those the data cannot fill disabled)
 /// and "Custom".
 #[component]
-fn PeriodSelect(menu: Memo<PeriodMenu>, view: RwSignal<ViewState>) -> impl IntoView {
+fn PeriodSelect(
+    menu: Memo<PeriodMenu>,
+    view: RwSignal<ViewState>,
+    w: &'static Words,
+) -> impl IntoView {
     let presets = move || {
         menu.with(|m| {
             m.options
@@ -62,7 +69,7 @@ fn PeriodSelect(menu: Memo<PeriodMenu>, view: RwSignal<ViewState>) -> impl IntoV
     };
     view! {
         <div class="control">
-            <label for="period">"Periods"</label>
+            <label for="period">{w.t(Msg::Periods)}</label>
             <select id="period" data-testid="period-select" on:change=on_change>
                 {move || presets()}
             </select>
@@ -72,7 +79,7 @@ fn PeriodSelect(menu: Memo<PeriodMenu>, view: RwSignal<ViewState>) -> impl IntoV
 
 /// The crime type menu (computed in `view::selection`), in its groups.
 #[component]
-fn SelectionSelect(view: RwSignal<ViewState>) -> impl IntoView {
+fn SelectionSelect(view: RwSignal<ViewState>, w: &'static Words) -> impl IntoView {
     let option = move |(key, label): (String, String)| {
         let chosen = key.clone();
         view! {
@@ -81,7 +88,7 @@ fn SelectionSelect(view: RwSignal<ViewState>) -> impl IntoView {
             </option>
         }
     };
-    let groups = selection_menu(&shown().dataset.categories)
+    let groups = selection_menu(&shown().dataset.categories, w)
         .into_iter()
         .map(|g| {
             let options = g.options.into_iter().map(option).collect_view();
@@ -97,7 +104,7 @@ fn SelectionSelect(view: RwSignal<ViewState>) -> impl IntoView {
     };
     view! {
         <div class="control">
-            <label for="select">"Crime type"</label>
+            <label for="select">{w.t(Msg::CrimeType)}</label>
             <select id="select" data-testid="selection-select" on:change=on_change>{groups}</select>
         </div>
     }
@@ -105,21 +112,21 @@ fn SelectionSelect(view: RwSignal<ViewState>) -> impl IntoView {
 
 /// Count or rate, on the wards page.
 #[component]
-fn MeasureChoice(view: RwSignal<ViewState>) -> impl IntoView {
+fn MeasureChoice(view: RwSignal<ViewState>, w: &'static Words) -> impl IntoView {
     let is = move |m: Measure| view.with(|v| v.measure == m);
     let set = move |m: Measure| move |_| update(view, |v| v.measure = m);
     view! {
         <fieldset class="measure">
-            <legend>"Rank by"</legend>
+            <legend>{w.t(Msg::RankBy)}</legend>
             <label>
                 <input type="radio" name="measure" value="count" data-testid="measure-count"
                     prop:checked=move || is(Measure::Count) on:change=set(Measure::Count) />
-                " Count"
+                " " {w.t(Msg::MeasureCountChoice)}
             </label>
             <label>
                 <input type="radio" name="measure" value="rate" data-testid="measure-rate"
                     prop:checked=move || is(Measure::Rate) on:change=set(Measure::Rate) />
-                " Rate per 1,000 residents"
+                " " {w.t(Msg::MeasureRateChoice)}
             </label>
         </fieldset>
     }
@@ -160,23 +167,31 @@ impl PairMonth {
 /// The custom pair's four months, shown when "Custom" is chosen; a pair
 /// that cannot be compared is said, not taken.
 #[component]
-fn CustomPeriods(menu: Memo<PeriodMenu>, view: RwSignal<ViewState>) -> impl IntoView {
+fn CustomPeriods(
+    menu: Memo<PeriodMenu>,
+    view: RwSignal<ViewState>,
+    w: &'static Words,
+) -> impl IntoView {
     let cube = &shown().dataset.cube;
     let (first, last) = (cube.first_month(), cube.last_month());
     let (error, set_error) = signal(String::new());
     let set = move |end: PairMonth, value: String| {
         let Some(month) = parse_html_month(&value) else {
-            set_error.set("Choose a month.".into());
+            set_error.set(w.t(Msg::ChooseAMonth).into());
             return;
         };
         let pair = end.set(menu.with_untracked(|m| m.pair), month);
         let ok = |p: &Period| p.start <= p.end;
         if !ok(&pair.current) || !ok(&pair.previous) {
-            set_error.set("A period must end on or after its start.".into());
+            set_error.set(w.t(Msg::PeriodEndsBeforeStart).into());
             return;
         }
-        if let Err(e) = pair.check_within(first, last) {
-            set_error.set(e.to_string());
+        if pair.check_within(first, last).is_err() {
+            let span = Period {
+                start: first,
+                end: last,
+            };
+            set_error.set(w.f(Msg::PeriodOutsideData, &[("span", &span.label_in(w))]));
             return;
         }
         set_error.set(String::new());
@@ -192,14 +207,14 @@ fn CustomPeriods(menu: Memo<PeriodMenu>, view: RwSignal<ViewState>) -> impl Into
     };
     view! {
         <fieldset class="custom-period" data-testid="custom-period">
-            <legend>"Custom periods"</legend>
+            <legend>{w.t(Msg::CustomPeriods)}</legend>
             <div>
-                {input("cur-start", "Current from", PairMonth::CurrentFrom)}
-                {input("cur-end", "to", PairMonth::CurrentTo)}
+                {input("cur-start", w.t(Msg::CurrentFrom), PairMonth::CurrentFrom)}
+                {input("cur-end", w.t(Msg::To), PairMonth::CurrentTo)}
             </div>
             <div>
-                {input("prev-start", "Compared with", PairMonth::PreviousFrom)}
-                {input("prev-end", "to", PairMonth::PreviousTo)}
+                {input("prev-start", w.t(Msg::ComparedWithFrom), PairMonth::PreviousFrom)}
+                {input("prev-end", w.t(Msg::To), PairMonth::PreviousTo)}
             </div>
             <p class="error" role="alert">{error}</p>
         </fieldset>

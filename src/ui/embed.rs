@@ -19,6 +19,7 @@ use super::pages::headline::{HeadlineFigures, PeriodNotes};
 use super::table::DataTable;
 use super::trend_chart::TrendFigure;
 use super::Shown;
+use crate::i18n::{Msg, Words};
 
 /// Applies the theme and accent colour to the document (through the DOM
 /// and CSSOM, which a strict Content-Security-Policy allows).
@@ -85,6 +86,7 @@ fn body(
     view: RwSignal<ViewState>,
 ) -> AnyView {
     let profile_or_overview = state.ward.is_some();
+    let w = super::words_of(view);
     let body = match kind {
         EmbedKind::Card => card(b, state).map(|m| {
             let mut h = m.headline;
@@ -98,9 +100,13 @@ fn body(
                 overview(b, state).map(|m| m.trend)
             };
             chart.map(|chart| {
-                let caption = format!(
-                    "Monthly {}: {} against {}",
-                    chart.what, chart.first.label, chart.second.label
+                let caption = w.f(
+                    Msg::MonthlyAgainst,
+                    &[
+                        ("what", &chart.what),
+                        ("first", &chart.first.label),
+                        ("second", &chart.second.label),
+                    ],
                 );
                 view! { <TrendFigure chart=chart caption=caption view=view testid="embed-trend" /> }
                     .into_any()
@@ -117,7 +123,10 @@ fn body(
         EmbedKind::Ranking => wards(b, state).map(|m| {
             let mut t = std::sync::Arc::unwrap_or_clone(m.table);
             t.rows.truncate(state.top as usize);
-            t.caption = format!("Top {} — {}", state.top, t.caption);
+            t.caption = w.f(
+                Msg::TopOf,
+                &[("n", &state.top.to_string()), ("caption", &t.caption)],
+            );
             view! { <DataTable model=t view=view testid="embed-ranking" /> }.into_any()
         }),
         EmbedKind::Map => {
@@ -130,13 +139,14 @@ fn body(
 }
 
 /// The source and licence line under an embedded view.
-fn source_line(manifest: &Manifest) -> String {
-    let licence = if manifest.licence.is_empty() {
-        String::new()
+fn source_line(manifest: &Manifest, w: &Words) -> String {
+    let source = w.f(Msg::SourceIs, &[("source", &manifest.attribution)]);
+    if manifest.licence.is_empty() {
+        source
     } else {
-        format!(" Licence: {}.", manifest.licence)
-    };
-    format!("Source: {}{licence}", manifest.attribution)
+        let licence = w.f(Msg::LicenceIs, &[("licence", &manifest.licence)]);
+        format!("{source} {licence}")
+    }
 }
 
 /// One embedded view.
@@ -168,10 +178,11 @@ pub fn EmbedShell(
     let heading = embed_title(&data, &state);
     document().set_title(&heading);
     let manifest = &data.manifest;
+    let w = super::words_of(view);
     let demo = manifest.synthetic.then(|| {
         view! {
             <p class="demo-banner" data-testid="demo-banner">
-                <strong>"Demo data: "</strong>"invented figures."
+                <strong>{w.t(Msg::DemoDataShort)}</strong>" "{w.t(Msg::InventedFigures)}
             </p>
         }
     });
@@ -181,10 +192,10 @@ pub fn EmbedShell(
             {demo}
             <PeriodNotes notes=notes />
             {body(kind, &data, &state, view)}
-            <p class="embed-source" data-testid="embed-source">{source_line(manifest)}</p>
+            <p class="embed-source" data-testid="embed-source">{source_line(manifest, w)}</p>
             <p class="embed-link">
                 <a href=full_view(&state).to_query() target="_blank" rel="noopener"
-                    data-testid="embed-full-link">"Open in the Community Safety Explorer"</a>
+                    data-testid="embed-full-link">{w.t(Msg::OpenInExplorer)}</a>
             </p>
         </div>
     }

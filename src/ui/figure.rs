@@ -14,9 +14,11 @@ use crate::chart::TrendChart;
 use crate::state::ViewState;
 use crate::view::table::TableModel;
 
-use super::after_paint;
+use crate::i18n::Msg;
+
 use super::download::{download_canvas, file_name};
 use super::table::DataTable;
+use super::{after_paint, words_of};
 
 /// What a canvas chart draws.
 #[derive(Clone, PartialEq)]
@@ -60,6 +62,7 @@ pub fn CanvasFigure(
     testid: &'static str,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
+    let w = words_of(view);
     let (error, set_error) = signal(String::new());
     let drawing = Arc::new(drawing);
     // Drawing on the canvas is a side effect on the DOM, so it is an effect;
@@ -87,7 +90,7 @@ pub fn CanvasFigure(
             let result = download_canvas(&canvas, &png_name);
             let said = result
                 .err()
-                .map(|e| format!("The chart could not be saved as a picture: {e}."));
+                .map(|e| w.f(Msg::ChartNotSaved, &[("error", &e.to_string())]));
             set_error.set(said.unwrap_or_default());
         }
     };
@@ -95,12 +98,12 @@ pub fn CanvasFigure(
         <figure class="chart" data-testid=testid>
             <figcaption>{caption}</figcaption>
             <canvas node_ref=canvas_ref role="img" aria-label=summary.clone()></canvas>
-            <ChartKey key=key />
+            <ChartKey key=key label=w.t(Msg::Legend) />
             <p class="chart-summary" data-testid=format!("{testid}-summary")>{summary}</p>
-            <button type="button" class="download" on:click=save>"Download this chart (PNG)"</button>
+            <button type="button" class="download" on:click=save>{w.t(Msg::DownloadChartPng)}</button>
             <span class="error" role="alert">{error}</span>
             <details>
-                <summary>"Show the chart's figures as a table"</summary>
+                <summary>{w.t(Msg::ShowChartTable)}</summary>
                 <DataTable model=table view=view testid="chart-table" />
             </details>
         </figure>
@@ -109,7 +112,11 @@ pub fn CanvasFigure(
 
 /// The key: the first series solid, the second dashed (none when empty).
 #[component]
-fn ChartKey(key: Vec<(String, &'static str)>) -> impl IntoView {
+fn ChartKey(
+    key: Vec<(String, &'static str)>,
+    /// The key's name for screen readers.
+    label: &'static str,
+) -> impl IntoView {
     (!key.is_empty()).then(|| {
         let items = key
             .into_iter()
@@ -121,6 +128,6 @@ fn ChartKey(key: Vec<(String, &'static str)>) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! { <ul class="chart-legend" aria-label="Legend">{items}</ul> }
+        view! { <ul class="chart-legend" aria-label=label>{items}</ul> }
     })
 }

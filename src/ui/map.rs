@@ -10,8 +10,10 @@ use crate::chart::map_labels::name_svg;
 use crate::state::ViewState;
 use crate::view::wards::{no_map, MapLabel, WardsModel};
 
+use crate::i18n::{Msg, Words};
+
 use super::download::{download_svg_as_png, file_name};
-use super::navigate;
+use super::{navigate, words_of};
 
 /// The map of a wards page.
 #[component]
@@ -25,25 +27,32 @@ pub fn MapFigure(
     marked: String,
 ) -> impl IntoView {
     let map = &model.map;
+    let w = words_of(view);
     if map.areas.is_empty() {
         // Why: no boundaries, or too many areas to draw.
-        let why = no_map(super::shown().boundaries.len()).unwrap_or_default();
+        let why = no_map(super::shown().boundaries.len(), w).unwrap_or_default();
         return view! { <p class="note" data-testid="no-map">{why}</p> }.into_any();
     }
     debug_assert_eq!(map.areas.len(), model.labels.len(), "a label per area");
     let marked_label = model.labels.iter().find(|l| l.code == marked);
     let (caption, first_detail) = match marked_label {
         Some(l) => (
-            format!(
-                "Map: {} by {}, {} outlined",
-                model.what, model.measure_label, l.name
+            w.f(
+                Msg::MapCaptionOutlined,
+                &[
+                    ("what", &model.what),
+                    ("measure", &model.measure_label),
+                    ("name", &l.name),
+                ],
             ),
             l.text.clone(),
         ),
         None => (
-            format!("Map: {} by {}", model.what, model.measure_label),
-            "Point at or tab to an area to see its figures; select it to open its profile."
-                .to_string(),
+            w.f(
+                Msg::MapCaption,
+                &[("what", &model.what), ("measure", &model.measure_label)],
+            ),
+            w.t(Msg::MapHint).to_string(),
         ),
     };
     let (detail, set_detail) = signal(first_detail);
@@ -68,11 +77,11 @@ pub fn MapFigure(
         .collect_view();
     let names = placed_names(map);
     let pointed_name = pointed_name(&model, pointed);
-    let (w, h) = (map.width, map.height);
+    let (width, h) = (map.width, map.height);
     view! {
         <figure class="map" data-testid="ward-map">
             <figcaption id="map-caption">{caption.clone()}</figcaption>
-            <svg node_ref=svg_ref xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {w:.0} {h:.0}")
+            <svg node_ref=svg_ref xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {width:.0} {h:.0}")
                 role="group" aria-labelledby="map-caption">
                 {areas}
                 <g aria-hidden="true" inner_html=names></g>
@@ -83,8 +92,9 @@ pub fn MapFigure(
                 legend=map.legend.clone()
                 decimals=model.value_decimals
                 some_without=map.areas.iter().any(|a| a.class.is_none())
+                w=w
             />
-            <PngDownload svg_ref=svg_ref size=(w, h) caption=caption />
+            <PngDownload svg_ref=svg_ref size=(width, h) caption=caption w=w />
         </figure>
     }
     .into_any()
@@ -207,6 +217,8 @@ fn MapLegend(
     decimals: usize,
     /// Whether some area has no figure.
     some_without: bool,
+    /// The page's words.
+    w: &'static Words,
 ) -> impl IntoView {
     let items = legend
         .iter()
@@ -220,9 +232,9 @@ fn MapLegend(
         })
         .collect_view();
     view! {
-        <ul class="legend" aria-label="Legend: lightest is lowest, darkest is highest">
+        <ul class="legend" aria-label=w.t(Msg::MapLegend)>
             {items}
-            {some_without.then(|| view! { <li><span class="swatch none"></span>"No figures"</li> })}
+            {some_without.then(|| view! { <li><span class="swatch none"></span>{w.t(Msg::NoFigures)}</li> })}
         </ul>
     }
 }
@@ -236,6 +248,8 @@ fn PngDownload(
     size: (f64, f64),
     /// The caption, for the file's name.
     caption: String,
+    /// The page's words.
+    w: &'static Words,
 ) -> impl IntoView {
     let (error, set_error) = signal(String::new());
     let name = file_name(&caption, "png");
@@ -248,12 +262,12 @@ fn PngDownload(
             let result = download_svg_as_png(&svg, size.0, size.1, &name).await;
             let said = result
                 .err()
-                .map(|e| format!("The map could not be saved as a picture: {e}."));
+                .map(|e| w.f(Msg::MapNotSaved, &[("error", &e.to_string())]));
             set_error.set(said.unwrap_or_default());
         });
     };
     view! {
-        <button type="button" class="download" on:click=save>"Download this map (PNG)"</button>
+        <button type="button" class="download" on:click=save>{w.t(Msg::DownloadMapPng)}</button>
         <span class="error" role="alert">{error}</span>
     }
 }

@@ -22,6 +22,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::explorer_data::ExplorerData;
+use crate::i18n::{install, is_installed, words, Lang, Msg, Words};
 use crate::state::{Page, ViewState};
 
 use fetch::{load_dataset, FetchError};
@@ -31,6 +32,18 @@ use nav::ViewLink;
 /// context ([`shell::Shell`] and [`embed::EmbedShell`] provide it).
 #[derive(Clone)]
 pub struct Shown(pub Arc<ExplorerData>);
+
+/// The words of the view's language. The app is drawn again when the
+/// language changes ([`App`]), so components read it once.
+pub fn words_of(view: RwSignal<ViewState>) -> &'static Words {
+    words(view.with_untracked(|v| v.lang))
+}
+
+/// The words of the app's language, for a component without the view at
+/// hand (the app provides its view as context).
+pub fn words_here() -> &'static Words {
+    words_of(expect_context::<RwSignal<ViewState>>())
+}
 
 /// The dataset on show (from the context the shells provide).
 pub fn shown() -> Arc<ExplorerData> {
@@ -92,6 +105,7 @@ pub fn update(view: RwSignal<ViewState>, f: impl FnOnce(&mut ViewState)) {
 #[component]
 pub fn App() -> impl IntoView {
     let view = RwSignal::new(ViewState::from_query(&location_search()));
+    provide_context(view);
     // Back and forward restore the view from the URL (syncing with the
     // browser's history is what an event listener is for).
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
@@ -106,7 +120,32 @@ pub fn App() -> impl IntoView {
     let local = RwSignal::new(None::<Arc<load::Local>>);
     let chosen = load::Chosen::default();
     let on_load_page = Memo::new(move |_| view.with(|v| v.page == Page::Load));
+    // A new language draws the page again, in its words, once its
+    // catalogue is here; `<html lang>` follows (the first screen's is
+    // English).
+    let lang = Memo::new(move |_| view.with(|v| v.lang));
+    let installed = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let lang = lang.get();
+        if !is_installed(lang) {
+            leptos::task::spawn_local(async move {
+                fetch_words(lang).await;
+                installed.update(|n| *n += 1);
+            });
+        }
+    });
+    // (Tracks `installed`: drawn again when a catalogue arrives, or
+    // could not be fetched and the page stays in English.)
+    let ready = move || installed.get() > 0 || is_installed(lang.get());
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.get().code());
+        }
+    });
     let main = move || {
+        if !ready() {
+            return ().into_any();
+        }
         if on_load_page.get() {
             view! { <load::LoadPage view=view local=local chosen=chosen /> }.into_any()
         } else if let Some(l) = local.get() {
@@ -115,9 +154,28 @@ pub fn App() -> impl IntoView {
             view! { <Published dataset=dataset view=view /> }.into_any()
         }
     };
+    let header =
+        move || (ready() && !embedded).then(|| view! { <SiteHeader view=view local=local /> });
     view! {
-        {(!embedded).then(|| view! { <SiteHeader view=view local=local /> })}
+        {move || header()}
         <main id="main" tabindex="-1">{move || main()}</main>
+    }
+}
+
+/// Fetches and installs `lang`'s catalogue, unless it is there already;
+/// when it cannot be fetched the pages stay in English (and the console
+/// says why).
+async fn fetch_words(lang: Lang) {
+    let Some(file) = lang.file().filter(|_| !is_installed(lang)) else {
+        return;
+    };
+    match fetch::fetch_bytes(&format!("i18n/{file}"))
+        .await
+        .map(String::from_utf8)
+    {
+        Ok(Ok(text)) => install(lang, text),
+        Ok(Err(_)) => leptos::logging::warn!("i18n/{file} is not UTF-8 text"),
+        Err(e) => leptos::logging::warn!("{e}"),
     }
 }
 
@@ -141,24 +199,56 @@ fn SiteHeader(
     let picker = move || {
         let own = local.with(|l| l.is_some());
         index.get().map(|entries| {
-            view! { <datasets::DatasetPicker entries=entries current=current.clone() local=own /> }
+            let lang = view.with_untracked(|v| v.lang);
+            view! { <datasets::DatasetPicker entries=entries current=current.clone() local=own lang=lang /> }
         })
     };
-    let to_load = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        update(view, |v| v.page = Page::Load);
-    };
+    let w = words_of(view);
+    let mut to_load = view.get_untracked();
+    to_load.page = Page::Load;
     view! {
-        <a class="skip" href="#main">"Skip to content"</a>
+        <a class="skip" href="#main">{w.t(Msg::SkipToContent)}</a>
         <header class="site-header">
             <p class="brand">
-                <ViewLink to=home view=view testid="home">"Community Safety Explorer"</ViewLink>
+                <ViewLink to=home view=view testid="home">{w.t(Msg::AppName)}</ViewLink>
             </p>
             {move || picker()}
             <p class="load-link">
-                <a href="?page=load" data-testid="nav-load" on:click=to_load>"Load your own data"</a>
+                <ViewLink to=to_load view=view testid="nav-load">{w.t(Msg::LoadYourOwnData)}</ViewLink>
             </p>
+            <LanguageSwitch view=view />
         </header>
+    }
+}
+
+/// The languages, each a link to this view in it (the one spoken now is
+/// marked, not linked).
+#[component]
+fn LanguageSwitch(view: RwSignal<ViewState>) -> impl IntoView {
+    let now = view.get_untracked();
+    let links = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let name = lang.own_name();
+            if lang == now.lang {
+                return view! { <li aria-current="true" lang=lang.code()>{name}</li> }.into_any();
+            }
+            let to = ViewState {
+                lang,
+                ..now.clone()
+            };
+            view! {
+                <li lang=lang.code()>
+                    <ViewLink to=to view=view testid="lang-switch">{name}</ViewLink>
+                </li>
+            }
+            .into_any()
+        })
+        .collect_view();
+    view! {
+        <nav class="lang-switch" aria-label=words(now.lang).t(Msg::Language)>
+            <ul>{links}</ul>
+        </nav>
     }
 }
 
@@ -174,14 +264,15 @@ fn Published(
     // (A `Memo<String>`, empty for the whole: the builder's memo type, so
     // no other copy of the memo's code in the bundle.)
     let area = Memo::new(move |_| view.with(|v| v.area.clone().unwrap_or_default()));
-    let page = move || match dataset.get() {
+    let page = move || {
+        match dataset.get() {
         None => view! {
-            <p class="status" role="status" data-testid="loading">"Loading the data…"</p>
+            <p class="status" role="status" data-testid="loading">{words_of(view).t(Msg::LoadingTheData)}</p>
         }
         .into_any(),
         Some(Err(e)) => view! {
             <div class="error" role="alert" data-testid="load-error">
-                <h1>"The data could not be loaded"</h1>
+                <h1>{words_of(view).t(Msg::DataNotLoaded)}</h1>
                 <p>{e.to_string()}</p>
             </div>
         }
@@ -198,6 +289,7 @@ fn Published(
                 view! { <shell::Shell data=data view=view /> }.into_any()
             }
         }
+    }
     };
     // A closure written in the view, so that Leptos shares one renderer
     // for every page rather than one per closure type.

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use crate::state::{Page, ViewState};
 use crate::view::common::{area_choices, find_area, options_markup};
 
-use super::{navigate, shown, update};
+use crate::i18n::Msg;
+
+use super::{navigate, shown, update, words_of};
 
 /// True for a click that should open the link elsewhere (new tab etc.).
 fn modified(ev: &MouseEvent) -> bool {
@@ -66,9 +68,11 @@ pub fn PageMenu(
     /// The app's view.
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
+    let w = words_of(view);
     let menu = move || {
         let v = view.get();
-        let link = |page: Page, label: &'static str, testid: &'static str| {
+        let link = |page: Page, label: Msg, testid: &'static str| {
+            let label = w.t(label);
             let mut to = v.clone();
             to.page = page;
             // Only the profile and the embed builder (its area) use a ward.
@@ -81,17 +85,17 @@ pub fn PageMenu(
         let profile = v
             .ward
             .is_some()
-            .then(|| link(Page::Ward, "Ward profile", "nav-ward"));
+            .then(|| link(Page::Ward, Msg::NavWardProfile, "nav-ward"));
         view! {
-            {link(Page::Overview, "Overview", "nav-overview")}
-            {link(Page::Wards, "Wards", "nav-wards")}
+            {link(Page::Overview, Msg::NavOverview, "nav-overview")}
+            {link(Page::Wards, Msg::NavWards, "nav-wards")}
             {profile}
-            {link(Page::Deprivation, "Deprivation", "nav-deprivation")}
-            {link(Page::Embed, "Embed", "nav-embed")}
+            {link(Page::Deprivation, Msg::NavDeprivation, "nav-deprivation")}
+            {link(Page::Embed, Msg::NavEmbed, "nav-embed")}
         }
     };
     view! {
-        <nav class="menu" aria-label="Pages">
+        <nav class="menu" aria-label=w.t(Msg::NavPages)>
             <ul>{move || menu()}</ul>
         </nav>
     }
@@ -104,10 +108,12 @@ pub fn PageMenu(
 #[component]
 fn WardSearch(view: RwSignal<ViewState>) -> impl IntoView {
     let shown = shown();
-    let wards = area_choices(shown.part_of.as_ref().unwrap_or(&shown));
+    let w = words_of(view);
+    let wards = area_choices(shown.part_of.as_ref().unwrap_or(&shown), w);
     let names = wards.clone();
     let (message, set_message) = signal(String::new());
-    let find = move |text: String| match find_area(&wards, &text, "ward") {
+    let ward = w.noun(Msg::LevelWard).0;
+    let find = move |text: String| match find_area(&wards, &text, ward, w) {
         None => {}
         Some(Ok(code)) => {
             set_message.set(String::new());
@@ -138,13 +144,13 @@ fn WardSearch(view: RwSignal<ViewState>) -> impl IntoView {
     };
     view! {
         <form class="ward-search" role="search" on:submit=on_submit>
-            <label for="ward-search">"Find a ward"</label>
+            <label for="ward-search">{w.t(Msg::FindAWard)}</label>
             <input node_ref=input_ref id="ward-search" name="ward" list="ward-names"
-                autocomplete="off" placeholder="Type a ward name" data-testid="ward-search"
+                autocomplete="off" placeholder=w.t(Msg::TypeAWardName) data-testid="ward-search"
                 on:focus=fill_list
                 on:change=move |ev| find_on_change(event_target_value(&ev)) />
             <datalist id="ward-names"></datalist>
-            <button type="submit">"Show"</button>
+            <button type="submit">{w.t(Msg::Show)}</button>
             <p class="hint" role="status" aria-live="polite">{message}</p>
         </form>
     }

@@ -23,7 +23,7 @@ pub fn ScatterFigure(
     /// The app's view.
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
-    let table = scatter_table(&scatter, &names, &caption);
+    let table = scatter_table(&scatter, &names, &caption, super::words_of(view));
     view! {
         <CanvasFigure
             drawing=Drawing::Scatter(scatter)

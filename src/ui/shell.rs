@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::data::explorer_data::ExplorerData;
 use crate::data::Month;
 use crate::format::thousands;
+use crate::i18n::{Msg, Words};
 use crate::state::{Page, ViewState};
 use crate::view::heading::{heading, printed_line, Crumb, Heading};
 
@@ -15,7 +16,7 @@ use super::controls::Controls;
 use super::load::Local;
 use super::nav::{Nav, ViewLink};
 use super::pages;
-use super::Shown;
+use super::{words_of, Shown};
 
 /// A loaded dataset: its banner, title, navigation, controls, page and
 /// provenance. The dataset is shared with them through context
@@ -31,14 +32,15 @@ pub fn Shell(
     local: Option<Arc<Local>>,
 ) -> impl IntoView {
     provide_context(Shown(data.clone()));
+    let w = words_of(view);
     let manifest = &data.manifest;
-    let demo = manifest.synthetic.then(|| view! { <DemoBanner /> });
+    let demo = manifest.synthetic.then(|| view! { <DemoBanner w=w /> });
     let notice = local
         .as_ref()
         .map(|l| view! { <LocalNotice local=l.clone() view=view /> });
     let load_summary = match &local {
         Some(l) => l.summary.headline.clone(),
-        None => published_summary(&data),
+        None => published_summary(&data, w),
     };
     let page = move || match view.with(|v| v.page) {
         Page::Overview => view! { <pages::overview::OverviewPage view=view /> }.into_any(),
@@ -65,7 +67,7 @@ pub fn Shell(
         }}
         <h1 data-testid="dataset-title">{manifest.title.clone()}</h1>
         <p class="coverage" data-testid="coverage">
-            {crate::view::periods::dates_text(&data)}
+            {crate::view::periods::dates_text(&data, w)}
         </p>
         <Nav view=view />
         <Controls view=view />
@@ -87,10 +89,11 @@ fn PrintHead(
     let day = today.get_date();
     let month = Month::new(today.get_full_year(), today.get_month() + 1);
     let here = super::base_url();
+    let w = words_of(view);
     let printed = move || {
         let address = format!("{here}{}", view.with(|v| v.to_query()));
         month
-            .map(|m| printed_line(day, m, &address))
+            .map(|m| printed_line(day, m, &address, w))
             .unwrap_or(address)
     };
     view! {
@@ -128,33 +131,37 @@ fn Trail(
         })
         .collect_view();
     view! {
-        <nav class="trail no-print" aria-label="Breadcrumb" data-testid="trail">
+        <nav class="trail no-print" aria-label=words_of(view).t(Msg::Breadcrumb) data-testid="trail">
             <ol>{steps}</ol>
         </nav>
     }
 }
 
 /// The rows of a published dataset's counts, and what became of them.
-fn published_summary(data: &ExplorerData) -> String {
+fn published_summary(data: &ExplorerData, w: &Words) -> String {
     let r = &data.report;
-    format!(
-        "{} rows of counts read: {} allocated to an area, {} not allocated to any area (counted in the totals), {} rejected.",
-        thousands(r.rows_read),
-        thousands(r.accepted),
-        thousands(r.not_allocated),
-        thousands(r.rejected)
+    w.f(
+        Msg::PublishedSummary,
+        &[
+            ("read", &thousands(r.rows_read)),
+            ("accepted", &thousands(r.accepted)),
+            ("not_allocated", &thousands(r.not_allocated)),
+            ("rejected", &thousands(r.rejected)),
+        ],
     )
 }
 
 /// The banner over invented data.
 #[component]
-fn DemoBanner() -> impl IntoView {
+fn DemoBanner(
+    /// The page's words.
+    w: &'static Words,
+) -> impl IntoView {
     view! {
         <p class="demo-banner" data-testid="demo-banner">
-            <strong>"Demo data. "</strong>
-            "Every figure here is invented (synthetic) to show how the explorer works: none \
-             counts real crimes. The notes at the foot of the page say what else, if anything, is \
-             invented."
+            <strong>{w.t(Msg::DemoData)}</strong>
+            " "
+            {w.t(Msg::DemoDataText)}
         </p>
     }
 }
@@ -169,19 +176,19 @@ fn LocalNotice(
 ) -> impl IntoView {
     let mut report = view.get_untracked();
     report.page = Page::Load;
+    let w = words_of(view);
     view! {
         <div class="local-notice" role="note" data-testid="local-notice">
             <p>
-                <strong>"Your own data. "</strong>
-                "These figures come from the files you loaded into this page; nothing was \
-                 uploaded. A link to this page cannot carry your files: whoever opens it (and \
-                 this page, if reloaded) shows the published data instead."
+                <strong>{w.t(Msg::YourOwnData)}</strong>
+                " "
+                {w.t(Msg::YourOwnDataText)}
             </p>
             <p>
                 {local.summary.adds_up.clone()}
                 " "
                 <ViewLink to=report view=view testid="local-report-link">
-                    "See the load report"
+                    {w.t(Msg::SeeTheLoadReport)}
                 </ViewLink>
             </p>
         </div>
@@ -204,10 +211,12 @@ fn Provenance(
         .iter()
         .map(|c| view! { <li>{c.clone()}</li> })
         .collect_view();
-    let licence = (!manifest.licence.is_empty()).then(|| format!("Licence: {}.", manifest.licence));
+    let w = words_of(view);
+    let licence = (!manifest.licence.is_empty())
+        .then(|| w.f(Msg::LicenceIs, &[("licence", &manifest.licence)]));
     view! {
         <footer class="provenance" data-testid="provenance">
-            <h2>"About these figures"</h2>
+            <h2>{w.t(Msg::AboutTheseFigures)}</h2>
             <ul data-testid="caveats">{caveats}</ul>
             <p data-testid="attribution">{manifest.attribution.clone()}</p>
             <p>{licence}</p>

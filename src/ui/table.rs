@@ -10,6 +10,7 @@ use crate::view::table::{Cell, Column, SortDir, TableModel, ROWS_SHOWN};
 
 use super::download::{download_text, file_name};
 use super::navigate;
+use crate::i18n::Msg;
 
 /// A column the table is sorted by, and which way.
 type Sort = Option<(usize, SortDir)>;
@@ -60,7 +61,7 @@ pub fn DataTable(
         .collect_view();
     let (caption, region) = (model.caption.clone(), model.caption.clone());
     let not_shown = model
-        .rows_not_shown()
+        .rows_not_shown(super::words_here())
         .map(|note| view! { <p class="note" data-testid="rows-not-shown">{note}</p> });
     view! {
         <div class="table-block">
@@ -171,6 +172,7 @@ fn CsvDownload(
     testid: &'static str,
 ) -> impl IntoView {
     let (error, set_error) = signal(String::new());
+    let w = super::words_here();
     let download = move |_| {
         let rows = shown_rows(&model, sort.get_untracked());
         let csv = model.to_csv(&rows);
@@ -181,12 +183,12 @@ fn CsvDownload(
         );
         let said = result
             .err()
-            .map(|e| format!("The table could not be downloaded: {e}."));
+            .map(|e| w.f(Msg::TableNotDownloaded, &[("error", &e.to_string())]));
         set_error.set(said.unwrap_or_default());
     };
     view! {
         <button type="button" class="download" data-testid=format!("{testid}-csv") on:click=download>
-            "Download this table (CSV)"
+            {w.t(Msg::DownloadTableCsv)}
         </button>
         <span class="error" role="alert">{error}</span>
     }

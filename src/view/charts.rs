@@ -3,13 +3,14 @@
 use crate::chart::scatter::Scatter;
 use crate::chart::trend::value_text;
 use crate::chart::TrendChart;
+use crate::i18n::{words, Msg};
 
 use super::table::{Cell, Column, TableModel};
 
 /// The trend chart's figures: each month of the first line beside the
 /// month at the same position on the second.
 pub fn trend_table(chart: &TrendChart, caption: &str) -> TableModel {
-    let d = chart.decimals;
+    let (d, w) = (chart.decimals, words(chart.lang));
     let rows = chart
         .first
         .points
@@ -18,19 +19,22 @@ pub fn trend_table(chart: &TrendChart, caption: &str) -> TableModel {
         .map(|(i, (m, v))| {
             let other = chart.second.points.get(i);
             vec![
-                Cell::text(m.label()),
-                value_cell(*v, d),
-                Cell::text(other.map(|o| o.0.label()).unwrap_or_default()),
-                other.map_or_else(|| Cell::number("", None), |o| value_cell(o.1, d)),
+                Cell::text(m.label_in(w)),
+                value_cell(*v, d, w.t(Msg::NoData)),
+                Cell::text(other.map(|o| o.0.label_in(w)).unwrap_or_default()),
+                other.map_or_else(
+                    || Cell::number("", None),
+                    |o| value_cell(o.1, d, w.t(Msg::NoData)),
+                ),
             ]
         })
         .collect();
     TableModel {
         caption: caption.to_string(),
         columns: vec![
-            Column::text("Month"),
+            Column::text(w.t(Msg::ColMonth)),
             Column::number(&chart.first.label),
-            Column::text("Month"),
+            Column::text(w.t(Msg::ColMonth)),
             Column::number(&chart.second.label),
         ],
         rows,
@@ -38,16 +42,21 @@ pub fn trend_table(chart: &TrendChart, caption: &str) -> TableModel {
     }
 }
 
-/// A month's value, or "no data" (sorted last).
-fn value_cell(v: Option<f64>, decimals: usize) -> Cell {
+/// A month's value, or `none` ("no data", sorted last).
+fn value_cell(v: Option<f64>, decimals: usize, none: &str) -> Cell {
     match v {
         Some(v) => Cell::number(value_text(v, decimals), Some(v)),
-        None => Cell::number("no data", None),
+        None => Cell::number(none, None),
     }
 }
 
 /// The scatter's figures: one row per area (`names` in the points' order).
-pub fn scatter_table(scatter: &Scatter, names: &[String], caption: &str) -> TableModel {
+pub fn scatter_table(
+    scatter: &Scatter,
+    names: &[String],
+    caption: &str,
+    w: &crate::i18n::Words,
+) -> TableModel {
     let rows = scatter
         .points
         .iter()
@@ -63,7 +72,7 @@ pub fn scatter_table(scatter: &Scatter, names: &[String], caption: &str) -> Tabl
     TableModel {
         caption: caption.to_string(),
         columns: vec![
-            Column::text("Area"),
+            Column::text(&crate::view::common::capitalise(w.noun(Msg::LevelArea).0)),
             Column::number(&scatter.x_label),
             Column::number(&scatter.y_label),
         ],
@@ -92,6 +101,7 @@ mod tests {
                 points: vec![(m("2024-01"), Some(9.0))],
             },
             decimals: 0,
+            lang: crate::i18n::Lang::En,
         };
         let t = trend_table(&chart, "c");
         assert_eq!(t.columns[1].label, "2025");
@@ -116,7 +126,7 @@ mod tests {
             y_label: "rate".into(),
             points: vec![(-2014.0, 181.74)],
         };
-        let t = scatter_table(&s, &["Ivy Bank".to_string()], "c");
+        let t = scatter_table(&s, &["Ivy Bank".to_string()], "c", crate::i18n::english());
         let texts: Vec<&str> = t.rows[0].iter().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, ["Ivy Bank", "2014", "181.7"]);
     }

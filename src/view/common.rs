@@ -15,6 +15,7 @@ use crate::data::explorer_data::ExplorerData;
 use crate::data::{Categories, Level};
 pub use crate::format::in_sentence;
 use crate::format::{signed, signed_pct, thousands};
+use crate::i18n::{words, Msg, Words};
 use crate::state::ViewState;
 
 use super::table::Cell;
@@ -27,10 +28,12 @@ pub struct Setup {
     /// What is counted (the state's selection, or all crime when it names
     /// nothing in the data).
     pub selection: Selection,
-    /// What its counts are in sentences: `offences` for crime, else
-    /// `incidents` (anti-social behaviour, or any category the categories
-    /// file says is not crime).
-    pub unit: &'static str,
+    /// The words of the page's language.
+    pub w: &'static Words,
+    /// What its counts are in sentences: offences for crime, else
+    /// incidents (anti-social behaviour, or any category the categories
+    /// file says is not crime); a noun message.
+    pub unit: Msg,
     /// The disclosure rule of the dataset.
     pub rule: Disclosure,
     /// Per-area totals of both periods.
@@ -74,18 +77,24 @@ impl Setup {
 
 /// The name of the whole dataset for sentences: the manifest's, else
 /// "the whole area".
-pub fn whole_name(b: &ExplorerData) -> String {
+pub fn whole_name(b: &ExplorerData, w: &Words) -> String {
     if b.manifest.whole_name.is_empty() {
-        "the whole area".to_string()
+        w.t(Msg::TheWholeArea).to_string()
     } else {
         b.manifest.whole_name.clone()
     }
 }
 
+/// An area's name in `w`'s language.
+pub fn area_name<'a>(area: &'a crate::data::Area, _w: &Words) -> &'a str {
+    &area.name
+}
+
 /// Resolves `state` against `b`. An error is a sentence for the page.
 pub fn setup(b: &ExplorerData, state: &ViewState) -> Result<Setup, String> {
     let cube = &b.dataset.cube;
-    let (pair, fallback) = super::periods::resolve(b, state.period);
+    let w = words(state.lang);
+    let (pair, fallback) = super::periods::resolve(b, state.period, w);
     let selection =
         Selection::parse(&state.select, &b.dataset.categories).unwrap_or(Selection::AllCrime);
     let totals = PeriodTotals::new(cube, &pair);
@@ -94,17 +103,18 @@ pub fn setup(b: &ExplorerData, state: &ViewState) -> Result<Setup, String> {
         Some(l) => l.name(),
         None => &b.manifest.area_level,
     };
-    let level_name = level_words(level_name).0;
+    let level_name = level_words(level_name, w).0;
     let map = level_map(b, level);
-    let whole_name = whole_name(b);
+    let whole_name = whole_name(b, w);
     let coverage = totals.coverage(&selection.mask(&b.dataset.categories));
-    let notes = super::periods::notes(&pair, &coverage, fallback);
+    let notes = super::periods::notes(&pair, &coverage, fallback, w);
     let unit = if selection.is_crime(&b.dataset.categories) {
-        "offences"
+        Msg::UnitOffence
     } else {
-        "incidents"
+        Msg::UnitIncident
     };
     Ok(Setup {
+        w,
         coverage,
         unit,
         notes,
@@ -139,17 +149,22 @@ pub fn monthly_whole(b: &ExplorerData) -> Arc<MonthlyWhole> {
 }
 
 /// The dataset's areas as (name, code), sorted by name: what the ward
-/// search and the embed builder offer. Made once per dataset, from its
-/// level map, which has them in that order already.
-pub fn area_choices(b: &ExplorerData) -> Arc<Vec<(String, String)>> {
-    b.derived.get_or_make("area choices", || {
+/// search and the embed builder offer. Made once per dataset and
+/// language, from its level map, which has them in that order already
+/// (by their English names: a browser's list offers the names that match
+/// what is typed, in any order).
+pub fn area_choices(b: &ExplorerData, w: &Words) -> Arc<Vec<(String, String)>> {
+    let key = format!("area choices {}", w.lang().code());
+    b.derived.get_or_make(&key, || {
         let map = level_map(b, None);
         let mut out = vec![(String::new(), String::new()); map.len()];
         for (i, &at) in map.name_order.iter().enumerate() {
-            out[at as usize] = (
-                map.labels.name(i).to_string(),
-                map.labels.code(i).to_string(),
-            );
+            let code = map.labels.code(i);
+            let name = b
+                .dataset
+                .area(code)
+                .map_or(map.labels.name(i), |a| area_name(a, w));
+            out[at as usize] = (name.to_string(), code.to_string());
         }
         out
     })
@@ -177,6 +192,7 @@ pub fn find_area(
     choices: &[(String, String)],
     text: &str,
     noun: &str,
+    w: &Words,
 ) -> Option<Result<String, String>> {
     let wanted = text.trim().to_ascii_lowercase();
     if wanted.is_empty() {
@@ -194,12 +210,10 @@ pub fn find_area(
             _ => None,
         }
     });
-    Some(hit.map(|(_, code)| code.clone()).ok_or_else(|| {
-        format!(
-            "No single {noun} matches \u{201c}{}\u{201d}. Pick one from the list.",
-            text.trim()
-        )
-    }))
+    Some(
+        hit.map(|(_, code)| code.clone())
+            .ok_or_else(|| w.f(Msg::NoSingleMatch, &[("noun", noun), ("text", text.trim())])),
+    )
 }
 
 /// A count cell: `1,234`, or its marker.
@@ -243,13 +257,13 @@ pub fn rate_cell(v: Shown<f64>) -> Cell {
 }
 
 /// The verdict in words, capitalised for a table.
-pub fn verdict_text(v: Verdict) -> &'static str {
-    match v {
-        Verdict::SignificantIncrease => "Significant increase",
-        Verdict::SignificantDecrease => "Significant decrease",
-        Verdict::NoSignificantChange => "No significant change",
-        Verdict::NotCompared => "Not compared: months without data",
-    }
+pub fn verdict_text(v: Verdict, w: &Words) -> &'static str {
+    w.t(match v {
+        Verdict::SignificantIncrease => Msg::VerdictIncrease,
+        Verdict::SignificantDecrease => Msg::VerdictDecrease,
+        Verdict::NoSignificantChange => Msg::VerdictNoChange,
+        Verdict::NotCompared => Msg::VerdictNotCompared,
+    })
 }
 
 /// The first letter in capitals (safe on any text).
@@ -264,16 +278,24 @@ pub fn capitalise(s: &str) -> String {
 }
 
 /// Singular and plural names of an area level: `ward` → (`ward`, `wards`),
-/// `lsoa` → (`LSOA`, `LSOAs`); an empty name is `area`.
-pub fn level_words(level: &str) -> (String, String) {
-    let singular = match level.trim() {
-        "" => "area".to_string(),
-        l if l.eq_ignore_ascii_case("lsoa") || l.eq_ignore_ascii_case("msoa") => {
-            l.to_ascii_uppercase()
-        }
-        l => l.to_string(),
+/// `lsoa` → (`LSOA`, `LSOAs`); an empty name is `area`. The levels the
+/// explorer knows are named in the page's language; another is the
+/// publisher's word (made plural in English).
+pub fn level_words(level: &str, w: &Words) -> (String, String) {
+    let known = match level.trim().to_ascii_lowercase().as_str() {
+        "" | "area" => Some(Msg::LevelArea),
+        "ward" => Some(Msg::LevelWard),
+        "lsoa" => Some(Msg::LevelLsoa),
+        "msoa" => Some(Msg::LevelMsoa),
+        "district" => Some(Msg::LevelDistrict),
+        _ => None,
     };
-    let plural = if singular.ends_with('s') {
+    if let Some(msg) = known {
+        let (one, many) = w.noun(msg);
+        return (one.to_string(), many.to_string());
+    }
+    let singular = level.trim().to_string();
+    let plural = if singular.ends_with('s') || w.lang() != crate::i18n::Lang::En {
         singular.clone()
     } else {
         format!("{singular}s")
@@ -283,29 +305,26 @@ pub fn level_words(level: &str) -> (String, String) {
 
 /// How a rate compares with the whole's, before the whole's name:
 /// `higher than`, `similar to`, `lower than`.
-pub fn vs_whole_words(v: VsWhole) -> &'static str {
-    match v {
-        VsWhole::Higher => "higher than",
-        VsWhole::Similar => "similar to",
-        VsWhole::Lower => "lower than",
-    }
+pub fn vs_whole_words(v: VsWhole, w: &Words) -> &'static str {
+    w.t(match v {
+        VsWhole::Higher => Msg::HigherThan,
+        VsWhole::Similar => Msg::SimilarTo,
+        VsWhole::Lower => Msg::LowerThan,
+    })
 }
 
 /// A move in a ranking where 1st is the most, in words nobody can read
 /// backwards: `up 3 places, towards the most`, `down 1 place, towards the
 /// least`, `no change`.
-pub fn movement_text(m: Option<i64>) -> String {
+pub fn movement_text(m: Option<i64>, w: &Words) -> String {
     let places = |n: i64| {
-        if n == 1 {
-            "1 place".to_string()
-        } else {
-            format!("{n} places")
-        }
+        let n = n.unsigned_abs();
+        w.count(n, &n.to_string(), Msg::UnitPlace)
     };
     match m {
-        Some(m) if m > 0 => format!("up {}, towards the most", places(m)),
-        Some(m) if m < 0 => format!("down {}, towards the least", places(-m)),
-        Some(_) => "no change".to_string(),
+        Some(m) if m > 0 => w.f(Msg::MovedUp, &[("places", &places(m))]),
+        Some(m) if m < 0 => w.f(Msg::MovedDown, &[("places", &places(m))]),
+        Some(_) => w.t(Msg::NoChange).to_string(),
         None => String::new(),
     }
 }
@@ -364,14 +383,17 @@ mod tests {
         assert!(Arc::ptr_eq(&monthly_whole(&b), &monthly_whole(&b)));
         assert_eq!(*monthly_whole(&b), MonthlyWhole::new(&b.dataset.cube));
         // By name, then code; as a plain sort of the dataset's names puts them.
-        let choices = area_choices(&b);
+        let choices = area_choices(&b, crate::i18n::english());
         let mut plain: Vec<(String, String)> = ["E05000001", "E05000002", "E05000003"]
             .map(|c| (b.dataset.area_name(c).to_string(), c.to_string()))
             .into();
         plain.sort();
         assert_eq!(*choices, plain);
         assert_eq!(choices[1], ("Alpha".to_string(), "E05000003".to_string()));
-        assert!(Arc::ptr_eq(&choices, &area_choices(&b)));
+        assert!(Arc::ptr_eq(
+            &choices,
+            &area_choices(&b, crate::i18n::english())
+        ));
         assert_eq!(
             b.derived.len(),
             4,
@@ -394,16 +416,25 @@ mod tests {
         assert_eq!(in_sentence("É"), "É");
         assert_eq!(in_sentence(""), "");
         // Rank 1 is the most: a smaller rank number is a move up.
-        assert_eq!(movement_text(Some(3)), "up 3 places, towards the most");
-        assert_eq!(movement_text(Some(-1)), "down 1 place, towards the least");
-        assert_eq!(movement_text(Some(0)), "no change");
+        assert_eq!(
+            movement_text(Some(3), crate::i18n::english()),
+            "up 3 places, towards the most"
+        );
+        assert_eq!(
+            movement_text(Some(-1), crate::i18n::english()),
+            "down 1 place, towards the least"
+        );
+        assert_eq!(movement_text(Some(0), crate::i18n::english()), "no change");
         assert_eq!(capitalise("wards"), "Wards");
         assert_eq!(capitalise(""), "");
         assert_eq!(
-            level_words("lsoa"),
+            level_words("lsoa", crate::i18n::english()),
             ("LSOA".to_string(), "LSOAs".to_string())
         );
-        assert_eq!(level_words(""), ("area".to_string(), "areas".to_string()));
+        assert_eq!(
+            level_words("", crate::i18n::english()),
+            ("area".to_string(), "areas".to_string())
+        );
     }
 
     #[test]
@@ -413,22 +444,27 @@ mod tests {
                 .iter()
                 .map(|(n, c)| (n.to_string(), c.to_string()))
                 .collect();
-        assert_eq!(find_area(&choices, "  ", "ward"), None);
         assert_eq!(
-            find_area(&choices, "town centre", "ward"),
+            find_area(&choices, "  ", "ward", crate::i18n::english()),
+            None
+        );
+        assert_eq!(
+            find_area(&choices, "town centre", "ward", crate::i18n::english()),
             Some(Ok("E1".to_string()))
         );
         assert_eq!(
-            find_area(&choices, "e3", "ward"),
+            find_area(&choices, "e3", "ward", crate::i18n::english()),
             Some(Ok("E3".to_string())),
             "by code"
         );
         assert_eq!(
-            find_area(&choices, "ash", "ward"),
+            find_area(&choices, "ash", "ward", crate::i18n::english()),
             Some(Ok("E3".to_string())),
             "one name starts so"
         );
-        let two = find_area(&choices, "town", "ward").unwrap().unwrap_err();
+        let two = find_area(&choices, "town", "ward", crate::i18n::english())
+            .unwrap()
+            .unwrap_err();
         assert!(
             two.contains("No single ward matches \u{201c}town\u{201d}"),
             "{two}"

@@ -9,6 +9,8 @@ use crate::data::Area;
 use crate::format::thousands;
 use crate::state::ViewState;
 
+use crate::i18n::{Msg, Words};
+
 use super::common::{capitalise, in_sentence, level_words, setup, Setup};
 use super::table::{Cell, Column, TableModel};
 
@@ -34,18 +36,22 @@ pub struct DeprivationModel {
 /// Builds the deprivation page, or says why it cannot be shown.
 pub fn deprivation_view(b: &ExplorerData, state: &ViewState) -> Result<DeprivationModel, String> {
     let s = setup(b, state)?;
-    let (_, plural) = level_words(&s.level_name);
+    let w = s.w;
+    let (_, plural) = level_words(&s.level_name, w);
     let r = rank_areas(&b.dataset, &s.totals, &s.map, &s.selection, Measure::Rate);
-    let d = deprivation(&r, &s.map).ok_or_else(|| {
-        format!("This dataset has too few {plural} with both residents and a deprivation figure to compare.")
-    })?;
-    let what = s.selection.label();
-    let summary = summary(&d, &what, &plural);
+    let d = deprivation(&r, &s.map)
+        .ok_or_else(|| w.f(Msg::TooFewForDeprivation, &[("plural", &plural)]))?;
+    let what = s.selection.label_in(w);
+    let summary = summary(&d, &what, &plural, w);
     let points = points(&d, &r, &s);
-    let scatter_text = format!(
-        "Scatter chart: each dot is one of {} {plural}, placed by deprivation (more deprived to the right) and by its rate of {} per 1,000 residents. {summary}",
-        points.len(),
-        in_sentence(&what)
+    let scatter_text = w.f(
+        Msg::ScatterText,
+        &[
+            ("n", &points.len().to_string()),
+            ("plural", &plural),
+            ("what", &in_sentence(&what)),
+            ("summary", &summary),
+        ],
     );
     let high_on_both = d
         .high_on_both
@@ -54,7 +60,7 @@ pub fn deprivation_view(b: &ExplorerData, state: &ViewState) -> Result<Deprivati
         .collect();
     Ok(DeprivationModel {
         table: bands_table(&d, &s, &what, &plural),
-        scatter: scatter(&d, &points),
+        scatter: scatter(&d, &points, w),
         summary,
         high_on_both,
         scatter_text,
@@ -65,18 +71,19 @@ pub fn deprivation_view(b: &ExplorerData, state: &ViewState) -> Result<Deprivati
 
 /// The rate by deprivation band.
 fn bands_table(d: &Deprivation, s: &Setup, what: &str, plural: &str) -> TableModel {
-    let band_word = if d.band_count == 10 {
-        "Decile"
+    let w = s.w;
+    let band_word = w.t(if d.band_count == 10 {
+        Msg::Decile
     } else {
-        "Quintile"
-    };
+        Msg::Quintile
+    });
     let rows = d
         .bands
         .iter()
         .map(|band| {
             let label = match band.band {
-                1 => format!("{} (most deprived)", band.band),
-                b if b == d.band_count => format!("{b} (least deprived)"),
+                1 => w.f(Msg::BandMostDeprived, &[("band", "1")]),
+                b if b == d.band_count => w.f(Msg::BandLeastDeprived, &[("band", &b.to_string())]),
                 b => b.to_string(),
             };
             let (rate, interval) = match band.rate {
@@ -96,24 +103,27 @@ fn bands_table(d: &Deprivation, s: &Setup, what: &str, plural: &str) -> TableMod
             ]
         })
         .collect();
-    let scope = if d.national_bands {
-        " (England)"
+    let scope = w.t(if d.national_bands {
+        Msg::BandsEngland
     } else {
-        " (local)"
-    };
+        Msg::BandsLocal
+    });
     TableModel {
-        caption: format!(
-            "{what}: rate per 1,000 residents by deprivation {}, {}",
-            band_word.to_ascii_lowercase(),
-            s.pair.current.label()
+        caption: w.f(
+            if d.band_count == 10 {
+                Msg::CaptionByDecile
+            } else {
+                Msg::CaptionByQuintile
+            },
+            &[("what", what), ("current", &s.pair.current.label_in(w))],
         ),
         columns: vec![
-            Column::number(&format!("{band_word}{scope}")),
+            Column::number(&format!("{band_word} ({scope})")),
             Column::number(&capitalise(plural)),
-            Column::number("Residents"),
-            Column::number("Count"),
-            Column::number("Rate per 1,000"),
-            Column::number("95% interval"),
+            Column::number(w.t(Msg::ColResidents)),
+            Column::number(w.t(Msg::ColCount)),
+            Column::number(w.t(Msg::ColRatePer1000)),
+            Column::number(w.t(Msg::ColInterval)),
         ],
         rows,
         footer: Vec::new(),
@@ -121,33 +131,37 @@ fn bands_table(d: &Deprivation, s: &Setup, what: &str, plural: &str) -> TableMod
 }
 
 /// The correlation in words.
-fn summary(d: &Deprivation, what: &str, plural: &str) -> String {
+fn summary(d: &Deprivation, what: &str, plural: &str, w: &Words) -> String {
     let (Some(rho), Some(p)) = (d.spearman, d.spearman_p) else {
-        return format!("The {plural} do not vary enough to measure a link with deprivation.");
+        return w.f(Msg::TooLittleVariation, &[("plural", plural)]);
     };
-    let strength = match rho.abs() {
-        a if a >= 0.7 => "strong",
-        a if a >= 0.4 => "moderate",
-        _ => "weak",
-    };
+    let strength = w.t(match rho.abs() {
+        a if a >= 0.7 => Msg::Strong,
+        a if a >= 0.4 => Msg::Moderate,
+        _ => Msg::Weak,
+    });
     let p_text = if p < 0.001 {
         "p < 0.001".to_string()
     } else {
         format!("p = {p:.3}")
     };
-    if p < 0.05 {
-        let direction = if rho > 0.0 { "higher" } else { "lower" };
-        format!(
-            "{what} rates are {direction} in more deprived {plural}: a {strength} rank correlation (Spearman's ρ = {rho:.2}, {p_text}, {} {plural}).",
-            d.areas
-        )
-    } else {
-        format!(
-            "There is no clear link between {} rates and deprivation across the {} {plural} (Spearman's ρ = {rho:.2}, {p_text}).",
-            in_sentence(what),
-            d.areas
-        )
-    }
+    let msg = match (p < 0.05, rho > 0.0) {
+        (true, true) => Msg::RatesHigherWhereDeprived,
+        (true, false) => Msg::RatesLowerWhereDeprived,
+        (false, _) => Msg::NoClearLink,
+    };
+    w.f(
+        msg,
+        &[
+            ("what", what),
+            ("what_lower", &in_sentence(what)),
+            ("plural", plural),
+            ("strength", strength),
+            ("rho", &format!("{rho:.2}")),
+            ("p", &p_text),
+            ("n", &d.areas.to_string()),
+        ],
+    )
 }
 
 /// Each ranked area with a rate and the deprivation figure used: (the
@@ -170,16 +184,16 @@ fn points(d: &Deprivation, r: &Ranking, s: &Setup) -> Vec<(f64, f64, String)> {
 
 /// The scatter of rate against deprivation, more deprived to the right
 /// (ranks and deciles, where 1 is the most deprived, are negated).
-fn scatter(d: &Deprivation, points: &[(f64, f64, String)]) -> Scatter {
-    let x_label = match d.measure {
-        ImdMeasure::Score => "Deprivation score (higher = more deprived)",
-        ImdMeasure::Rank => "Deprivation rank (1 = most deprived)",
-        ImdMeasure::Decile => "Deprivation decile (1 = most deprived)",
-    };
+fn scatter(d: &Deprivation, points: &[(f64, f64, String)], w: &Words) -> Scatter {
+    let x_label = w.t(match d.measure {
+        ImdMeasure::Score => Msg::AxisImdScore,
+        ImdMeasure::Rank => Msg::AxisImdRank,
+        ImdMeasure::Decile => Msg::AxisImdDecile,
+    });
     let reversed = !matches!(d.measure, ImdMeasure::Score);
     Scatter {
         x_label: x_label.to_string(),
-        y_label: "Rate per 1,000 residents".into(),
+        y_label: w.t(Msg::AxisRate).into(),
         points: points
             .iter()
             .map(|(x, y, _)| (if reversed { -x } else { *x }, *y))

@@ -5,7 +5,9 @@ use crate::analysis::Scope;
 use crate::data::explorer_data::ExplorerData;
 use crate::state::{EmbedKind, Page, Theme, ViewState};
 
-use super::common::{capitalise, setup, whole_name};
+use crate::i18n::{words, Msg, Words};
+
+use super::common::{area_name, capitalise, setup, whole_name};
 use super::overview::{headline, Headline};
 
 /// The headline card: one area (or the whole), one selection, one pair.
@@ -20,14 +22,14 @@ pub struct CardModel {
 /// Builds the card for `state` (its ward, or the whole when none).
 pub fn card(b: &ExplorerData, state: &ViewState) -> Result<CardModel, String> {
     let s = setup(b, state)?;
-    let ds = &b.dataset;
+    let (ds, w) = (&b.dataset, s.w);
     let (scope, place) = match &state.ward {
         Some(code) => {
-            let i = ds
-                .cube
-                .area_index(code)
-                .ok_or_else(|| format!("There is no area with the code {code} in this dataset."))?;
-            (Scope::Area(i), ds.area_name(code).to_string())
+            let i = ds.cube.area_index(code).ok_or_else(|| {
+                let area = w.noun(Msg::LevelArea).0;
+                w.f(Msg::NoAreaWithCode, &[("level", area), ("code", code)])
+            })?;
+            (Scope::Area(i), place_name(b, code, w))
         }
         None => (Scope::Whole, s.whole_name.clone()),
     };
@@ -41,16 +43,31 @@ pub fn card(b: &ExplorerData, state: &ViewState) -> Result<CardModel, String> {
 /// The title of an embedded view: its place and kind, e.g. `Town Centre:
 /// headline card — Community Safety Explorer`.
 pub fn title(b: &ExplorerData, state: &ViewState) -> String {
+    let w = words(state.lang);
     let place = match &state.ward {
-        Some(code) => b.dataset.area_name(code).to_string(),
-        None => capitalise(&whole_name(b)),
+        Some(code) => place_name(b, code, w),
+        None => capitalise(&whole_name(b, w)),
     };
-    let kind = state
-        .embed
-        .unwrap_or(EmbedKind::Card)
-        .label()
-        .to_ascii_lowercase();
-    format!("{place}: {kind} \u{2014} Community Safety Explorer")
+    let kind = kind_label(state.embed.unwrap_or(EmbedKind::Card), w).to_ascii_lowercase();
+    format!("{place}: {kind} \u{2014} {}", w.t(Msg::AppName))
+}
+
+/// The name of the area with `code` (the code itself when there is none).
+fn place_name(b: &ExplorerData, code: &str, w: &Words) -> String {
+    b.dataset
+        .area(code)
+        .map_or_else(|| code.to_string(), |a| area_name(a, w).to_string())
+}
+
+/// An embeddable view's name for people: `Headline card`.
+pub fn kind_label(kind: EmbedKind, w: &Words) -> &'static str {
+    w.t(match kind {
+        EmbedKind::Card => Msg::EmbedCard,
+        EmbedKind::Trend => Msg::EmbedTrend,
+        EmbedKind::Table => Msg::EmbedTable,
+        EmbedKind::Ranking => Msg::EmbedRanking,
+        EmbedKind::Map => Msg::EmbedMap,
+    })
 }
 
 /// The full explorer's view of the same figures (embed options dropped).

@@ -6,8 +6,10 @@
 use crate::data::explorer_data::ExplorerData;
 use crate::format::thousands;
 
+use crate::i18n::{Msg, Words};
+
 use super::common::whole_name;
-use super::periods::span_text;
+use super::periods::{published_label, span_text};
 
 /// One section of the guide.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,134 +21,106 @@ pub struct Section {
 }
 
 /// A section of fixed paragraphs.
-fn fixed(heading: &str, paragraphs: &[&str]) -> Section {
+fn fixed(w: &Words, heading: Msg, paragraphs: &[Msg]) -> Section {
     Section {
-        heading: heading.to_string(),
-        paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+        heading: w.t(heading).to_string(),
+        paragraphs: paragraphs.iter().map(|p| w.t(*p).to_string()).collect(),
     }
 }
 
-/// The guide for `data`; `address` is the page to cite.
-pub fn guide(data: &ExplorerData, address: &str) -> Vec<Section> {
+/// The guide for `data` in `w`'s language; `address` is the page to cite.
+pub fn guide(data: &ExplorerData, address: &str, w: &Words) -> Vec<Section> {
     vec![
         fixed(
-            "Rises, falls and normal variation",
-            &[
-                "Counts of crime go up and down from one period to the next by chance alone. A \
-                 change is called a statistically significant increase or decrease only when a \
-                 change that large would happen by chance less than 1 time in 20 (an exact test \
-                 on the two counts, allowing for the periods' lengths).",
-                "Otherwise the change is within normal variation: it is shown, but it is not \
-                 called a rise or a fall, and the page says \"no significant change\".",
-            ],
+            w,
+            Msg::GuideChangesHeading,
+            &[Msg::GuideChanges1, Msg::GuideChanges2],
         ),
-        rates(&whole_name(data)),
-        fixed(
-            "Rankings",
-            &[
-                "1st is the area with the most (by count or by rate, as chosen); areas with the \
-               same figure share a rank (joint 2nd). \"Up 3 places, towards the most\" means \
-               the area ranks three places nearer 1st than in the previous period: more \
-               compared with the other areas, which is not always more than before.",
-            ],
-        ),
-        marks(data.manifest.disclosure_threshold),
-        the_data(data),
-        fixed(
-            "Accessibility",
-            &[
-                "Every chart has a table of its figures and a text summary; every page works \
-               with the keyboard alone and with a screen reader, and is checked against WCAG \
-               2.2 AA with axe-core. The explorer sets no cookies and stores nothing. If \
-               something does not work for you, tell the publisher of these figures.",
-            ],
-        ),
-        cite(data, address),
+        rates(&whole_name(data, w), w),
+        fixed(w, Msg::GuideRankingsHeading, &[Msg::GuideRankings]),
+        marks(data.manifest.disclosure_threshold, w),
+        the_data(data, w),
+        fixed(w, Msg::GuideAccessHeading, &[Msg::GuideAccess]),
+        cite(data, address, w),
     ]
 }
 
 /// Rates, their interval and the comparison with the whole.
-fn rates(whole: &str) -> Section {
+fn rates(whole: &str, w: &Words) -> Section {
     Section {
-        heading: "Rates and their 95% interval".to_string(),
+        heading: w.t(Msg::GuideRatesHeading).to_string(),
         paragraphs: vec![
-            "A rate is a count per 1,000 residents of the area (from the census population), \
-             so that areas of different sizes can be compared."
-                .to_string(),
-            format!(
-                "Its 95% interval (Byar's method) is the range the area's underlying rate very \
-                 probably lies in. An area is higher than {whole} as a whole when its whole \
-                 interval lies above {whole}'s rate, lower when it lies below, and similar \
-                 otherwise."
-            ),
+            w.t(Msg::GuideRates1).to_string(),
+            w.f(Msg::GuideRates2, &[("whole", whole)]),
         ],
     }
 }
 
 /// The marks, [c] with the dataset's own threshold.
-fn marks(threshold: Option<u32>) -> Section {
+fn marks(threshold: Option<u32>, w: &Words) -> Section {
     let withheld = match threshold {
-        Some(t) => format!(
-            "[c] marks a count from 1 to {} withheld to protect privacy, and where needed a \
-             second figure, so that the first cannot be worked out from a total.",
-            t - 1
-        ),
-        None => "[c] marks a count withheld to protect privacy (this dataset withholds none)."
-            .to_string(),
+        Some(t) => w.f(Msg::GuideMarkC, &[("most", &(t - 1).to_string())]),
+        None => w.t(Msg::GuideMarkCNone).to_string(),
     };
     let mut section = fixed(
-        "Marks in tables",
-        &[
-            "[low] marks a % change not shown because the earlier count is under 10: a \
-             percentage of a small number misleads.",
-            "[x] marks figures not compared because a period has months without data.",
-        ],
+        w,
+        Msg::GuideMarksHeading,
+        &[Msg::GuideMarkLow, Msg::GuideMarkX],
     );
     section.paragraphs.insert(0, withheld);
     section
 }
 
 /// Where the figures come from and how far they run.
-fn the_data(data: &ExplorerData) -> Section {
+fn the_data(data: &ExplorerData, w: &Words) -> Section {
     let m = &data.manifest;
-    let or = |text: &str, missing: &str| {
+    let or = |text: &str, missing: Msg| {
         if text.is_empty() {
-            missing.to_string()
+            w.t(missing).to_string()
         } else {
             text.to_string()
         }
     };
+    let publisher = or(&m.publisher, Msg::ItsPublisher);
+    let licence = or(&m.licence, Msg::NotStated);
+    let rows = thousands(data.report.rows_read);
+    let args = [
+        ("rows", rows.as_str()),
+        ("publisher", &publisher),
+        ("licence", &licence),
+    ];
+    let read = match published_label(data, w) {
+        Some(date) => {
+            let mut args = args.to_vec();
+            args.push(("date", &date));
+            w.f(Msg::GuideRowsReadOn, &args)
+        }
+        None => w.f(Msg::GuideRowsRead, &args),
+    };
     Section {
-        heading: "The data".to_string(),
+        heading: w.t(Msg::GuideDataHeading).to_string(),
         paragraphs: vec![
-            format!("{}. {}", m.title, span_text(&data.dataset.cube)),
+            format!("{}. {}", m.title, span_text(&data.dataset.cube, w)),
             m.attribution.clone(),
-            format!(
-                "{} rows of counts read; published by {}{}. Licence: {}.",
-                thousands(data.report.rows_read),
-                or(&m.publisher, "its publisher"),
-                m.published_label()
-                    .map(|d| format!(" on {d}"))
-                    .unwrap_or_default(),
-                or(&m.licence, "not stated")
-            ),
+            read,
         ],
     }
 }
 
 /// How to cite the page: its publisher (or the place), title and address.
-fn cite(data: &ExplorerData, address: &str) -> Section {
+fn cite(data: &ExplorerData, address: &str, w: &Words) -> Section {
     let m = &data.manifest;
     let by = if m.publisher.is_empty() {
-        whole_name(data)
+        whole_name(data, w)
     } else {
         m.publisher.clone()
     };
     Section {
-        heading: "How to cite".to_string(),
+        heading: w.t(Msg::GuideCiteHeading).to_string(),
         paragraphs: vec![format!(
-            "{by}, {}. Community Safety Explorer, {address}",
-            m.title
+            "{by}, {}. {}, {address}",
+            m.title,
+            w.t(Msg::AppName)
         )],
     }
 }
@@ -167,7 +141,7 @@ mod tests {
         .unwrap();
         let counts = "month,area_code,category,count\n2024-01,A,Burglary,1\n2024-03,A,Burglary,2\n";
         let data = assemble(manifest, Files::counts("c", counts.as_bytes())).unwrap();
-        let g = guide(&data, "https://x.org/?page=guide");
+        let g = guide(&data, "https://x.org/?page=guide", crate::i18n::english());
         let text = |h: &str| {
             g.iter()
                 .find(|s| s.heading == h)

@@ -6,11 +6,10 @@ use crate::data::explorer_data::ExplorerData;
 use crate::data::Month;
 use crate::state::{Page, ViewState};
 
-use super::common::{capitalise, whole_name};
-use super::periods;
+use crate::i18n::{words, Msg, Words};
 
-/// The app's name, last in every title.
-pub const APP_NAME: &str = "Community Safety Explorer";
+use super::common::{area_name, capitalise, whole_name};
+use super::periods;
 
 /// A page's names.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,10 +42,15 @@ pub enum Crumb {
 /// part (or the whole), a ward's own areas above it (a borough of a force
 /// area's dataset; not the one area over all, which is the whole), then
 /// the ward. Fewer than two steps: none.
-fn trail(data: &ExplorerData, state: &ViewState, whole: &str) -> Vec<(String, Option<Crumb>)> {
+fn trail(
+    data: &ExplorerData,
+    state: &ViewState,
+    whole: &str,
+    w: &Words,
+) -> Vec<(String, Option<Crumb>)> {
     let mut steps = Vec::new();
     if let Some(parent) = &data.part_of {
-        steps.push((whole_name(parent), Some(Crumb::Whole)));
+        steps.push((whole_name(parent, w), Some(Crumb::Whole)));
     }
     steps.push((whole.to_string(), Some(Crumb::Here)));
     let areas = &data.dataset.areas;
@@ -66,12 +70,13 @@ fn trail(data: &ExplorerData, state: &ViewState, whole: &str) -> Vec<(String, Op
             for _ in 0..areas.len() {
                 let Some(area) = at else { break };
                 if area.parent.is_some() || roots > 1 {
-                    above.push((area.name.clone(), Some(Crumb::Part(area.code.to_string()))));
+                    let name = area_name(area, w).to_string();
+                    above.push((name, Some(Crumb::Part(area.code.to_string()))));
                 }
                 at = area_of(area.parent.as_ref());
             }
             steps.extend(above.into_iter().rev());
-            steps.push((ward.name.clone(), None));
+            steps.push((area_name(ward, w).to_string(), None));
         }
         None if state.page == Page::Overview => {
             if let Some(last) = steps.last_mut() {
@@ -87,47 +92,55 @@ fn trail(data: &ExplorerData, state: &ViewState, whole: &str) -> Vec<(String, Op
 }
 
 /// What a page of the app is, in words.
-pub fn page_words(page: Page) -> &'static str {
-    match page {
-        Page::Overview => "overview",
-        Page::Wards => "ranking",
-        Page::Ward => "ward profile",
-        Page::Deprivation => "crime and deprivation",
-        Page::Embed => "embed these figures",
-        Page::Load => "load your own data",
-        Page::Guide => "how to read these figures",
-    }
+pub fn page_words(page: Page, w: &Words) -> &'static str {
+    w.t(match page {
+        Page::Overview => Msg::PageOverview,
+        Page::Wards => Msg::PageRanking,
+        Page::Ward => Msg::PageWardProfile,
+        Page::Deprivation => Msg::PageDeprivation,
+        Page::Embed => Msg::PageEmbed,
+        Page::Load => Msg::PageLoad,
+        Page::Guide => Msg::PageGuide,
+    })
 }
 
 /// The title of a page that shows no dataset (the Load data page).
-pub fn title_without_data(page: Page) -> String {
-    format!("{} — {APP_NAME}", capitalise(page_words(page)))
+pub fn title_without_data(page: Page, w: &Words) -> String {
+    format!(
+        "{} — {}",
+        capitalise(page_words(page, w)),
+        w.t(Msg::AppName)
+    )
 }
 
 /// The names of the page `state` shows of `data`.
 pub fn heading(data: &ExplorerData, state: &ViewState) -> Heading {
-    let whole = whole_name(data);
-    let page = page_words(state.page);
+    let w = words(state.lang);
+    let whole = whole_name(data, w);
+    let page = page_words(state.page, w);
     let ward = (state.page == Page::Ward)
         .then_some(state.ward.as_deref())
         .flatten()
         .and_then(|code| data.dataset.area(code))
-        .map(|a| a.name.clone());
-    let (pair, _) = periods::resolve(data, state.period);
-    let periods = format!(
-        "{} compared with {}",
-        pair.current.label(),
-        pair.previous.label()
+        .map(|a| area_name(a, w).to_string());
+    let (pair, _) = periods::resolve(data, state.period, w);
+    let periods = w.f(
+        Msg::ComparedWith,
+        &[
+            ("current", &pair.current.label_in(w)),
+            ("previous", &pair.previous.label_in(w)),
+        ],
     );
-    let trail = trail(data, state, &whole);
+    let trail = trail(data, state, &whole, w);
+    let app = w.t(Msg::AppName);
     match ward {
         Some(ward) => Heading {
-            title: format!("{ward} — {page} — {APP_NAME}"),
+            title: format!("{ward} — {page} — {app}"),
             print_line: format!("{ward}, {whole}: {page}, {periods}"),
             trail,
         },
         None => Heading {
-            title: format!("{whole} — {page} — {APP_NAME}"),
+            title: format!("{whole} — {page} — {app}"),
             print_line: format!("{whole}: {page}, {periods}"),
             trail,
         },
@@ -136,8 +149,9 @@ pub fn heading(data: &ExplorerData, state: &ViewState) -> Heading {
 
 /// When a page was printed and where to find it again, e.g. "Printed 3 Dec
 /// 2026 from https://…/?dataset=stockton&ward=E05012345".
-pub fn printed_line(day: u32, month: Month, address: &str) -> String {
-    format!("Printed {day} {} from {address}", month.label())
+pub fn printed_line(day: u32, month: Month, address: &str, w: &Words) -> String {
+    let date = format!("{day} {}", month.label_in(w));
+    w.f(Msg::PrintedFrom, &[("date", &date), ("address", address)])
 }
 
 #[cfg(test)]
@@ -269,7 +283,7 @@ mod tests {
         unique.dedup();
         assert_eq!(unique.len(), titles.len(), "{titles:?}");
         assert_eq!(
-            title_without_data(Page::Load),
+            title_without_data(Page::Load, crate::i18n::english()),
             "Load your own data — Community Safety Explorer"
         );
         assert_eq!(
@@ -282,7 +296,12 @@ mod tests {
     fn a_printed_page_says_when_and_where() {
         let month = Month::new(2026, 12).unwrap();
         assert_eq!(
-            printed_line(3, month, "https://x.org/?ward=E05000001"),
+            printed_line(
+                3,
+                month,
+                "https://x.org/?ward=E05000001",
+                crate::i18n::english()
+            ),
             "Printed 3 Dec 2026 from https://x.org/?ward=E05000001"
         );
     }

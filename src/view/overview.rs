@@ -12,6 +12,7 @@ use crate::data::explorer_data::ExplorerData;
 use crate::data::lookup::Level;
 use crate::data::Month;
 use crate::format::{signed, signed_pct, thousands};
+use crate::i18n::{Msg, Words};
 use crate::state::ViewState;
 
 use super::common::{
@@ -70,7 +71,7 @@ pub struct OverviewModel {
 /// The headline for a comparison already computed for `s` (its periods,
 /// disclosure rule, unit and notes) in `place`.
 pub fn headline(c: &crate::analysis::Comparison, s: &Setup, place: &str) -> Headline {
-    let (pair, rule) = (&s.pair, &s.rule);
+    let (pair, rule, w) = (&s.pair, &s.rule, s.w);
     let hidden = rule.is_small(c.previous) || rule.is_small(c.current);
     let (current, previous, change, pct, sentence) = if hidden {
         let marker = "[c]".to_string();
@@ -87,9 +88,9 @@ pub fn headline(c: &crate::analysis::Comparison, s: &Setup, place: &str) -> Head
             },
             marker.clone(),
             marker,
-            format!(
-                "{}: the figures for {place} are too small to publish.",
-                c.selection.label()
+            w.f(
+                Msg::TooSmallToPublishFor,
+                &[("what", &c.selection.label_in(w)), ("place", place)],
             ),
         )
     } else {
@@ -108,13 +109,13 @@ pub fn headline(c: &crate::analysis::Comparison, s: &Setup, place: &str) -> Head
                 "[x]".to_string()
             },
             pct,
-            narrative::headline(&said(c, rule), pair, s.unit),
+            narrative::headline(&said(c, rule), pair, s.unit, w),
         )
     };
     Headline {
-        title: c.selection.label(),
-        current_label: pair.current.label(),
-        previous_label: pair.previous.label(),
+        title: c.selection.label_in(w),
+        current_label: pair.current.label_in(w),
+        previous_label: pair.previous.label_in(w),
         current,
         previous,
         change,
@@ -122,7 +123,7 @@ pub fn headline(c: &crate::analysis::Comparison, s: &Setup, place: &str) -> Head
         verdict: if hidden {
             String::new()
         } else {
-            verdict_text(c.verdict).to_string()
+            verdict_text(c.verdict, w).to_string()
         },
         sentence,
         notes: s.notes.clone(),
@@ -148,14 +149,20 @@ pub fn comparison_table(
     rows: &[CompareRow],
     rule: &crate::analysis::Disclosure,
     first_column: &str,
+    w: &Words,
 ) -> (TableModel, bool) {
     let shown = show_table(rows, rule);
     let mut has_markers = false;
     let mut body = Vec::new();
     let mut footer = Vec::new();
-    for s in &shown {
+    for (s, row) in shown.iter().zip(rows) {
+        // All crime and anti-social behaviour in the page's words.
+        let name = match s.role {
+            RowRole::Part => s.name.clone(),
+            _ => row.comparison.selection.label_in(w),
+        };
         let cells = vec![
-            Cell::text(s.name.clone()),
+            Cell::text(name),
             count_cell(s.previous),
             count_cell(s.current),
             change_cell(s.change),
@@ -164,7 +171,7 @@ pub fn comparison_table(
             if s.current == Shown::Suppressed || s.previous == Shown::Suppressed {
                 Cell::text("")
             } else {
-                Cell::text(verdict_text(s.verdict))
+                Cell::text(verdict_text(s.verdict, w))
             },
         ];
         has_markers |= cells
@@ -179,12 +186,12 @@ pub fn comparison_table(
         caption,
         columns: vec![
             Column::text(first_column),
-            Column::number("Previous"),
-            Column::number("Current"),
-            Column::number("Change"),
-            Column::number("% change"),
-            Column::number("Share of all crime"),
-            Column::text("Change is…"),
+            Column::number(w.t(Msg::ColPrevious)),
+            Column::number(w.t(Msg::ColCurrent)),
+            Column::number(w.t(Msg::ColChange)),
+            Column::number(w.t(Msg::ColPctChange)),
+            Column::number(w.t(Msg::ColShareOfAllCrime)),
+            Column::text(w.t(Msg::ColChangeIs)),
         ],
         rows: body,
         footer,
@@ -228,45 +235,56 @@ fn peer_finding(b: &ExplorerData, state: &ViewState) -> Option<String> {
     };
     let s = setup(whole, &at).ok()?;
     let r = super::wards::ranking(whole, &s, &at);
-    peer_sentence(&r, top.code.as_str(), &level_words(&s.level_name).1)
+    peer_sentence(
+        &r,
+        top.code.as_str(),
+        &level_words(&s.level_name, s.w).1,
+        s.w,
+    )
 }
 
 pub fn overview(b: &ExplorerData, state: &ViewState) -> Result<OverviewModel, String> {
     let by_group = state.groups;
     let s = setup(b, state)?;
-    let ds = &b.dataset;
+    let (ds, w) = (&b.dataset, s.w);
     let c = s.comparison(&ds.categories, Scope::Whole);
     let headline = headline(&c, &s, &s.whole_name);
 
     let by = if by_group { By::Group } else { By::Category };
     let rows = compare_table(ds, &s.totals, Scope::Whole, &by);
-    let caption = format!(
-        "{} by {}, {} against {}",
-        s.whole_name,
-        if by_group { "group" } else { "category" },
-        s.pair.current.label(),
-        s.pair.previous.label()
+    let caption = w.f(
+        if by_group {
+            Msg::CaptionByGroup
+        } else {
+            Msg::CaptionByCategory
+        },
+        &[
+            ("place", &s.whole_name),
+            ("current", &s.pair.current.label_in(w)),
+            ("previous", &s.pair.previous.label_in(w)),
+        ],
     );
-    let (table, has_markers) = comparison_table(
-        caption,
-        &rows,
-        &s.rule,
-        if by_group { "Group" } else { "Category" },
-    );
+    let first_column = w.t(if by_group {
+        Msg::ColGroup
+    } else {
+        Msg::ColCategory
+    });
+    let (table, has_markers) = comparison_table(caption, &rows, &s.rule, first_column, w);
 
     let mask = s.selection.mask(&ds.categories);
     let series = super::common::monthly_whole(b).series(&mask);
     let trend = TrendChart {
-        what: in_sentence(&s.selection.label()),
+        what: in_sentence(&s.selection.label_in(w)),
         first: Series {
-            label: s.pair.current.label(),
+            label: s.pair.current.label_in(w),
             points: pick(&series, &ds.cube, &mask, s.pair.current),
         },
         second: Series {
-            label: s.pair.previous.label(),
+            label: s.pair.previous.label_in(w),
             points: pick(&series, &ds.cube, &mask, s.pair.previous),
         },
         decimals: 0,
+        lang: w.lang(),
     };
 
     let category_rows = if by_group {
@@ -285,6 +303,7 @@ pub fn overview(b: &ExplorerData, state: &ViewState) -> Result<OverviewModel, St
         categories: &category_rows,
         ranking: Some(&ranking),
         level_name: &s.level_name,
+        level_plural: &level_words(&s.level_name, w).1,
         deprivation: dep.as_ref(),
         targets: results,
         coverage: &s
@@ -292,6 +311,7 @@ pub fn overview(b: &ExplorerData, state: &ViewState) -> Result<OverviewModel, St
             .coverage(&crate::analysis::Selection::AllCrime.mask(&ds.categories)),
         months_suspect: &suspect,
         rule: s.rule,
+        w,
     })
     .into_iter()
     .map(|f| f.text);
@@ -333,6 +353,7 @@ fn by_source(b: &ExplorerData, s: &Setup) -> Option<TableModel> {
     if ds.categories.sources().len() < 2 {
         return None;
     }
+    let w = s.w;
     let main = b.manifest.source.as_deref().unwrap_or("police.uk");
     // Each group of categories none of which is crime, with its source.
     let source_of = |group: &str| -> Option<String> {
@@ -345,13 +366,15 @@ fn by_source(b: &ExplorerData, s: &Setup) -> Option<TableModel> {
         .into_iter()
         .filter(|r| r.role != RowRole::Total && source_of(&r.key).is_some())
         .collect();
-    let caption = format!(
-        "{}: series that are not crime, by who recorded them, {} against {}",
-        s.whole_name,
-        s.pair.current.label(),
-        s.pair.previous.label()
+    let caption = w.f(
+        Msg::CaptionBySource,
+        &[
+            ("place", &s.whole_name),
+            ("current", &s.pair.current.label_in(w)),
+            ("previous", &s.pair.previous.label_in(w)),
+        ],
     );
-    let (mut table, _) = comparison_table(caption, &rows, &s.rule, "Series");
+    let (mut table, _) = comparison_table(caption, &rows, &s.rule, w.t(Msg::ColSeries), w);
     let mut cells = std::mem::take(&mut table.rows);
     cells.append(&mut table.footer);
     for row in &mut cells {
@@ -360,7 +383,9 @@ fn by_source(b: &ExplorerData, s: &Setup) -> Option<TableModel> {
         row.insert(1, Cell::text(source));
     }
     table.columns.remove(5);
-    table.columns.insert(1, Column::text("Recorded by"));
+    table
+        .columns
+        .insert(1, Column::text(w.t(Msg::ColRecordedBy)));
     table.rows = cells;
     Some(table)
 }

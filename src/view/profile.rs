@@ -8,11 +8,12 @@ use crate::analysis::{rank_areas, Measure, RankRow, Scope, Selection};
 use crate::chart::{Series, TrendChart};
 use crate::data::explorer_data::ExplorerData;
 use crate::data::{Area, Cube, Month};
-use crate::format::{ordinal, thousands};
+use crate::format::thousands;
+use crate::i18n::{Msg, Words};
 use crate::state::ViewState;
 
 use super::common::{
-    capitalise, in_sentence, level_words, movement_text, setup, vs_whole_words, Setup,
+    area_name, capitalise, in_sentence, level_words, movement_text, setup, vs_whole_words, Setup,
 };
 use super::overview::{comparison_table, headline, Headline};
 use super::table::TableModel;
@@ -50,35 +51,42 @@ pub struct ProfileModel {
 /// Builds the profile of the area in `state.ward`.
 pub fn profile(b: &ExplorerData, state: &ViewState) -> Result<ProfileModel, String> {
     let s = setup(b, state)?;
-    let ds = &b.dataset;
-    let code = state.ward.clone().ok_or("no ward was chosen")?;
-    let (singular, _) = level_words(&s.level_name);
+    let (ds, w) = (&b.dataset, s.w);
+    let code = state
+        .ward
+        .clone()
+        .ok_or_else(|| w.t(Msg::NoWardChosen).to_string())?;
+    let (singular, _) = level_words(&s.level_name, w);
     let Some(index) = ds.cube.area_index(&code) else {
-        return Err(format!(
-            "There is no {singular} with the code {code} in this dataset."
+        return Err(w.f(
+            Msg::NoAreaWithCode,
+            &[("level", &singular), ("code", &code)],
         ));
     };
     let area = ds.area(&code);
-    let name = area.map_or(code.clone(), |a| a.name.clone());
+    let name = area.map_or(code.clone(), |a| area_name(a, w).to_string());
     let scope = Scope::Area(index);
 
     let c = s.comparison(&ds.categories, scope);
     let headline = headline(&c, &s, &name);
     let rows = compare_table(ds, &s.totals, scope, &By::Category);
-    let caption = format!(
-        "{name} by category, {} against {}",
-        s.pair.current.label(),
-        s.pair.previous.label()
+    let caption = w.f(
+        Msg::CaptionByCategory,
+        &[
+            ("place", &name),
+            ("current", &s.pair.current.label_in(w)),
+            ("previous", &s.pair.previous.label_in(w)),
+        ],
     );
-    let (table, has_markers) = comparison_table(caption, &rows, &s.rule, "Category");
-    let what = in_sentence(&s.selection.label());
+    let (table, has_markers) = comparison_table(caption, &rows, &s.rule, w.t(Msg::ColCategory), w);
+    let what = in_sentence(&s.selection.label_in(w));
     let standing = standing(b, &s, &code, &what);
     let chain = super::targets::chain(b, &code);
     let targets = super::targets::targets(b, &s, scope, &chain, &name);
     let results = targets.as_ref().map_or(&[][..], |(_, r)| r.as_slice());
     Ok(ProfileModel {
         trend: trend(b, &s, index, area, &name, &what),
-        deprivation: area.and_then(deprivation_sentence),
+        deprivation: area.and_then(|a| deprivation_sentence(a, w)),
         findings: findings(b, &s, &rows, results),
         targets: targets.map(|(m, _)| m),
         name,
@@ -103,7 +111,8 @@ struct Standing {
 /// The area `code`'s ranks among the level's areas (by count, then by
 /// rate) and its rate against the whole's, for `what` (e.g. `all crime`).
 fn standing(b: &ExplorerData, s: &Setup, code: &str, what: &str) -> Standing {
-    let (_, plural) = level_words(&s.level_name);
+    let w = s.w;
+    let (_, plural) = level_words(&s.level_name, w);
     let mut ranks = Vec::new();
     let mut rate = None;
     for measure in [Measure::Count, Measure::Rate] {
@@ -113,26 +122,34 @@ fn standing(b: &ExplorerData, s: &Setup, code: &str, what: &str) -> Standing {
         };
         let Some(k) = row.rank else { continue };
         let n = r.rows.iter().filter(|x| x.rank.is_some()).count();
-        let by = match measure {
-            Measure::Count => "number of offences",
-            Measure::Rate => "rate per 1,000 residents",
+        let msg = match measure {
+            Measure::Count => Msg::RankOfByCount,
+            Measure::Rate => Msg::RankOfByRate,
         };
-        ranks.push(format!(
-            "{} of {n} {plural} for {what} by {by} (1st = most).{}",
-            capitalise(&ordinal(k)),
-            previously(row)
-        ));
+        let rank = w.f(
+            msg,
+            &[
+                ("rank", &capitalise(&w.ordinal(k))),
+                ("n", &n.to_string()),
+                ("plural", &plural),
+                ("what", what),
+            ],
+        );
+        ranks.push(format!("{rank}{}", previously(row, w)));
         if let (Measure::Rate, Some(own), Some(whole), Some(v)) =
             (measure, row.rate, r.whole_rate, row.vs_whole)
         {
-            rate = Some(format!(
-                "{:.1} per 1,000 residents (95% interval {:.1}–{:.1}): {} the rate for {} as a whole ({:.1}).",
-                own.per_1000,
-                own.low,
-                own.high,
-                vs_whole_words(v),
-                s.whole_name,
-                whole.per_1000,
+            let one = |v: f64| format!("{v:.1}");
+            rate = Some(w.f(
+                Msg::OwnRate,
+                &[
+                    ("rate", &one(own.per_1000)),
+                    ("low", &one(own.low)),
+                    ("high", &one(own.high)),
+                    ("vs", vs_whole_words(v, w)),
+                    ("whole", &s.whole_name),
+                    ("whole_rate", &one(whole.per_1000)),
+                ],
             ));
         }
     }
@@ -141,16 +158,19 @@ fn standing(b: &ExplorerData, s: &Setup, code: &str, what: &str) -> Standing {
 
 /// The rank in the previous period and the move since, as a sentence
 /// starting with a space (empty when there was no previous rank).
-fn previously(row: &RankRow) -> String {
-    match (row.previous_rank, row.movement) {
-        (Some(p), Some(m)) if m != 0 => format!(
-            " It was {} in the previous period ({}).",
-            ordinal(p),
-            movement_text(Some(m))
+fn previously(row: &RankRow, w: &Words) -> String {
+    let text = match (row.previous_rank, row.movement) {
+        (Some(p), Some(m)) if m != 0 => w.f(
+            Msg::WasBefore,
+            &[
+                ("rank", &w.ordinal(p)),
+                ("moved", &movement_text(Some(m), w)),
+            ],
         ),
-        (Some(p), _) => format!(" It was also {} in the previous period.", ordinal(p)),
-        _ => String::new(),
-    }
+        (Some(p), _) => w.f(Msg::WasAlsoBefore, &[("rank", &w.ordinal(p))]),
+        _ => return String::new(),
+    };
+    format!(" {text}")
 }
 
 /// The area's monthly trend against the whole's: rates per 1,000 when
@@ -165,7 +185,7 @@ fn trend(
     name: &str,
     what: &str,
 ) -> TrendChart {
-    let ds = &b.dataset;
+    let (ds, w) = (&b.dataset, s.w);
     let mask = s.selection.mask(&ds.categories);
     let own = area_series(&ds.cube, index, &mask);
     let whole = super::common::monthly_whole(b).series(&mask);
@@ -184,7 +204,7 @@ fn trend(
             per(&own, op, 1000.0),
             per(&whole, wp, 1000.0),
             2,
-            format!("{what} per 1,000 residents"),
+            w.f(Msg::WhatPer1000, &[("what", what)]),
             s.whole_name.clone(),
         ),
         _ => (
@@ -192,10 +212,12 @@ fn trend(
             per(&whole, s.map.codes.len().max(1) as f64, 1.0),
             0,
             what.to_string(),
-            format!(
-                "average {} of {}",
-                level_words(&s.level_name).0,
-                s.whole_name
+            w.f(
+                Msg::AverageAreaOf,
+                &[
+                    ("level", &level_words(&s.level_name, w).0),
+                    ("whole", &s.whole_name),
+                ],
             ),
         ),
     };
@@ -215,24 +237,25 @@ fn trend(
             points: with_gaps(&ds.cube, &mask, &months, whole_v),
         },
         decimals,
+        lang: w.lang(),
     }
 }
 
 /// The area's deprivation in words, when the areas file gives it.
-fn deprivation_sentence(area: &Area) -> Option<String> {
-    const DECILE: &str = "(1 = the most deprived tenth of neighbourhoods in England)";
-    match (area.imd_decile, area.imd_rank) {
-        (Some(d), Some(r)) => Some(format!(
-            "Decile {d} of 10 {DECILE}; average rank {} (1 = most deprived).",
-            thousands(u64::from(r))
-        )),
-        (Some(d), None) => Some(format!("Decile {d} of 10 {DECILE}.")),
-        (None, Some(r)) => Some(format!(
-            "Deprivation rank {} (1 = most deprived).",
-            thousands(u64::from(r))
-        )),
-        (None, None) => None,
-    }
+fn deprivation_sentence(area: &Area, w: &Words) -> Option<String> {
+    let rank = area.imd_rank.map(|r| thousands(u64::from(r)));
+    let decile = area.imd_decile.map(|d| d.to_string());
+    let args = [
+        ("decile", decile.as_deref().unwrap_or_default()),
+        ("rank", rank.as_deref().unwrap_or_default()),
+    ];
+    let msg = match (&decile, &rank) {
+        (Some(_), Some(_)) => Msg::DecileAndRank,
+        (Some(_), None) => Msg::DecileOnly,
+        (None, Some(_)) => Msg::DeprivationRankOnly,
+        (None, None) => return None,
+    };
+    Some(w.f(msg, &args))
 }
 
 /// The key findings of the area's category table `rows` and `targets`.
@@ -248,12 +271,14 @@ fn findings(
         pair: &s.pair,
         categories: rows,
         ranking: None,
-        level_name: &level_words(&s.level_name).0,
+        level_name: &level_words(&s.level_name, s.w).0,
+        level_plural: &level_words(&s.level_name, s.w).1,
         deprivation: None,
         targets,
         coverage: &s.totals.coverage(&Selection::AllCrime.mask(categories)),
         months_suspect: &months_suspect,
         rule: s.rule,
+        w: s.w,
     })
     .into_iter()
     .map(|f| f.text)

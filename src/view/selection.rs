@@ -5,6 +5,7 @@
 
 use crate::analysis::Selection;
 use crate::data::{Categories, ASB};
+use crate::i18n::{Msg, Words};
 
 /// One labelled part of the menu.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,13 +17,13 @@ pub struct MenuGroup {
 }
 
 /// The crime type menu for `categories`; empty parts are left out.
-pub fn selection_menu(categories: &Categories) -> Vec<MenuGroup> {
+pub fn selection_menu(categories: &Categories, w: &Words) -> Vec<MenuGroup> {
     let mut top = vec![(
         Selection::AllCrime.key().to_string(),
-        Selection::AllCrime.label(),
+        Selection::AllCrime.label_in(w),
     )];
     if categories.iter().any(|c| c.name == ASB) {
-        top.push((Selection::Asb.key().to_string(), Selection::Asb.label()));
+        top.push((Selection::Asb.key().to_string(), Selection::Asb.label_in(w)));
     }
     let groups = categories
         .groups()
@@ -46,15 +47,15 @@ pub fn selection_menu(categories: &Categories) -> Vec<MenuGroup> {
             options: top,
         },
         MenuGroup {
-            label: Some("Groups"),
+            label: Some(w.t(Msg::MenuGroups)),
             options: groups,
         },
         MenuGroup {
-            label: Some("Crime types"),
+            label: Some(w.t(Msg::MenuCrimeTypes)),
             options: named(true),
         },
         MenuGroup {
-            label: Some("Not crime"),
+            label: Some(w.t(Msg::MenuNotCrime)),
             options: named(false),
         },
     ]
@@ -77,7 +78,7 @@ mod tests {
             is_crime: false,
             source: Some("Council".into()),
         });
-        let menu = selection_menu(&Categories::new(items));
+        let menu = selection_menu(&Categories::new(items), crate::i18n::english());
         let labels: Vec<Option<&str>> = menu.iter().map(|g| g.label).collect();
         assert_eq!(
             labels,
@@ -98,7 +99,7 @@ mod tests {
             .options
             .iter()
             .any(|(k, _)| k == "Anti-social behaviour"));
-        let plain = selection_menu(&Categories::default());
+        let plain = selection_menu(&Categories::default(), crate::i18n::english());
         assert_eq!(plain.len(), 3, "no part for what is not crime");
     }
 }

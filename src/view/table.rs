@@ -124,12 +124,14 @@ fn compare_keys(a: &SortKey, b: &SortKey) -> std::cmp::Ordering {
 impl TableModel {
     /// What the page says under a table with more rows than it shows
     /// ([`ROWS_SHOWN`]); `None` when it shows them all.
-    pub fn rows_not_shown(&self) -> Option<String> {
+    pub fn rows_not_shown(&self, w: &crate::i18n::Words) -> Option<String> {
         (self.rows.len() > ROWS_SHOWN).then(|| {
-            format!(
-                "Showing the first {ROWS_SHOWN} of {} rows, in the order chosen: sort by a \
-                 column (again to reverse it) to see others. The CSV has every row.",
-                thousands(self.rows.len() as u64)
+            w.f(
+                crate::i18n::Msg::RowsNotShown,
+                &[
+                    ("shown", &ROWS_SHOWN.to_string()),
+                    ("n", &thousands(self.rows.len() as u64)),
+                ],
             )
         })
     }
@@ -252,14 +254,21 @@ mod tests {
     #[test]
     fn a_table_of_more_rows_than_shown_says_so() {
         let mut m = model();
-        assert_eq!(m.rows_not_shown(), None);
+        assert_eq!(m.rows_not_shown(crate::i18n::english()), None);
         let row = m.rows[0].clone();
         m.rows = vec![row; ROWS_SHOWN];
-        assert_eq!(m.rows_not_shown(), None, "exactly as many as shown");
+        assert_eq!(
+            m.rows_not_shown(crate::i18n::english()),
+            None,
+            "exactly as many as shown"
+        );
         m.rows.push(m.rows[0].clone());
-        assert!(m.rows_not_shown().is_some(), "one more than shown");
+        assert!(
+            m.rows_not_shown(crate::i18n::english()).is_some(),
+            "one more than shown"
+        );
         m.rows = vec![m.rows[0].clone(); 1_100];
-        let note = m.rows_not_shown().unwrap();
+        let note = m.rows_not_shown(crate::i18n::english()).unwrap();
         assert!(
             note.starts_with(&format!("Showing the first {ROWS_SHOWN} of 1,100 rows")),
             "{note}"

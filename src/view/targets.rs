@@ -6,6 +6,7 @@ use crate::analysis::targets::{evaluate, for_area, of_dataset, TargetResult, Tar
 use crate::analysis::{Scope, Shown};
 use crate::data::explorer_data::ExplorerData;
 use crate::format::signed_pct;
+use crate::i18n::{Msg, Words};
 
 use super::common::Setup;
 use super::table::{Cell, Column, TableModel};
@@ -20,13 +21,14 @@ pub struct TargetsModel {
 }
 
 /// The mark and words of a status (`None`: no change to judge).
-pub fn status_text(status: Option<TargetStatus>) -> String {
-    match status {
-        Some(TargetStatus::OnTarget) => "✓ on target".to_string(),
-        Some(TargetStatus::Near) => "≈ near target".to_string(),
-        Some(TargetStatus::Off) => "✗ off target".to_string(),
-        None => "no status: no change to compare".to_string(),
-    }
+pub fn status_text(status: Option<TargetStatus>, w: &Words) -> String {
+    let mark = match status {
+        Some(TargetStatus::OnTarget) => "✓",
+        Some(TargetStatus::Near) => "≈",
+        Some(TargetStatus::Off) => "✗",
+        None => return w.t(Msg::NoStatus).to_string(),
+    };
+    status.map_or_else(String::new, |s| format!("{mark} {}", s.words(w)))
 }
 
 /// The area `code` and its ancestors in the dataset's areas, nearest
@@ -64,6 +66,7 @@ pub fn targets(
     chain: &[&str],
     place: &str,
 ) -> Option<(TargetsModel, Vec<TargetResult>)> {
+    let w = s.w;
     let all = of_dataset(b);
     let apply = for_area(&all, chain);
     if apply.is_empty() {
@@ -84,29 +87,32 @@ pub fn targets(
                 None => whole_name(b).to_string(),
             };
             vec![
-                Cell::text(r.target.selection.label()),
+                Cell::text(r.target.selection.label_in(w)),
                 Cell::text(set_for),
                 Cell::number(
                     signed_pct(Some(r.target.target_pct_change)),
                     Some(r.target.target_pct_change),
                 ),
                 Cell::number(actual, r.actual_pct),
-                Cell::text(status_text(r.status)),
+                Cell::text(status_text(r.status, w)),
             ]
         })
         .collect();
     let table = TableModel {
-        caption: format!(
-            "Targets for {place}: % change {} against {}",
-            s.pair.current.label(),
-            s.pair.previous.label()
+        caption: w.f(
+            Msg::CaptionTargets,
+            &[
+                ("place", place),
+                ("current", &s.pair.current.label_in(w)),
+                ("previous", &s.pair.previous.label_in(w)),
+            ],
         ),
         columns: vec![
-            Column::text("Target for"),
-            Column::text("Set for"),
-            Column::number("Target % change"),
-            Column::number("Actual % change"),
-            Column::text("Status"),
+            Column::text(w.t(Msg::ColTargetFor)),
+            Column::text(w.t(Msg::ColSetFor)),
+            Column::number(w.t(Msg::ColTargetPct)),
+            Column::number(w.t(Msg::ColActualPct)),
+            Column::text(w.t(Msg::ColStatus)),
         ],
         rows,
         footer: Vec::new(),

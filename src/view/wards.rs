@@ -10,7 +10,8 @@ use crate::analysis::{
 };
 use crate::chart::map::{build_map, MapGeometry, MAP_WIDTH};
 use crate::data::explorer_data::ExplorerData;
-use crate::format::{ordinal, signed_pct, thousands};
+use crate::format::{signed_pct, thousands};
+use crate::i18n::{Msg, Words};
 use crate::state::ViewState;
 
 use super::area_links::{profile_href, AreaLinks};
@@ -73,14 +74,15 @@ pub const MAP_MOST_AREAS: usize = 1_000;
 
 /// Why a dataset with boundaries for `areas` areas has no map, in words
 /// for the page; `None` when its map is drawn.
-pub fn no_map(areas: usize) -> Option<String> {
+pub fn no_map(areas: usize, w: &Words) -> Option<String> {
     match areas {
-        0 => Some("This dataset has no boundaries, so there is no map.".to_string()),
-        n if n > MAP_MOST_AREAS => Some(format!(
-            "There is no map: it would have {} areas, more than the {} a map here shows \
-             (most would be too small to see or point at). The table ranks them all.",
-            thousands(n as u64),
-            thousands(MAP_MOST_AREAS as u64)
+        0 => Some(w.t(Msg::NoBoundaries).to_string()),
+        n if n > MAP_MOST_AREAS => Some(w.f(
+            Msg::TooManyForMap,
+            &[
+                ("n", &thousands(n as u64)),
+                ("most", &thousands(MAP_MOST_AREAS as u64)),
+            ],
         )),
         _ => None,
     }
@@ -94,52 +96,61 @@ pub fn ranking(b: &ExplorerData, s: &Setup, state: &ViewState) -> Ranking {
 /// Builds the wards page for `state`.
 pub fn wards(b: &ExplorerData, state: &ViewState) -> Result<WardsModel, String> {
     let s = setup(b, state)?;
+    let w = s.w;
     let r = ranking(b, &s, state);
     let mask = s.selection.mask(&b.dataset.categories);
     let whole = s.totals.total(Scope::Whole, &mask, Which::Current);
     let ranked: u64 = r.rows.iter().map(|x| x.current).sum();
     let shown = show_ranking(&r, &s.rule, whole.saturating_sub(ranked));
     let n = r.rows.iter().filter(|x| x.rank.is_some()).count();
-    let drawn = no_map(b.boundaries.len()).is_none();
+    let drawn = no_map(b.boundaries.len(), w).is_none();
     let links = AreaLinks::new(b, &s, state);
     let mut rows = Vec::new();
     let mut labels = Vec::new();
     for (x, sh) in r.rows.iter().zip(&shown) {
         let href = links.href(x.index, r.code(x));
-        rows.push(table_row(&r, x, sh, &s.whole_name, &href));
+        rows.push(table_row(&r, x, sh, &s.whole_name, &href, w));
         if drawn {
             labels.push(MapLabel {
                 code: r.code(x).to_string(),
                 name: r.name(x).to_string(),
-                text: map_words(&r, x, sh, n),
+                text: map_words(&r, x, sh, n, w),
                 href,
             });
         }
     }
-    let measure_label = match state.measure {
-        Measure::Count => "count".to_string(),
-        Measure::Rate => "rate per 1,000 residents".to_string(),
-    };
+    let measure_label = w
+        .t(match state.measure {
+            Measure::Count => Msg::MeasureCount,
+            Measure::Rate => Msg::MeasureRate,
+        })
+        .to_string();
     let use_rate = state.measure == Measure::Rate;
     let map = map_of(b, &s, &shown, use_rate);
     let labels = in_map_order(b, &s, &map, labels, state);
-    let plural = level_words(&s.level_name).1;
+    let plural = level_words(&s.level_name, w).1;
     let rated = r.rows.iter().filter(|x| x.rate.is_some()).count();
     let peers = if use_rate && (2..=PEERS_SAID).contains(&rated) {
         r.rows
             .iter()
-            .filter_map(|x| peer_sentence(&r, r.code(x), &plural))
+            .filter_map(|x| peer_sentence(&r, r.code(x), &plural, w))
             .collect()
     } else {
         Vec::new()
     };
-    let whole_rate = r
-        .whole_rate
-        .map(|w| format!("{}: {:.1} per 1,000 residents", s.whole_name, w.per_1000));
+    let whole_rate = r.whole_rate.map(|rate| {
+        w.f(
+            Msg::PlaceRate,
+            &[
+                ("place", &s.whole_name),
+                ("rate", &format!("{:.1}", rate.per_1000)),
+            ],
+        )
+    });
     let mut table = ranking_table(&s, &measure_label, rows);
     with_targets(b, &s, &r, &mut table);
     Ok(WardsModel {
-        what: s.selection.label(),
+        what: s.selection.label_in(w),
         table: Arc::new(table),
         measure_label,
         map,
@@ -154,7 +165,14 @@ pub fn wards(b: &ExplorerData, state: &ViewState) -> Result<WardsModel, String> 
 
 /// One row of the ranking table: rank, name (a link to the profile),
 /// count, rate, interval, against the whole, previous rank, movement.
-fn table_row(r: &Ranking, x: &RankRow, sh: &ShownRank, whole_name: &str, href: &str) -> Vec<Cell> {
+fn table_row(
+    r: &Ranking,
+    x: &RankRow,
+    sh: &ShownRank,
+    whole_name: &str,
+    href: &str,
+    w: &Words,
+) -> Vec<Cell> {
     let interval = match (sh.rate_low, sh.rate_high) {
         (Shown::Value(lo), Shown::Value(hi)) => Cell::number(format!("{lo:.1}–{hi:.1}"), Some(lo)),
         (Shown::Suppressed, _) | (_, Shown::Suppressed) => Cell::number("[c]", None),
@@ -174,30 +192,38 @@ fn table_row(r: &Ranking, x: &RankRow, sh: &ShownRank, whole_name: &str, href: &
         interval,
         Cell::text(
             x.vs_whole
-                .map(|v| format!("{} {whole_name}", vs_whole_words(v)))
+                .map(|v| format!("{} {whole_name}", vs_whole_words(v, w)))
                 .unwrap_or_default(),
         ),
         rank_cell(x.previous_rank),
-        Cell::number(movement_text(x.movement), x.movement.map(|m| m as f64)),
+        Cell::number(movement_text(x.movement, w), x.movement.map(|m| m as f64)),
     ]
 }
 
 /// An area's figures in one sentence for the map, e.g. `Town Centre:
 /// 1,234 offences, 98.1 per 1,000 residents, ranked 1st of 25` (`n`
 /// areas ranked).
-fn map_words(r: &Ranking, x: &RankRow, sh: &ShownRank, n: usize) -> String {
+fn map_words(r: &Ranking, x: &RankRow, sh: &ShownRank, n: usize, w: &Words) -> String {
     let figures = match (sh.current, sh.rate_per_1000) {
-        (Shown::Value(c), Shown::Value(rt)) => format!(
-            "{} {}, {rt:.1} per 1,000 residents",
-            thousands(c),
-            if c == 1 { "offence" } else { "offences" }
+        (Shown::Value(c), Shown::Value(rt)) => w.f(
+            Msg::CountAndRate,
+            &[
+                ("count", &w.count(c, &thousands(c), Msg::UnitOffence)),
+                ("rate", &format!("{rt:.1}")),
+            ],
         ),
-        (Shown::Value(c), _) => format!("{} offences", thousands(c)),
-        _ => "figures too small to publish".to_string(),
+        (Shown::Value(c), _) => w.count(c, &thousands(c), Msg::UnitOffence),
+        _ => w.t(Msg::FiguresTooSmall).to_string(),
     };
     let rank = x
         .rank
-        .map(|k| format!(", ranked {} of {n}", ordinal(k)))
+        .map(|k| {
+            let ranked = w.f(
+                Msg::RankedOf,
+                &[("rank", &w.ordinal(k)), ("n", &n.to_string())],
+            );
+            format!(", {ranked}")
+        })
         .unwrap_or_default();
     format!("{}: {figures}{rank}", r.name(x))
 }
@@ -226,7 +252,7 @@ fn with_targets(b: &ExplorerData, s: &Setup, r: &Ranking, table: &mut TableModel
                 let status = target_status(actual, t.target_pct_change);
                 Cell::text(format!(
                     "{} ({})",
-                    status_text(status),
+                    status_text(status, s.w),
                     signed_pct(Some(t.target_pct_change))
                 ))
             }
@@ -234,29 +260,33 @@ fn with_targets(b: &ExplorerData, s: &Setup, r: &Ranking, table: &mut TableModel
         };
         row.push(cell);
     }
-    table.columns.push(Column::text("Target"));
+    table.columns.push(Column::text(s.w.t(Msg::ColTarget)));
 }
 
 /// The ranking table around its `rows`.
 fn ranking_table(s: &Setup, measure_label: &str, rows: Vec<Vec<Cell>>) -> TableModel {
-    let (singular, plural) = level_words(&s.level_name);
+    let w = s.w;
+    let (singular, plural) = level_words(&s.level_name, w);
     TableModel {
-        caption: format!(
-            "{} ranked by {measure_label}: {}, {} against {}",
-            capitalise(&plural),
-            s.selection.label(),
-            s.pair.current.label(),
-            s.pair.previous.label()
+        caption: w.f(
+            Msg::CaptionRanked,
+            &[
+                ("plural", &capitalise(&plural)),
+                ("measure", measure_label),
+                ("what", &s.selection.label_in(w)),
+                ("current", &s.pair.current.label_in(w)),
+                ("previous", &s.pair.previous.label_in(w)),
+            ],
         ),
         columns: vec![
-            Column::number("Rank"),
+            Column::number(w.t(Msg::ColRank)),
             Column::text(&capitalise(&singular)),
-            Column::number("Count"),
-            Column::number("Rate per 1,000"),
-            Column::number("95% interval"),
-            Column::text(&format!("vs {}", s.whole_name)),
-            Column::number("Previous rank"),
-            Column::number("Movement"),
+            Column::number(w.t(Msg::ColCount)),
+            Column::number(w.t(Msg::ColRatePer1000)),
+            Column::number(w.t(Msg::ColInterval)),
+            Column::text(&w.f(Msg::ColVs, &[("whole", &s.whole_name)])),
+            Column::number(w.t(Msg::ColPreviousRank)),
+            Column::number(w.t(Msg::ColMovement)),
         ],
         rows,
         footer: Vec::new(),
@@ -295,7 +325,7 @@ fn map_of(b: &ExplorerData, s: &Setup, shown: &[ShownRank], use_rate: bool) -> M
     };
     let name = |code: &str| b.dataset.area_name(code).to_string();
     // A map of too many areas is not drawn ([`no_map`]): no boundaries.
-    let boundaries = match no_map(b.boundaries.len()) {
+    let boundaries = match no_map(b.boundaries.len(), s.w) {
         None => &b.boundaries[..],
         Some(_) => &[],
     };
@@ -375,12 +405,12 @@ mod tests {
     #[test]
     fn a_map_is_drawn_up_to_its_most_areas_and_else_the_page_says_why() {
         assert_eq!(
-            no_map(0).as_deref(),
+            no_map(0, crate::i18n::english()).as_deref(),
             Some("This dataset has no boundaries, so there is no map.")
         );
-        assert_eq!(no_map(1), None);
-        assert_eq!(no_map(MAP_MOST_AREAS), None);
-        let why = no_map(7_545).unwrap();
+        assert_eq!(no_map(1, crate::i18n::english()), None);
+        assert_eq!(no_map(MAP_MOST_AREAS, crate::i18n::english()), None);
+        let why = no_map(7_545, crate::i18n::english()).unwrap();
         assert!(why.contains("7,545 areas, more than the 1,000"), "{why}");
 
         let state = ViewState::from_query("?page=wards&period=cytd");

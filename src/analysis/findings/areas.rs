@@ -6,7 +6,8 @@ use crate::analysis::deprivation::{Band, Deprivation};
 use crate::analysis::rank::{Measure, RankRow, Ranking};
 use crate::analysis::rate::VsWhole;
 use crate::analysis::stats::{verdict, Verdict};
-use crate::format::{ordinal, signed, thousands};
+use crate::format::{signed, thousands};
+use crate::i18n::Msg;
 
 use super::{join_and, FindingKind, FindingsInput, TOP};
 
@@ -17,7 +18,7 @@ pub(super) fn ranking_findings(
     input: &FindingsInput,
     push: &mut impl FnMut(FindingKind, String),
 ) {
-    let level = input.level_name;
+    let (w, level) = (input.w, input.level_plural);
     let by_rate = r.measure == Measure::Rate;
     let top: Vec<String> = r
         .rows
@@ -27,13 +28,15 @@ pub(super) fn ranking_findings(
         .map(|row| describe(r, row, input))
         .collect();
     if !top.is_empty() {
-        let what = if by_rate { "crime rates" } else { "counts" };
+        let msg = if by_rate {
+            Msg::HighestRates
+        } else {
+            Msg::HighestCounts
+        };
+        let top = join_and(&top, w);
         push(
             FindingKind::TopAreas,
-            format!(
-                "The {level}s with the highest {what} were {}.",
-                join_and(&top)
-            ),
+            w.f(msg, &[("level", level), ("top", &top)]),
         );
     }
     if by_rate {
@@ -43,8 +46,17 @@ pub(super) fn ranking_findings(
             .filter(|x| x.vs_whole == Some(VsWhole::Higher))
             .count();
         let rated = r.rows.iter().filter(|x| x.rate.is_some()).count();
-        if let (Some(w), true) = (r.whole_rate, rated > 0) {
-            push(FindingKind::TopAreas, format!("{higher} of {rated} {level}s have a crime rate significantly above the overall {:.1} per 1,000 residents.", w.per_1000));
+        if let (Some(whole), true) = (r.whole_rate, rated > 0) {
+            let text = w.f(
+                Msg::AboveOverallRate,
+                &[
+                    ("higher", &higher.to_string()),
+                    ("rated", &rated.to_string()),
+                    ("level", level),
+                    ("rate", &format!("{:.1}", whole.per_1000)),
+                ],
+            );
+            push(FindingKind::TopAreas, text);
         }
     }
     let mut moves: Vec<&RankRow> = r
@@ -67,9 +79,13 @@ pub(super) fn ranking_findings(
 /// An area's name with its figure (rate or count) when it may be shown.
 fn describe(r: &Ranking, row: &RankRow, input: &FindingsInput) -> String {
     match (r.measure, row.rate) {
-        (Measure::Rate, Some(rate)) if !input.rule.is_small(row.current) => {
-            format!("{} ({:.1} per 1,000 residents)", r.name(row), rate.per_1000)
-        }
+        (Measure::Rate, Some(rate)) if !input.rule.is_small(row.current) => input.w.f(
+            Msg::NameWithRate,
+            &[
+                ("name", r.name(row)),
+                ("rate", &format!("{:.1}", rate.per_1000)),
+            ],
+        ),
         (Measure::Count, _) if !input.rule.is_small(row.current) => {
             format!("{} ({})", r.name(row), thousands(row.current))
         }
@@ -82,23 +98,29 @@ fn describe(r: &Ranking, row: &RankRow, input: &FindingsInput) -> String {
 /// both counts may be shown.
 fn rank_move(r: &Ranking, x: &RankRow, input: &FindingsInput) -> Option<String> {
     let (now, before, m) = (x.rank?, x.previous_rank?, x.movement?);
-    let rule = input.rule;
+    let (rule, w) = (input.rule, input.w);
     let joint = |k: u32, f: &dyn Fn(&RankRow) -> Option<u32>| {
         let n = r.rows.iter().filter(|y| f(y) == Some(k)).count();
         if n > 1 {
-            format!("joint {}", ordinal(k))
+            w.f(Msg::JointRank, &[("rank", &w.ordinal(k))])
         } else {
-            ordinal(k)
+            w.ordinal(k)
         }
     };
-    let direction = if m > 0 { "moved up" } else { "moved down" };
-    let mut text = format!(
-        "{} {direction} from {} to {} of {} {}s",
-        r.name(x),
-        joint(before, &|y| y.previous_rank),
-        joint(now, &|y| y.rank),
-        r.rows.len(),
-        input.level_name
+    let msg = if m > 0 {
+        Msg::MovedUpFrom
+    } else {
+        Msg::MovedDownFrom
+    };
+    let mut text = w.f(
+        msg,
+        &[
+            ("name", r.name(x)),
+            ("before", &joint(before, &|y| y.previous_rank)),
+            ("now", &joint(now, &|y| y.rank)),
+            ("of", &r.rows.len().to_string()),
+            ("level", input.level_plural),
+        ],
     );
     let whole = input.coverage.is_complete();
     if whole && !rule.is_small(x.previous) && !rule.is_small(x.current) {
@@ -110,14 +132,16 @@ fn rank_move(r: &Ranking, x: &RankRow, input: &FindingsInput) -> Option<String> 
             pair.current.months(),
         );
         let change = signed(x.current as i64 - x.previous as i64);
-        text.push_str(&match v {
-            Verdict::SignificantIncrease => format!("; its count rose significantly ({change})"),
-            Verdict::SignificantDecrease => format!("; its count fell significantly ({change})"),
-            Verdict::NoSignificantChange => {
-                format!("; its own change ({change}) is within normal variation")
-            }
-            Verdict::NotCompared => String::new(),
-        });
+        let own = match v {
+            Verdict::SignificantIncrease => Some(Msg::OwnCountRose),
+            Verdict::SignificantDecrease => Some(Msg::OwnCountFell),
+            Verdict::NoSignificantChange => Some(Msg::OwnChangeNormal),
+            Verdict::NotCompared => None,
+        };
+        if let Some(own) = own {
+            text.push_str("; ");
+            text.push_str(&w.f(own, &[("change", &change)]));
+        }
     }
     text.push('.');
     Some(text)
@@ -130,26 +154,39 @@ pub(super) fn deprivation_findings(
     input: &FindingsInput,
     push: &mut impl FnMut(FindingKind, String),
 ) {
-    let level = input.level_name;
+    let (w, level) = (input.w, input.level_plural);
     let Some(rho) = d.spearman else { return };
     let significant = d.spearman_p.is_some_and(|p| p < 0.05);
-    let part = if d.band_count == 10 { "tenth" } else { "fifth" };
+    let ends_msg = if d.band_count == 10 {
+        Msg::DeprivedTenthEnds
+    } else {
+        Msg::DeprivedFifthEnds
+    };
     let rate_of = |b: Option<&Band>| {
         b.filter(|b| !input.rule.is_small(b.count))
             .and_then(|b| b.rate)
             .map(|r| format!("{:.1}", r.per_1000))
     };
     let ends = match (rate_of(d.bands.first()), rate_of(d.bands.last())) {
-        (Some(a), Some(b)) if d.bands.len() > 1 => format!(": {a} per 1,000 residents in the most deprived {part} against {b} in the least deprived"),
+        (Some(a), Some(b)) if d.bands.len() > 1 => {
+            format!(": {}", w.f(ends_msg, &[("most", &a), ("least", &b)]))
+        }
         _ => String::new(),
     };
-    let text = if significant && rho > 0.0 {
-        format!("Crime rates are higher in more deprived {level}s{ends} (Spearman's ρ = {rho:.2}, statistically significant).")
-    } else if significant {
-        format!("Crime rates are lower in more deprived {level}s{ends} (Spearman's ρ = {rho:.2}, statistically significant).")
-    } else {
-        format!("There is no statistically significant link between crime rates and deprivation across the {} {level}s (Spearman's ρ = {rho:.2}).", d.areas)
+    let msg = match (significant, rho > 0.0) {
+        (true, true) => Msg::DeprivationHigher,
+        (true, false) => Msg::DeprivationLower,
+        (false, _) => Msg::DeprivationNoLink,
     };
+    let text = w.f(
+        msg,
+        &[
+            ("level", level),
+            ("ends", &ends),
+            ("rho", &format!("{rho:.2}")),
+            ("areas", &d.areas.to_string()),
+        ],
+    );
     push(FindingKind::Deprivation, text);
     let names: Vec<String> = d
         .high_on_both
@@ -164,7 +201,15 @@ pub(super) fn deprivation_findings(
         })
         .collect();
     if !names.is_empty() {
-        let verb = if names.len() == 1 { "is" } else { "are" };
-        push(FindingKind::Deprivation, format!("{} {verb} in both the highest fifth of {level}s for crime rate and the most deprived fifth.", join_and(&names)));
+        let msg = if names.len() == 1 {
+            Msg::HighOnBothOne
+        } else {
+            Msg::HighOnBoth
+        };
+        let names = join_and(&names, w);
+        push(
+            FindingKind::Deprivation,
+            w.f(msg, &[("names", &names), ("level", level)]),
+        );
     }
 }

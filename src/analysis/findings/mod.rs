@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::data::Month;
 use crate::format::{signed, signed_pct, thousands};
+use crate::i18n::{Msg, Words};
 
 use super::coverage::Coverage;
 use super::deprivation::Deprivation;
@@ -68,6 +69,8 @@ pub struct FindingsInput<'a> {
     pub ranking: Option<&'a Ranking>,
     /// What the ranked areas are, singular (e.g. `ward`).
     pub level_name: &'a str,
+    /// The areas ranked, plural (`wards`).
+    pub level_plural: &'a str,
     /// The deprivation analysis of the ranking's areas.
     pub deprivation: Option<&'a Deprivation>,
     /// Targets evaluated for the pair.
@@ -79,6 +82,8 @@ pub struct FindingsInput<'a> {
     pub months_suspect: &'a [Month],
     /// The disclosure rule.
     pub rule: Disclosure,
+    /// The words of the findings' language.
+    pub w: &'a Words,
 }
 
 /// How many rises, falls and rank moves are reported at most.
@@ -88,7 +93,7 @@ const TOP: usize = 3;
 pub fn key_findings(input: &FindingsInput) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut push = |kind, text: String| out.push(Finding { kind, text });
-    if let Some(gaps) = coverage_sentence(input.coverage, input.pair) {
+    if let Some(gaps) = coverage_sentence(input.coverage, input.pair, input.w) {
         push(FindingKind::Caveat, gaps);
     }
     headlines(input, &mut push);
@@ -98,7 +103,7 @@ pub fn key_findings(input: &FindingsInput) -> Vec<Finding> {
         .filter(|r| r.role == RowRole::Part && shown(input.rule, r))
         .collect();
     changes(&parts, input, &mut push);
-    largest_shares(&parts, &mut push);
+    largest_shares(&parts, input.w, &mut push);
     if let Some(ranking) = input.ranking {
         areas::ranking_findings(ranking, input, &mut push);
     }
@@ -122,9 +127,9 @@ fn headlines(input: &FindingsInput, push: &mut impl FnMut(FindingKind, String)) 
     for row in input.categories.iter().filter(|r| r.role != RowRole::Part) {
         let mut c = row.comparison.clone();
         if !shown(rule, row) {
-            let text = format!(
-                "{}: the figures are too small to publish.",
-                c.selection.label()
+            let text = input.w.f(
+                Msg::TooSmallToPublish,
+                &[("what", &c.selection.label_in(input.w))],
             );
             push(FindingKind::Headline, text);
             continue;
@@ -133,11 +138,14 @@ fn headlines(input: &FindingsInput, push: &mut impl FnMut(FindingKind, String)) 
             c.pct_change = None;
         }
         let unit = if row.role == RowRole::Total {
-            "offences"
+            Msg::UnitOffence
         } else {
-            "incidents"
+            Msg::UnitIncident
         };
-        push(FindingKind::Headline, headline(&c, input.pair, unit));
+        push(
+            FindingKind::Headline,
+            headline(&c, input.pair, unit, input.w),
+        );
     }
 }
 
@@ -159,34 +167,46 @@ fn changes(
     rises.sort_by_key(|r| std::cmp::Reverse(r.comparison.change));
     let mut falls = with(Verdict::SignificantDecrease);
     falls.sort_by_key(|r| r.comparison.change);
-    for (rows, kind, verb, word) in [
-        (&rises, FindingKind::Rise, "rose", "increase"),
-        (&falls, FindingKind::Fall, "fell", "decrease"),
+    let w = input.w;
+    for (rows, kind, msg) in [
+        (&rises, FindingKind::Rise, Msg::CategoryRose),
+        (&falls, FindingKind::Fall, Msg::CategoryFell),
     ] {
         for r in rows.iter().take(TOP) {
             let c = &r.comparison;
+            let diff = c.change.unsigned_abs();
             let amount = match input.rule.pct_change(c.previous, c.pct_change).value() {
                 Some(p) => format!(
-                    "by {} ({} offences)",
+                    "{} ({})",
                     signed_pct(Some(p)).trim_start_matches(['+', '\u{2212}']),
-                    signed(c.change)
+                    w.count(diff, &signed(c.change), Msg::UnitOffence)
                 ),
-                None => format!("by {} offences", thousands(c.change.unsigned_abs())),
+                None => w.count(diff, &thousands(diff), Msg::UnitOffence),
             };
-            let text = format!(
-                "{} {verb} {amount}, a statistically significant {word}.",
-                r.name
+            let what_lower = in_sentence(&r.name);
+            push(
+                kind,
+                w.f(
+                    msg,
+                    &[
+                        ("what", &r.name),
+                        ("what_lower", &what_lower),
+                        ("amount", &amount),
+                    ],
+                ),
             );
-            push(kind, text);
         }
     }
     if rises.is_empty() && falls.is_empty() && !parts.is_empty() && input.coverage.is_complete() {
-        push(FindingKind::NoSignificantChange, "No crime type showed a statistically significant rise or fall: the differences are within normal variation.".to_string());
+        push(
+            FindingKind::NoSignificantChange,
+            w.t(Msg::NoTypeChanged).to_string(),
+        );
     }
 }
 
 /// The two parts with the largest shares of all crime.
-fn largest_shares(parts: &[&CompareRow], push: &mut impl FnMut(FindingKind, String)) {
+fn largest_shares(parts: &[&CompareRow], w: &Words, push: &mut impl FnMut(FindingKind, String)) {
     let mut by_share: Vec<(&CompareRow, f64)> = parts
         .iter()
         .filter_map(|r| Some((*r, r.comparison.share_pct?)))
@@ -200,14 +220,22 @@ fn largest_shares(parts: &[&CompareRow], push: &mut impl FnMut(FindingKind, Stri
     let Some((first, share)) = by_share.first() else {
         return;
     };
-    let mut text = format!(
-        "{} is {share:.0}% of all crime (excluding ASB), the largest share",
-        first.name
-    );
-    if let Some((second, share)) = by_share.get(1) {
-        text.push_str(&format!("; {} is next at {share:.0}%", second.name));
-    }
-    text.push('.');
+    let pct = |share: &f64| format!("{share:.0}%");
+    let text = match by_share.get(1) {
+        Some((second, next)) => w.f(
+            Msg::LargestShareAndNext,
+            &[
+                ("first", &first.name),
+                ("share", &pct(share)),
+                ("second", &second.name),
+                ("next", &pct(next)),
+            ],
+        ),
+        None => w.f(
+            Msg::LargestShare,
+            &[("first", &first.name), ("share", &pct(share))],
+        ),
+    };
     push(FindingKind::Share, text);
 }
 
@@ -220,41 +248,59 @@ fn targets(input: &FindingsInput, push: &mut impl FnMut(FindingKind, String)) {
         .iter()
         .filter_map(|t| Some((t, t.status?)))
         .collect();
+    let w = input.w;
     let against = |t: &TargetResult| {
         let actual = match input.rule.pct_change(t.previous, t.actual_pct) {
             Shown::Value(p) => signed_pct(Some(p)),
-            _ => "a change on too small a base to show".to_string(),
+            _ => w.t(Msg::ChangeTooSmallToShow).to_string(),
         };
         let target = signed_pct(Some(t.target.target_pct_change));
-        format!("{actual} against {target}")
+        w.f(Msg::Against, &[("actual", &actual), ("target", &target)])
     };
+    let status = |s: TargetStatus| s.words(w);
     let met = with_status
         .iter()
         .filter(|(_, s)| *s == TargetStatus::OnTarget)
         .count();
     let sentence = match with_status.as_slice() {
         [] => return,
-        [(t, s)] => format!(
-            "The one target is {}: {}, {}.",
+        [(t, s)] => w.f(
             if *s == TargetStatus::OnTarget {
-                "met"
+                Msg::OneTargetMet
             } else {
-                s.label()
+                Msg::OneTargetIs
             },
-            in_sentence(&t.target.selection.label()),
-            against(t)
+            &[
+                ("status", status(*s)),
+                ("what", &in_sentence(&t.target.selection.label_in(w))),
+                ("against", &against(t)),
+            ],
         ),
-        all if met == all.len() => format!("All {met} targets met."),
+        all if met == all.len() => w.f(Msg::AllTargetsMet, &[("n", &met.to_string())]),
         all => {
             let missed: Vec<String> = all
                 .iter()
                 .filter(|(_, s)| *s != TargetStatus::OnTarget)
                 .map(|(t, s)| {
-                    let what = in_sentence(&t.target.selection.label());
-                    format!("{what} is {}: {}", s.label(), against(t))
+                    let what = in_sentence(&t.target.selection.label_in(w));
+                    w.f(
+                        Msg::TargetIs,
+                        &[
+                            ("what", &what),
+                            ("status", status(*s)),
+                            ("against", &against(t)),
+                        ],
+                    )
                 })
                 .collect();
-            format!("{met} of {} targets met; {}.", all.len(), missed.join("; "))
+            w.f(
+                Msg::SomeTargetsMet,
+                &[
+                    ("met", &met.to_string()),
+                    ("of", &all.len().to_string()),
+                    ("missed", &missed.join("; ")),
+                ],
+            )
         }
     };
     push(FindingKind::Target, sentence);
@@ -267,18 +313,22 @@ fn suspect_months(input: &FindingsInput, push: &mut impl FnMut(FindingKind, Stri
         .months_suspect
         .iter()
         .filter(|m| pair.current.contains(**m) || pair.previous.contains(**m))
-        .map(|m| m.label())
+        .map(|m| m.label_in(input.w))
         .collect();
     if !suspect.is_empty() {
-        push(FindingKind::Caveat, format!("The data for {} are implausibly low against the months around them: data may be missing, or the drop may be real; treat comparisons that include them with caution.", join_and(&suspect)));
+        let months = join_and(&suspect, input.w);
+        push(
+            FindingKind::Caveat,
+            input.w.f(Msg::ImplausiblyLow, &[("months", &months)]),
+        );
     }
 }
 
 /// `a`, `a and b`, `a, b and c`.
-fn join_and(items: &[String]) -> String {
+fn join_and(items: &[String], w: &Words) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), w.and_before(last)),
     }
 }

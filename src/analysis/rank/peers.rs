@@ -6,7 +6,7 @@
 //! when the area's interval lies wholly below (or above) every other's;
 //! otherwise the sentence says its place and how many it differs from.
 
-use crate::format::ordinal;
+use crate::i18n::{Msg, Words};
 
 use super::Ranking;
 use crate::analysis::rate::Rate;
@@ -14,7 +14,7 @@ use crate::analysis::rate::Rate;
 /// How `code`'s rate stands among the other areas of `ranking` with a
 /// rate, as a sentence naming the areas by `plural` (e.g. `boroughs`);
 /// `None` when it has no rate or has no peer with one.
-pub fn peer_sentence(ranking: &Ranking, code: &str, plural: &str) -> Option<String> {
+pub fn peer_sentence(ranking: &Ranking, code: &str, plural: &str, w: &Words) -> Option<String> {
     let rated: Vec<(&str, Rate)> = ranking
         .rows
         .iter()
@@ -38,60 +38,66 @@ pub fn peer_sentence(ranking: &Ranking, code: &str, plural: &str) -> Option<Stri
     let higher_than = others.iter().filter(|o| own.low > o.high).count();
     // Its place from the lowest: 1 + the peers with a lower rate.
     let from_lowest = 1 + others.iter().filter(|o| o.per_1000 < own.per_1000).count();
-    let place = if lower_than == others.len() {
-        format!("the lowest rate of the {n} {plural}")
+    let from_highest = n + 1 - from_lowest;
+    let (msg, k) = if lower_than == others.len() {
+        (Msg::PeerLowest, 1)
     } else if higher_than == others.len() {
-        format!("the highest rate of the {n} {plural}")
+        (Msg::PeerHighest, 1)
     } else if from_lowest == 1 {
         // Lowest, but not clearly: no superlative.
-        format!("one of the lowest rates of the {n} {plural}")
+        (Msg::PeerOneOfLowest, 1)
     } else if from_lowest == n {
-        format!("one of the highest rates of the {n} {plural}")
+        (Msg::PeerOneOfHighest, 1)
     } else if from_lowest * 2 <= n + 1 {
-        format!(
-            "the {} lowest rate of the {n} {plural}",
-            ordinal_word(from_lowest)
-        )
+        (Msg::PeerNthLowest, from_lowest)
     } else {
-        let from_highest = n + 1 - from_lowest;
-        format!(
-            "the {} highest rate of the {n} {plural}",
-            ordinal_word(from_highest)
-        )
+        (Msg::PeerNthHighest, from_highest)
     };
-    let differs = match (lower_than, higher_than) {
-        (0, 0) => "not significantly different from any of the others".to_string(),
-        (l, 0) if l == others.len() => "significantly lower than each of the others".to_string(),
-        (0, h) if h == others.len() => "significantly higher than each of the others".to_string(),
-        (l, 0) => format!("significantly lower than {} of them", count_word(l)),
-        (0, h) => format!("significantly higher than {} of them", count_word(h)),
-        (l, h) => format!(
-            "significantly lower than {} and higher than {} of them",
-            count_word(l),
-            count_word(h)
-        ),
+    let place = w.f(
+        msg,
+        &[
+            ("n", &n.to_string()),
+            ("plural", plural),
+            ("nth", &ordinal_word(k, w)),
+            ("but", &count_word(k - 1, w)),
+        ],
+    );
+    let all = others.len();
+    let (msg, l, h) = match (lower_than, higher_than) {
+        (0, 0) => (Msg::PeerNotDifferent, 0, 0),
+        (l, 0) if l == all => (Msg::PeerLowerThanEach, l, 0),
+        (0, h) if h == all => (Msg::PeerHigherThanEach, 0, h),
+        (l, 0) => (Msg::PeerLowerThanSome, l, 0),
+        (0, h) => (Msg::PeerHigherThanSome, 0, h),
+        (l, h) => (Msg::PeerLowerAndHigher, l, h),
     };
-    Some(format!("{name} had {place}, {differs}."))
+    let differs = w.f(
+        msg,
+        &[("lower", &count_word(l, w)), ("higher", &count_word(h, w))],
+    );
+    Some(w.f(
+        Msg::PeerSentence,
+        &[("name", name), ("place", &place), ("differs", &differs)],
+    ))
 }
 
 /// `2nd`… as a word where it reads better: "second", "third" (the first
 /// and the last are said otherwise).
-fn ordinal_word(n: usize) -> String {
+fn ordinal_word(n: usize, w: &Words) -> String {
     match n {
-        2 => "second".to_string(),
-        3 => "third".to_string(),
-        n => ordinal(n as u32),
+        2 => w.t(Msg::Second).to_string(),
+        3 => w.t(Msg::Third).to_string(),
+        n => w.ordinal(n as u32),
     }
 }
 
-/// Small counts as words, as a sentence says them.
-fn count_word(n: usize) -> String {
-    const WORDS: [&str; 10] = [
-        "none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    ];
-    WORDS
-        .get(n)
-        .map_or_else(|| n.to_string(), |w| (*w).to_string())
+/// Small counts as words, as a sentence says them (`none|one|two|…` in
+/// the catalogue); figures from ten.
+fn count_word(n: usize, w: &Words) -> String {
+    w.t(Msg::CountWords)
+        .split('|')
+        .nth(n)
+        .map_or_else(|| n.to_string(), str::to_string)
 }
 
 #[cfg(test)]
@@ -147,16 +153,16 @@ mod tests {
             (103.6, 102.2, 105.1),
         ]);
         assert_eq!(
-            peer_sentence(&r, "D", "boroughs").as_deref(),
+            peer_sentence(&r, "D", "boroughs", crate::i18n::english()).as_deref(),
             Some("Area D had the lowest rate of the 4 boroughs, significantly lower than each of the others.")
         );
         assert_eq!(
-            peer_sentence(&r, "A", "boroughs").as_deref(),
+            peer_sentence(&r, "A", "boroughs", crate::i18n::english()).as_deref(),
             Some("Area A had the highest rate of the 4 boroughs, significantly higher than each of the others.")
         );
         // C: above D's interval, below A's and B's.
         assert_eq!(
-            peer_sentence(&r, "C", "boroughs").as_deref(),
+            peer_sentence(&r, "C", "boroughs", crate::i18n::english()).as_deref(),
             Some("Area C had the second lowest rate of the 4 boroughs, significantly lower than two and higher than one of them.")
         );
     }
@@ -170,12 +176,12 @@ mod tests {
             (102.0, 97.0, 107.0),
         ]);
         assert_eq!(
-            peer_sentence(&r, "B", "wards").as_deref(),
+            peer_sentence(&r, "B", "wards", crate::i18n::english()).as_deref(),
             Some("Area B had one of the lowest rates of the 3 wards, significantly lower than one of them.")
         );
         // C overlaps B and lies below A.
         assert_eq!(
-            peer_sentence(&r, "C", "wards").as_deref(),
+            peer_sentence(&r, "C", "wards", crate::i18n::english()).as_deref(),
             Some("Area C had the second lowest rate of the 3 wards, significantly lower than one of them.")
         );
     }
@@ -183,11 +189,19 @@ mod tests {
     #[test]
     fn no_rate_or_no_peer_no_sentence() {
         let r = ranking(&[(100.0, 95.0, 105.0)]);
-        assert_eq!(peer_sentence(&r, "A", "wards"), None, "alone");
-        assert_eq!(peer_sentence(&r, "Z", "wards"), None, "not in it");
+        assert_eq!(
+            peer_sentence(&r, "A", "wards", crate::i18n::english()),
+            None,
+            "alone"
+        );
+        assert_eq!(
+            peer_sentence(&r, "Z", "wards", crate::i18n::english()),
+            None,
+            "not in it"
+        );
         let r = ranking(&[(100.0, 90.0, 110.0), (101.0, 91.0, 111.0)]);
         assert_eq!(
-            peer_sentence(&r, "A", "wards").as_deref(),
+            peer_sentence(&r, "A", "wards", crate::i18n::english()).as_deref(),
             Some("Area A had one of the lowest rates of the 2 wards, not significantly different from any of the others.")
         );
     }

@@ -88,7 +88,7 @@ pub fn LoadPage(
     /// The files chosen (kept by the app between visits).
     chosen: Chosen,
 ) -> impl IntoView {
-    document().set_title(&title_without_data(Page::Load));
+    document().set_title(&title_without_data(Page::Load, super::words_of(view)));
     let s = LoadState::new(view, local, chosen);
     // Leaving the page stops any load; the files stay chosen for the
     // next visit (until the page is reloaded).
@@ -223,7 +223,9 @@ fn WithinSearch(s: LoadState, areas: Vec<(String, String)>, in_files: u64) -> im
     let (message, set_message) = signal(String::new());
     let choose = {
         let names = names.clone();
-        move |text: String| match find_area(&names, &text, "area") {
+        let w = super::words_here();
+        let area = w.noun(crate::i18n::Msg::LevelArea).0;
+        move |text: String| match find_area(&names, &text, area, w) {
             None => {
                 s.within.set(String::new());
                 set_message.set(String::new());

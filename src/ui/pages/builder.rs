@@ -5,8 +5,11 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::i18n::Msg;
 use crate::state::{valid_colour, EmbedKind, Page, Theme, ViewState};
+use crate::ui::words_here;
 use crate::view::common::{area_choices, capitalise, whole_name};
+use crate::view::embed::kind_label;
 use crate::view::embed::{snippet, title, SANDBOX};
 
 use super::super::{base_url, shown, update};
@@ -34,33 +37,26 @@ pub fn BuilderPage(
         let sn = snippet(&base_url(), &state, &title(&data, &state));
         format!("{}\n{}", sn.iframe, sn.script)
     });
+    let w = words_here();
     view! {
-        <h2>"Embed these figures on your website"</h2>
-        <p>
-            "Choose what to show; the periods and crime type come from the controls above. The \
-             preview is exactly what your visitors will see. The snippet sets no cookies, stores \
-             nothing, and loads only from this site."
-        </p>
+        <h2>{w.t(Msg::EmbedHeading)}</h2>
+        <p>{w.t(Msg::EmbedIntro)}</p>
         <BuilderForm view=view />
-        <h3>"Preview"</h3>
+        <h3>{w.t(Msg::Preview)}</h3>
         <Preview view=view />
         <Snippet code=code />
-        <p class="note">
-            "The iframe works on its own; the script makes it exactly as tall as its content (it \
-             listens only for size messages from this site's frames). Hosts that set their own \
-             Content-Security-Policy need frame-src for this site, and script-src for it if they \
-             use the script."
-        </p>
+        <p class="note">{w.t(Msg::EmbedHostNote)}</p>
     }
 }
 
 /// The embed's options: view, area, theme, accent colour, wards ranked.
 #[component]
 fn BuilderForm(view: RwSignal<ViewState>) -> impl IntoView {
+    let w = words_here();
     let kind = move || view.with(|v| v.builder);
     let kinds = EmbedKind::ALL
         .into_iter()
-        .map(|k| view! { <option value=k.key() selected=move || kind() == k>{k.label()}</option> })
+        .map(|k| view! { <option value=k.key() selected=move || kind() == k>{kind_label(k, w)}</option> })
         .collect_view();
     let on_kind = move |ev| {
         if let Some(k) = EmbedKind::from_key(&event_target_value(&ev)) {
@@ -92,7 +88,7 @@ fn BuilderForm(view: RwSignal<ViewState>) -> impl IntoView {
         (kind() == EmbedKind::Ranking).then(|| {
             view! {
                 <div class="control">
-                    <label for="embed-top">"Wards in a ranking"</label>
+                    <label for="embed-top">{w.t(Msg::WardsInRanking)}</label>
                     <input type="number" id="embed-top" min="1" max="100" prop:value=top
                         on:change=on_top />
                 </div>
@@ -102,19 +98,19 @@ fn BuilderForm(view: RwSignal<ViewState>) -> impl IntoView {
     view! {
         <form class="builder" on:submit=|ev| ev.prevent_default()>
             <div class="control">
-                <label for="embed-kind">"View"</label>
+                <label for="embed-kind">{w.t(Msg::EmbedView)}</label>
                 <select id="embed-kind" data-testid="embed-kind" on:change=on_kind>{kinds}</select>
             </div>
             <AreaChoice view=view />
             <div class="control">
-                <label for="embed-theme">"Theme"</label>
+                <label for="embed-theme">{w.t(Msg::Theme)}</label>
                 <select id="embed-theme" on:change=on_theme>
-                    <option value="light" selected=move || !dark()>"Light"</option>
-                    <option value="dark" selected=dark>"Dark"</option>
+                    <option value="light" selected=move || !dark()>{w.t(Msg::ThemeLight)}</option>
+                    <option value="dark" selected=dark>{w.t(Msg::ThemeDark)}</option>
                 </select>
             </div>
             <div class="control">
-                <label for="embed-accent">"Accent colour"</label>
+                <label for="embed-accent">{w.t(Msg::AccentColour)}</label>
                 <input type="color" id="embed-accent" prop:value=accent on:change=on_accent />
             </div>
             {ranking}
@@ -126,8 +122,9 @@ fn BuilderForm(view: RwSignal<ViewState>) -> impl IntoView {
 #[component]
 fn AreaChoice(view: RwSignal<ViewState>) -> impl IntoView {
     let data = shown();
-    let whole = capitalise(&whole_name(&data));
-    let wards = area_choices(&data)
+    let w = words_here();
+    let whole = capitalise(&whole_name(&data, w));
+    let wards = area_choices(&data, w)
         .iter()
         .cloned()
         .map(|(name, code)| {
@@ -145,7 +142,7 @@ fn AreaChoice(view: RwSignal<ViewState>) -> impl IntoView {
     };
     view! {
         <div class="control">
-            <label for="embed-area">"Area"</label>
+            <label for="embed-area">{capitalise(w.noun(Msg::LevelArea).0)}</label>
             <select id="embed-area" data-testid="embed-area" on:change=on_change>
                 <option value="" selected=move || view.with(|v| v.ward.is_none())>{whole}</option>
                 {wards}
@@ -187,30 +184,32 @@ fn Preview(view: RwSignal<ViewState>) -> impl IntoView {
     view! {
         <iframe node_ref=preview class="preview" data-testid="embed-preview"
             src=move || view.with(|v| embedded(v).to_query())
-            title="Preview of the embedded view" sandbox=SANDBOX></iframe>
+            title=words_here().t(Msg::PreviewTitle) sandbox=SANDBOX></iframe>
     }
 }
 
 /// The snippet, and a button that copies it (saying whether it could).
 #[component]
 fn Snippet(code: Memo<String>) -> impl IntoView {
+    let w = words_here();
     let (copied, set_copied) = signal(String::new());
     let copy = move |_| {
         let text = code.get_untracked();
         leptos::task::spawn_local(async move {
-            set_copied.set(match copy_text(&text).await {
-                Ok(()) => "Copied to the clipboard.".to_string(),
-                Err(()) => "The browser did not let this page copy the snippet: select the code \
-                            above and copy it (Ctrl+C, or ⌘C on a Mac)."
-                    .to_string(),
-            });
+            set_copied.set(
+                w.t(match copy_text(&text).await {
+                    Ok(()) => Msg::Copied,
+                    Err(()) => Msg::NotCopied,
+                })
+                .to_string(),
+            );
         });
     };
     view! {
-        <h3><label for="embed-code">"Snippet to paste into your page"</label></h3>
+        <h3><label for="embed-code">{w.t(Msg::SnippetHeading)}</label></h3>
         <textarea id="embed-code" readonly rows="6" data-testid="embed-code" prop:value=code></textarea>
         <p>
-            <button type="button" on:click=copy data-testid="embed-copy">"Copy the snippet"</button>
+            <button type="button" on:click=copy data-testid="embed-copy">{w.t(Msg::CopySnippet)}</button>
             <span role="status" data-testid="embed-copy-status">{copied}</span>
         </p>
     }

@@ -7,6 +7,9 @@ use crate::view::deprivation::{deprivation_view, DeprivationModel};
 
 use super::super::scatter_chart::ScatterFigure;
 use super::super::table::DataTable;
+use crate::i18n::Msg;
+
+use super::super::words_here;
 use super::headline::PeriodNotes;
 use super::model_page;
 
@@ -30,17 +33,16 @@ pub fn DeprivationPage(
 /// The bands and the scatter of one model.
 #[component]
 fn Deprivation(m: DeprivationModel, view: RwSignal<ViewState>) -> impl IntoView {
+    let w = words_here();
     let both = (!m.high_on_both.is_empty()).then(|| {
         let names = m.high_on_both.join(", ");
         view! {
-            <p data-testid="high-on-both">
-                {format!("High on both crime rate and deprivation: {names}.")}
-            </p>
+            <p data-testid="high-on-both">{w.f(Msg::HighOnBothNames, &[("names", &names)])}</p>
         }
     });
-    let caption = "Rate against deprivation, one dot per area".to_string();
+    let caption = w.t(Msg::ScatterCaption).to_string();
     view! {
-        <h2>"Crime and deprivation"</h2>
+        <h2>{w.t(Msg::CrimeAndDeprivation)}</h2>
         <PeriodNotes notes=m.notes.clone() />
         <p class="sentence" data-testid="deprivation-summary">{m.summary.clone()}</p>
         {both}

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::state::ViewState;
-use crate::ui::{base_url, shown};
+use crate::ui::{base_url, shown, words_of};
 use crate::view::guide::guide;
 
 /// The guide page.
@@ -13,7 +13,7 @@ pub fn GuidePage(
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
     let address = format!("{}{}", base_url(), view.with_untracked(|v| v.to_query()));
-    let sections = guide(&shown(), &address)
+    let sections = guide(&shown(), &address, words_of(view))
         .into_iter()
         .map(|s| {
             let paragraphs = s

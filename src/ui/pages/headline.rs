@@ -2,9 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::Msg;
 use crate::state::{Page, ViewState};
 use crate::ui::nav::ViewLink;
 use crate::view::overview::Headline;
+
+use super::super::words_here;
 
 /// The headline: current, previous, change, % change, the sentence.
 #[component]
@@ -12,16 +15,17 @@ pub fn HeadlineFigures(
     /// The headline as shown.
     h: Headline,
 ) -> impl IntoView {
-    let current = format!("{} (current)", h.current_label);
-    let previous = format!("{} (previous)", h.previous_label);
+    let w = words_here();
+    let current = w.f(Msg::LabelCurrent, &[("period", &h.current_label)]);
+    let previous = w.f(Msg::LabelPrevious, &[("period", &h.previous_label)]);
     view! {
         <section class="headline" aria-labelledby="headline-title">
             <h2 id="headline-title">{h.title.clone()}</h2>
             <dl class="figures">
                 <div><dt>{current}</dt><dd data-testid="current">{h.current}</dd></div>
                 <div><dt>{previous}</dt><dd data-testid="previous">{h.previous}</dd></div>
-                <div><dt>"Change"</dt><dd data-testid="change">{h.change}</dd></div>
-                <div><dt>"% change"</dt><dd data-testid="pct-change">{h.pct}</dd></div>
+                <div><dt>{w.t(Msg::ColChange)}</dt><dd data-testid="change">{h.change}</dd></div>
+                <div><dt>{w.t(Msg::ColPctChange)}</dt><dd data-testid="pct-change">{h.pct}</dd></div>
             </dl>
             <p class="sentence" data-testid="headline-sentence">{h.sentence}</p>
             <PeriodNotes notes=h.notes />
@@ -57,7 +61,7 @@ pub fn Findings(
         .collect_view();
     view! {
         <section class="findings" aria-labelledby="findings-title">
-            <h2 id="findings-title">"Key findings"</h2>
+            <h2 id="findings-title">{words_here().t(Msg::KeyFindings)}</h2>
             <ul data-testid="findings">{items}</ul>
         </section>
     }
@@ -72,19 +76,17 @@ pub fn Targets(
     /// The app's view.
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
+    let w = words_here();
     model.map(|m| {
         let note = m
             .note
             .map(|n| view! { <p class="note" data-testid="targets-note">{n}</p> });
         view! {
             <section class="targets" aria-labelledby="targets-title">
-                <h2 id="targets-title">"Targets"</h2>
+                <h2 id="targets-title">{w.t(Msg::Targets)}</h2>
                 {note}
                 <super::super::table::DataTable model=m.table view=view testid="targets-table" />
-                <p class="note targets-key">
-                    "✓ on target: the change is at or below the target. ≈ near: above it by at \
-                     most 2 percentage points. ✗ off target: further above it."
-                </p>
+                <p class="note targets-key">{w.t(Msg::TargetsKey)}</p>
             </section>
         }
     })
@@ -93,13 +95,12 @@ pub fn Targets(
 /// The key to `[c]`, `[low]` and `[x]`.
 #[component]
 pub fn MarkerKey() -> impl IntoView {
+    let w = words_here();
     view! {
         <p class="note" data-testid="marker-key">
-            <strong>"[c]"</strong>
-            " a small count withheld to protect privacy (and, where needed, a second figure so \
-             it cannot be worked out). "
-            <strong>"[low]"</strong>" no % change shown: the earlier count is under 10. "
-            <strong>"[x]"</strong>" not compared: a period has months without data."
+            <strong>"[c]"</strong>" "{w.t(Msg::KeyC)}" "
+            <strong>"[low]"</strong>" "{w.t(Msg::KeyLow)}" "
+            <strong>"[x]"</strong>" "{w.t(Msg::KeyX)}
         </p>
     }
 }
@@ -117,7 +118,7 @@ pub fn GuideLink(
     view! {
         <p class="note no-print">
             <ViewLink to=to view=view testid="guide-link">
-                "How to read these figures: significant changes, normal variation, intervals and marks"
+                {words_here().t(Msg::GuideLinkText)}
             </ViewLink>
         </p>
     }

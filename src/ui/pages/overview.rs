@@ -7,7 +7,9 @@ use crate::view::overview::{overview, OverviewModel};
 
 use super::super::table::DataTable;
 use super::super::trend_chart::TrendFigure;
-use super::super::update;
+use crate::i18n::Msg;
+
+use super::super::{update, words_here};
 use super::headline::{Findings, GuideLink, HeadlineFigures, MarkerKey, Targets};
 use super::model_page;
 
@@ -29,20 +31,23 @@ pub fn OverviewPage(
 #[component]
 fn Overview(m: OverviewModel, view: RwSignal<ViewState>) -> impl IntoView {
     let groups = view.with_untracked(|v| v.groups);
+    let w = words_here();
     let key = m.has_markers.then(|| view! { <MarkerKey /> });
-    let caption = format!(
-        "Monthly {}: this period against the one before",
-        m.trend.what
-    );
+    let caption = w.f(Msg::MonthlyThisAgainstBefore, &[("what", &m.trend.what)]);
+    let (title, other) = if groups {
+        (Msg::CrimeGroups, Msg::ShowCrimeTypes)
+    } else {
+        (Msg::MenuCrimeTypes, Msg::ShowCrimeGroups)
+    };
     let toggle = move |_| update(view, |v| v.groups = !v.groups);
     view! {
         <HeadlineFigures h=m.headline />
         <GuideLink view=view />
         <section aria-labelledby="table-title">
-            <h2 id="table-title">{if groups { "Crime groups" } else { "Crime types" }}</h2>
+            <h2 id="table-title">{w.t(title)}</h2>
             <p class="toggle">
                 <button type="button" data-testid="rows-toggle" on:click=toggle>
-                    {if groups { "Show crime types" } else { "Show crime groups" }}
+                    {w.t(other)}
                 </button>
             </p>
             <DataTable model=m.table view=view testid="category-table" />
@@ -50,11 +55,8 @@ fn Overview(m: OverviewModel, view: RwSignal<ViewState>) -> impl IntoView {
         </section>
         {m.by_source.map(|t| view! {
             <section aria-labelledby="sources-title">
-                <h2 id="sources-title">"Recorded by each source"</h2>
-                <p class="note">
-                    "Each organisation's records are a series of their own: never added to \
-                     another's, never to crime."
-                </p>
+                <h2 id="sources-title">{w.t(Msg::RecordedByEachSource)}</h2>
+                <p class="note">{w.t(Msg::SourcesNote)}</p>
                 <DataTable model=t view=view testid="sources-table" />
             </section>
         })}

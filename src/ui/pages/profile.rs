@@ -9,7 +9,9 @@ use crate::view::wards::{no_map, wards};
 use super::super::map::MapFigure;
 use super::super::table::DataTable;
 use super::super::trend_chart::TrendFigure;
-use super::super::{after_paint, shown};
+use crate::i18n::Msg;
+
+use super::super::{after_paint, shown, words_here};
 use super::headline::{Findings, GuideLink, HeadlineFigures, MarkerKey, Targets};
 use super::model_page;
 
@@ -30,22 +32,27 @@ pub fn ProfilePage(
 /// The profile of one model.
 #[component]
 fn Profile(m: ProfileModel, view: RwSignal<ViewState>) -> impl IntoView {
+    let w = words_here();
     let ranks = m
         .ranks
         .iter()
         .map(|r| view! { <li>{r.clone()}</li> })
         .collect_view();
     let rate = m.rate.clone().map(|r| {
-        view! { <p data-testid="profile-rate"><strong>"Rate: "</strong>{r}</p> }
+        view! { <p data-testid="profile-rate"><strong>{w.t(Msg::RateLabel)}</strong>" "{r}</p> }
     });
     let dep = m.deprivation.clone().map(|d| {
-        view! { <p data-testid="profile-deprivation"><strong>"Deprivation: "</strong>{d}</p> }
+        view! { <p data-testid="profile-deprivation"><strong>{w.t(Msg::DeprivationLabel)}</strong>" "{d}</p> }
     });
     let key = m.has_markers.then(|| view! { <MarkerKey /> });
     let trend = (!m.trend.first.points.is_empty()).then(|| {
-        let caption = format!(
-            "Monthly {}: {} against {}",
-            m.trend.what, m.name, m.trend.second.label
+        let caption = w.f(
+            Msg::MonthlyAgainst,
+            &[
+                ("what", &m.trend.what),
+                ("first", &m.name),
+                ("second", &m.trend.second.label),
+            ],
         );
         view! { <TrendFigure chart=m.trend.clone() caption=caption view=view testid="profile-trend" /> }
     });
@@ -61,14 +68,14 @@ fn Profile(m: ProfileModel, view: RwSignal<ViewState>) -> impl IntoView {
             {dep}
             <Findings findings=m.findings />
             <section aria-labelledby="profile-table-title">
-                <h2 id="profile-table-title">"Crime types"</h2>
+                <h2 id="profile-table-title">{w.t(Msg::MenuCrimeTypes)}</h2>
                 <DataTable model=m.table view=view testid="profile-table" />
                 {key}
             </section>
             <Targets model=m.targets view=view />
             {trend}
             <PlaceMap code=m.code.clone() view=view />
-            <p class="no-print"><button type="button" on:click=print>"Print this page"</button></p>
+            <p class="no-print"><button type="button" on:click=print>{w.t(Msg::PrintThisPage)}</button></p>
         </article>
     }
 }
@@ -92,7 +99,7 @@ fn PlaceMap(
         let mut ranking = view.get_untracked();
         ranking.page = Page::Wards;
         let data = shown();
-        if no_map(data.boundaries.len()).is_some() {
+        if no_map(data.boundaries.len(), words_here()).is_some() {
             return None; // no map to draw: nothing to compute
         }
         let code = code.clone();

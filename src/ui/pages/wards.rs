@@ -7,6 +7,9 @@ use crate::view::wards::{wards, WardsModel};
 
 use super::super::map::MapFigure;
 use super::super::table::DataTable;
+use crate::i18n::Msg;
+
+use super::super::words_here;
 use super::headline::PeriodNotes;
 use super::model_page;
 
@@ -27,14 +30,17 @@ pub fn WardsPage(
 /// The ranking of one model.
 #[component]
 fn Wards(m: WardsModel, view: RwSignal<ViewState>) -> impl IntoView {
+    let w = words_here();
     let whole = m
         .whole_rate
         .clone()
-        .map(|w| view! { <p class="note" data-testid="whole-rate">{w}</p> });
-    let title = format!(
-        "{} ranked by {}",
-        crate::view::common::capitalise(&m.level_plural),
-        m.measure_label
+        .map(|r| view! { <p class="note" data-testid="whole-rate">{r}</p> });
+    let title = w.f(
+        Msg::RankedBy,
+        &[
+            ("plural", &crate::view::common::capitalise(&m.level_plural)),
+            ("measure", &m.measure_label),
+        ],
     );
     view! {
         <h2>{title}</h2>
@@ -45,14 +51,10 @@ fn Wards(m: WardsModel, view: RwSignal<ViewState>) -> impl IntoView {
         {(!m.peers.is_empty()).then(|| {
             let items = m.peers.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view();
             view! {
-                <h3 id="peers-title">"Each among its peers"</h3>
+                <h3 id="peers-title">{w.t(Msg::EachAmongPeers)}</h3>
                 <ul class="peers" aria-labelledby="peers-title" data-testid="peers">{items}</ul>
             }
         })}
-        <p class="note">
-            "Rank 1 = the most. Areas with equal figures share a rank. Movement compares with the \
-             rank in the previous period by the same measure. “Higher” or “lower” means the \
-             area’s 95% interval lies wholly above or below the whole area’s rate."
-        </p>
+        <p class="note">{w.t(Msg::RankingNote)}</p>
     }
 }

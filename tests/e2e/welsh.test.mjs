@@ -1,0 +1,104 @@
+// The explorer in Welsh (`?lang=cy`): every page speaks Welsh, `<html
+// lang>` follows, months are Welsh, axe-core finds nothing, switching the
+// language keeps the rest of the view, and no English word of the
+// catalogue is left on a page (only the data's own words, which its
+// publisher wrote, may be English).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { open, useAppAndBrowser, ROOT } from './harness.mjs';
+
+const app = useAppAndBrowser();
+const DEMO = join(ROOT, 'public/data/demo');
+
+/** The words (3 letters or more, lower case) of a text. */
+const wordsOf = (text) => new Set((text.toLowerCase().match(/[a-z\u00c0-\u017f']{3,}/g) ?? []).map((w) => w.replace(/^'+|'+$/g, '')));
+
+/** Every English message's text, read from the catalogue's source. */
+function catalogue(path, pattern) {
+  const text = readFileSync(join(ROOT, path), 'utf8');
+  return [...text.matchAll(pattern)].map((m) => m[1]).join(' ');
+}
+const ENGLISH = catalogue('src/i18n/en.rs', /^\s+\w+ = "((?:[^"\\]|\\.)*)",$/gm);
+const WELSH = catalogue('i18n/cy.txt', /^\w+ = (.*)$/gm);
+
+/** The demo dataset's own words: its manifest's texts, its areas', its
+ *  categories' and groups' names, as its publisher wrote them. */
+function dataWords() {
+  const manifest = readFileSync(join(DEMO, 'manifest.json'), 'utf8');
+  const files = ['areas.csv', 'categories.csv', 'counts.csv', 'council-asb.csv', 'fires.csv', 'targets.csv']
+    .map((f) => readFileSync(join(DEMO, f), 'utf8'));
+  return wordsOf([manifest, ...files].join(' '));
+}
+
+/** English words a Welsh page must not show: the catalogue's English
+ *  vocabulary, less words Welsh shares (`data`, `ward`…) and the data's. */
+const FORBIDDEN = (() => {
+  const welsh = wordsOf(WELSH);
+  const data = dataWords();
+  return new Set([...wordsOf(ENGLISH)].filter((w) => !welsh.has(w) && !data.has(w)));
+})();
+
+const PAGES = [
+  ['overview', '?dataset=demo&lang=cy', 'headline-sentence'],
+  ['ranking', '?dataset=demo&page=wards&by=rate&lang=cy', 'ranking-table'],
+  ['ward profile', '?dataset=demo&ward=E05900020&lang=cy', 'profile'],
+  ['deprivation', '?dataset=demo&page=deprivation&lang=cy', 'deprivation-table'],
+  ['how to read these figures', '?dataset=demo&page=guide&lang=cy', 'guide'],
+  ['embed builder', '?dataset=demo&page=embed&lang=cy', 'embed-code'],
+  ['embedded card', '?dataset=demo&embed=card&ward=E05900020&lang=cy', 'embed-source'],
+];
+
+for (const [name, query, ready] of PAGES) {
+  test(`in Welsh: ${name}`, async () => {
+    const { page, errors } = await open(app.browser, app.server.url + query);
+    await page.getByTestId(ready).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+    // (Addresses are not words: a link to cite carries `?dataset=…&page=…`.)
+    const text = (await page.evaluate(() => `${document.title}\n${document.body.innerText}`))
+      .replace(/\S*\?\S+/g, ' ');
+    const english = [...wordsOf(text)].filter((w) => FORBIDDEN.has(w));
+    assert.deepEqual(english, [], `${name}: English words on the Welsh page`);
+    await page.addScriptTag({ url: '/__test/axe.min.js' });
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.map((v) => `${v.id}: ${v.help}`);
+    });
+    assert.deepEqual(violations, [], name);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('in Welsh: months and the headline say Welsh words', async () => {
+  const { page } = await open(app.browser, `${app.server.url}?dataset=demo&current=2025-01..2025-03&previous=2024-01..2024-03&lang=cy`);
+  const sentence = await page.getByTestId('headline-sentence').innerText();
+  assert.match(sentence, /Ionawr 2025 – Mawrth 2025/, sentence);
+  assert.match(sentence, /Ionawr 2024 – Mawrth 2024/, sentence);
+  await page.close();
+});
+
+test('switching the language keeps the rest of the view', async () => {
+  const query = '?dataset=demo&page=wards&by=rate&rows=group&period=quarter';
+  const { page } = await open(app.browser, app.server.url + query);
+  await page.getByTestId('ranking-table').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.getByTestId('lang-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'cy');
+  const url = new URL(page.url());
+  for (const [k, v] of new URL(app.server.url + query).searchParams) {
+    assert.equal(url.searchParams.get(k), v, `${k} kept`);
+  }
+  assert.equal(url.searchParams.get('lang'), 'cy');
+  await page.getByTestId('ranking-table').waitFor();
+  assert.match(await page.locator('h2').first().innerText(), /yn ôl cyfradd/);
+  // And back: English again, nothing else changed.
+  await page.getByTestId('lang-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(new URL(page.url()).searchParams.get('lang'), null);
+  assert.equal(new URL(page.url()).searchParams.get('by'), 'rate');
+  await page.close();
+});
