@@ -18,7 +18,8 @@ const wordsOf = (text) => new Set((text.toLowerCase().match(/[a-z\u00c0-\u017f']
 /** Every English message's text, read from the catalogue's source. */
 function catalogue(path, pattern) {
   const text = readFileSync(join(ROOT, path), 'utf8');
-  return [...text.matchAll(pattern)].map((m) => m[1]).join(' ');
+  // The texts alone, without their `{names}`.
+  return [...text.matchAll(pattern)].map((m) => m[1].replace(/\{\w+\}/g, ' ')).join(' ');
 }
 const ENGLISH = catalogue('src/i18n/en.rs', /^\s+\w+ = "((?:[^"\\]|\\.)*)",$/gm);
 const WELSH = catalogue('i18n/cy.txt', /^\w+ = (.*)$/gm);
