@@ -1,6 +1,6 @@
 // Prints the size of the release bundles' wasm and JS, raw and gzip, and
 // fails when one is over its budget:
-// - the explorer (every reader downloads it): wasm + JS ≤ 350 KB gzip (see
+// - the explorer (every reader downloads it): wasm + JS ≤ 356 KB gzip (see
 //   ARCHITECTURE.md: what a phone's first figures wait for is the measure);
 // - the loading worker and its reader (downloaded only by people who load
 //   their own files on the Load data page): wasm + JS ≤ 200 KB gzip.
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUNDLES = [
-  { name: 'explorer', budgetKb: 350, test: (f) => !f.startsWith('loader') && f !== 'embed.js' && f !== 'reader.js' },
+  { name: 'explorer', budgetKb: 356, test: (f) => !f.startsWith('loader') && f !== 'embed.js' && f !== 'reader.js' },
   { name: 'loading worker', budgetKb: 200, test: (f) => f.startsWith('loader') || f === 'reader.js' },
 ];
 const dist = new URL('../dist/', import.meta.url).pathname;

@@ -52,7 +52,9 @@ impl Lang {
 
     /// The catalogue file of a language other than English, under
     /// `i18n/` (the browser fetches it when the language is chosen, so
-    /// that no one downloads a language they do not read).
+    /// that no one downloads a language they do not read; the build
+    /// writes it there one text per line in the order of the keys,
+    /// `scripts/catalogues.mjs`).
     pub fn file(self) -> Option<&'static str> {
         match self {
             Lang::En => None,
@@ -76,6 +78,9 @@ impl Lang {
 pub struct Words {
     lang: Lang,
     texts: Vec<&'static str>,
+    /// The catalogue file read, if any (what the page hands the loading
+    /// worker, which has no copy of its own).
+    file: Option<&'static str>,
 }
 
 /// Where each language's words are kept once read.
@@ -93,7 +98,11 @@ fn cell(lang: Lang) -> &'static OnceLock<Words> {
 /// could not be fetched) its words are English.
 pub fn words(lang: Lang) -> &'static Words {
     if lang == Lang::En {
-        return cell(lang).get_or_init(|| Words::of(lang, None));
+        return cell(lang).get_or_init(|| Words {
+            lang,
+            texts: en::ENGLISH.split_terminator(en::END).collect(),
+            file: None,
+        });
     }
     #[cfg(not(target_arch = "wasm32"))]
     return cell(lang).get_or_init(|| Words::of(lang, lang.catalogue()));
@@ -101,11 +110,23 @@ pub fn words(lang: Lang) -> &'static Words {
     cell(lang).get().unwrap_or_else(english)
 }
 
-/// Takes `file` as `lang`'s catalogue (the browser's copy, fetched);
-/// the first one installed stays.
+/// Takes `file` as `lang`'s catalogue, as the browser fetches it (one
+/// text per line in the order of the keys; an empty line leaves the
+/// English); the first one installed stays.
 pub fn install(lang: Lang, file: String) {
-    let text: &'static str = Box::leak(file.into_boxed_str());
-    let _ = cell(lang).set(Words::of(lang, Some(text)));
+    let file: &'static str = Box::leak(file.into_boxed_str());
+    let mut texts: Vec<&'static str> = en::ENGLISH.split_terminator(en::END).collect();
+    for (text, line) in texts.iter_mut().zip(file.lines()) {
+        if !line.is_empty() {
+            *text = line;
+        }
+    }
+    let words = Words {
+        lang,
+        texts,
+        file: Some(file),
+    };
+    let _ = cell(lang).set(words);
 }
 
 /// True once `lang`'s words are there (English always is).
@@ -119,6 +140,9 @@ pub fn english() -> &'static Words {
 }
 
 impl Words {
+    /// The words of a catalogue as translators write it (`Key = text`
+    /// lines): native builds.
+    #[cfg(not(target_arch = "wasm32"))]
     fn of(lang: Lang, file: Option<&'static str>) -> Words {
         let mut texts: Vec<&'static str> = en::ENGLISH.split_terminator(en::END).collect();
         if let Some(file) = file {
@@ -128,7 +152,12 @@ impl Words {
                 }
             }
         }
-        Words { lang, texts }
+        Words { lang, texts, file }
+    }
+
+    /// The catalogue file these words were read from (`None`: English).
+    pub fn file(&self) -> Option<&'static str> {
+        self.file
     }
 
     /// The language.
@@ -200,13 +229,16 @@ impl Words {
     }
 }
 
-/// The messages' keys, in order.
+/// The messages' keys, in order (the browser reads catalogues by
+/// position, so has no need of them).
+#[cfg(not(target_arch = "wasm32"))]
 fn keys() -> impl Iterator<Item = &'static str> {
     en::KEYS.split_terminator(en::END)
 }
 
 /// A catalogue file's `Key = text` lines (blank lines and `#` comments
-/// skipped); `\n` in a text is a line break.
+/// skipped).
+#[cfg(not(target_arch = "wasm32"))]
 fn entries(file: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     file.lines().filter_map(|line| {
         let line = line.trim();

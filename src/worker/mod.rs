@@ -21,6 +21,7 @@ use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
 use crate::data::lookup::LEVELS;
 use crate::data::session::{DatasetFiles, LoadSession};
+use crate::i18n::{install, words, Lang};
 use crate::state::{Page, ViewState};
 use crate::view::load::message::{FromWorker, ToWorker};
 use crate::view::load::{progress_text, summary, Timing};
@@ -39,6 +40,8 @@ const PROGRESS_EVERY_MS: f64 = 50.0;
 thread_local! {
     /// The worker's load: the files given, until the load starts.
     static SESSION: RefCell<Option<LoadSession>> = const { RefCell::new(None) };
+    /// The page's language (what the files table and the report say).
+    static LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -92,7 +95,8 @@ fn add(files: Array) {
                 session.add(&name, FileSource::new(file, reader.clone()));
             }
         }
-        post(&FromWorker::added(&session.files(), &session.choices()));
+        let w = words(LANG.get());
+        post(&FromWorker::added(&session.files(), &session.choices(), w));
     });
 }
 
@@ -135,7 +139,7 @@ async fn run_load(mut session: LoadSession, began: f64, query: &str) {
             post(&FromWorker::Progress {
                 done: p.bytes_done,
                 total: p.bytes_total,
-                text: progress_text(p),
+                text: progress_text(p, words(LANG.get())),
             });
         }
     }
@@ -151,7 +155,7 @@ async fn run_load(mut session: LoadSession, began: f64, query: &str) {
             view.page = Page::Overview;
             view.period = periods::for_loaded(&loaded.data.dataset.cube, view.period);
             let done = FromWorker::Done {
-                summary: Box::new(summary(&loaded, timing)),
+                summary: Box::new(summary(&loaded, timing, words(view.lang))),
                 query: view.to_query(),
             };
             post_done(&done, files);
@@ -164,7 +168,14 @@ fn on_message(event: MessageEvent) {
     let items = Array::from(&event.data());
     let json = items.get(0).as_string().unwrap_or_default();
     match ToWorker::from_json(&json) {
-        Ok(ToWorker::Add) => add(Array::from(&items.get(1))),
+        Ok(ToWorker::Add { lang, catalogue }) => {
+            let lang = Lang::from_code(&lang).unwrap_or_default();
+            if !catalogue.is_empty() {
+                install(lang, catalogue);
+            }
+            LANG.set(lang);
+            add(Array::from(&items.get(1)))
+        }
         Ok(ToWorker::Start {
             level,
             within,

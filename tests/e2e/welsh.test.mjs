@@ -103,3 +103,26 @@ test('switching the language keeps the rest of the view', async () => {
   assert.equal(new URL(page.url()).searchParams.get('by'), 'rate');
   await page.close();
 });
+
+test('in Welsh: the Load data page, its files table and its report', async () => {
+  const { page, errors } = await open(app.browser, `${app.server.url}?page=load&lang=cy`);
+  await page.getByTestId('drop-zone').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+  const before = (await page.evaluate(() => `${document.title}\n${document.body.innerText}`)).replace(/\S*\?\S+/g, ' ');
+  assert.deepEqual([...wordsOf(before)].filter((w) => FORBIDDEN.has(w)), [], 'English on the empty Load data page');
+  await page.getByTestId('load-input').setInputFiles([join(DEMO, 'counts.csv'), join(DEMO, 'areas.csv')]);
+  const table = page.getByTestId('load-files');
+  await table.waitFor();
+  const headings = await table.locator('thead th').allInnerTexts();
+  assert.deepEqual(headings.map((h) => h.replace(/[▲▼]/g, '').trim()), ['Ffeil', 'Tybiwyd ei bod yn', 'Maint', 'Rhesi a ddarllenwyd', 'Canlyniad']);
+  await page.getByTestId('load-start').click();
+  await page.getByTestId('local-notice').waitFor();
+  // The figures, then the report, in Welsh.
+  assert.match(await page.getByTestId('local-notice').innerText(), /Eich data eich hun\./);
+  await page.getByTestId('local-report-link').click();
+  assert.match(await page.getByTestId('load-headline').innerText(), /^Darllenwyd [\d,]+ rhes o droseddau/);
+  assert.match(await page.getByTestId('load-adds-up').innerText(), /mae cyfrif am bob rhes\.$/);
+  assert.match(await page.getByTestId('load-months').innerText(), /o ddata, Tachwedd 2022 i Hydref 2025\.$/);
+  await page.close();
+  assert.deepEqual(errors, []);
+});

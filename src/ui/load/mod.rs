@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use web_sys::File;
 
 use crate::data::explorer_data::ExplorerData;
+use crate::i18n::Msg;
 use crate::state::{Page, ViewState};
 use crate::view::common::find_area;
 use crate::view::heading::title_without_data;
@@ -96,10 +97,11 @@ pub fn LoadPage(
     if s.has_files() {
         s.respawn();
     }
+    let w = super::words_of(view);
     let body = move || match s.stage.get() {
         Stage::Empty => ().into_any(),
         Stage::Checking => {
-            view! { <p role="status" data-testid="load-checking">"Looking at your files…"</p> }
+            view! { <p role="status" data-testid="load-checking">{w.t(Msg::LookingAtFiles)}</p> }
                 .into_any()
         }
         Stage::Ready(recognised) => view! { <Choices s=s recognised=recognised /> }.into_any(),
@@ -117,18 +119,15 @@ pub fn LoadPage(
     };
     view! {
         <crate::ui::nav::PageMenu view=view />
-        <h1>"Load your own data"</h1>
+        <h1>{w.t(Msg::LoadTitle)}</h1>
         <p>
-            "Choose or drop the files you downloaded from "
+            {w.t(Msg::LoadIntroFrom)}" "
             <a href="https://data.police.uk/data/">"data.police.uk"</a>
-            ": street-level crime CSVs, or the zip archive police.uk delivers. Add the ONS lookup \
-             from LSOAs to wards and local authorities to count by ward, and optionally an areas \
-             file (names, populations, deprivation) and ward boundaries. A counts file (month, \
-             area_code, category, count) works too."
+            {w.t(Msg::LoadIntroFiles)}
         </p>
         <p>
-            <strong>"Your files stay on this computer."</strong>
-            " They are read by this page, in your browser, and never uploaded."
+            <strong>{w.t(Msg::FilesStayHere)}</strong>
+            " "{w.t(Msg::FilesNeverUploaded)}
         </p>
         <FileInput s=s />
         <p class="error" role="alert" data-testid="load-failure">{s.failure.read_only()}</p>
@@ -140,6 +139,7 @@ pub fn LoadPage(
 /// Where files are chosen or dropped.
 #[component]
 fn FileInput(s: LoadState) -> impl IntoView {
+    let w = super::words_here();
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         s.add(chosen(ev.data_transfer().and_then(|d| d.files())));
@@ -152,10 +152,10 @@ fn FileInput(s: LoadState) -> impl IntoView {
     view! {
         <div class="drop-zone" data-testid="drop-zone"
             on:dragover=move |ev| ev.prevent_default() on:drop=on_drop>
-            <label for="load-input">"Choose files"</label>
+            <label for="load-input">{w.t(Msg::ChooseFiles)}</label>
             <input type="file" id="load-input" multiple data-testid="load-input"
                 accept=".csv,.zip,.geojson,.json,text/csv,application/zip" on:change=on_change />
-            <p>"or drop them here."</p>
+            <p>{w.t(Msg::OrDropThem)}</p>
         </div>
     }
 }
@@ -172,14 +172,12 @@ fn Choices(s: LoadState, recognised: Recognised) -> impl IntoView {
         in_files,
     } = recognised;
     let lookup = levels.len() > 1;
+    let w = super::words_here();
     let area =
         (!areas.is_empty()).then(|| view! { <WithinSearch s=s areas=areas in_files=in_files /> });
     let hint = (!lookup).then(|| {
         view! {
-            <p class="hint">
-                "Without an ONS lookup (LSOA → ward → local authority) the figures are by LSOA. \
-                 Add one to count by ward and to choose one local authority."
-            </p>
+            <p class="hint">{w.t(Msg::WithoutLookup)}</p>
         }
     });
     let loaded = s
@@ -190,14 +188,14 @@ fn Choices(s: LoadState, recognised: Recognised) -> impl IntoView {
     view! {
         {files}
         <div class="load-choices">
-            {select("load-level", "Count by", levels, s.level)}
+            {select("load-level", w.t(Msg::CountBy), levels, s.level)}
             {area}
         </div>
         {hint}
         <p>
-            {button(s, "load-start", true, "Show the figures", LoadState::start)}
+            {button(s, "load-start", true, w.t(Msg::ShowTheFigures), LoadState::start)}
             " "
-            {button(s, "load-clear", false, "Remove all files", LoadState::clear)}
+            {button(s, "load-clear", false, w.t(Msg::RemoveAllFiles), LoadState::clear)}
         </p>
     }
 }
@@ -221,9 +219,9 @@ fn WithinSearch(s: LoadState, areas: Vec<(String, String)>, in_files: u64) -> im
     };
     let typed = RwSignal::new(name_of(&s.within.get_untracked()).unwrap_or_default());
     let (message, set_message) = signal(String::new());
+    let w = super::words_here();
     let choose = {
         let names = names.clone();
-        let w = super::words_here();
         let area = w.noun(crate::i18n::Msg::LevelArea).0;
         move |text: String| match find_area(&names, &text, area, w) {
             None => {
@@ -266,18 +264,18 @@ fn WithinSearch(s: LoadState, areas: Vec<(String, String)>, in_files: u64) -> im
     let chosen = move || {
         let code = s.within.get();
         match name_of(&code) {
-            Some(name) => format!("Counting within {name}."),
-            None => "Counting every area in the lookup.".to_string(),
+            Some(name) => w.f(Msg::CountingWithin, &[("name", &name)]),
+            None => w.t(Msg::CountingEveryArea).to_string(),
         }
     };
     view! {
         <div class="control within-search">
-            <label for="load-within">"Area (type a name, or leave empty for every area)"</label>
+            <label for="load-within">{w.t(Msg::WithinLabel)}</label>
             <input id="load-within" data-testid="load-within" list="load-within-names" autocomplete="off"
                 prop:value=move || typed.get() on:change=on_change />
             <datalist id="load-within-names">{options}</datalist>
             {(in_files > 0).then(|| view! {
-                <p class="hint" id="load-within-offered">"Your files' rows are mostly in:"</p>
+                <p class="hint" id="load-within-offered">{w.t(Msg::RowsMostlyIn)}</p>
                 <ul class="offered" aria-labelledby="load-within-offered" data-testid="load-within-offered">{offered}</ul>
             })}
             <p class="hint" role="status" data-testid="load-within-chosen">{chosen}</p>
@@ -289,12 +287,13 @@ fn WithinSearch(s: LoadState, areas: Vec<(String, String)>, in_files: u64) -> im
 /// How far the load has gone, with a button to cancel it.
 #[component]
 fn Progress(s: LoadState, files: TableModel, done: f64, total: f64, text: String) -> impl IntoView {
+    let w = super::words_here();
     view! {
         <div class="load-progress" data-testid="load-progress">
-            <label for="load-bar">"Reading your files"</label>
+            <label for="load-bar">{w.t(Msg::ReadingYourFiles)}</label>
             <progress id="load-bar" max=total.max(1.0) value=done></progress>
             <p role="status" data-testid="load-progress-text">{text}</p>
-            {button(s, "load-cancel", false, "Cancel", LoadState::cancel)}
+            {button(s, "load-cancel", false, w.t(Msg::Cancel), LoadState::cancel)}
         </div>
         <DataTable model=files view=s.view testid="load-files" />
     }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::Msg;
 use crate::state::{Page, ViewState};
 
 use super::super::download::download_text;
@@ -32,11 +33,12 @@ pub fn LoadReport(
     let mut figures = view.get_untracked();
     figures.page = Page::Overview;
     let quality = items(r.quality);
+    let w = crate::ui::words_of(view);
     let unknown =
         (!r.unknown.is_empty()).then(|| view! { <p data-testid="load-unknown">{r.unknown}</p> });
     let rejected = (!r.rejected.is_empty()).then(|| {
         view! {
-            <h3>"First rejected rows"</h3>
+            <h3>{w.t(Msg::FirstRejectedRows)}</h3>
             <ol class="rejected" data-testid="load-rejected">{items(r.rejected)}</ol>
         }
     });
@@ -65,8 +67,8 @@ pub fn LoadReport(
     view! {
         <section class="load-report" data-testid="load-report-section"
             aria-labelledby="load-report-title">
-            <h2 id="load-report-title">"Load report"</h2>
-            <p><ViewLink to=figures view=view testid="load-see-figures">"See the figures"</ViewLink></p>
+            <h2 id="load-report-title">{w.t(Msg::LoadReport)}</h2>
+            <p><ViewLink to=figures view=view testid="load-see-figures">{w.t(Msg::SeeTheFigures)}</ViewLink></p>
             <p data-testid="load-headline">{r.headline}</p>
             <DataTable model=r.rows view=view testid="load-rows" />
             <p data-testid="load-adds-up">{r.adds_up}</p>
@@ -75,12 +77,11 @@ pub fn LoadReport(
             <ul data-testid="load-quality">{quality}</ul>
             {rejected}
             <DataTable model=r.files view=view testid="load-report-files" />
-            <h3>"Keep this dataset"</h3>
+            <h3>{w.t(Msg::KeepThisDataset)}</h3>
             <p>
-                "These files hold the figures you loaded, in the explorer's own format: put them \
-                 in a folder under "
+                {w.t(Msg::KeepFilesBefore)}" "
                 <code>"public/data/"</code>
-                " to publish them (see the README)."
+                " "{w.t(Msg::KeepFilesAfter)}
             </p>
             <ul class="saves" data-testid="load-saves">{saves}</ul>
             <span class="error" role="alert">{error}</span>

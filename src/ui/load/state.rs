@@ -1,6 +1,7 @@
 //! The Load data page's state: the files chosen, the worker reading them,
 //! and what the page shows (`Stage`); how the worker's answers move it.
 
+use crate::i18n::{Msg, Words};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -58,6 +59,11 @@ pub(super) struct LoadState {
 }
 
 impl LoadState {
+    /// The page's words.
+    fn w(self) -> &'static Words {
+        crate::ui::words_of(self.view)
+    }
+
     /// Fresh state for the page, with the files chosen so far.
     pub(super) fn new(
         view: RwSignal<ViewState>,
@@ -103,7 +109,7 @@ impl LoadState {
             return;
         }
         self.stage.set(Stage::Checking);
-        match Loader::spawn(&list, move |reply| self.on_reply(reply)) {
+        match Loader::spawn(&list, self.w(), move |reply| self.on_reply(reply)) {
             Ok(l) => self.loader.set_value(Some(l)),
             Err(message) => {
                 self.failure.set(message);
@@ -129,7 +135,7 @@ impl LoadState {
             }),
             FromWorker::Done { summary, query } => match reply.files {
                 Some(files) => self.done(files, *summary, query),
-                None => self.fail("The loading worker sent no dataset.".to_string()),
+                None => self.fail(self.w().t(Msg::WorkerSentNoDataset).to_string()),
             },
             FromWorker::Failed(message) => self.fail(message),
         }
@@ -186,9 +192,7 @@ impl LoadState {
         self.failure.set(if loading {
             message
         } else {
-            format!(
-                "{message} Your files were set aside: choose them again, perhaps fewer at once."
-            )
+            format!("{message} {}", self.w().t(Msg::FilesSetAside))
         });
         leptos::task::spawn_local(async move {
             if !loading {
@@ -204,7 +208,7 @@ impl LoadState {
         }
         if matches!(self.stage.get_untracked(), Stage::Loading { .. }) {
             self.failure
-                .set("Wait for the load to finish, or cancel it, before adding files.".to_string());
+                .set(self.w().t(Msg::WaitBeforeAdding).to_string());
             return;
         }
         self.chosen.0.update_value(|f| f.extend(new));
@@ -221,23 +225,23 @@ impl LoadState {
             files,
             done: 0.0,
             total: 1.0,
-            text: "Starting…".to_string(),
+            text: self.w().t(Msg::Starting).to_string(),
         });
         let (level, within) = (self.level.get_untracked(), self.within.get_untracked());
         let query = self.view.with_untracked(ViewState::to_query);
-        let started = self
-            .loader
-            .with_value(|l| l.as_ref().map(|l| l.start(&level, &within, &query)));
+        let started = self.loader.with_value(|l| {
+            l.as_ref()
+                .map(|l| l.start(&level, &within, &query, self.w()))
+        });
         match started {
             Some(Ok(())) => {}
             Some(Err(message)) => self.fail(message),
-            None => self.fail("The loading worker is not running.".to_string()),
+            None => self.fail(self.w().t(Msg::WorkerNotRunning).to_string()),
         }
     }
 
     pub(super) fn cancel(self) {
-        self.failure
-            .set("The load was cancelled. Your files are still chosen.".to_string());
+        self.failure.set(self.w().t(Msg::LoadCancelled).to_string());
         self.respawn();
     }
 

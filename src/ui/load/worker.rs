@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{File, MessageEvent, Worker};
 
 use crate::data::session::DatasetFiles;
+use crate::i18n::{Msg, Words};
 use crate::view::load::message::{FromWorker, ToWorker};
 
 /// The worker script trunk writes beside the app.
@@ -52,15 +53,18 @@ impl Loader {
     /// hears its answers.
     pub fn spawn(
         files: &[File],
+        w: &'static Words,
         mut on_reply: impl FnMut(Reply) + 'static,
     ) -> Result<Loader, String> {
-        let worker = Worker::new(SCRIPT).map_err(|_| {
-            "This browser could not start the loading worker (loader_loader.js).".to_string()
-        })?;
+        let worker = Worker::new(SCRIPT).map_err(|_| w.t(Msg::WorkerNotStarted).to_string())?;
         // The worker says "ready" once its module runs; messages sent
         // before would be lost.
         let list: Array = files.iter().collect();
-        let add = Array::of2(&ToWorker::Add.to_json().into(), &list);
+        let add = ToWorker::Add {
+            lang: w.lang().code().to_string(),
+            catalogue: w.file().unwrap_or_default().to_string(),
+        };
+        let add = Array::of2(&add.to_json().into(), &list);
         let to_worker = worker.clone();
         let failed = |message: &str| Reply {
             message: FromWorker::Failed(message.to_string()),
@@ -68,18 +72,14 @@ impl Loader {
         };
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
             if ev.type_() == "error" {
-                on_reply(failed(
-                    "The loading worker stopped: it could not start, or the browser ran out of memory.",
-                ));
+                on_reply(failed(w.t(Msg::WorkerStopped)));
                 return;
             }
             let reply = decode(&ev.data());
             if !matches!(reply.message, FromWorker::Ready) {
                 on_reply(reply);
             } else if to_worker.post_message(&add).is_err() {
-                on_reply(failed(
-                    "The files could not be passed to the loading worker.",
-                ));
+                on_reply(failed(w.t(Msg::FilesNotPassed)));
             }
         });
         // A worker that dies (out of memory, say) sends an error event.
@@ -93,7 +93,7 @@ impl Loader {
 
     /// Starts the load at `level`, restricted to `within` (empty: none),
     /// from the view `query`; an error when the worker cannot be told.
-    pub fn start(&self, level: &str, within: &str, query: &str) -> Result<(), String> {
+    pub fn start(&self, level: &str, within: &str, query: &str, w: &Words) -> Result<(), String> {
         let start = ToWorker::Start {
             level: level.to_string(),
             within: within.to_string(),
@@ -101,7 +101,7 @@ impl Loader {
         };
         self.worker
             .post_message(&Array::of1(&start.to_json().into()))
-            .map_err(|_| "The load could not be passed to the loading worker.".to_string())
+            .map_err(|_| w.t(Msg::LoadNotPassed).to_string())
     }
 }
 

@@ -18,8 +18,15 @@ use super::{files_table, level_options, LoadSummary};
 /// What the page tells the worker.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ToWorker {
-    /// Read the files that follow (and recognise them).
-    Add,
+    /// Read the files that follow (and recognise them), saying what
+    /// is found in the page's language.
+    Add {
+        /// The language's code (`en`, `cy`).
+        lang: String,
+        /// Its catalogue, as the page fetched it (empty for English,
+        /// which is built in): the worker has no other copy.
+        catalogue: String,
+    },
     /// Load the files at `level`, restricted to the area `within` (empty:
     /// none), for the view `query` (the page's address query).
     Start {
@@ -77,10 +84,10 @@ pub enum FromWorker {
 impl FromWorker {
     /// The files are recognised: the files table and the choices (levels
     /// with the default first, areas by name).
-    pub fn added(files: &[&FileReport], choices: &Choices) -> FromWorker {
+    pub fn added(files: &[&FileReport], choices: &Choices, w: &crate::i18n::Words) -> FromWorker {
         FromWorker::Added(Recognised {
-            files: files_table(files),
-            levels: level_options(choices)
+            files: files_table(files, w),
+            levels: level_options(choices, w)
                 .into_iter()
                 .map(|(level, label)| (level.name().to_string(), label.to_string()))
                 .collect(),
@@ -112,7 +119,12 @@ impl ToWorker {
     /// The message as JSON.
     pub fn to_json(&self) -> String {
         let mut out = match self {
-            ToWorker::Add => open("add"),
+            ToWorker::Add { lang, catalogue } => {
+                let mut out = open("add");
+                push_text_member(&mut out, "lang", lang);
+                push_text_member(&mut out, "catalogue", catalogue);
+                out
+            }
             ToWorker::Start {
                 level,
                 within,
@@ -134,7 +146,10 @@ impl ToWorker {
         let v = read(json)?;
         let message = || -> Result<ToWorker, Mismatch> {
             Ok(match text(&v, "type")?.as_str() {
-                "add" => ToWorker::Add,
+                "add" => ToWorker::Add {
+                    lang: text(&v, "lang")?,
+                    catalogue: text(&v, "catalogue")?,
+                },
                 "start" => ToWorker::Start {
                     level: text(&v, "level")?,
                     within: text(&v, "within")?,
@@ -246,7 +261,7 @@ mod tests {
     #[test]
     fn every_message_comes_back_as_sent() {
         let mut s = session();
-        let added = FromWorker::added(&s.files(), &s.choices());
+        let added = FromWorker::added(&s.files(), &s.choices(), crate::i18n::english());
         let FromWorker::Added(Recognised { levels, areas, .. }) = &added else {
             panic!("{added:?}");
         };
@@ -265,7 +280,11 @@ mod tests {
             bytes: 900,
         };
         let done = FromWorker::Done {
-            summary: Box::new(summary(&s.finish().unwrap(), timing)),
+            summary: Box::new(summary(
+                &s.finish().unwrap(),
+                timing,
+                crate::i18n::english(),
+            )),
             query: "?page=overview&period=rolling12".to_string(),
         };
         let progress = FromWorker::Progress {
@@ -282,7 +301,11 @@ mod tests {
             within: String::new(),
             query: "?page=wards&select=asb".to_string(),
         };
-        for message in [ToWorker::Add, start] {
+        let add = ToWorker::Add {
+            lang: "cy".to_string(),
+            catalogue: "Key = \"text\"\n\tand more".to_string(),
+        };
+        for message in [add, start] {
             assert_eq!(ToWorker::from_json(&message.to_json()), Ok(message));
         }
     }

@@ -16,6 +16,7 @@ pub use report::{summary, LoadSummary, Timing, SHOWN_REJECTIONS};
 use crate::data::lookup::Level;
 use crate::data::session::{Choices, FileReport, FileStatus};
 use crate::format::thousands;
+use crate::i18n::{Msg, Words};
 use crate::view::table::{Cell, Column, TableModel};
 
 /// A size in bytes for people: `512 bytes`, `12.3 KB`, `220.1 MB`.
@@ -29,28 +30,29 @@ pub fn size_text(bytes: u64) -> String {
 }
 
 /// A level in words for the page: `LSOA`, `ward`…
-pub fn level_label(level: Level) -> &'static str {
-    match level {
-        Level::Lsoa => "LSOA (neighbourhood)",
-        Level::Msoa => "MSOA",
-        Level::Ward => "Ward",
-        Level::District => "District (local authority)",
-    }
+pub fn level_label(level: Level, w: &Words) -> &'static str {
+    w.t(match level {
+        Level::Lsoa => Msg::LevelLabelLsoa,
+        Level::Msoa => Msg::LevelLabelMsoa,
+        Level::Ward => Msg::LevelLabelWard,
+        Level::District => Msg::LevelLabelDistrict,
+    })
 }
 
-fn status_text(status: &FileStatus) -> String {
-    match status {
-        FileStatus::Waiting => "Ready to read".to_string(),
-        FileStatus::Read => "Read".to_string(),
-        FileStatus::NotUsed(why) => format!("Not used: {why}"),
-        FileStatus::Failed(message) => format!("Could not be used. {message}"),
-        FileStatus::Partly(message) => format!("Read in part. {message}"),
-        FileStatus::Repeat(r) => format!("Not used: {}", r.describe()),
-    }
+fn status_text(status: &FileStatus, w: &Words) -> String {
+    let (msg, why) = match status {
+        FileStatus::Waiting => return w.t(Msg::ReadyToRead).to_string(),
+        FileStatus::Read => return w.t(Msg::StatusRead).to_string(),
+        FileStatus::NotUsed(why) => (Msg::NotUsed, why.to_string()),
+        FileStatus::Failed(message) => (Msg::CouldNotBeUsed, message.to_string()),
+        FileStatus::Partly(message) => (Msg::ReadInPart, message.to_string()),
+        FileStatus::Repeat(r) => (Msg::NotUsed, r.describe()),
+    };
+    w.f(msg, &[("why", &why)])
 }
 
 /// The table of files: name, what it was taken to be, size, rows, result.
-pub fn files_table(files: &[&FileReport]) -> TableModel {
+pub fn files_table(files: &[&FileReport], w: &Words) -> TableModel {
     let rows = files
         .iter()
         .map(|f| {
@@ -63,18 +65,18 @@ pub fn files_table(files: &[&FileReport]) -> TableModel {
                     FileStatus::Waiting => Cell::number("", None),
                     _ => Cell::number(thousands(f.rows.rows_read), Some(f.rows.rows_read as f64)),
                 },
-                Cell::text(status_text(&f.status)),
+                Cell::text(status_text(&f.status, w)),
             ]
         })
         .collect();
     TableModel {
-        caption: "Your files, and what each was taken to be".to_string(),
+        caption: w.t(Msg::FilesCaption).to_string(),
         columns: vec![
-            Column::text("File"),
-            Column::text("Taken to be"),
-            Column::number("Size"),
-            Column::number("Rows read"),
-            Column::text("Result"),
+            Column::text(w.t(Msg::ColFile)),
+            Column::text(w.t(Msg::ColTakenToBe)),
+            Column::number(w.t(Msg::ColSize)),
+            Column::number(w.t(Msg::ColRowsRead)),
+            Column::text(w.t(Msg::ColResult)),
         ],
         rows,
         footer: Vec::new(),
@@ -83,31 +85,38 @@ pub fn files_table(files: &[&FileReport]) -> TableModel {
 
 /// What the user may choose before loading, in the page's order: levels
 /// (the default first) and the areas to restrict to, by name.
-pub fn level_options(choices: &Choices) -> Vec<(Level, &'static str)> {
+pub fn level_options(choices: &Choices, w: &Words) -> Vec<(Level, &'static str)> {
     let mut levels = choices.levels.clone();
     levels.sort_by_key(|l| *l != choices.default_level);
-    levels.into_iter().map(|l| (l, level_label(l))).collect()
+    levels.into_iter().map(|l| (l, level_label(l, w))).collect()
 }
 
 /// The progress line: bytes and rows read, and the file being read.
-pub fn progress_text(p: &crate::data::session::Progress) -> String {
+pub fn progress_text(p: &crate::data::session::Progress, w: &Words) -> String {
     let share = p
         .bytes_done
         .saturating_mul(100)
         .checked_div(p.bytes_total)
         .map(|pct| format!(" ({pct}%)"))
         .unwrap_or_default();
-    let mut text = format!(
-        "{} of {} read{share}, {} rows",
-        size_text(p.bytes_done),
-        size_text(p.bytes_total),
-        thousands(p.rows)
+    let mut text = w.f(
+        Msg::ProgressRead,
+        &[
+            ("done", &size_text(p.bytes_done)),
+            ("total", &size_text(p.bytes_total)),
+            ("share", &share),
+            ("rows", &thousands(p.rows)),
+        ],
     );
     if let Some(current) = &p.current {
-        text.push_str(&format!(
-            "; file {} of {}: {current}",
-            (p.files_done + 1).min(p.files_total),
-            p.files_total
+        text.push_str("; ");
+        text.push_str(&w.f(
+            Msg::ProgressFile,
+            &[
+                ("n", &(p.files_done + 1).min(p.files_total).to_string()),
+                ("of", &p.files_total.to_string()),
+                ("file", current),
+            ],
         ));
     }
     text
@@ -137,7 +146,7 @@ mod tests {
             current: Some("2024-02-street.csv".to_string()),
         };
         assert_eq!(
-            progress_text(&p),
+            progress_text(&p, crate::i18n::english()),
             "55.0 MB of 220.0 MB read (25%), 250,000 rows; file 2 of 3: 2024-02-street.csv"
         );
     }
@@ -146,7 +155,7 @@ mod tests {
     fn choices_put_the_default_level_first() {
         let s = session();
         let choices = s.choices();
-        let levels: Vec<(&str, &str)> = level_options(&choices)
+        let levels: Vec<(&str, &str)> = level_options(&choices, crate::i18n::english())
             .into_iter()
             .map(|(l, label)| (l.name(), label))
             .collect();

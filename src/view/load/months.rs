@@ -4,16 +4,17 @@
 
 use crate::data::session::Loaded;
 use crate::format::thousands;
+use crate::i18n::{Msg, Words};
 
-fn month_list(months: &[crate::data::Month]) -> String {
+fn month_list(months: &[crate::data::Month], w: &Words) -> String {
     months
         .iter()
-        .map(|m| m.label())
+        .map(|m| m.label_in(w))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-pub(super) fn months_and_quality(loaded: &Loaded) -> (String, Vec<String>) {
+pub(super) fn months_and_quality(loaded: &Loaded, w: &Words) -> (String, Vec<String>) {
     // From the counts, as the pages see them (the one rule of `quality`).
     let q = &loaded.data.quality;
     let cube = &loaded.data.dataset.cube;
@@ -22,49 +23,47 @@ pub(super) fn months_and_quality(loaded: &Loaded) -> (String, Vec<String>) {
     // A cube's months run from its first to its last.
     debug_assert!(first <= last, "{first} is after {last}");
     let span = first.months_until(last).unsigned_abs() + 1;
+    let (first, last) = (first.label_in(w), last.label_in(w));
     let months = if n == span {
-        format!(
-            "{} {} of data, {} to {}.",
-            thousands(n),
-            if n == 1 { "month" } else { "months" },
-            first.label(),
-            last.label()
+        let counted = w.count(n, &thousands(n), Msg::UnitMonth);
+        w.f(
+            Msg::MonthsOfData,
+            &[("months", &counted), ("first", &first), ("last", &last)],
         )
     } else {
-        format!(
-            "{} of the {} months from {} to {} have data.",
-            thousands(n),
-            thousands(span),
-            first.label(),
-            last.label()
+        w.f(
+            Msg::MonthsWithData,
+            &[
+                ("n", &thousands(n)),
+                ("span", &thousands(span)),
+                ("first", &first),
+                ("last", &last),
+            ],
         )
     };
     let mut quality = Vec::new();
     if q.months_missing.is_empty() {
-        quality.push("No month is missing between the first and the last.".to_string());
+        quality.push(w.t(Msg::NoMonthMissing).to_string());
     } else {
-        quality.push(format!(
-            "Missing months (no rows at all): {}. Comparisons that include them will be too low.",
-            month_list(&q.months_missing)
-        ));
+        let months = month_list(&q.months_missing, w);
+        quality.push(w.f(Msg::MissingMonths, &[("months", &months)]));
     }
     for s in &q.months_suspect {
-        quality.push(format!(
-            "Suspect month: {} has {} {} in the counts, under half the {} of the months around it: implausibly low against its neighbours. Data may be missing (perhaps only part of the month was published), or the drop may be real.",
-            s.month.label(),
-            thousands(s.total),
-            if s.total == 1 { "row" } else { "rows" },
-            thousands(s.neighbour_median.round() as u64)
+        quality.push(w.f(
+            Msg::SuspectMonth,
+            &[
+                ("month", &s.month.label_in(w)),
+                ("rows", &w.count(s.total, &thousands(s.total), Msg::UnitRow)),
+                ("around", &thousands(s.neighbour_median.round() as u64)),
+            ],
         ));
     }
     for file in &loaded.files {
         quality.extend(file.rows.windows_1252.iter().map(|n| n.describe()));
     }
     if loaded.bridged > 0 {
-        quality.push(format!(
-            "{} rows had older LSOA codes and were placed through the bridging lookup.",
-            thousands(loaded.bridged)
-        ));
+        let n = thousands(loaded.bridged);
+        quality.push(w.f(Msg::RowsBridged, &[("n", &n)]));
     }
     (months, quality)
 }
@@ -90,7 +89,11 @@ mod tests {
             jan.chars().map(|c| c as u8).collect::<Vec<u8>>(),
         );
         s.start(None, None).unwrap();
-        let sum = summary(&s.finish().unwrap(), Timing { ms: 1.0, bytes: 1 });
+        let sum = summary(
+            &s.finish().unwrap(),
+            Timing { ms: 1.0, bytes: 1 },
+            crate::i18n::english(),
+        );
         let notes: Vec<&String> = sum
             .quality
             .iter()
@@ -134,7 +137,11 @@ mod tests {
             .map(|m| (m.month.to_string(), m.total))
             .collect();
         assert_eq!(suspect, [("2024-03".to_string(), 1)]);
-        let sum = summary(&loaded, Timing { ms: 1.0, bytes: 1 });
+        let sum = summary(
+            &loaded,
+            Timing { ms: 1.0, bytes: 1 },
+            crate::i18n::english(),
+        );
         assert!(
             sum.quality.contains(&"Suspect month: Mar 2024 has 1 row in the counts, under half the 4 of the months around it: implausibly low against its neighbours. Data may be missing (perhaps only part of the month was published), or the drop may be real.".to_string()),
             "{:?}",

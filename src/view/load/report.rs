@@ -4,6 +4,7 @@
 
 use crate::data::session::{FileReport, FileStatus, Loaded};
 use crate::format::thousands;
+use crate::i18n::{Msg, Words};
 use crate::view::table::TableModel;
 
 use super::months::months_and_quality;
@@ -46,7 +47,7 @@ pub struct Timing {
     pub bytes: u64,
 }
 
-fn headline(loaded: &Loaded, timing: Timing) -> String {
+fn headline(loaded: &Loaded, timing: Timing, w: &Words) -> String {
     let rows = loaded.report.rows_read;
     let secs = timing.ms / 1000.0;
     let speed = if secs > 0.0 {
@@ -66,50 +67,60 @@ fn headline(loaded: &Loaded, timing: Timing) -> String {
                 && (f.kind.is_police() || f.kind == crate::data::recognise::FileKind::CountsFile)
         })
         .count();
-    format!(
-        "Read {} rows of crime and anti-social behaviour ({}) from {} {} in {:.2} s{speed}, all in this browser: nothing was uploaded.",
-        thousands(rows),
-        size_text(timing.bytes),
-        thousands(files as u64),
-        if files == 1 { "file" } else { "files" },
-        secs
+    let files = files as u64;
+    w.f(
+        Msg::LoadHeadline,
+        &[
+            ("rows", &thousands(rows)),
+            ("size", &size_text(timing.bytes)),
+            ("files", &w.count(files, &thousands(files), Msg::UnitFile)),
+            ("secs", &format!("{secs:.2}")),
+            ("speed", &speed),
+        ],
     )
 }
 
-fn rejected(loaded: &Loaded) -> Vec<String> {
+fn rejected(loaded: &Loaded, w: &Words) -> Vec<String> {
     let r = &loaded.report;
     let mut out: Vec<String> = r
         .rejections
         .iter()
         .take(SHOWN_REJECTIONS)
-        .map(|j| match &j.column {
-            Some(c) => format!("{}, line {}, column {c}: {}", j.file, j.line, j.reason),
-            None => format!("{}, line {}: {}", j.file, j.line, j.reason),
+        .map(|j| {
+            let line = j.line.to_string();
+            let args = [
+                ("file", j.file.as_str()),
+                ("line", &line),
+                ("column", j.column.as_deref().unwrap_or_default()),
+                ("reason", &j.reason),
+            ];
+            match &j.column {
+                Some(_) => w.f(Msg::RejectedAtColumn, &args),
+                None => w.f(Msg::RejectedAtLine, &args),
+            }
         })
         .collect();
     let shown = out.len() as u64;
     if r.rejected > shown {
-        out.push(format!(
-            "… and {} more rejected rows, counted above.",
-            thousands(r.rejected - shown)
-        ));
+        let more = thousands(r.rejected - shown);
+        out.push(w.f(Msg::MoreRejected, &[("n", &more)]));
     }
     out
 }
 
 /// The report of a finished load.
-pub fn summary(loaded: &Loaded, timing: Timing) -> LoadSummary {
-    let (months, quality) = months_and_quality(loaded);
+pub fn summary(loaded: &Loaded, timing: Timing, w: &Words) -> LoadSummary {
+    let (months, quality) = months_and_quality(loaded, w);
     let files: Vec<&FileReport> = loaded.files.iter().collect();
     LoadSummary {
-        headline: headline(loaded, timing),
-        rows: rows_table(loaded),
-        adds_up: adds_up(loaded),
+        headline: headline(loaded, timing, w),
+        rows: rows_table(loaded, w),
+        adds_up: adds_up(loaded, w),
         months,
         quality,
         unknown: loaded.unknown.sentence().unwrap_or_default(),
-        rejected: rejected(loaded),
-        files: files_table(&files),
+        rejected: rejected(loaded, w),
+        files: files_table(&files, w),
     }
 }
 
@@ -130,6 +141,7 @@ mod tests {
                 ms: 500.0,
                 bytes: 2_000_000,
             },
+            crate::i18n::english(),
         );
         // January: 5 rows (2 in Town, 1 in City, 1 with no LSOA, 1 of an
         // unknown type); March: 1 in Town. 6 rows, 3 counted.
@@ -197,7 +209,11 @@ mod tests {
         f += &row("2024-01", "E01000001", "Drugs");
         s.add("a.csv", f.into_bytes());
         s.start(None, None).unwrap();
-        let sum = summary(&s.finish().unwrap(), Timing { ms: 1.0, bytes: 1 });
+        let sum = summary(
+            &s.finish().unwrap(),
+            Timing { ms: 1.0, bytes: 1 },
+            crate::i18n::english(),
+        );
         assert_eq!(sum.rejected.len(), SHOWN_REJECTIONS + 1);
         assert_eq!(
             sum.rejected[SHOWN_REJECTIONS],

@@ -6,22 +6,24 @@ use crate::data::session::Loaded;
 use crate::format::thousands;
 use crate::view::table::{Cell, Column, TableModel};
 
+use crate::i18n::{Msg, Words};
+
 use super::level_label;
 
 /// The words for rows outside, for the table and for the sum: outside the
 /// area chosen, or (with no area chosen) in the lookup but in no area of
 /// the level; `None` when there can be none.
-fn outside_label(loaded: &Loaded) -> Option<(String, String)> {
+fn outside_label(loaded: &Loaded, w: &Words) -> Option<(String, String)> {
     let name = &loaded.data.manifest.whole_name;
-    let level = level_label(loaded.level);
+    let level = level_label(loaded.level, w);
     match &loaded.within {
         Some(_) => Some((
-            format!("Outside {name}: the lookup places them elsewhere"),
-            format!("outside {name}"),
+            w.f(Msg::RowsOutside, &[("name", name)]),
+            w.f(Msg::SumOutside, &[("name", name)]),
         )),
         None if loaded.report.outside_area > 0 => Some((
-            format!("In the lookup, but in no area of the level ({level})"),
-            "in no area of the level".to_string(),
+            w.f(Msg::RowsInNoArea, &[("level", level)]),
+            w.t(Msg::SumInNoArea).to_string(),
         )),
         None => None,
     }
@@ -34,68 +36,59 @@ fn shows_unknown(loaded: &Loaded) -> bool {
     loaded.within.is_some() || loaded.report.unknown_code > 0
 }
 
-pub(super) fn rows_table(loaded: &Loaded) -> TableModel {
+pub(super) fn rows_table(loaded: &Loaded, w: &Words) -> TableModel {
     let r = &loaded.report;
     let row =
         |what: String, n: u64| vec![Cell::text(what), Cell::number(thousands(n), Some(n as f64))];
-    let not_allocated = if loaded.keeps_unallocated {
-        "Not allocated to an area: no location (counted in the totals)"
+    let not_allocated = w.t(if loaded.keeps_unallocated {
+        Msg::RowsNotAllocatedKept
     } else {
-        "Not allocated to an area: no location (left out: they cannot be placed inside the area chosen)"
-    };
+        Msg::RowsNotAllocatedLeftOut
+    });
+    let level = level_label(loaded.level, w);
     let mut rows = vec![
-        row(
-            format!("Counted in an area ({})", level_label(loaded.level)),
-            r.accepted,
-        ),
+        row(w.f(Msg::RowsCounted, &[("level", level)]), r.accepted),
         row(not_allocated.to_string(), r.not_allocated),
     ];
-    if let Some((outside, _)) = outside_label(loaded) {
+    if let Some((outside, _)) = outside_label(loaded, w) {
         rows.push(row(outside, r.outside_area));
     }
     if shows_unknown(loaded) {
-        rows.push(row(
-            "Unknown LSOA code: no lookup lists it, so it is in no area".to_string(),
-            r.unknown_code,
-        ));
+        rows.push(row(w.t(Msg::RowsUnknownCode).to_string(), r.unknown_code));
     }
-    rows.push(row("Rejected: malformed rows".to_string(), r.rejected));
+    rows.push(row(w.t(Msg::RowsRejected).to_string(), r.rejected));
     TableModel {
-        caption: "What became of every row read".to_string(),
-        columns: vec![Column::text("Rows"), Column::number("Count")],
+        caption: w.t(Msg::RowsCaption).to_string(),
+        columns: vec![
+            Column::text(w.t(Msg::ColRows)),
+            Column::number(w.t(Msg::ColCount)),
+        ],
         rows,
-        footer: vec![row("Rows read".to_string(), r.rows_read)],
+        footer: vec![row(w.t(Msg::ColRowsRead).to_string(), r.rows_read)],
     }
 }
 
-pub(super) fn adds_up(loaded: &Loaded) -> String {
+pub(super) fn adds_up(loaded: &Loaded, w: &Words) -> String {
     let r = &loaded.report;
+    let part = |msg: Msg, n: u64| w.f(msg, &[("n", &thousands(n))]);
     let mut parts = vec![
-        format!("{} counted", thousands(r.accepted)),
-        format!("{} not allocated", thousands(r.not_allocated)),
+        part(Msg::SumCounted, r.accepted),
+        part(Msg::SumNotAllocated, r.not_allocated),
     ];
-    if let Some((_, outside)) = outside_label(loaded) {
+    if let Some((_, outside)) = outside_label(loaded, w) {
         parts.push(format!("{} {outside}", thousands(r.outside_area)));
     }
     if shows_unknown(loaded) {
-        parts.push(format!(
-            "{} with an unknown code",
-            thousands(r.unknown_code)
-        ));
+        parts.push(part(Msg::SumUnknownCode, r.unknown_code));
     }
-    parts.push(format!("{} rejected", thousands(r.rejected)));
+    parts.push(part(Msg::SumRejected, r.rejected));
     let sum = parts.join(" + ");
-    if r.adds_up() {
-        format!(
-            "{sum} = {} rows read: every row is accounted for.",
-            thousands(r.rows_read)
-        )
+    let msg = if r.adds_up() {
+        Msg::SumAddsUp
     } else {
-        format!(
-            "{sum} does not equal the {} rows read. This is a fault in the explorer: please report it with the files.",
-            thousands(r.rows_read)
-        )
-    }
+        Msg::SumDoesNotAddUp
+    };
+    w.f(msg, &[("sum", &sum), ("read", &thousands(r.rows_read))])
 }
 
 #[cfg(test)]
@@ -110,7 +103,11 @@ mod tests {
         s.start(Some(crate::data::lookup::Level::District), None)
             .unwrap();
         let loaded = s.finish().unwrap();
-        let sum = summary(&loaded, Timing { ms: 0.0, bytes: 10 });
+        let sum = summary(
+            &loaded,
+            Timing { ms: 0.0, bytes: 10 },
+            crate::i18n::english(),
+        );
         assert_eq!(
             texts(&sum.rows.rows),
             [
@@ -149,7 +146,11 @@ mod tests {
             s.add("lookup.csv", LOOKUP.as_bytes().to_vec());
             s.add("2024-01-x-street.csv", file.clone().into_bytes());
             s.start(None, within).unwrap();
-            summary(&s.finish().unwrap(), Timing { ms: 1.0, bytes: 1 })
+            summary(
+                &s.finish().unwrap(),
+                Timing { ms: 1.0, bytes: 1 },
+                crate::i18n::english(),
+            )
         };
         let unknown = "Unknown LSOA code: no lookup lists it, so it is in no area";
         let sum = load(None);
