@@ -63,6 +63,12 @@ impl Dataset {
     pub fn area_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.area(code).map_or(code, |a| a.name.as_str())
     }
+
+    /// The display name of an area in `lang` ([`Area::name_in`]: Welsh
+    /// where it has a Welsh name), else its code.
+    pub fn area_name_in<'a>(&'a self, code: &'a str, lang: crate::i18n::Lang) -> &'a str {
+        self.area(code).map_or(code, |a| a.name_in(lang))
+    }
 }
 
 #[cfg(test)]
