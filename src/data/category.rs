@@ -1,5 +1,11 @@
 //! Crime categories, their groups, whether each counts as crime, and the
-//! source each comes from when a dataset has more than one.
+//! source each comes from when a dataset has more than one; and their
+//! names in Welsh (the built-in police.uk types' and groups' in
+//! [`built_in_welsh`], others from a categories file). A category's or a
+//! group's English name is its key (`?select=Burglary`): only what is shown
+//! changes with the language.
+
+use crate::i18n::Lang;
 
 /// The police.uk name of anti-social behaviour, which is not crime.
 pub const ASB: &str = "Anti-social behaviour";
@@ -37,16 +43,73 @@ const DEFAULTS: [(&str, &str, bool); 14] = [
     ("Violence and sexual offences", "Violent crime", true),
 ];
 
-/// An ordered list of categories (the order is the cube's category axis).
+/// The Welsh names of the 14 police.uk crime types and of their built-in
+/// groups, by their English names (a category and a group of the same
+/// name, such as `Drugs`, have the same Welsh). The terms are those Welsh
+/// public bodies use where we know them; they need review by a Welsh
+/// speaker (README, "Languages").
+const WELSH: [(&str, &str); 17] = [
+    (ASB, "Ymddygiad gwrthgymdeithasol"),
+    ("Bicycle theft", "Dwyn beiciau"),
+    ("Burglary", "Byrgleriaeth"),
+    (
+        "Criminal damage and arson",
+        "Difrod troseddol a llosgi bwriadol",
+    ),
+    ("Drugs", "Cyffuriau"),
+    ("Other crime", "Troseddau eraill"),
+    ("Other theft", "Dwyn arall"),
+    ("Possession of weapons", "Meddu ar arfau"),
+    ("Public order", "Trefn gyhoeddus"),
+    ("Robbery", "Lladrad"),
+    ("Shoplifting", "Dwyn o siopau"),
+    ("Theft from the person", "Dwyn oddi ar y person"),
+    ("Vehicle crime", "Troseddau cerbydau"),
+    ("Violence and sexual offences", "Trais a throseddau rhywiol"),
+    ("Acquisitive crime", "Troseddau caffael"),
+    ("Damage and disorder", "Difrod ac anhrefn"),
+    ("Violent crime", "Troseddau treisgar"),
+];
+
+/// The built-in Welsh name of a police.uk crime type or built-in group,
+/// by its English name.
+pub fn built_in_welsh(english: &str) -> Option<&'static str> {
+    WELSH
+        .iter()
+        .find(|(en, _)| *en == english)
+        .map(|(_, cy)| *cy)
+}
+
+/// Welsh names by English name, each `(English, Welsh)`.
+pub type WelshNames = Vec<(String, String)>;
+
+/// An ordered list of categories (the order is the cube's category axis),
+/// with the Welsh names a categories file gives.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Categories {
     items: Vec<Category>,
+    /// Welsh names of categories, by English name (a categories file's
+    /// `category_cy`).
+    names_cy: WelshNames,
+    /// Welsh names of groups, by English name (`group_cy`).
+    groups_cy: WelshNames,
+}
+
+/// The Welsh of `english` in `given` (a file's), else built in.
+fn welsh_of<'a>(given: &'a [(String, String)], english: &str) -> Option<&'a str> {
+    given
+        .iter()
+        .find(|(en, _)| en == english)
+        .map(|(_, cy)| cy.as_str())
+        .or_else(|| built_in_welsh(english))
 }
 
 impl Default for Categories {
     /// The built-in list: the 14 police.uk crime types, alphabetical.
     fn default() -> Self {
         Categories {
+            names_cy: Vec::new(),
+            groups_cy: Vec::new(),
             items: DEFAULTS
                 .iter()
                 .map(|(name, group, is_crime)| Category {
@@ -63,7 +126,63 @@ impl Default for Categories {
 impl Categories {
     /// Categories from an explicit list.
     pub fn new(items: Vec<Category>) -> Self {
-        Categories { items }
+        Categories {
+            items,
+            names_cy: Vec::new(),
+            groups_cy: Vec::new(),
+        }
+    }
+
+    /// With Welsh names of categories and of groups, each `(English,
+    /// Welsh)`; a name given twice keeps its first Welsh.
+    pub fn with_welsh(
+        mut self,
+        names: Vec<(String, String)>,
+        groups: Vec<(String, String)>,
+    ) -> Self {
+        for (list, given) in [(&mut self.names_cy, names), (&mut self.groups_cy, groups)] {
+            for (en, cy) in given {
+                if !cy.is_empty() && !list.iter().any(|(e, _)| *e == en) {
+                    list.push((en, cy));
+                }
+            }
+        }
+        self
+    }
+
+    /// `items`, with this list's Welsh names (a list rebuilt from another,
+    /// e.g. aligned to a cube, keeps what its categories file said).
+    pub fn renewed(&self, items: Vec<Category>) -> Categories {
+        Categories {
+            items,
+            names_cy: self.names_cy.clone(),
+            groups_cy: self.groups_cy.clone(),
+        }
+    }
+
+    /// The Welsh names of categories and groups given beside the built-in
+    /// ones (by a categories file), each `(English, Welsh)`.
+    pub fn welsh_given(&self) -> (&WelshNames, &WelshNames) {
+        (&self.names_cy, &self.groups_cy)
+    }
+
+    /// A category's name in `lang` (the category named `name` in English,
+    /// its key): in Welsh, its categories file's Welsh name, else the
+    /// built-in one of a police.uk type, else `name` itself.
+    pub fn name_in<'a>(&'a self, name: &'a str, lang: Lang) -> &'a str {
+        match lang {
+            Lang::En => name,
+            Lang::Cy => welsh_of(&self.names_cy, name).unwrap_or(name),
+        }
+    }
+
+    /// A group's name in `lang` (the group named `group` in English, its
+    /// key), as [`name_in`](Self::name_in) for categories.
+    pub fn group_in<'a>(&'a self, group: &'a str, lang: Lang) -> &'a str {
+        match lang {
+            Lang::En => group,
+            Lang::Cy => welsh_of(&self.groups_cy, group).unwrap_or(group),
+        }
     }
 
     /// All categories, in axis order.
@@ -111,6 +230,7 @@ impl Categories {
     /// category the file lists takes the file's group, crime flag and
     /// source; the built-in police.uk types it does not list keep theirs;
     /// the file's other categories follow, in its order.
+    /// The file's Welsh names are kept (over the built-in ones).
     pub fn with_file(file: Categories) -> Categories {
         let mut items: Vec<Category> = Categories::default().items;
         for c in file.items {
@@ -119,7 +239,11 @@ impl Categories {
                 None => items.push(c),
             }
         }
-        Categories { items }
+        Categories {
+            items,
+            names_cy: file.names_cy,
+            groups_cy: file.groups_cy,
+        }
     }
 
     /// Keeps each group to one source: a group another source's categories
@@ -136,9 +260,20 @@ impl Categories {
                     .any(|o| o.group == c.group && o.source != c.source)
             })
             .collect();
+        let mut welsh = Vec::new();
         for (c, shared) in self.items.iter_mut().zip(shared) {
             if let (true, Some(source)) = (shared, &c.source) {
-                c.group = format!("{} ({source})", c.group);
+                let group = format!("{} ({source})", c.group);
+                if let Some(cy) = welsh_of(&self.groups_cy, &c.group) {
+                    welsh.push((group.clone(), format!("{cy} ({source})")));
+                }
+                c.group = group;
+            }
+        }
+        // The group's Welsh name, named with its source likewise.
+        for (en, cy) in welsh {
+            if !self.groups_cy.iter().any(|(e, _)| *e == en) {
+                self.groups_cy.push((en, cy));
             }
         }
     }
@@ -220,6 +355,43 @@ mod tests {
     }
 
     #[test]
+    fn names_in_welsh_are_the_file_s_else_built_in_else_english() {
+        let c = Categories::default();
+        for item in c.iter() {
+            assert!(built_in_welsh(&item.name).is_some(), "{}", item.name);
+            assert!(built_in_welsh(&item.group).is_some(), "{}", item.group);
+        }
+        assert_eq!(c.name_in("Burglary", Lang::Cy), "Byrgleriaeth");
+        assert_eq!(c.name_in("Burglary", Lang::En), "Burglary");
+        assert_eq!(
+            c.group_in("Acquisitive crime", Lang::Cy),
+            "Troseddau caffael"
+        );
+        assert_eq!(c.name_in("Fraud", Lang::Cy), "Fraud", "not known: English");
+        let file = Categories::new(Vec::new()).with_welsh(
+            vec![
+                ("Burglary".into(), "Bwrgleriaeth".into()),
+                ("Fraud".into(), "Twyll".into()),
+            ],
+            vec![
+                ("Money".into(), "Arian".into()),
+                ("Money".into(), "Later".into()),
+            ],
+        );
+        let c = Categories::with_file(file);
+        assert_eq!(
+            c.name_in("Burglary", Lang::Cy),
+            "Bwrgleriaeth",
+            "the file's first"
+        );
+        assert_eq!(c.name_in("Fraud", Lang::Cy), "Twyll");
+        assert_eq!(c.group_in("Money", Lang::Cy), "Arian", "the first given");
+        assert_eq!(c.name_in("Robbery", Lang::Cy), "Lladrad");
+        let again = c.renewed(Vec::new());
+        assert_eq!(again.name_in("Fraud", Lang::Cy), "Twyll");
+    }
+
+    #[test]
     fn a_group_two_sources_use_is_split_by_source() {
         let file = Categories::new(vec![Category {
             name: "Council ASB".into(),
@@ -232,6 +404,10 @@ mod tests {
         let group = |n: &str| c.get(c.index_of(n).unwrap()).unwrap().group.clone();
         assert_eq!(group(ASB), ASB, "the main source's keeps its name");
         assert_eq!(group("Council ASB"), "Anti-social behaviour (Council)");
+        assert_eq!(
+            c.group_in("Anti-social behaviour (Council)", Lang::Cy),
+            "Ymddygiad gwrthgymdeithasol (Council)"
+        );
         assert_eq!(
             group("Burglary"),
             "Acquisitive crime",
