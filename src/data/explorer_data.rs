@@ -272,6 +272,7 @@ impl ExplorerData {
             .collect();
         let mut manifest = self.manifest.clone();
         manifest.whole_name = top.name.clone();
+        manifest.welsh.whole_name = top.name_cy.clone();
         let boundaries = self
             .boundaries
             .iter()

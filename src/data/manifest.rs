@@ -1,9 +1,12 @@
-//! The dataset manifest (`public/data/<dataset>/manifest.json`).
+//! The dataset manifest (`public/data/<dataset>/manifest.json`), with the
+//! Welsh versions of its texts when the publisher gives them (`title_cy`,
+//! `caveats_cy`, …: [`WelshTexts`]).
 
 use super::error::FileError;
 use super::json::{self, Object, Value};
 use super::json_write::string;
 use super::month::Month;
+use crate::i18n::Lang;
 
 /// The files that make up a dataset, relative to the manifest.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,6 +34,9 @@ pub struct OtherSource {
     pub counts: String,
     /// Who recorded it, e.g. `Stockton-on-Tees Borough Council`.
     pub source: String,
+    /// Its Welsh name, when given (`source_cy`), e.g. `Cyngor Bwrdeistref
+    /// Stockton-on-Tees`.
+    pub source_cy: Option<String>,
 }
 
 /// The periods a publisher wants the dataset to open on
@@ -61,6 +67,30 @@ pub fn is_date(text: &str) -> bool {
         && text[..7].parse::<Month>().is_ok()
         && &text[7..8] == "-"
         && text[8..].parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+}
+
+/// The Welsh versions of a manifest's texts, each when the publisher gives
+/// it: the same key with `_cy` (`"title_cy"`, `"caveats_cy"`…). Shown under
+/// `?lang=cy`; the English text is shown where there is none.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WelshTexts {
+    /// `title_cy`.
+    pub title: Option<String>,
+    /// `publisher_cy`.
+    pub publisher: Option<String>,
+    /// `licence_cy`, e.g. `Trwydded Llywodraeth Agored v3.0`.
+    pub licence: Option<String>,
+    /// `attribution_cy`.
+    pub attribution: Option<String>,
+    /// `whole_name_cy`, e.g. `Merthyr Tudful`.
+    pub whole_name: Option<String>,
+    /// `source_cy`: who recorded the main counts.
+    pub source: Option<String>,
+    /// `targets_note_cy`.
+    pub targets_note: Option<String>,
+    /// `caveats_cy`: none, or one for each caveat, in the same order (an
+    /// empty one keeps that caveat's English).
+    pub caveats: Vec<String>,
 }
 
 /// Title, provenance and caveats of a dataset.
@@ -97,6 +127,86 @@ pub struct Manifest {
     pub files: ManifestFiles,
     /// Caveats shown on every page.
     pub caveats: Vec<String>,
+    /// The texts above in Welsh, where given.
+    pub welsh: WelshTexts,
+}
+
+/// `cy` in Welsh when there is one, else `en`.
+fn in_lang<'a>(lang: Lang, en: &'a str, cy: &'a Option<String>) -> &'a str {
+    match (lang, cy) {
+        (Lang::Cy, Some(cy)) => cy,
+        _ => en,
+    }
+}
+
+/// The texts people see, in a language: the Welsh where the publisher
+/// gave one, else the English.
+impl Manifest {
+    /// The title.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        in_lang(lang, &self.title, &self.welsh.title)
+    }
+
+    /// Who publishes it.
+    pub fn publisher_in(&self, lang: Lang) -> &str {
+        in_lang(lang, &self.publisher, &self.welsh.publisher)
+    }
+
+    /// The licence.
+    pub fn licence_in(&self, lang: Lang) -> &str {
+        in_lang(lang, &self.licence, &self.welsh.licence)
+    }
+
+    /// The attribution.
+    pub fn attribution_in(&self, lang: Lang) -> &str {
+        in_lang(lang, &self.attribution, &self.welsh.attribution)
+    }
+
+    /// The name of the whole (empty when the manifest has none).
+    pub fn whole_name_in(&self, lang: Lang) -> &str {
+        in_lang(lang, &self.whole_name, &self.welsh.whole_name)
+    }
+
+    /// Who recorded the main counts, when said.
+    pub fn source_in(&self, lang: Lang) -> Option<&str> {
+        let en = self.source.as_deref()?;
+        Some(in_lang(lang, en, &self.welsh.source))
+    }
+
+    /// The targets' note, when there is one.
+    pub fn targets_note_in(&self, lang: Lang) -> Option<&str> {
+        let en = self.targets_note.as_deref()?;
+        Some(in_lang(lang, en, &self.welsh.targets_note))
+    }
+
+    /// The caveats, in order.
+    pub fn caveats_in(&self, lang: Lang) -> Vec<&str> {
+        self.caveats
+            .iter()
+            .enumerate()
+            .map(|(i, en)| {
+                let cy = self.welsh.caveats.get(i).filter(|c| !c.is_empty());
+                match (lang, cy) {
+                    (Lang::Cy, Some(cy)) => cy.as_str(),
+                    _ => en.as_str(),
+                }
+            })
+            .collect()
+    }
+
+    /// Any source's name (a category's `source`, the main source's or one
+    /// of `other_sources`', as the English names it) in `lang`: its Welsh
+    /// name when the manifest gives one, else `source` itself.
+    pub fn source_name_in<'a>(&'a self, source: &'a str, lang: Lang) -> &'a str {
+        if self.source.as_deref() == Some(source) {
+            return in_lang(lang, source, &self.welsh.source);
+        }
+        let other = self.files.other_sources.iter().find(|o| o.source == source);
+        match other {
+            Some(o) => in_lang(lang, source, &o.source_cy),
+            None => source,
+        }
+    }
 }
 
 impl Manifest {
@@ -135,7 +245,8 @@ impl Manifest {
             published: fields.date("published")?,
             default_period: fields.default_period()?,
             files: fields.files()?,
-            caveats: fields.caveats()?,
+            caveats: fields.caveats("caveats")?,
+            welsh: fields.welsh()?,
         })
     }
 
@@ -145,23 +256,34 @@ impl Manifest {
     /// [`Manifest::parse`] reads it back the same.
     pub fn to_json(&self) -> String {
         let number = |n: Option<u32>| n.map_or_else(|| "null".to_string(), |n| n.to_string());
+        let cy = &self.welsh;
         let mut out = String::from("{\n");
-        for (key, value) in [
-            ("title", string(&self.title)),
-            ("publisher", string(&self.publisher)),
-            ("synthetic", self.synthetic.to_string()),
-            ("licence", string(&self.licence)),
-            ("attribution", string(&self.attribution)),
-            ("area_level", string(&self.area_level)),
-            ("whole_name", string(&self.whole_name)),
-            ("population_year", number(self.population_year)),
-            ("disclosure_threshold", number(self.disclosure_threshold)),
+        // Each key, then its Welsh (`title_cy`) when there is one.
+        for (key, value, welsh) in [
+            ("title", string(&self.title), &cy.title),
+            ("publisher", string(&self.publisher), &cy.publisher),
+            ("synthetic", self.synthetic.to_string(), &None),
+            ("licence", string(&self.licence), &cy.licence),
+            ("attribution", string(&self.attribution), &cy.attribution),
+            ("area_level", string(&self.area_level), &None),
+            ("whole_name", string(&self.whole_name), &cy.whole_name),
+            ("population_year", number(self.population_year), &None),
+            (
+                "disclosure_threshold",
+                number(self.disclosure_threshold),
+                &None,
+            ),
         ] {
             out.push_str(&format!("  \"{key}\": {value},\n"));
+            if let Some(text) = welsh {
+                out.push_str(&format!("  \"{key}_cy\": {},\n", string(text)));
+            }
         }
         for (key, text) in [
             ("source", &self.source),
+            ("source_cy", &cy.source),
             ("targets_note", &self.targets_note),
+            ("targets_note_cy", &cy.targets_note),
         ] {
             if let Some(text) = text {
                 out.push_str(&format!("  \"{key}\": {},\n", string(text)));
@@ -189,34 +311,36 @@ impl Manifest {
         .into_iter()
         .filter_map(|(key, name)| Some(format!("    \"{key}\": {}", string(name?))))
         .chain((!f.other_sources.is_empty()).then(|| {
-            let each: Vec<String> = f
-                .other_sources
-                .iter()
-                .map(|o| {
-                    format!(
-                        "      {{\"counts\": {}, \"source\": {}}}",
-                        string(&o.counts),
-                        string(&o.source)
-                    )
-                })
-                .collect();
+            let each: Vec<String> =
+                f.other_sources
+                    .iter()
+                    .map(|o| {
+                        let cy = o.source_cy.as_deref().map_or_else(String::new, |t| {
+                            format!(", \"source_cy\": {}", string(t))
+                        });
+                        format!(
+                            "      {{\"counts\": {}, \"source\": {}{cy}}}",
+                            string(&o.counts),
+                            string(&o.source)
+                        )
+                    })
+                    .collect();
             format!("    \"other_sources\": [\n{}\n    ]", each.join(",\n"))
         }))
         .collect();
         out.push_str(&format!("  \"files\": {{\n{}\n  }},\n", files.join(",\n")));
-        if self.caveats.is_empty() {
-            out.push_str("  \"caveats\": []\n}\n");
-        } else {
-            let caveats: Vec<String> = self
-                .caveats
-                .iter()
-                .map(|c| format!("    {}", string(c)))
-                .collect();
-            out.push_str(&format!(
-                "  \"caveats\": [\n{}\n  ]\n}}\n",
-                caveats.join(",\n")
-            ));
+        let list = |texts: &[String]| {
+            if texts.is_empty() {
+                return "[]".to_string();
+            }
+            let each: Vec<String> = texts.iter().map(|c| format!("    {}", string(c))).collect();
+            format!("[\n{}\n  ]", each.join(",\n"))
+        };
+        out.push_str(&format!("  \"caveats\": {}", list(&self.caveats)));
+        if !cy.caveats.is_empty() {
+            out.push_str(&format!(",\n  \"caveats_cy\": {}", list(&cy.caveats)));
         }
+        out.push_str("\n}\n");
         out
     }
 }
@@ -286,6 +410,34 @@ impl Fields<'_> {
         }
     }
 
+    /// A Welsh text (`title_cy`…): absent, `null` or empty is none.
+    fn welsh_text(&self, key: &str) -> Result<Option<String>, FileError> {
+        Ok(self.text(key)?.filter(|t| !t.trim().is_empty()))
+    }
+
+    /// The `_cy` fields. `caveats_cy` translates each caveat in order, so
+    /// it has as many as `caveats` (an empty one keeps the English).
+    fn welsh(&self) -> Result<WelshTexts, FileError> {
+        let caveats = self.caveats("caveats_cy")?;
+        let english = self.caveats("caveats")?.len();
+        if !caveats.is_empty() && caveats.len() != english {
+            return Err(self.bad(&format!(
+                "\"caveats_cy\" has {} texts and \"caveats\" {english}: it must give one for each caveat, in the same order (an empty text keeps the English)",
+                caveats.len()
+            )));
+        }
+        Ok(WelshTexts {
+            title: self.welsh_text("title_cy")?,
+            publisher: self.welsh_text("publisher_cy")?,
+            licence: self.welsh_text("licence_cy")?,
+            attribution: self.welsh_text("attribution_cy")?,
+            whole_name: self.welsh_text("whole_name_cy")?,
+            source: self.welsh_text("source_cy")?,
+            targets_note: self.welsh_text("targets_note_cy")?,
+            caveats,
+        })
+    }
+
     /// A date written `YYYY-MM-DD`.
     fn date(&self, key: &str) -> Result<Option<String>, FileError> {
         let Some(text) = self.text(key)? else {
@@ -349,7 +501,7 @@ impl Fields<'_> {
     /// "Who recorded it"}, …]`, none when absent.
     fn other_sources(&self, files: &Object) -> Result<Vec<OtherSource>, FileError> {
         let wrong = || {
-            self.bad("\"files\".\"other_sources\" must be a list of {\"counts\": \"file.csv\", \"source\": \"who recorded it\"}")
+            self.bad("\"files\".\"other_sources\" must be a list of {\"counts\": \"file.csv\", \"source\": \"who recorded it\"} (and \"source_cy\": its Welsh name, if wanted)")
         };
         let items = match files.get("other_sources") {
             None | Some(Value::Null) => return Ok(Vec::new()),
@@ -366,7 +518,11 @@ impl Fields<'_> {
                         .map(str::to_string)
                 };
                 match (text("counts"), text("source")) {
-                    (Some(counts), Some(source)) => Ok(OtherSource { counts, source }),
+                    (Some(counts), Some(source)) => Ok(OtherSource {
+                        counts,
+                        source,
+                        source_cy: text("source_cy"),
+                    }),
                     _ => Err(wrong()),
                 }
             })
@@ -400,10 +556,10 @@ impl Fields<'_> {
         }))
     }
 
-    /// `"caveats"`: a list of texts.
-    fn caveats(&self) -> Result<Vec<String>, FileError> {
-        let wrong = || self.bad("\"caveats\" must be a list of texts");
-        match self.obj.get("caveats") {
+    /// `"caveats"` (or `"caveats_cy"`): a list of texts.
+    fn caveats(&self, key: &str) -> Result<Vec<String>, FileError> {
+        let wrong = || self.bad(&format!("\"{key}\" must be a list of texts"));
+        match self.obj.get(key) {
             None | Some(Value::Null) => Ok(Vec::new()),
             Some(Value::Array(items)) => items
                 .iter()
@@ -515,6 +671,70 @@ mod tests {
     }
 
     #[test]
+    fn welsh_texts_are_read_shown_in_welsh_and_written_back() {
+        let text = r#"{"title": "Merthyr Tydfil", "title_cy": "Merthyr Tudful",
+            "licence": "Open Government Licence v3.0", "licence_cy": "",
+            "whole_name": "Merthyr Tydfil", "whole_name_cy": "Merthyr Tudful",
+            "source": "South Wales Police", "source_cy": "Heddlu De Cymru",
+            "targets_note": "Examples.",
+            "files": {"counts": "c.csv", "other_sources": [
+                {"counts": "asb.csv", "source": "Council", "source_cy": "Cyngor"},
+                {"counts": "fires.csv", "source": "Fire service"}]},
+            "caveats": ["One.", "Two."], "caveats_cy": ["Un.", ""]}"#;
+        let m = Manifest::parse("m.json", text).unwrap();
+        let (en, cy) = (Lang::En, Lang::Cy);
+        assert_eq!(
+            (m.title_in(en), m.title_in(cy)),
+            ("Merthyr Tydfil", "Merthyr Tudful")
+        );
+        assert_eq!(m.whole_name_in(cy), "Merthyr Tudful");
+        assert_eq!(
+            m.licence_in(cy),
+            "Open Government Licence v3.0",
+            "empty: English"
+        );
+        assert_eq!(m.attribution_in(cy), "", "none in either");
+        assert_eq!(m.source_in(cy), Some("Heddlu De Cymru"));
+        assert_eq!(m.targets_note_in(cy), Some("Examples."));
+        assert_eq!(m.caveats_in(cy), ["Un.", "Two."]);
+        assert_eq!(m.caveats_in(en), ["One.", "Two."]);
+        assert_eq!(
+            m.source_name_in("South Wales Police", cy),
+            "Heddlu De Cymru"
+        );
+        assert_eq!(m.source_name_in("Council", cy), "Cyngor");
+        assert_eq!(m.source_name_in("Council", en), "Council");
+        assert_eq!(m.source_name_in("Fire service", cy), "Fire service");
+        assert_eq!(m.source_name_in("Elsewhere", cy), "Elsewhere");
+        let json = m.to_json();
+        assert!(json
+            .contains("  \"title\": \"Merthyr Tydfil\",\n  \"title_cy\": \"Merthyr Tudful\",\n"));
+        assert!(json.contains("\"source\": \"Council\", \"source_cy\": \"Cyngor\"}"));
+        assert!(
+            json.ends_with("  \"caveats_cy\": [\n    \"Un.\",\n    \"\"\n  ]\n}\n"),
+            "{json}"
+        );
+        assert!(!json.contains("licence_cy"), "an empty Welsh text is none");
+        assert_eq!(Manifest::parse("again.json", &json).unwrap(), m);
+    }
+
+    #[test]
+    fn welsh_caveats_must_match_the_english_ones() {
+        let text = r#"{"title":"T","files":{"counts":"c"},"caveats":["One.","Two."],"caveats_cy":["Un."]}"#;
+        let e = Manifest::parse("m.json", text).unwrap_err().to_string();
+        assert!(
+            e.contains("m.json") && e.contains("\"caveats_cy\" has 1 texts and \"caveats\" 2"),
+            "{e}"
+        );
+        let text = r#"{"title":"T","files":{"counts":"c"},"title_cy":3}"#;
+        let e = Manifest::parse("m.json", text).unwrap_err().to_string();
+        assert!(e.contains("\"title_cy\" must be text"), "{e}");
+        let text = r#"{"title":"T","files":{"counts":"c"},"caveats_cy":"Un."}"#;
+        let e = Manifest::parse("m.json", text).unwrap_err().to_string();
+        assert!(e.contains("\"caveats_cy\" must be a list of texts"), "{e}");
+    }
+
+    #[test]
     fn awkward_text_reads_back_the_same() {
         let awkward = "Say \"hi\" \\ C:\\data\nnext\ttab \u{1}\u{1f} Ynys Môn ☃ 😀 </script>";
         let m = Manifest {
@@ -543,6 +763,7 @@ mod tests {
                 other_sources: Vec::new(),
             },
             caveats: vec![awkward.to_string(), String::new()],
+            welsh: WelshTexts::default(),
         };
         let text = m.to_json();
         assert!(
