@@ -30,6 +30,7 @@ use std::path::Path;
 use cse::data::areas::read_areas_bytes;
 use cse::data::counts_write::write_counts_csv;
 use cse::data::explorer_data::leaf_codes;
+use cse::data::manifest::Text;
 use cse::data::{Area, Categories, Cube, CubeBuilder, Manifest, Month};
 
 #[path = "common/rng.rs"]
@@ -269,27 +270,35 @@ fn manifest(whole_name: &str, whole_name_cy: Option<&str>) -> Result<Manifest, S
         "The geography is real: the 2025 electoral wards and local authorities of England and Wales (ONS best-fit LSOA lookup), their 2021 Census residents and, in England, the Index of Multiple Deprivation 2019.".to_string(),
         "There are no ward boundaries in this dataset, so there is no map.".to_string(),
     ];
-    // In Welsh (needs review by a Welsh speaker: README, "Languages").
-    let cy = &mut m.welsh;
+    // In Welsh (needs review by a Welsh speaker: README, "Welsh in the data").
     let whole_cy = whole_name_cy.unwrap_or(whole_name);
-    cy.title = Some(format!(
-        "{whole_cy} (cyfrifon synthetig ar ddaearyddiaeth go iawn)"
-    ));
-    cy.publisher = Some(
-        "Prosiect yr Archwiliwr Diogelwch Cymunedol (examples/generate_national.rs)".to_string(),
-    );
-    cy.licence = Some(
-        "Cyfrifon synthetig, am ddim i'w hailddefnyddio; data'r SYG o dan y Drwydded Llywodraeth Agored v3.0"
-            .to_string(),
-    );
-    cy.attribution = Some(
-        "Cyfrifon wedi'u dyfeisio gan generadur yr Archwiliwr Diogelwch Cymunedol. Yn cynnwys \
-         data'r Swyddfa Ystadegau Gwladol wedi'u trwyddedu o dan y Drwydded Llywodraeth Agored \
-         v3.0."
-            .to_string(),
-    );
-    cy.whole_name = whole_name_cy.map(str::to_string);
-    cy.caveats = vec![
+    for (text, welsh) in [
+        (
+            Text::Title,
+            format!("{whole_cy} (cyfrifon synthetig ar ddaearyddiaeth go iawn)"),
+        ),
+        (
+            Text::Publisher,
+            "Prosiect yr Archwiliwr Diogelwch Cymunedol (examples/generate_national.rs)".to_string(),
+        ),
+        (
+            Text::Licence,
+            "Cyfrifon synthetig, am ddim i'w hailddefnyddio; data'r SYG o dan y Drwydded Llywodraeth Agored v3.0"
+                .to_string(),
+        ),
+        (
+            Text::Attribution,
+            "Cyfrifon wedi'u dyfeisio gan generadur yr Archwiliwr Diogelwch Cymunedol. Yn cynnwys \
+             data'r Swyddfa Ystadegau Gwladol wedi'u trwyddedu o dan y Drwydded Llywodraeth \
+             Agored v3.0."
+                .to_string(),
+        ),
+    ] {
+        m.welsh.set(text, Some(welsh));
+    }
+    m.welsh
+        .set(Text::WholeName, whole_name_cy.map(str::to_string));
+    m.welsh.caveats = vec![
         "Mae pob cyfrif yma wedi'i ddyfeisio (synthetig), i ddangos yr archwiliwr ar raddfa gwlad gyfan: nid yw'r un ffigur troseddu yn disgrifio lle go iawn.".to_string(),
         "Mae'r ddaearyddiaeth yn go iawn: wardiau etholiadol ac awdurdodau lleol 2025 Cymru a Lloegr (tabl chwilio LSOA ffit orau'r SYG), eu preswylwyr yng Nghyfrifiad 2021 ac, yn Lloegr, Mynegai Amddifadedd Lluosog 2019.".to_string(),
         "Nid oes ffiniau wardiau yn y set ddata hon, felly nid oes map.".to_string(),

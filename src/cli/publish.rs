@@ -4,7 +4,7 @@
 //! (`boundaries`) and the manifest. Each step is the command of that name
 //! run with these options, so a folder built step by step is the same.
 
-use crate::data::manifest::{is_date, Manifest, ManifestFiles, WelshTexts};
+use crate::data::manifest::{is_date, Manifest, ManifestFiles, Text, WelshTexts};
 
 use super::{failed, run, CliError, Outcome};
 
@@ -210,10 +210,8 @@ fn manifest(args: &PublishArgs, boundaries_file: String) -> Result<Manifest, Cli
             "--published {t}: expected a date written like 2025-12-18"
         )));
     }
-    let welsh = WelshTexts {
-        whole_name: whole_name_cy,
-        ..welsh(args)?
-    };
+    let mut welsh = welsh(args)?;
+    welsh.set(Text::WholeName, whole_name_cy);
     Ok(Manifest {
         title: args.title.clone(),
         publisher: args.publisher.clone(),
@@ -268,16 +266,19 @@ fn welsh(args: &PublishArgs) -> Result<WelshTexts, CliError> {
         }
         None => (None, None),
     };
-    Ok(WelshTexts {
-        title: args.title_cy.clone(),
-        publisher: args.publisher_cy.clone(),
-        licence,
-        attribution,
-        whole_name: None,
-        source: args.source_cy.clone(),
-        targets_note: args.targets_note_cy.clone(),
-        caveats: args.caveats_cy.clone(),
-    })
+    let mut welsh = WelshTexts::default();
+    welsh.caveats = args.caveats_cy.clone();
+    for (text, given) in [
+        (Text::Title, args.title_cy.clone()),
+        (Text::Publisher, args.publisher_cy.clone()),
+        (Text::Licence, licence),
+        (Text::Attribution, attribution),
+        (Text::Source, args.source_cy.clone()),
+        (Text::TargetsNote, args.targets_note_cy.clone()),
+    ] {
+        welsh.set(text, given);
+    }
+    Ok(welsh)
 }
 
 /// Welsh caveats, when given, translate each caveat: as many as there are.

@@ -272,7 +272,10 @@ impl ExplorerData {
             .collect();
         let mut manifest = self.manifest.clone();
         manifest.whole_name = top.name.clone();
-        manifest.welsh.whole_name = top.name_cy.clone();
+        let whole_cy = top.name_cy.clone();
+        manifest
+            .welsh
+            .set(super::manifest::Text::WholeName, whole_cy);
         let boundaries = self
             .boundaries
             .iter()

@@ -7,7 +7,7 @@ use crate::data::boundaries::Boundary;
 use crate::data::cube::Cube;
 use crate::data::explorer_data::ExplorerData;
 use crate::data::lookup::{Level, Lookup};
-use crate::data::manifest::{Manifest, ManifestFiles, WelshTexts};
+use crate::data::manifest::{Manifest, ManifestFiles, Text, WelshTexts};
 use crate::data::policeuk::PrepareError;
 use crate::data::quality::Quality;
 use crate::data::recognise::FileKind;
@@ -202,6 +202,8 @@ impl LoadSession {
             attribution.push("Contains OS data © Crown copyright and database right.");
         }
         let (whole_name, whole_name_cy) = within_name.unzip();
+        let mut welsh = WelshTexts::default();
+        welsh.set(Text::WholeName, whole_name_cy.flatten());
         Manifest {
             title: "Your files".to_string(),
             publisher: String::new(),
@@ -229,10 +231,7 @@ impl LoadSession {
                 other_sources: Vec::new(),
             },
             caveats: Vec::new(),
-            welsh: WelshTexts {
-                whole_name: whole_name_cy.flatten(),
-                ..WelshTexts::default()
-            },
+            welsh,
         }
     }
 
