@@ -54,7 +54,7 @@ pub fn read_categories<R: Read>(
     };
     let mut report = LoadReport::default();
     let mut items: Vec<Category> = Vec::new();
-    let (mut names_cy, mut groups_cy) = (Vec::new(), Vec::new());
+    let mut welsh = Vec::new();
     table.for_each_row(file, &mut report, |report, record| {
         let line = record.line();
         let (name, group) = (record.text(name_col), record.text(group_col));
@@ -96,12 +96,9 @@ pub fn read_categories<R: Read>(
             .map(|c| record.text(c))
             .filter(|s| !s.is_empty())
             .map(str::to_string);
-        let welsh = |col: Option<usize>| col.map(|c| record.text(c)).filter(|t| !t.is_empty());
-        if let Some(cy) = welsh(name_cy_col) {
-            names_cy.push((name.to_string(), cy.to_string()));
-        }
-        if let Some(cy) = welsh(group_cy_col) {
-            groups_cy.push((group.to_string(), cy.to_string()));
+        for (english, col) in [(name, name_cy_col), (group, group_cy_col)] {
+            let cy = col.map_or("", |c| record.text(c));
+            welsh.push((english.to_string(), cy.to_string()));
         }
         items.push(Category {
             name: name.to_string(),
@@ -111,10 +108,7 @@ pub fn read_categories<R: Read>(
         });
         report.accepted += 1;
     });
-    Ok((
-        Categories::new(items).with_welsh(names_cy, groups_cy),
-        report,
-    ))
+    Ok((Categories::new(items).with_welsh(welsh), report))
 }
 
 /// The categories as a categories file (`category,group,is_crime`, with
@@ -123,8 +117,8 @@ pub fn read_categories<R: Read>(
 /// as [`read_categories`] reads them back.
 pub fn write_categories_csv(categories: &Categories) -> String {
     let sources = categories.iter().any(|c| c.source.is_some());
-    let (names_cy, groups_cy) = categories.welsh_given();
-    let welsh = !names_cy.is_empty() || !groups_cy.is_empty();
+    let given = categories.welsh_given();
+    let welsh = !given.is_empty();
     let mut out = String::from("category,group,is_crime");
     out.push_str(if sources { ",source" } else { "" });
     out.push_str(if welsh {
@@ -132,11 +126,9 @@ pub fn write_categories_csv(categories: &Categories) -> String {
     } else {
         "\n"
     });
-    let given = |list: &[(String, String)], en: &str| {
-        list.iter()
-            .find(|(e, _)| e == en)
-            .map_or("", |(_, cy)| cy.as_str())
-            .to_string()
+    let given = |en: &str| {
+        let cy = given.iter().find(|(e, _)| e == en);
+        cy.map_or("", |(_, cy)| cy.as_str()).to_string()
     };
     for c in categories.iter() {
         let field = |t: &str| super::areas_write::csv_field(t).into_owned();
@@ -147,7 +139,7 @@ pub fn write_categories_csv(categories: &Categories) -> String {
             out.push_str(&field(c.source.as_deref().unwrap_or("")));
         }
         if welsh {
-            let (name, group) = (given(names_cy, &c.name), given(groups_cy, &c.group));
+            let (name, group) = (given(&c.name), given(&c.group));
             out.push_str(&format!(",{},{}", field(&name), field(&group)));
         }
         out.push('\n');
@@ -160,9 +152,7 @@ pub fn write_categories_csv(categories: &Categories) -> String {
 /// ones (no categories file is needed to read it back).
 pub fn is_built_in(categories: &Categories) -> bool {
     let built_in = Categories::default();
-    let (names_cy, groups_cy) = categories.welsh_given();
-    names_cy.is_empty()
-        && groups_cy.is_empty()
+    categories.welsh_given().is_empty()
         && categories.iter().all(|c| built_in.iter().any(|b| b == c))
 }
 

@@ -47,7 +47,7 @@ const DEFAULTS: [(&str, &str, bool); 14] = [
 /// groups, by their English names (a category and a group of the same
 /// name, such as `Drugs`, have the same Welsh). The terms are those Welsh
 /// public bodies use where we know them; they need review by a Welsh
-/// speaker (README, "Languages").
+/// speaker (README, "Welsh in the data").
 const WELSH: [(&str, &str); 17] = [
     (ASB, "Ymddygiad gwrthgymdeithasol"),
     ("Bicycle theft", "Dwyn beiciau"),
@@ -88,28 +88,17 @@ pub type WelshNames = Vec<(String, String)>;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Categories {
     items: Vec<Category>,
-    /// Welsh names of categories, by English name (a categories file's
-    /// `category_cy`).
-    names_cy: WelshNames,
-    /// Welsh names of groups, by English name (`group_cy`).
-    groups_cy: WelshNames,
-}
-
-/// The Welsh of `english` in `given` (a file's), else built in.
-fn welsh_of<'a>(given: &'a [(String, String)], english: &str) -> Option<&'a str> {
-    given
-        .iter()
-        .find(|(en, _)| en == english)
-        .map(|(_, cy)| cy.as_str())
-        .or_else(|| built_in_welsh(english))
+    /// Welsh names of categories and groups, by English name (a categories
+    /// file's `category_cy` and `group_cy`: a category and a group of the
+    /// same name share one, the first given).
+    welsh: WelshNames,
 }
 
 impl Default for Categories {
     /// The built-in list: the 14 police.uk crime types, alphabetical.
     fn default() -> Self {
         Categories {
-            names_cy: Vec::new(),
-            groups_cy: Vec::new(),
+            welsh: Vec::new(),
             items: DEFAULTS
                 .iter()
                 .map(|(name, group, is_crime)| Category {
@@ -128,26 +117,24 @@ impl Categories {
     pub fn new(items: Vec<Category>) -> Self {
         Categories {
             items,
-            names_cy: Vec::new(),
-            groups_cy: Vec::new(),
+            welsh: Vec::new(),
         }
     }
 
-    /// With Welsh names of categories and of groups, each `(English,
-    /// Welsh)`; a name given twice keeps its first Welsh.
-    pub fn with_welsh(
-        mut self,
-        names: Vec<(String, String)>,
-        groups: Vec<(String, String)>,
-    ) -> Self {
-        for (list, given) in [(&mut self.names_cy, names), (&mut self.groups_cy, groups)] {
-            for (en, cy) in given {
-                if !cy.is_empty() && !list.iter().any(|(e, _)| *e == en) {
-                    list.push((en, cy));
-                }
-            }
+    /// With Welsh names of categories and groups, each `(English,
+    /// Welsh)`; a name given twice keeps its first Welsh, an empty one is
+    /// none.
+    pub fn with_welsh(mut self, given: WelshNames) -> Self {
+        for (en, cy) in given {
+            self.add_welsh(en, cy);
         }
         self
+    }
+
+    fn add_welsh(&mut self, en: String, cy: String) {
+        if !cy.is_empty() && !self.welsh.iter().any(|(e, _)| *e == en) {
+            self.welsh.push((en, cy));
+        }
     }
 
     /// `items`, with this list's Welsh names (a list rebuilt from another,
@@ -155,15 +142,23 @@ impl Categories {
     pub fn renewed(&self, items: Vec<Category>) -> Categories {
         Categories {
             items,
-            names_cy: self.names_cy.clone(),
-            groups_cy: self.groups_cy.clone(),
+            welsh: self.welsh.clone(),
         }
     }
 
     /// The Welsh names of categories and groups given beside the built-in
     /// ones (by a categories file), each `(English, Welsh)`.
-    pub fn welsh_given(&self) -> (&WelshNames, &WelshNames) {
-        (&self.names_cy, &self.groups_cy)
+    pub fn welsh_given(&self) -> &WelshNames {
+        &self.welsh
+    }
+
+    /// The Welsh of a category's or group's English name: the given one,
+    /// else the built-in.
+    fn welsh_of(&self, english: &str) -> Option<&str> {
+        let given = self.welsh.iter().find(|(en, _)| en == english);
+        given
+            .map(|(_, cy)| cy.as_str())
+            .or_else(|| built_in_welsh(english))
     }
 
     /// A category's name in `lang` (the category named `name` in English,
@@ -172,17 +167,14 @@ impl Categories {
     pub fn name_in<'a>(&'a self, name: &'a str, lang: Lang) -> &'a str {
         match lang {
             Lang::En => name,
-            Lang::Cy => welsh_of(&self.names_cy, name).unwrap_or(name),
+            Lang::Cy => self.welsh_of(name).unwrap_or(name),
         }
     }
 
     /// A group's name in `lang` (the group named `group` in English, its
     /// key), as [`name_in`](Self::name_in) for categories.
     pub fn group_in<'a>(&'a self, group: &'a str, lang: Lang) -> &'a str {
-        match lang {
-            Lang::En => group,
-            Lang::Cy => welsh_of(&self.groups_cy, group).unwrap_or(group),
-        }
+        self.name_in(group, lang)
     }
 
     /// All categories, in axis order.
@@ -241,8 +233,7 @@ impl Categories {
         }
         Categories {
             items,
-            names_cy: file.names_cy,
-            groups_cy: file.groups_cy,
+            welsh: file.welsh,
         }
     }
 
@@ -260,20 +251,16 @@ impl Categories {
                     .any(|o| o.group == c.group && o.source != c.source)
             })
             .collect();
-        let mut welsh = Vec::new();
-        for (c, shared) in self.items.iter_mut().zip(shared) {
+        for (i, shared) in shared.into_iter().enumerate() {
+            let c = &self.items[i];
             if let (true, Some(source)) = (shared, &c.source) {
                 let group = format!("{} ({source})", c.group);
-                if let Some(cy) = welsh_of(&self.groups_cy, &c.group) {
-                    welsh.push((group.clone(), format!("{cy} ({source})")));
+                // Its Welsh name, named with its source likewise.
+                if let Some(cy) = self.welsh_of(&c.group) {
+                    let cy = format!("{cy} ({source})");
+                    self.add_welsh(group.clone(), cy);
                 }
-                c.group = group;
-            }
-        }
-        // The group's Welsh name, named with its source likewise.
-        for (en, cy) in welsh {
-            if !self.groups_cy.iter().any(|(e, _)| *e == en) {
-                self.groups_cy.push((en, cy));
+                self.items[i].group = group;
             }
         }
     }
@@ -368,16 +355,12 @@ mod tests {
             "Troseddau caffael"
         );
         assert_eq!(c.name_in("Fraud", Lang::Cy), "Fraud", "not known: English");
-        let file = Categories::new(Vec::new()).with_welsh(
-            vec![
-                ("Burglary".into(), "Bwrgleriaeth".into()),
-                ("Fraud".into(), "Twyll".into()),
-            ],
-            vec![
-                ("Money".into(), "Arian".into()),
-                ("Money".into(), "Later".into()),
-            ],
-        );
+        let file = Categories::new(Vec::new()).with_welsh(vec![
+            ("Burglary".into(), "Bwrgleriaeth".into()),
+            ("Fraud".into(), "Twyll".into()),
+            ("Money".into(), "Arian".into()),
+            ("Money".into(), "Later".into()),
+        ]);
         let c = Categories::with_file(file);
         assert_eq!(
             c.name_in("Burglary", Lang::Cy),
