@@ -88,7 +88,7 @@ fn the_ons_lookup_gives_every_welsh_area_its_welsh_name() {
             english += 1;
         }
     }
-    assert!(welsh_wards > 700, "{welsh_wards} Welsh wards");
+    assert_eq!(welsh_wards, 752, "Wales's 2025 wards");
     assert!(english > 30_000, "{english} English areas");
     assert_eq!(lookup.name("W06000015"), Some("Cardiff"));
     assert_eq!(lookup.name_cy("W06000015"), Some("Caerdydd"));
