@@ -3,15 +3,18 @@
 //! on real geography.
 //!
 //!     cargo run --release --example generate_national -- DATA_DIR OUT_DIR
-//!         [--within CODE,…] [--whole-name NAME]
+//!         [--within CODE,…] [--whole-name NAME] [--whole-name-cy NAME]
 //!
 //! The geography is real: the areas file is written by `explorer-cli
 //! areas` itself (run in-process) from the ONS files in `DATA_DIR/ons`:
 //! every 2025 ward of England and Wales under its local authority
 //! (`lsoa21_ward25_lad25_best_fit_lookup.csv`), with Census 2021 residents
 //! (`lsoa21_population_census2021_ts007a.csv`) and IMD 2019 ranks (England
-//! only; 2011 LSOAs bridged to 2021). `--within` keeps only some
-//! authorities (a small version for tests).
+//! only; 2011 LSOAs bridged to 2021), and the Welsh names of Welsh wards and
+//! authorities (the lookup's `WD25NMW`, `LAD25NMW`). `--within` keeps only
+//! some authorities (a small version for tests). The manifest's texts are
+//! in English and Welsh (the whole is "Cymru a Lloegr" unless
+//! `--whole-name` names another without `--whole-name-cy`).
 //!
 //! The counts are invented, and the manifest says so (`"synthetic":
 //! true`): for each ward, month (36, Dec 2022 to Nov 2025) and police.uk
@@ -27,6 +30,7 @@ use std::path::Path;
 use cse::data::areas::read_areas_bytes;
 use cse::data::counts_write::write_counts_csv;
 use cse::data::explorer_data::leaf_codes;
+use cse::data::manifest::Text;
 use cse::data::{Area, Categories, Cube, CubeBuilder, Manifest, Month};
 
 #[path = "common/rng.rs"]
@@ -68,10 +72,11 @@ struct Args {
     out: String,
     within: Option<String>,
     whole_name: String,
+    whole_name_cy: Option<String>,
 }
 
 fn args() -> Result<Args, String> {
-    let usage = "usage: generate_national DATA_DIR OUT_DIR [--within CODE,…] [--whole-name NAME]";
+    let usage = "usage: generate_national DATA_DIR OUT_DIR [--within CODE,…] [--whole-name NAME] [--whole-name-cy NAME]";
     let mut rest = std::env::args().skip(1);
     let (Some(data), Some(out)) = (rest.next(), rest.next()) else {
         return Err(usage.to_string());
@@ -81,12 +86,17 @@ fn args() -> Result<Args, String> {
         out,
         within: None,
         whole_name: "England and Wales".to_string(),
+        whole_name_cy: Some("Cymru a Lloegr".to_string()),
     };
     while let Some(flag) = rest.next() {
         let value = rest.next().ok_or(usage)?;
         match flag.as_str() {
             "--within" => args.within = Some(value),
-            "--whole-name" => args.whole_name = value,
+            "--whole-name" => {
+                args.whole_name = value;
+                args.whole_name_cy = None;
+            }
+            "--whole-name-cy" => args.whole_name_cy = Some(value),
             _ => return Err(format!("{flag}: unknown option; {usage}")),
         }
     }
@@ -148,7 +158,10 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let (areas, _) = read_areas_bytes(&areas_file, &std::fs::read(&areas_file)?)?;
     let cube = counts(&areas)?;
     std::fs::write(out("counts.csv"), write_counts_csv(&cube, true))?;
-    std::fs::write(out("manifest.json"), manifest(&args.whole_name)?.to_json())?;
+    std::fs::write(
+        out("manifest.json"),
+        manifest(&args.whole_name, args.whole_name_cy.as_deref())?.to_json(),
+    )?;
     println!(
         "wrote {}: {} wards, {} months, {} crime types (counts synthetic, geography real)",
         args.out,
@@ -232,8 +245,9 @@ fn poisson(rng: &mut Rng, mean: f64) -> u64 {
     }
 }
 
-/// The manifest: synthetic counts, real geography, and where each is from.
-fn manifest(whole_name: &str) -> Result<Manifest, String> {
+/// The manifest: synthetic counts, real geography, and where each is from,
+/// in English and Welsh.
+fn manifest(whole_name: &str, whole_name_cy: Option<&str>) -> Result<Manifest, String> {
     let mut m = Manifest::parse(
         "manifest.json",
         r#"{"title": "", "files": {"counts": "counts.csv", "areas": "areas.csv"}}"#,
@@ -255,6 +269,39 @@ fn manifest(whole_name: &str) -> Result<Manifest, String> {
         "Every count here is invented (synthetic), to show the explorer at the scale of a whole country: no crime figure describes a real place.".to_string(),
         "The geography is real: the 2025 electoral wards and local authorities of England and Wales (ONS best-fit LSOA lookup), their 2021 Census residents and, in England, the Index of Multiple Deprivation 2019.".to_string(),
         "There are no ward boundaries in this dataset, so there is no map.".to_string(),
+    ];
+    // In Welsh (needs review by a Welsh speaker: README, "Welsh in the data").
+    let whole_cy = whole_name_cy.unwrap_or(whole_name);
+    for (text, welsh) in [
+        (
+            Text::Title,
+            format!("{whole_cy} (cyfrifon synthetig ar ddaearyddiaeth go iawn)"),
+        ),
+        (
+            Text::Publisher,
+            "Prosiect yr Archwiliwr Diogelwch Cymunedol (examples/generate_national.rs)".to_string(),
+        ),
+        (
+            Text::Licence,
+            "Cyfrifon synthetig, am ddim i'w hailddefnyddio; data'r SYG o dan y Drwydded Llywodraeth Agored v3.0"
+                .to_string(),
+        ),
+        (
+            Text::Attribution,
+            "Cyfrifon wedi'u dyfeisio gan generadur yr Archwiliwr Diogelwch Cymunedol. Yn cynnwys \
+             data'r Swyddfa Ystadegau Gwladol wedi'u trwyddedu o dan y Drwydded Llywodraeth \
+             Agored v3.0."
+                .to_string(),
+        ),
+    ] {
+        m.welsh.set(text, Some(welsh));
+    }
+    m.welsh
+        .set(Text::WholeName, whole_name_cy.map(str::to_string));
+    m.welsh.caveats = vec![
+        "Mae pob cyfrif yma wedi'i ddyfeisio (synthetig), i ddangos yr archwiliwr ar raddfa gwlad gyfan: nid yw'r un ffigur troseddu yn disgrifio lle go iawn.".to_string(),
+        "Mae'r ddaearyddiaeth yn go iawn: wardiau etholiadol ac awdurdodau lleol 2025 Cymru a Lloegr (tabl chwilio LSOA ffit orau'r SYG), eu preswylwyr yng Nghyfrifiad 2021 ac, yn Lloegr, Mynegai Amddifadedd Lluosog 2019.".to_string(),
+        "Nid oes ffiniau wardiau yn y set ddata hon, felly nid oes map.".to_string(),
     ];
     Ok(m)
 }

@@ -13,8 +13,9 @@ use super::stats::Verdict;
 /// The headline sentence for a comparison, e.g. "All crime (excluding ASB)
 /// rose by 4.0% (+415 offences) in Oct 2024 – Sep 2025 compared with the 12
 /// months before: a statistically significant increase."
-pub fn headline(c: &Comparison, pair: &PeriodPair, unit: Msg, w: &Words) -> String {
-    let what = c.selection.label_in(w);
+/// `what` is the selection's name in `w`'s language.
+pub fn headline(c: &Comparison, pair: &PeriodPair, unit: Msg, what: &str, w: &Words) -> String {
+    let what = what.to_string();
     let current = pair.current.label_in(w);
     let previous = pair.previous.label_in(w);
     let diff = c.change.unsigned_abs();
@@ -165,7 +166,13 @@ mod tests {
             &pair(),
             Coverage::default(),
         );
-        let s = headline(&c, &pair(), Msg::UnitOffence, crate::i18n::english());
+        let s = headline(
+            &c,
+            &pair(),
+            Msg::UnitOffence,
+            "All crime (excluding ASB)",
+            crate::i18n::english(),
+        );
         assert!(
             s.starts_with("All crime (excluding ASB) rose by 4.2% (+415 offences)"),
             "{s}"
@@ -184,7 +191,13 @@ mod tests {
             &pair(),
             Coverage::default(),
         );
-        let s = headline(&c, &pair(), Msg::UnitOffence, crate::i18n::english());
+        let s = headline(
+            &c,
+            &pair(),
+            Msg::UnitOffence,
+            "All crime (excluding ASB)",
+            crate::i18n::english(),
+        );
         assert!(!s.contains("rose") && !s.contains("fell"), "{s}");
         assert!(
             s.contains("10.0% (+10 offences) higher") && s.contains("no significant change"),
@@ -205,7 +218,13 @@ mod tests {
                 previous: Vec::new(),
             },
         );
-        let s = headline(&c, &pair(), Msg::UnitOffence, crate::i18n::english());
+        let s = headline(
+            &c,
+            &pair(),
+            Msg::UnitOffence,
+            "All crime (excluding ASB)",
+            crate::i18n::english(),
+        );
         assert_eq!(
             s,
             "All crime (excluding ASB): 26,193 offences in Oct 2024 – Sep 2025 and 22,582 in \

@@ -16,7 +16,8 @@ use crate::data::{Area, AreaCode};
 pub const LONG_ABOUT: &str = "Writes the explorer's areas file: \
 area_code,area_name,parent_code,population,imd_rank,imd_decile for every area \
 of the level (inside CODE), and their parents (e.g. the local authority) as \
-rows of their own, coarsest first.";
+rows of their own, coarsest first; with area_name_cy after area_name when any \
+of those areas has a Welsh name in the lookup (WD25NMW, LAD25NMW…).";
 
 /// `areas`' arguments.
 #[derive(clap::Args, Debug)]
@@ -121,6 +122,7 @@ fn areas_of(rows: &[AreaRow]) -> Result<Vec<Area>, CliError> {
                 ))
             })?;
             Ok(Area {
+                name_cy: r.name_cy.clone(),
                 parent: r.parent.as_deref().map(AreaCode::from),
                 population: Some(population),
                 imd_rank: r.imd_rank,

@@ -142,6 +142,7 @@ fn add_hierarchy(areas: &mut Vec<Area>, lookup: &crate::data::Lookup) {
                 continue;
             }
             let mut area = Area::named(code, lookup.name(code).unwrap_or(code));
+            area.name_cy = lookup.name_cy(code).map(str::to_string);
             area.parent = chain.get(i + 1).map(|p| AreaCode::from(*p));
             index.insert((*code).to_string(), areas.len());
             areas.push(area);

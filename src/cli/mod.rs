@@ -113,7 +113,7 @@ pub enum Command {
     Boundaries(boundaries::BoundariesArgs),
     /// A whole dataset folder (counts, report, areas, boundaries, manifest)
     #[command(long_about = publish::LONG_ABOUT)]
-    Publish(publish::PublishArgs),
+    Publish(Box<publish::PublishArgs>), // boxed: its many options (English and Welsh)
     /// Compare two periods by category, group or area (CSV or JSON)
     #[command(long_about = compare::LONG_ABOUT)]
     Compare(compare::CompareArgs),

@@ -4,7 +4,7 @@
 //! (`boundaries`) and the manifest. Each step is the command of that name
 //! run with these options, so a folder built step by step is the same.
 
-use crate::data::manifest::{is_date, Manifest, ManifestFiles};
+use crate::data::manifest::{is_date, Manifest, ManifestFiles, Text, WelshTexts};
 
 use super::{failed, run, CliError, Outcome};
 
@@ -64,6 +64,10 @@ pub struct PublishArgs {
     /// A caveat shown on every page (repeat for more)
     #[arg(long = "caveat", value_name = "TEXT")]
     pub caveats: Vec<String>,
+    /// The counts are invented (a test fixture, a demonstration): the
+    /// manifest says so ("synthetic": true) and every page shows it
+    #[arg(long)]
+    pub synthetic: bool,
     /// The day it is published, YYYY-MM-DD
     #[arg(long, value_name = "DATE")]
     pub published: Option<String>,
@@ -78,6 +82,27 @@ pub struct PublishArgs {
     /// What the targets are, shown with them (e.g. that they are examples)
     #[arg(long, value_name = "TEXT", requires = "targets")]
     pub targets_note: Option<String>,
+    /// The title in Welsh (shown under ?lang=cy); with it, the licence and
+    /// attribution this command writes are given in Welsh too
+    #[arg(long, value_name = "TEXT")]
+    pub title_cy: Option<String>,
+    /// The name of the whole in Welsh (default: the one --within area's
+    /// Welsh name in the lookup, when it has one)
+    #[arg(long, value_name = "TEXT")]
+    pub whole_name_cy: Option<String>,
+    /// Who publishes it, in Welsh
+    #[arg(long, value_name = "TEXT")]
+    pub publisher_cy: Option<String>,
+    /// Each caveat in Welsh, in the order of the --caveat options (one for
+    /// each, when given)
+    #[arg(long = "caveat-cy", value_name = "TEXT")]
+    pub caveats_cy: Vec<String>,
+    /// Who recorded the police files' counts, in Welsh
+    #[arg(long, value_name = "TEXT", requires = "source")]
+    pub source_cy: Option<String>,
+    /// The targets' note in Welsh
+    #[arg(long, value_name = "TEXT", requires = "targets_note")]
+    pub targets_note_cy: Option<String>,
     /// The folder to write (made when missing)
     #[arg(long, value_name = "DIR")]
     pub out: String,
@@ -85,6 +110,7 @@ pub struct PublishArgs {
 
 /// Runs `publish`: prepare, areas, boundaries, then the manifest.
 pub fn run_publish(args: &PublishArgs) -> Result<Outcome, CliError> {
+    check_caveats_cy(args)?;
     let out = args.out.trim_end_matches('/');
     std::fs::create_dir_all(out).map_err(|e| failed(format!("{out}: cannot make it: {e}")))?;
     let within = args.within.join(",");
@@ -157,19 +183,25 @@ pub fn run_publish(args: &PublishArgs) -> Result<Outcome, CliError> {
 /// The manifest: what the options say, the licence and attribution of the
 /// open data it is built from, and the files written.
 fn manifest(args: &PublishArgs, boundaries_file: String) -> Result<Manifest, CliError> {
-    let whole_name = match (&args.whole_name, args.within.as_slice()) {
-        (Some(name), _) => name.clone(),
-        (None, [code]) => area_name(args, code)?,
+    let (whole_name, whole_name_cy) = match (&args.whole_name, args.within.as_slice()) {
+        (Some(name), _) => (name.clone(), args.whole_name_cy.clone()),
+        (None, [code]) => {
+            let (name, cy) = area_names(args, code)?;
+            (name, args.whole_name_cy.clone().or(cy))
+        }
         (None, _) => {
             return Err(failed(
                 "--whole-name is needed with several --within areas (e.g. \"Cleveland\")",
             ))
         }
     };
-    let mut attribution = String::from(
+    let mut attribution = String::from(if args.synthetic {
+        "Counts invented (synthetic) in police.uk's format. Contains Office for National \
+         Statistics data licensed under the Open Government Licence v3.0."
+    } else {
         "Contains police.uk data and Office for National Statistics data licensed under the \
-         Open Government Licence v3.0.",
-    );
+         Open Government Licence v3.0."
+    });
     if args.boundaries.is_some() {
         attribution.push_str(" Contains OS data © Crown copyright and database right.");
     }
@@ -178,10 +210,12 @@ fn manifest(args: &PublishArgs, boundaries_file: String) -> Result<Manifest, Cli
             "--published {t}: expected a date written like 2025-12-18"
         )));
     }
+    let mut welsh = welsh(args)?;
+    welsh.set(Text::WholeName, whole_name_cy);
     Ok(Manifest {
         title: args.title.clone(),
         publisher: args.publisher.clone(),
-        synthetic: false,
+        synthetic: args.synthetic,
         licence: "Open Government Licence v3.0".to_string(),
         attribution,
         area_level: args.level.clone(),
@@ -201,7 +235,61 @@ fn manifest(args: &PublishArgs, boundaries_file: String) -> Result<Manifest, Cli
             other_sources: Vec::new(),
         },
         caveats: args.caveats.clone(),
+        welsh,
     })
+}
+
+/// The manifest's Welsh texts that the options give (all but the whole's
+/// name); with a Welsh title, the licence and attribution this command
+/// writes.
+fn welsh(args: &PublishArgs) -> Result<WelshTexts, CliError> {
+    check_caveats_cy(args)?;
+    let (licence, attribution) = match args.title_cy {
+        Some(_) => {
+            let mut attribution = String::from(if args.synthetic {
+                "Cyfrifon wedi'u dyfeisio (synthetig) yn fformat police.uk. Yn cynnwys data'r \
+                 Swyddfa Ystadegau Gwladol wedi'u trwyddedu o dan y Drwydded Llywodraeth Agored \
+                 v3.0."
+            } else {
+                "Yn cynnwys data police.uk a data'r Swyddfa Ystadegau Gwladol wedi'u trwyddedu o \
+                 dan y Drwydded Llywodraeth Agored v3.0."
+            });
+            if args.boundaries.is_some() {
+                attribution.push_str(
+                    " Yn cynnwys data'r Arolwg Ordnans © Hawlfraint y Goron a hawl cronfa ddata.",
+                );
+            }
+            (
+                Some("Trwydded Llywodraeth Agored v3.0".to_string()),
+                Some(attribution),
+            )
+        }
+        None => (None, None),
+    };
+    let mut welsh = WelshTexts::default();
+    welsh.caveats = args.caveats_cy.clone();
+    for (text, given) in [
+        (Text::Title, args.title_cy.clone()),
+        (Text::Publisher, args.publisher_cy.clone()),
+        (Text::Licence, licence),
+        (Text::Attribution, attribution),
+        (Text::Source, args.source_cy.clone()),
+        (Text::TargetsNote, args.targets_note_cy.clone()),
+    ] {
+        welsh.set(text, given);
+    }
+    Ok(welsh)
+}
+
+/// Welsh caveats, when given, translate each caveat: as many as there are.
+fn check_caveats_cy(args: &PublishArgs) -> Result<(), CliError> {
+    let (cy, en) = (args.caveats_cy.len(), args.caveats.len());
+    if cy > 0 && cy != en {
+        return Err(failed(format!(
+            "--caveat-cy is given {cy} times and --caveat {en}: give one Welsh caveat for each caveat, in the same order"
+        )));
+    }
+    Ok(())
 }
 
 /// Copies the targets file `input` to `to` once every row reads (against
@@ -224,16 +312,50 @@ fn copy_targets(input: &str, to: &str, areas: &str) -> Result<(), CliError> {
     std::fs::write(to, &bytes).map_err(|e| failed(format!("{to}: cannot write: {e}")))
 }
 
-/// The name the last lookup gives `code`.
-fn area_name(args: &PublishArgs, code: &str) -> Result<String, CliError> {
+/// The name the last lookup gives `code`, and its Welsh name when it has
+/// one.
+fn area_names(args: &PublishArgs, code: &str) -> Result<(String, Option<String>), CliError> {
     let lookups = super::inputs::read_lookups(&args.lookup)?;
-    lookups
-        .last()
-        .and_then(|l| l.name(code))
-        .map(str::to_string)
-        .ok_or_else(|| {
-            failed(format!(
-                "{code} has no name in the lookup: give --whole-name"
-            ))
-        })
+    let last = lookups.last();
+    let name = last.and_then(|l| l.name(code)).ok_or_else(|| {
+        failed(format!(
+            "{code} has no name in the lookup: give --whole-name"
+        ))
+    })?;
+    let cy = last.and_then(|l| l.name_cy(code));
+    Ok((name.to_string(), cy.map(str::to_string)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::cli::testing::command;
+
+    #[test]
+    fn welsh_caveats_are_one_for_each_caveat_before_anything_is_done() {
+        let out = std::env::temp_dir().join(format!("cse-publish-cy-{}", std::process::id()));
+        let out = out.to_str().unwrap();
+        let mut args = vec![
+            "--police",
+            "p",
+            "--lookup",
+            "l",
+            "--within",
+            "W06000024",
+            "--population",
+            "p.csv",
+            "--title",
+            "T",
+            "--out",
+            out,
+            "--caveat",
+            "One.",
+        ];
+        args.extend(["--caveat-cy", "Un.", "--caveat-cy", "Dau."]);
+        let e = command("publish", &args).unwrap_err().to_string();
+        assert!(
+            e.contains("--caveat-cy is given 2 times and --caveat 1"),
+            "{e}"
+        );
+        assert!(!std::path::Path::new(out).exists(), "nothing written");
+    }
 }

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::i18n::Lang;
+
 /// A GSS area code such as `E05012345` (ward) or `E01001234` (LSOA).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct AreaCode(pub String);
@@ -32,6 +34,8 @@ pub struct Area {
     pub code: AreaCode,
     /// Its name, e.g. `Parkfield and Oxbridge`.
     pub name: String,
+    /// Its Welsh name, when it has one (Welsh areas: `Y Parc` for `Park`).
+    pub name_cy: Option<String>,
     /// The area it lies in (e.g. the local authority of a ward).
     pub parent: Option<AreaCode>,
     /// Usual residents, for rates.
@@ -50,11 +54,35 @@ impl Area {
         Area {
             code: AreaCode::from(code),
             name: name.to_string(),
+            name_cy: None,
             parent: None,
             population: None,
             imd_rank: None,
             imd_decile: None,
             imd_score: None,
         }
+    }
+
+    /// Its name in `lang`: the Welsh name in Welsh when it has one, else
+    /// the English name.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        match (lang, &self.name_cy) {
+            (Lang::Cy, Some(cy)) => cy,
+            _ => &self.name,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_in_welsh_falls_back_to_the_english() {
+        let mut park = Area::named("W05001621", "Park");
+        assert_eq!(park.name_in(Lang::Cy), "Park");
+        park.name_cy = Some("Y Parc".to_string());
+        assert_eq!(park.name_in(Lang::Cy), "Y Parc");
+        assert_eq!(park.name_in(Lang::En), "Park");
     }
 }

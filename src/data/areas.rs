@@ -1,5 +1,6 @@
 //! Reader for the areas file:
-//! `area_code,area_name[,parent_code][,population][,imd_rank|imd_score|imd_decile]`.
+//! `area_code,area_name[,area_name_cy][,parent_code][,population][,imd_rank|imd_score|imd_decile]`
+//! (`area_name_cy`: the Welsh name, empty where an area has none).
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -11,8 +12,7 @@ use super::header;
 use super::report::LoadReport;
 use super::table::{Row, Table};
 
-const EXPECTED: &str =
-    "area_code, area_name[, parent_code][, population][, imd_rank | imd_score | imd_decile]";
+const EXPECTED: &str = "area_code, area_name[, area_name_cy][, parent_code][, population][, imd_rank | imd_score | imd_decile]";
 
 /// Parses a whole number that may carry thousands separators (`"1,563"`).
 pub fn parse_whole(text: &str) -> Option<u64> {
@@ -57,6 +57,7 @@ pub fn read_areas_bytes(file: &str, bytes: &[u8]) -> Result<(Vec<Area>, LoadRepo
     let cols = Columns {
         code: code_col,
         name: name_col,
+        name_cy: col(&["area name cy", "name cy"]),
         parent: col(&["parent code", "parent"]),
         population: col(&["population", "residents"]),
         rank: col(&["imd rank"]),
@@ -89,6 +90,7 @@ pub fn read_areas_bytes(file: &str, bytes: &[u8]) -> Result<(Vec<Area>, LoadRepo
 struct Columns {
     code: usize,
     name: usize,
+    name_cy: Option<usize>,
     parent: Option<usize>,
     population: Option<usize>,
     rank: Option<usize>,
@@ -104,6 +106,8 @@ fn area(row: &Row, cols: &Columns) -> Result<Area, (&'static str, String)> {
         return Err(("area_code", "the area code is empty".to_string()));
     }
     let mut area = Area::named(code, row.text(cols.name));
+    let name_cy = get(cols.name_cy);
+    area.name_cy = (!name_cy.is_empty()).then(|| name_cy.to_string());
     let parent = get(cols.parent);
     area.parent = (!parent.is_empty()).then(|| AreaCode::from(parent));
     let number = |c, column, max| optional_number(get(c), column, max).map_err(|r| (column, r));
@@ -188,6 +192,22 @@ mod tests {
             (note.file.as_str(), note.first_line, note.rows),
             ("a.csv", 2, 2)
         );
+    }
+
+    #[test]
+    fn reads_welsh_names_where_given_and_files_without_them_as_before() {
+        let text = "area_code,area_name,area_name_cy,parent_code\n\
+                    W06000024,Merthyr Tydfil,Merthyr Tudful,\n\
+                    W05001621,Park,Y Parc,W06000024\n\
+                    W05001617,Cyfarthfa,,W06000024\n";
+        let (areas, report) = read_areas("a.csv", text.as_bytes()).unwrap();
+        assert_eq!((report.accepted, report.rejected), (3, 0));
+        let cy: Vec<Option<&str>> = areas.iter().map(|a| a.name_cy.as_deref()).collect();
+        assert_eq!(cy, [Some("Merthyr Tudful"), Some("Y Parc"), None]);
+        assert_eq!(areas[1].parent.as_ref().unwrap().as_str(), "W06000024");
+        let (old, _) =
+            read_areas("b.csv", "area_code,area_name\nW05001621,Park\n".as_bytes()).unwrap();
+        assert_eq!(old, [Area::named("W05001621", "Park")]);
     }
 
     #[test]

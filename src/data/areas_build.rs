@@ -8,7 +8,7 @@
 //!   own. Ancestors: an LSOA's parent is its ward (else its MSOA), a ward's
 //!   or MSOA's parent its local authority; the chain stops at the `within`
 //!   area, which has no parent. Names come from the lookup (the code when
-//!   it has none).
+//!   it has none), and Welsh names too where it has them (`WD25NMW`…).
 //! - **LSOAs**: the *final* LSOAs are the last lookup's. A population or
 //!   rank keyed by another vintage's code (e.g. a 2011 LSOA) reaches a final
 //!   LSOA through the bridge lookups given before it, exactly as police.uk
@@ -43,6 +43,8 @@ pub struct AreaRow {
     pub code: String,
     /// Its name.
     pub name: String,
+    /// Its Welsh name, when the lookup gives one.
+    pub name_cy: Option<String>,
     /// Its parent's code (none for the top).
     pub parent: Option<String>,
     /// Residents: the sum over its LSOAs.
@@ -62,6 +64,7 @@ impl AreaRow {
         Area {
             code: AreaCode::from(self.code.as_str()),
             name: self.name.clone(),
+            name_cy: self.name_cy.clone(),
             parent: self.parent.as_deref().map(AreaCode::from),
             population: with_population.then(|| u32::try_from(self.population).unwrap_or(u32::MAX)),
             imd_rank: self.imd_rank,
@@ -250,6 +253,7 @@ fn area_rows(accs: HashMap<String, Acc>, last: &Lookup, of: u32) -> Vec<AreaRow>
             let name = last.name(&code).unwrap_or(&code).to_string();
             let row = AreaRow {
                 name,
+                name_cy: last.name_cy(&code).map(str::to_string),
                 parent: a.parent,
                 population: a.population,
                 imd_rank: rank,

@@ -1,6 +1,7 @@
 //! Writer for the areas file, as [`read_areas`](super::areas::read_areas)
-//! reads it: `area_code,area_name,parent_code,population,imd_rank,imd_decile`
-//! and `imd_score` when any area has one, quoted as RFC 4180 asks.
+//! reads it: `area_code,area_name,parent_code,population,imd_rank,imd_decile`,
+//! with `area_name_cy` after `area_name` when any area has a Welsh name and
+//! `imd_score` when any area has one, quoted as RFC 4180 asks.
 
 use std::borrow::Cow;
 
@@ -17,25 +18,35 @@ pub fn csv_field(text: &str) -> Cow<'_, str> {
 }
 
 /// The areas as an areas file, in the order given, one line per area
-/// ending `\n`; unknown values are left empty. The `imd_score` column is
-/// there only when an area has a score; a score that is not finite is
+/// ending `\n`; unknown values are left empty. The `area_name_cy` column is
+/// there only when an area has a Welsh name (so an English dataset's file
+/// is as it was), empty for the areas that have none; the `imd_score`
+/// column only when an area has a score, and a score that is not finite is
 /// written empty. The reader trims fields, so a code or name with spaces at
 /// either end reads back trimmed.
 pub fn write_areas_csv(areas: &[Area]) -> String {
+    let welsh = areas.iter().any(|a| a.name_cy.is_some());
     let scores = areas.iter().any(|a| a.imd_score.is_some());
-    let mut out = String::from("area_code,area_name,parent_code,population,imd_rank,imd_decile");
+    let mut out = String::from("area_code,area_name");
+    out.push_str(if welsh { ",area_name_cy" } else { "" });
+    out.push_str(",parent_code,population,imd_rank,imd_decile");
     out.push_str(if scores { ",imd_score\n" } else { "\n" });
     let text = |v: Option<String>| v.unwrap_or_default();
     for a in areas {
         let parent = a.parent.as_ref().map_or("", |p| p.as_str());
-        let fields = [
+        let mut fields = vec![
             csv_field(a.code.as_str()).into_owned(),
             csv_field(&a.name).into_owned(),
+        ];
+        if welsh {
+            fields.push(csv_field(a.name_cy.as_deref().unwrap_or("")).into_owned());
+        }
+        fields.extend([
             csv_field(parent).into_owned(),
             text(a.population.map(|v| v.to_string())),
             text(a.imd_rank.map(|v| v.to_string())),
             text(a.imd_decile.map(|v| v.to_string())),
-        ];
+        ]);
         out.push_str(&fields.join(","));
         if scores {
             out.push(',');
@@ -85,6 +96,23 @@ mod tests {
     }
 
     #[test]
+    fn welsh_names_get_their_column_only_when_an_area_has_one() {
+        let mut park = Area::named("W05001621", "Park");
+        park.name_cy = Some("Y Parc, \"Merthyr\"".to_string());
+        park.parent = Some(AreaCode::from("W06000024"));
+        let areas = [park, Area::named("W05001617", "Cyfarthfa")];
+        let text = write_areas_csv(&areas);
+        assert_eq!(
+            text,
+            "area_code,area_name,area_name_cy,parent_code,population,imd_rank,imd_decile\n\
+             W05001621,Park,\"Y Parc, \"\"Merthyr\"\"\",W06000024,,,\n\
+             W05001617,Cyfarthfa,,,,,\n"
+        );
+        assert_eq!(read(&text), areas);
+        assert!(!write_areas_csv(&areas[1..]).contains("area_name_cy"));
+    }
+
+    #[test]
     fn the_demo_areas_read_back_the_same() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/demo/areas.csv");
         let demo = read(&std::fs::read_to_string(path).unwrap());
@@ -122,6 +150,7 @@ mod tests {
             |code: &str, name: &str, parent: Option<&str>, population, rank: Option<u32>| AreaRow {
                 code: code.to_string(),
                 name: name.to_string(),
+                name_cy: None,
                 parent: parent.map(str::to_string),
                 population,
                 imd_rank: rank,

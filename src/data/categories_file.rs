@@ -1,7 +1,9 @@
 //! Reader and writer of the categories file: `category,group[,is_crime]
-//! [,source]` — the group each category belongs to, whether it counts as
-//! crime, and the source its counts come from when not the dataset's main
-//! one (e.g. `Council`).
+//! [,source][,category_cy][,group_cy]` — the group each category belongs
+//! to, whether it counts as crime, the source its counts come from when not
+//! the dataset's main one (e.g. `Council`), and the Welsh names of the
+//! category and its group (shown under `?lang=cy`; the police.uk types and
+//! groups have built-in ones).
 
 use std::io::Read;
 
@@ -11,7 +13,7 @@ use super::header;
 use super::report::LoadReport;
 use super::table::Table;
 
-const EXPECTED: &str = "category, group[, is_crime][, source]";
+const EXPECTED: &str = "category, group[, is_crime][, source][, category_cy][, group_cy]";
 
 /// Reads `yes`/`no`-like text; `None` when it is neither.
 fn parse_flag(text: &str) -> Option<bool> {
@@ -36,6 +38,8 @@ pub fn read_categories<R: Read>(
     let group_col = header::find(headers, &["group", "category group"]);
     let crime_col = header::find(headers, &["is crime", "crime"]);
     let source_col = header::find(headers, &["source"]);
+    let name_cy_col = header::find(headers, &["category cy", "crime type cy", "name cy"]);
+    let group_cy_col = header::find(headers, &["group cy", "category group cy"]);
     let (Some(name_col), Some(group_col)) = (name_col, group_col) else {
         let missing: Vec<&str> = [("category", name_col), ("group", group_col)]
             .iter()
@@ -50,6 +54,7 @@ pub fn read_categories<R: Read>(
     };
     let mut report = LoadReport::default();
     let mut items: Vec<Category> = Vec::new();
+    let mut welsh = Vec::new();
     table.for_each_row(file, &mut report, |report, record| {
         let line = record.line();
         let (name, group) = (record.text(name_col), record.text(group_col));
@@ -91,6 +96,10 @@ pub fn read_categories<R: Read>(
             .map(|c| record.text(c))
             .filter(|s| !s.is_empty())
             .map(str::to_string);
+        for (english, col) in [(name, name_cy_col), (group, group_cy_col)] {
+            let cy = col.map_or("", |c| record.text(c));
+            welsh.push((english.to_string(), cy.to_string()));
+        }
         items.push(Category {
             name: name.to_string(),
             group: group.to_string(),
@@ -99,16 +108,28 @@ pub fn read_categories<R: Read>(
         });
         report.accepted += 1;
     });
-    Ok((Categories::new(items), report))
+    Ok((Categories::new(items).with_welsh(welsh), report))
 }
 
 /// The categories as a categories file (`category,group,is_crime`, with
-/// `yes`/`no`, and `source` when any category has one), in axis order, as
-/// [`read_categories`] reads them back.
+/// `yes`/`no`; `source` when any category has one; `category_cy,group_cy`
+/// when Welsh names were given beside the built-in ones), in axis order,
+/// as [`read_categories`] reads them back.
 pub fn write_categories_csv(categories: &Categories) -> String {
     let sources = categories.iter().any(|c| c.source.is_some());
+    let given = categories.welsh_given();
+    let welsh = !given.is_empty();
     let mut out = String::from("category,group,is_crime");
-    out.push_str(if sources { ",source\n" } else { "\n" });
+    out.push_str(if sources { ",source" } else { "" });
+    out.push_str(if welsh {
+        ",category_cy,group_cy\n"
+    } else {
+        "\n"
+    });
+    let given = |en: &str| {
+        let cy = given.iter().find(|(e, _)| e == en);
+        cy.map_or("", |(_, cy)| cy.as_str()).to_string()
+    };
     for c in categories.iter() {
         let field = |t: &str| super::areas_write::csv_field(t).into_owned();
         let flag = if c.is_crime { "yes" } else { "no" };
@@ -117,21 +138,28 @@ pub fn write_categories_csv(categories: &Categories) -> String {
             out.push(',');
             out.push_str(&field(c.source.as_deref().unwrap_or("")));
         }
+        if welsh {
+            let (name, group) = (given(&c.name), given(&c.group));
+            out.push_str(&format!(",{},{}", field(&name), field(&group)));
+        }
         out.push('\n');
     }
     out
 }
 
 /// True when every category is one of the built-in list's with the same
-/// group and crime flag (no categories file is needed to read it back).
+/// group and crime flag, and no Welsh name is given beside the built-in
+/// ones (no categories file is needed to read it back).
 pub fn is_built_in(categories: &Categories) -> bool {
     let built_in = Categories::default();
-    categories.iter().all(|c| built_in.iter().any(|b| b == c))
+    categories.welsh_given().is_empty()
+        && categories.iter().all(|c| built_in.iter().any(|b| b == c))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn written_categories_read_back_the_same() {
@@ -159,6 +187,38 @@ mod tests {
         assert_eq!((back, report.rejected), (c.clone(), 0));
         assert!(!is_built_in(&c));
         assert!(is_built_in(&Categories::default()));
+    }
+
+    #[test]
+    fn welsh_names_are_read_written_and_read_back() {
+        let text = "category,group,is_crime,category_cy,group_cy\n\
+                    Fraud,Money,yes,Twyll,Arian\n\
+                    Scams,Money,yes,,\n\
+                    Burglary,Acquisitive crime,yes,,\n";
+        let (c, r) = read_categories("c.csv", text.as_bytes()).unwrap();
+        assert_eq!((r.accepted, r.rejected), (3, 0));
+        assert_eq!(c.name_in("Fraud", Lang::Cy), "Twyll");
+        assert_eq!(c.name_in("Scams", Lang::Cy), "Scams", "none given");
+        assert_eq!(
+            c.group_in("Money", Lang::Cy),
+            "Arian",
+            "the group's, from its first row"
+        );
+        assert_eq!(c.name_in("Burglary", Lang::Cy), "Byrgleriaeth", "built in");
+        assert!(!is_built_in(&Categories::with_file(c.clone())));
+        let written = write_categories_csv(&c);
+        assert_eq!(
+            written,
+            "category,group,is_crime,category_cy,group_cy\n\
+             Fraud,Money,yes,Twyll,Arian\nScams,Money,yes,,Arian\n\
+             Burglary,Acquisitive crime,yes,,\n"
+        );
+        assert_eq!(
+            read_categories("again.csv", written.as_bytes()).unwrap().0,
+            c
+        );
+        let plain = write_categories_csv(&Categories::default());
+        assert!(!plain.contains("_cy"), "{plain}");
     }
 
     #[test]

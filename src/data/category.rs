@@ -1,5 +1,11 @@
 //! Crime categories, their groups, whether each counts as crime, and the
-//! source each comes from when a dataset has more than one.
+//! source each comes from when a dataset has more than one; and their
+//! names in Welsh (the built-in police.uk types' and groups' in
+//! [`built_in_welsh`], others from a categories file). A category's or a
+//! group's English name is its key (`?select=Burglary`): only what is shown
+//! changes with the language.
+
+use crate::i18n::Lang;
 
 /// The police.uk name of anti-social behaviour, which is not crime.
 pub const ASB: &str = "Anti-social behaviour";
@@ -37,16 +43,62 @@ const DEFAULTS: [(&str, &str, bool); 14] = [
     ("Violence and sexual offences", "Violent crime", true),
 ];
 
-/// An ordered list of categories (the order is the cube's category axis).
+/// The Welsh names of the 14 police.uk crime types and of their built-in
+/// groups, by their English names (a category and a group of the same
+/// name, such as `Drugs`, have the same Welsh). The terms are those Welsh
+/// public bodies use where we know them; they need review by a Welsh
+/// speaker (README, "Welsh in the data").
+const WELSH: [(&str, &str); 17] = [
+    (ASB, "Ymddygiad gwrthgymdeithasol"),
+    ("Bicycle theft", "Dwyn beiciau"),
+    ("Burglary", "Byrgleriaeth"),
+    (
+        "Criminal damage and arson",
+        "Difrod troseddol a llosgi bwriadol",
+    ),
+    ("Drugs", "Cyffuriau"),
+    ("Other crime", "Troseddau eraill"),
+    ("Other theft", "Dwyn arall"),
+    ("Possession of weapons", "Meddu ar arfau"),
+    ("Public order", "Trefn gyhoeddus"),
+    ("Robbery", "Lladrad"),
+    ("Shoplifting", "Dwyn o siopau"),
+    ("Theft from the person", "Dwyn oddi ar y person"),
+    ("Vehicle crime", "Troseddau cerbydau"),
+    ("Violence and sexual offences", "Trais a throseddau rhywiol"),
+    ("Acquisitive crime", "Troseddau caffael"),
+    ("Damage and disorder", "Difrod ac anhrefn"),
+    ("Violent crime", "Troseddau treisgar"),
+];
+
+/// The built-in Welsh name of a police.uk crime type or built-in group,
+/// by its English name.
+pub fn built_in_welsh(english: &str) -> Option<&'static str> {
+    WELSH
+        .iter()
+        .find(|(en, _)| *en == english)
+        .map(|(_, cy)| *cy)
+}
+
+/// Welsh names by English name, each `(English, Welsh)`.
+pub type WelshNames = Vec<(String, String)>;
+
+/// An ordered list of categories (the order is the cube's category axis),
+/// with the Welsh names a categories file gives.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Categories {
     items: Vec<Category>,
+    /// Welsh names of categories and groups, by English name (a categories
+    /// file's `category_cy` and `group_cy`: a category and a group of the
+    /// same name share one, the first given).
+    welsh: WelshNames,
 }
 
 impl Default for Categories {
     /// The built-in list: the 14 police.uk crime types, alphabetical.
     fn default() -> Self {
         Categories {
+            welsh: Vec::new(),
             items: DEFAULTS
                 .iter()
                 .map(|(name, group, is_crime)| Category {
@@ -63,7 +115,66 @@ impl Default for Categories {
 impl Categories {
     /// Categories from an explicit list.
     pub fn new(items: Vec<Category>) -> Self {
-        Categories { items }
+        Categories {
+            items,
+            welsh: Vec::new(),
+        }
+    }
+
+    /// With Welsh names of categories and groups, each `(English,
+    /// Welsh)`; a name given twice keeps its first Welsh, an empty one is
+    /// none.
+    pub fn with_welsh(mut self, given: WelshNames) -> Self {
+        for (en, cy) in given {
+            self.add_welsh(en, cy);
+        }
+        self
+    }
+
+    fn add_welsh(&mut self, en: String, cy: String) {
+        if !cy.is_empty() && !self.welsh.iter().any(|(e, _)| *e == en) {
+            self.welsh.push((en, cy));
+        }
+    }
+
+    /// `items`, with this list's Welsh names (a list rebuilt from another,
+    /// e.g. aligned to a cube, keeps what its categories file said).
+    pub fn renewed(&self, items: Vec<Category>) -> Categories {
+        Categories {
+            items,
+            welsh: self.welsh.clone(),
+        }
+    }
+
+    /// The Welsh names of categories and groups given beside the built-in
+    /// ones (by a categories file), each `(English, Welsh)`.
+    pub fn welsh_given(&self) -> &WelshNames {
+        &self.welsh
+    }
+
+    /// The Welsh of a category's or group's English name: the given one,
+    /// else the built-in.
+    fn welsh_of(&self, english: &str) -> Option<&str> {
+        let given = self.welsh.iter().find(|(en, _)| en == english);
+        given
+            .map(|(_, cy)| cy.as_str())
+            .or_else(|| built_in_welsh(english))
+    }
+
+    /// A category's name in `lang` (the category named `name` in English,
+    /// its key): in Welsh, its categories file's Welsh name, else the
+    /// built-in one of a police.uk type, else `name` itself.
+    pub fn name_in<'a>(&'a self, name: &'a str, lang: Lang) -> &'a str {
+        match lang {
+            Lang::En => name,
+            Lang::Cy => self.welsh_of(name).unwrap_or(name),
+        }
+    }
+
+    /// A group's name in `lang` (the group named `group` in English, its
+    /// key), as [`name_in`](Self::name_in) for categories.
+    pub fn group_in<'a>(&'a self, group: &'a str, lang: Lang) -> &'a str {
+        self.name_in(group, lang)
     }
 
     /// All categories, in axis order.
@@ -111,6 +222,7 @@ impl Categories {
     /// category the file lists takes the file's group, crime flag and
     /// source; the built-in police.uk types it does not list keep theirs;
     /// the file's other categories follow, in its order.
+    /// The file's Welsh names are kept (over the built-in ones).
     pub fn with_file(file: Categories) -> Categories {
         let mut items: Vec<Category> = Categories::default().items;
         for c in file.items {
@@ -119,7 +231,10 @@ impl Categories {
                 None => items.push(c),
             }
         }
-        Categories { items }
+        Categories {
+            items,
+            welsh: file.welsh,
+        }
     }
 
     /// Keeps each group to one source: a group another source's categories
@@ -136,9 +251,16 @@ impl Categories {
                     .any(|o| o.group == c.group && o.source != c.source)
             })
             .collect();
-        for (c, shared) in self.items.iter_mut().zip(shared) {
+        for (i, shared) in shared.into_iter().enumerate() {
+            let c = &self.items[i];
             if let (true, Some(source)) = (shared, &c.source) {
-                c.group = format!("{} ({source})", c.group);
+                let group = format!("{} ({source})", c.group);
+                // Its Welsh name, named with its source likewise.
+                if let Some(cy) = self.welsh_of(&c.group) {
+                    let cy = format!("{cy} ({source})");
+                    self.add_welsh(group.clone(), cy);
+                }
+                self.items[i].group = group;
             }
         }
     }
@@ -220,6 +342,39 @@ mod tests {
     }
 
     #[test]
+    fn names_in_welsh_are_the_file_s_else_built_in_else_english() {
+        let c = Categories::default();
+        for item in c.iter() {
+            assert!(built_in_welsh(&item.name).is_some(), "{}", item.name);
+            assert!(built_in_welsh(&item.group).is_some(), "{}", item.group);
+        }
+        assert_eq!(c.name_in("Burglary", Lang::Cy), "Byrgleriaeth");
+        assert_eq!(c.name_in("Burglary", Lang::En), "Burglary");
+        assert_eq!(
+            c.group_in("Acquisitive crime", Lang::Cy),
+            "Troseddau caffael"
+        );
+        assert_eq!(c.name_in("Fraud", Lang::Cy), "Fraud", "not known: English");
+        let file = Categories::new(Vec::new()).with_welsh(vec![
+            ("Burglary".into(), "Bwrgleriaeth".into()),
+            ("Fraud".into(), "Twyll".into()),
+            ("Money".into(), "Arian".into()),
+            ("Money".into(), "Later".into()),
+        ]);
+        let c = Categories::with_file(file);
+        assert_eq!(
+            c.name_in("Burglary", Lang::Cy),
+            "Bwrgleriaeth",
+            "the file's first"
+        );
+        assert_eq!(c.name_in("Fraud", Lang::Cy), "Twyll");
+        assert_eq!(c.group_in("Money", Lang::Cy), "Arian", "the first given");
+        assert_eq!(c.name_in("Robbery", Lang::Cy), "Lladrad");
+        let again = c.renewed(Vec::new());
+        assert_eq!(again.name_in("Fraud", Lang::Cy), "Twyll");
+    }
+
+    #[test]
     fn a_group_two_sources_use_is_split_by_source() {
         let file = Categories::new(vec![Category {
             name: "Council ASB".into(),
@@ -232,6 +387,10 @@ mod tests {
         let group = |n: &str| c.get(c.index_of(n).unwrap()).unwrap().group.clone();
         assert_eq!(group(ASB), ASB, "the main source's keeps its name");
         assert_eq!(group("Council ASB"), "Anti-social behaviour (Council)");
+        assert_eq!(
+            c.group_in("Anti-social behaviour (Council)", Lang::Cy),
+            "Ymddygiad gwrthgymdeithasol (Council)"
+        );
         assert_eq!(
             group("Burglary"),
             "Acquisitive crime",

@@ -24,7 +24,8 @@ pub struct Dataset {
 
 impl Dataset {
     /// Joins a cube with areas and a category list. Categories met in the
-    /// cube but missing from `known` are added as their own group.
+    /// cube but missing from `known` are added as their own group; the
+    /// Welsh names `known` was given are kept.
     pub fn new(cube: Cube, areas: Vec<Area>, known: &Categories) -> Dataset {
         let mut aligned = Vec::with_capacity(cube.categories().len());
         let mut extra = Categories::new(Vec::new());
@@ -39,7 +40,7 @@ impl Dataset {
                 }
             }
         }
-        let mut categories = Categories::new(aligned);
+        let mut categories = known.renewed(aligned);
         categories.separate_sources();
         let mut by_code = HashMap::new();
         for (i, a) in areas.iter().enumerate().rev() {
@@ -62,6 +63,12 @@ impl Dataset {
     /// The display name of an area: its listed name, else its code.
     pub fn area_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.area(code).map_or(code, |a| a.name.as_str())
+    }
+
+    /// The display name of an area in `lang` ([`Area::name_in`]: Welsh
+    /// where it has a Welsh name), else its code.
+    pub fn area_name_in<'a>(&'a self, code: &'a str, lang: crate::i18n::Lang) -> &'a str {
+        self.area(code).map_or(code, |a| a.name_in(lang))
     }
 }
 

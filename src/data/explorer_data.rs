@@ -108,15 +108,9 @@ pub fn assemble(manifest: Manifest, files: Files) -> Result<ExplorerData, String
     let leaves = leaf_codes(&areas);
 
     let categories = categories_of(&files)?;
-    let (others, categories) = read_other_sources(&manifest, &files, &leaves, categories)?;
+    let (others, items) = read_other_sources(&manifest, &files, &leaves, &categories)?;
     let theirs = |name: &str| others.iter().any(|(o, _)| o.category_index(name).is_some());
-    let main = Categories::new(
-        categories
-            .iter()
-            .filter(|c| !theirs(&c.name))
-            .cloned()
-            .collect(),
-    );
+    let main = Categories::new(items.iter().filter(|c| !theirs(&c.name)).cloned().collect());
     let mut builder = CubeBuilder::new()
         .with_categories(main.iter().map(|c| c.name.as_str()))
         .with_sources(main.source_indices())
@@ -149,7 +143,7 @@ pub fn assemble(manifest: Manifest, files: Files) -> Result<ExplorerData, String
         }
         None => Vec::new(),
     };
-    let dataset = Dataset::new(cube, areas, &Categories::new(categories));
+    let dataset = Dataset::new(cube, areas, &categories.renewed(items));
     Ok(ExplorerData {
         manifest,
         dataset,
@@ -189,7 +183,7 @@ fn read_other_sources(
     manifest: &Manifest,
     files: &Files,
     leaves: &[&str],
-    categories: Categories,
+    categories: &Categories,
 ) -> Result<(Vec<OtherCounts>, Vec<super::Category>), String> {
     let mut items: Vec<super::Category> = categories.iter().cloned().collect();
     let mut out = Vec::new();
@@ -278,6 +272,10 @@ impl ExplorerData {
             .collect();
         let mut manifest = self.manifest.clone();
         manifest.whole_name = top.name.clone();
+        let whole_cy = top.name_cy.clone();
+        manifest
+            .welsh
+            .set(super::manifest::Text::WholeName, whole_cy);
         let boundaries = self
             .boundaries
             .iter()

@@ -33,6 +33,7 @@ pub mod boundaries;
 pub mod boundaries_write;
 pub mod categories_file;
 pub mod counts_write;
+mod cp437;
 pub mod csv_scan;
 pub mod csv_swar;
 pub mod deprivation_lookup;

@@ -140,11 +140,17 @@ fn body(
 
 /// The source and licence line under an embedded view.
 fn source_line(manifest: &Manifest, w: &Words) -> String {
-    let source = w.f(Msg::SourceIs, &[("source", &manifest.attribution)]);
+    let source = w.f(
+        Msg::SourceIs,
+        &[("source", manifest.attribution_in(w.lang()))],
+    );
     if manifest.licence.is_empty() {
         source
     } else {
-        let licence = w.f(Msg::LicenceIs, &[("licence", &manifest.licence)]);
+        let licence = w.f(
+            Msg::LicenceIs,
+            &[("licence", manifest.licence_in(w.lang()))],
+        );
         format!("{source} {licence}")
     }
 }

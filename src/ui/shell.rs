@@ -65,7 +65,7 @@ pub fn Shell(
             let trail = names.with(|h| h.trail.clone());
             (!trail.is_empty()).then(|| view! { <Trail trail=trail view=view /> })
         }}
-        <h1 data-testid="dataset-title">{manifest.title.clone()}</h1>
+        <h1 data-testid="dataset-title">{manifest.title_in(w.lang()).to_string()}</h1>
         <p class="coverage" data-testid="coverage">
             {crate::view::periods::dates_text(&data, w)}
         </p>
@@ -206,19 +206,23 @@ fn Provenance(
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
     let manifest = &data.manifest;
-    let caveats = manifest
-        .caveats
-        .iter()
-        .map(|c| view! { <li>{c.clone()}</li> })
-        .collect_view();
     let w = words_of(view);
-    let licence = (!manifest.licence.is_empty())
-        .then(|| w.f(Msg::LicenceIs, &[("licence", &manifest.licence)]));
+    let caveats = manifest
+        .caveats_in(w.lang())
+        .into_iter()
+        .map(|c| view! { <li>{c.to_string()}</li> })
+        .collect_view();
+    let licence = (!manifest.licence.is_empty()).then(|| {
+        w.f(
+            Msg::LicenceIs,
+            &[("licence", manifest.licence_in(w.lang()))],
+        )
+    });
     view! {
         <footer class="provenance" data-testid="provenance">
             <h2>{w.t(Msg::AboutTheseFigures)}</h2>
             <ul data-testid="caveats">{caveats}</ul>
-            <p data-testid="attribution">{manifest.attribution.clone()}</p>
+            <p data-testid="attribution">{manifest.attribution_in(w.lang()).to_string()}</p>
             <p>{licence}</p>
             <p data-testid="load-report">{load_summary}</p>
             <super::pages::headline::GuideLink view=view />

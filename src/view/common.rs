@@ -30,6 +30,9 @@ pub struct Setup {
     pub selection: Selection,
     /// The words of the page's language.
     pub w: &'static Words,
+    /// What is counted, in those words (`All crime (excluding ASB)`,
+    /// `Byrgleriaeth`).
+    pub what: String,
     /// What its counts are in sentences: offences for crime, else
     /// incidents (anti-social behaviour, or any category the categories
     /// file says is not crime); a noun message.
@@ -81,13 +84,13 @@ pub fn whole_name(b: &ExplorerData, w: &Words) -> String {
     if b.manifest.whole_name.is_empty() {
         w.t(Msg::TheWholeArea).to_string()
     } else {
-        b.manifest.whole_name.clone()
+        b.manifest.whole_name_in(w.lang()).to_string()
     }
 }
 
 /// An area's name in `w`'s language.
-pub fn area_name<'a>(area: &'a crate::data::Area, _w: &Words) -> &'a str {
-    &area.name
+pub fn area_name<'a>(area: &'a crate::data::Area, w: &Words) -> &'a str {
+    area.name_in(w.lang())
 }
 
 /// Resolves `state` against `b`. An error is a sentence for the page.
@@ -104,8 +107,16 @@ pub fn setup(b: &ExplorerData, state: &ViewState) -> Result<Setup, String> {
         None => &b.manifest.area_level,
     };
     let level_name = level_words(level_name, w).0;
-    let map = level_map(b, level);
+    let map = level_map_in(b, level, w);
     let whole_name = whole_name(b, w);
+    let what = match &selection {
+        Selection::AllCrime | Selection::Asb => selection.label_in(w),
+        other => b
+            .dataset
+            .categories
+            .name_in(other.key(), w.lang())
+            .to_string(),
+    };
     let coverage = totals.coverage(&selection.mask(&b.dataset.categories));
     let notes = super::periods::notes(&pair, &coverage, fallback, w);
     let unit = if selection.is_crime(&b.dataset.categories) {
@@ -115,6 +126,7 @@ pub fn setup(b: &ExplorerData, state: &ViewState) -> Result<Setup, String> {
     };
     Ok(Setup {
         w,
+        what,
         coverage,
         unit,
         notes,
@@ -138,6 +150,27 @@ pub fn level_map(b: &ExplorerData, level: Option<Level>) -> Arc<LevelMap> {
     let level = level.map_or(AreaLevel::Base, AreaLevel::Gss);
     b.derived
         .get_or_make(key, || LevelMap::new(&b.dataset, level, None))
+}
+
+/// [`level_map`] with its areas named in `w`'s language (Welsh names
+/// where the areas file has them): what rankings, maps and findings name.
+pub fn level_map_in(b: &ExplorerData, level: Option<Level>, w: &Words) -> Arc<LevelMap> {
+    let english = level_map(b, level);
+    if w.lang() == crate::i18n::Lang::En {
+        return english;
+    }
+    let key = format!("{} {}", level.map_or("base", Level::name), w.lang().code());
+    b.derived.get_or_make(&key, || {
+        let mut map = (*english).clone();
+        let mut labels = (*map.labels).clone();
+        for (name, code) in labels.names.iter_mut().zip(&labels.codes) {
+            if let Some(area) = b.dataset.area(code.as_str()) {
+                *name = area_name(area, w).to_string();
+            }
+        }
+        map.labels = Arc::new(labels);
+        map
+    })
 }
 
 /// The whole dataset's totals by month and category, summed the first time

@@ -41,7 +41,7 @@ pub fn deprivation_view(b: &ExplorerData, state: &ViewState) -> Result<Deprivati
     let r = rank_areas(&b.dataset, &s.totals, &s.map, &s.selection, Measure::Rate);
     let d = deprivation(&r, &s.map)
         .ok_or_else(|| w.f(Msg::TooFewForDeprivation, &[("plural", &plural)]))?;
-    let what = s.selection.label_in(w);
+    let what = s.what.clone();
     let summary = summary(&d, &what, &plural, w);
     let points = points(&d, &r, &s);
     let scatter_text = w.f(

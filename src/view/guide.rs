@@ -81,8 +81,8 @@ fn the_data(data: &ExplorerData, w: &Words) -> Section {
             text.to_string()
         }
     };
-    let publisher = or(&m.publisher, Msg::ItsPublisher);
-    let licence = or(&m.licence, Msg::NotStated);
+    let publisher = or(m.publisher_in(w.lang()), Msg::ItsPublisher);
+    let licence = or(m.licence_in(w.lang()), Msg::NotStated);
     let rows = thousands(data.report.rows_read);
     let args = [
         ("rows", rows.as_str()),
@@ -100,8 +100,12 @@ fn the_data(data: &ExplorerData, w: &Words) -> Section {
     Section {
         heading: w.t(Msg::GuideDataHeading).to_string(),
         paragraphs: vec![
-            format!("{}. {}", m.title, span_text(&data.dataset.cube, w)),
-            m.attribution.clone(),
+            format!(
+                "{}. {}",
+                m.title_in(w.lang()),
+                span_text(&data.dataset.cube, w)
+            ),
+            m.attribution_in(w.lang()).to_string(),
             read,
         ],
     }
@@ -113,13 +117,13 @@ fn cite(data: &ExplorerData, address: &str, w: &Words) -> Section {
     let by = if m.publisher.is_empty() {
         whole_name(data, w)
     } else {
-        m.publisher.clone()
+        m.publisher_in(w.lang()).to_string()
     };
     Section {
         heading: w.t(Msg::GuideCiteHeading).to_string(),
         paragraphs: vec![format!(
             "{by}, {}. {}, {address}",
-            m.title,
+            m.title_in(w.lang()),
             w.t(Msg::AppName)
         )],
     }

@@ -90,7 +90,7 @@ pub fn headline(c: &crate::analysis::Comparison, s: &Setup, place: &str) -> Head
             marker,
             w.f(
                 Msg::TooSmallToPublishFor,
-                &[("what", &c.selection.label_in(w)), ("place", place)],
+                &[("what", &s.what), ("place", place)],
             ),
         )
     } else {
@@ -109,11 +109,11 @@ pub fn headline(c: &crate::analysis::Comparison, s: &Setup, place: &str) -> Head
                 "[x]".to_string()
             },
             pct,
-            narrative::headline(&said(c, rule), pair, s.unit, w),
+            narrative::headline(&said(c, rule), pair, s.unit, &s.what, w),
         )
     };
     Headline {
-        title: c.selection.label_in(w),
+        title: s.what.clone(),
         current_label: pair.current.label_in(w),
         previous_label: pair.previous.label_in(w),
         current,
@@ -149,6 +149,7 @@ pub fn comparison_table(
     rows: &[CompareRow],
     rule: &crate::analysis::Disclosure,
     first_column: &str,
+    categories: &crate::data::Categories,
     w: &Words,
 ) -> (TableModel, bool) {
     let shown = show_table(rows, rule);
@@ -158,7 +159,7 @@ pub fn comparison_table(
     for (s, row) in shown.iter().zip(rows) {
         // All crime and anti-social behaviour in the page's words.
         let name = match s.role {
-            RowRole::Part => s.name.clone(),
+            RowRole::Part => categories.name_in(&s.name, w.lang()).to_string(),
             _ => row.comparison.selection.label_in(w),
         };
         let cells = vec![
@@ -269,12 +270,13 @@ pub fn overview(b: &ExplorerData, state: &ViewState) -> Result<OverviewModel, St
     } else {
         Msg::ColCategory
     });
-    let (table, has_markers) = comparison_table(caption, &rows, &s.rule, first_column, w);
+    let (table, has_markers) =
+        comparison_table(caption, &rows, &s.rule, first_column, &ds.categories, w);
 
     let mask = s.selection.mask(&ds.categories);
     let series = super::common::monthly_whole(b).series(&mask);
     let trend = TrendChart {
-        what: in_sentence(&s.selection.label_in(w)),
+        what: in_sentence(&s.what),
         first: Series {
             label: s.pair.current.label_in(w),
             points: pick(&series, &ds.cube, &mask, s.pair.current),
@@ -374,12 +376,26 @@ fn by_source(b: &ExplorerData, s: &Setup) -> Option<TableModel> {
             ("previous", &s.pair.previous.label_in(w)),
         ],
     );
-    let (mut table, _) = comparison_table(caption, &rows, &s.rule, w.t(Msg::ColSeries), w);
+    let (mut table, _) = comparison_table(
+        caption,
+        &rows,
+        &s.rule,
+        w.t(Msg::ColSeries),
+        &ds.categories,
+        w,
+    );
+    // Each row's source, in the table's order: its body (the parts), then
+    // its footer.
+    let (parts, rest): (Vec<&CompareRow>, Vec<&CompareRow>) =
+        rows.iter().partition(|r| r.role == RowRole::Part);
+    let sources = parts.into_iter().chain(rest).map(|r| {
+        let source = source_of(&r.key).unwrap_or_default();
+        b.manifest.source_name_in(&source, w.lang()).to_string()
+    });
     let mut cells = std::mem::take(&mut table.rows);
     cells.append(&mut table.footer);
-    for row in &mut cells {
+    for (row, source) in cells.iter_mut().zip(sources) {
         row.remove(5); // no share of all crime: none of it is crime
-        let source = source_of(&row[0].text).unwrap_or_default();
         row.insert(1, Cell::text(source));
     }
     table.columns.remove(5);

@@ -78,8 +78,15 @@ pub fn profile(b: &ExplorerData, state: &ViewState) -> Result<ProfileModel, Stri
             ("previous", &s.pair.previous.label_in(w)),
         ],
     );
-    let (table, has_markers) = comparison_table(caption, &rows, &s.rule, w.t(Msg::ColCategory), w);
-    let what = in_sentence(&s.selection.label_in(w));
+    let (table, has_markers) = comparison_table(
+        caption,
+        &rows,
+        &s.rule,
+        w.t(Msg::ColCategory),
+        &ds.categories,
+        w,
+    );
+    let what = in_sentence(&s.what);
     let standing = standing(b, &s, &code, &what);
     let chain = super::targets::chain(b, &code);
     let targets = super::targets::targets(b, &s, scope, &chain, &name);

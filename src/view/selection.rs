@@ -32,13 +32,18 @@ pub fn selection_menu(categories: &Categories, w: &Words) -> Vec<MenuGroup> {
         // A group named as a category is reached by that name as the
         // category (e.g. police.uk's anti-social behaviour).
         .filter(|g| !categories.iter().any(|c| c.name == *g))
-        .map(|g| (g.to_string(), g.to_string()))
+        .map(|g| (g.to_string(), categories.name_in(g, w.lang()).to_string()))
         .collect();
     let named = |crime: bool| {
         categories
             .iter()
             .filter(|c| c.is_crime == crime && c.name != ASB)
-            .map(|c| (c.name.clone(), c.name.clone()))
+            .map(|c| {
+                (
+                    c.name.clone(),
+                    categories.name_in(&c.name, w.lang()).to_string(),
+                )
+            })
             .collect::<Vec<_>>()
     };
     [

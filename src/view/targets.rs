@@ -117,6 +117,6 @@ pub fn targets(
         rows,
         footer: Vec::new(),
     };
-    let note = b.manifest.targets_note.clone();
+    let note = b.manifest.targets_note_in(w.lang()).map(str::to_string);
     Some((TargetsModel { table, note }, results))
 }

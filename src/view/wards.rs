@@ -150,7 +150,7 @@ pub fn wards(b: &ExplorerData, state: &ViewState) -> Result<WardsModel, String> 
     let mut table = ranking_table(&s, &measure_label, rows);
     with_targets(b, &s, &r, &mut table);
     Ok(WardsModel {
-        what: s.selection.label_in(w),
+        what: s.what.clone(),
         table: Arc::new(table),
         measure_label,
         map,
@@ -273,7 +273,7 @@ fn ranking_table(s: &Setup, measure_label: &str, rows: Vec<Vec<Cell>>) -> TableM
             &[
                 ("plural", &capitalise(&plural)),
                 ("measure", measure_label),
-                ("what", &s.selection.label_in(w)),
+                ("what", &s.what),
                 ("current", &s.pair.current.label_in(w)),
                 ("previous", &s.pair.previous.label_in(w)),
             ],

@@ -144,7 +144,13 @@ fn headlines(input: &FindingsInput, push: &mut impl FnMut(FindingKind, String)) 
         };
         push(
             FindingKind::Headline,
-            headline(&c, input.pair, unit, input.w),
+            headline(
+                &c,
+                input.pair,
+                unit,
+                &c.selection.label_in(input.w),
+                input.w,
+            ),
         );
     }
 }

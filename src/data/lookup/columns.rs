@@ -13,10 +13,16 @@ fn is_ons_name(h: &str, prefix: &str, suffix: &str) -> bool {
         })
 }
 
-/// The first column holding `level` codes (`suffix` = `cd`) or names (`nm`).
+/// The first column holding `level` codes (`suffix` = `cd`), names (`nm`)
+/// or Welsh names (`nmw`, ONS's `WD25NMW`; spelled out, `Ward name
+/// (Welsh)`).
 fn find_column(headers: &[String], level: Level, suffix: &str) -> Option<usize> {
     let (prefixes, spelled) = level.column_names();
-    let word = if suffix == "cd" { "code" } else { "name" };
+    let word = match suffix {
+        "cd" => "code",
+        "nm" => "name",
+        _ => "name (welsh)",
+    };
     headers.iter().position(|h| {
         prefixes.iter().any(|p| is_ons_name(h, p, suffix))
             || spelled
@@ -51,33 +57,39 @@ fn lsoa_columns(headers: &[String]) -> (Option<usize>, Option<usize>) {
     }
 }
 
-/// Where a lookup's columns are: codes and names of each level (in
-/// [`LEVELS`] order), and the successor LSOA code of a bridge.
+/// Where a lookup's columns are: codes, names and Welsh names of each
+/// level (in [`LEVELS`] order), and the successor LSOA code of a bridge.
 pub(super) struct Columns {
     pub(super) codes: [Option<usize>; 4],
     pub(super) names: [Option<usize>; 4],
+    pub(super) names_cy: [Option<usize>; 4],
     pub(super) successor: Option<usize>,
 }
 
 impl Columns {
     pub(super) fn find(headers: &[String]) -> Columns {
         let (key_col, successor) = lsoa_columns(headers);
-        // The LSOA name column of the key's year (`LSOA11NM` for `LSOA11CD`).
-        let key_name = key_col
-            .and_then(|c| headers[c].strip_suffix("cd"))
-            .map(|stem| format!("{stem}nm"));
+        // The LSOA name columns of the key's year (`LSOA11NM` and
+        // `LSOA11NMW` for `LSOA11CD`): a bridge's newer LSOAs' names are
+        // not the key's.
+        let key_stem = key_col.and_then(|c| headers[c].strip_suffix("cd"));
+        let names = |suffix: &str| {
+            let key_name = key_stem.map(|stem| format!("{stem}{suffix}"));
+            LEVELS.map(|l| match (l, &key_name) {
+                (Level::Lsoa, Some(n)) => headers
+                    .iter()
+                    .position(|h| h == n)
+                    .or_else(|| find_column(headers, l, suffix)),
+                _ => find_column(headers, l, suffix),
+            })
+        };
         Columns {
             codes: LEVELS.map(|l| match l {
                 Level::Lsoa => key_col,
                 _ => find_column(headers, l, "cd"),
             }),
-            names: LEVELS.map(|l| match (l, &key_name) {
-                (Level::Lsoa, Some(n)) => headers
-                    .iter()
-                    .position(|h| h == n)
-                    .or_else(|| find_column(headers, l, "nm")),
-                _ => find_column(headers, l, "nm"),
-            }),
+            names: names("nm"),
+            names_cy: names("nmw"),
             successor,
         }
     }

@@ -1,7 +1,10 @@
 //! Reader for ONS area lookups (LSOA → MSOA / ward → local authority) under
 //! any year's column names (`LSOA11CD`, `LSOA21CD`, `WD25CD`, `LAD19NM`…)
 //! or spelled out (`LSOA Code`, `MSOA Code`, `Local authority code`…).
-//! Unnamed and unknown columns are ignored.
+//! Unnamed and unknown columns are ignored. Welsh names are read where the
+//! lookup has them (ONS's `LSOA21NMW`, `WD25NMW`, `LAD25NMW`…: empty for
+//! English areas), beside the English ones. A name garbled through code
+//! page 437 (ONS's `Ynys M├┤n`) is repaired ([`cp437`](super::cp437)).
 //!
 //! A **bridge** lookup has two LSOA code columns of different years, e.g.
 //! `LSOA11CD, LSOA21CD` (ONS's LSOA 2011 → 2021 best fit): each row is keyed
@@ -20,6 +23,7 @@ mod level;
 
 pub use level::{Level, LEVELS};
 
+use super::cp437::repaired;
 use super::error::FileError;
 use super::report::LoadReport;
 use super::table::Table;
@@ -76,12 +80,14 @@ impl LookupRow {
     }
 }
 
-/// An LSOA lookup: one row per LSOA, plus names of every area.
+/// An LSOA lookup: one row per LSOA, plus names of every area (and Welsh
+/// names of those that have one).
 #[derive(Clone, Debug, Default)]
 pub struct Lookup {
     rows: Vec<LookupRow>,
     by_lsoa: FxHashMap<String, usize>,
     names: FxHashMap<String, String>,
+    names_cy: FxHashMap<String, String>,
     levels: [bool; 4],
     bridge: bool,
     /// The years of the key LSOA column and of a bridge's successor column
@@ -151,6 +157,17 @@ impl Lookup {
     pub fn name(&self, code: &str) -> Option<&str> {
         self.names.get(code).map(String::as_str)
     }
+
+    /// The Welsh name of an area, when the lookup gives one (ONS's `*NMW`
+    /// columns: Welsh areas only).
+    pub fn name_cy(&self, code: &str) -> Option<&str> {
+        self.names_cy.get(code).map(String::as_str)
+    }
+
+    /// True when any area has a Welsh name.
+    pub fn has_welsh_names(&self) -> bool {
+        !self.names_cy.is_empty()
+    }
 }
 
 const EXPECTED: &str = "an LSOA code column (LSOA11CD, LSOA21CD or LSOA Code) and any of MSOA, ward (WDyyCD) and local authority (LADyyCD) codes";
@@ -186,6 +203,7 @@ pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport)
         let text = |c: Option<usize>| c.map(|i| record.text(i)).filter(|t| !t.is_empty());
         let codes = columns.codes.map(text);
         let names = columns.names.map(text);
+        let names_cy = columns.names_cy.map(text);
         let Some(lsoa) = codes[0] else {
             let reason = "the LSOA code is empty".to_string();
             return report.reject(file, line, lsoa_header, reason);
@@ -200,12 +218,12 @@ pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport)
             );
             return report.reject(file, line, lsoa_header, reason);
         }
-        for (code, name) in codes.iter().zip(&names) {
-            if let (Some(code), Some(name)) = (code, name) {
-                lookup
-                    .names
-                    .entry((*code).to_string())
-                    .or_insert_with(|| (*name).to_string());
+        for (map, names) in [(&mut lookup.names, names), (&mut lookup.names_cy, names_cy)] {
+            for (code, name) in codes.iter().zip(names) {
+                if let (Some(code), Some(name)) = (code, name) {
+                    map.entry((*code).to_string())
+                        .or_insert_with(|| repaired(name).unwrap_or_else(|| name.to_string()));
+                }
             }
         }
         report.accepted += 1;
@@ -267,6 +285,32 @@ mod tests {
         assert_eq!(l.name("E06000004"), Some("Stockton-on-Tees, Borough"));
         assert_eq!(l.name("E05000001"), Some("North"));
         assert!(l.contains_code("E06000004") && !l.contains_code("E06000005"));
+        assert!(!l.has_welsh_names(), "blank Welsh names are none");
+        assert_eq!(l.name_cy("E05000001"), None);
+    }
+
+    #[test]
+    fn reads_welsh_names_of_any_year_where_there_are_some() {
+        let text = "LSOA21CD,LSOA21NM,LSOA21NMW,WD24CD,WD24NM,WD24NMW,LAD24CD,LAD24NM,LAD24NMW\n\
+                W01001303,Merthyr Tydfil 001A,Merthyr Tudful 001A,W05001620,Merthyr Vale,Ynysowen,W06000024,Merthyr Tydfil,Merthyr Tudful\n\
+                W01001304,Merthyr Tydfil 001B,,W05001621,Park,,W06000024,Merthyr Tydfil,\n\
+                E01000001,A 001A,,E05000001,North,,E06000004,Stockton-on-Tees,\n";
+        let (l, r) = read_lookup("l.csv", text.as_bytes()).unwrap();
+        assert_eq!((r.rows_read, r.accepted), (3, 3));
+        assert!(l.has_welsh_names());
+        assert_eq!(l.name_cy("W06000024"), Some("Merthyr Tudful"));
+        assert_eq!(l.name_cy("W05001620"), Some("Ynysowen"));
+        assert_eq!(l.name_cy("W01001303"), Some("Merthyr Tudful 001A"));
+        assert_eq!(l.name_cy("W05001621"), None, "blank: none");
+        assert_eq!(l.name_cy("E05000001"), None);
+        assert_eq!(l.name("W05001620"), Some("Merthyr Vale"));
+        // A bridge's LSOA names are the key's year's, Welsh ones too.
+        let bridge = "LSOA11CD,LSOA11NMW,LSOA21CD,LSOA21NMW,LAD22CD,LAD22NMW\n\
+                      W01000001,Hen 001A,W01000002,Newydd 001A,W06000001,Ynys Môn\n";
+        let (b, _) = read_lookup("b.csv", bridge.as_bytes()).unwrap();
+        assert_eq!(b.name_cy("W01000001"), Some("Hen 001A"));
+        assert_eq!(b.name_cy("W06000001"), Some("Ynys Môn"));
+        assert_eq!(b.name_cy("W01000002"), None);
     }
 
     #[test]

@@ -118,7 +118,7 @@ impl LoadSession {
                 .cloned()
                 .collect();
             items.extend(listed);
-            out.categories = Categories::new(items);
+            out.categories = out.categories.renewed(items);
             out.cube = out.cube.beside(&theirs);
             out.report.merge(rows.clone());
             self.items[i].report.rows = rows;

@@ -14,11 +14,23 @@ pub struct AreaChoice {
     pub code: String,
     /// Its name, e.g. `Stockton-on-Tees` (the code when the lookup has none).
     pub name: String,
+    /// Its Welsh name, when the lookup has one (`Merthyr Tudful`).
+    pub name_cy: Option<String>,
     /// Its level.
     pub level: Level,
     /// Rows in it among those sampled across the police.uk files (an
     /// estimate of where their rows are, before reading them).
     pub sampled: usize,
+}
+
+impl AreaChoice {
+    /// Its name in `lang`: the Welsh name in Welsh when it has one.
+    pub fn name_in(&self, lang: crate::i18n::Lang) -> &str {
+        match (lang, &self.name_cy) {
+            (crate::i18n::Lang::Cy, Some(cy)) => cy,
+            _ => &self.name,
+        }
+    }
 }
 
 /// What the user can choose before the load runs.
@@ -112,6 +124,7 @@ impl LoadSession {
                 .map(|code| AreaChoice {
                     code: code.to_string(),
                     name: lookup.name(code).unwrap_or(code).to_string(),
+                    name_cy: lookup.name_cy(code).map(str::to_string),
                     level,
                     sampled: sampled.get(code).copied().unwrap_or(0),
                 })

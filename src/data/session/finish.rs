@@ -7,7 +7,7 @@ use crate::data::boundaries::Boundary;
 use crate::data::cube::Cube;
 use crate::data::explorer_data::ExplorerData;
 use crate::data::lookup::{Level, Lookup};
-use crate::data::manifest::{Manifest, ManifestFiles};
+use crate::data::manifest::{Manifest, ManifestFiles, Text, WelshTexts};
 use crate::data::policeuk::PrepareError;
 use crate::data::quality::Quality;
 use crate::data::recognise::FileKind;
@@ -110,11 +110,10 @@ impl LoadSession {
                 || areas.iter().any(|a| a.code == b.code)
         });
         let within_name = plan.within.as_deref().map(|code| {
-            lookups
-                .last()
-                .and_then(|l| l.name(code))
-                .unwrap_or(code)
-                .to_string()
+            let last = lookups.last();
+            let name = last.and_then(|l| l.name(code)).unwrap_or(code);
+            let cy = last.and_then(|l| l.name_cy(code)).map(str::to_string);
+            (name.to_string(), cy)
         });
         // Counts files say their level by their codes (a ward-level file
         // without a lookup is by ward, not by the LSOA police rows default to).
@@ -189,7 +188,7 @@ impl LoadSession {
         lookups: &[Lookup],
         boundaries: &[Boundary],
         level: Level,
-        within_name: Option<String>,
+        within_name: Option<(String, Option<String>)>,
     ) -> Manifest {
         let mut attribution = Vec::new();
         if police {
@@ -202,6 +201,9 @@ impl LoadSession {
         if !boundaries.is_empty() {
             attribution.push("Contains OS data © Crown copyright and database right.");
         }
+        let (whole_name, whole_name_cy) = within_name.unzip();
+        let mut welsh = WelshTexts::default();
+        welsh.set(Text::WholeName, whole_name_cy.flatten());
         Manifest {
             title: "Your files".to_string(),
             publisher: String::new(),
@@ -213,7 +215,7 @@ impl LoadSession {
             },
             attribution: attribution.join(" "),
             area_level: level.name().to_string(),
-            whole_name: within_name.unwrap_or_else(|| "All areas in your files".to_string()),
+            whole_name: whole_name.unwrap_or_else(|| "All areas in your files".to_string()),
             source: None,
             targets_note: None,
             population_year: None,
@@ -229,6 +231,7 @@ impl LoadSession {
                 other_sources: Vec::new(),
             },
             caveats: Vec::new(),
+            welsh,
         }
     }
 

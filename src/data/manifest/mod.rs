@@ -1,9 +1,16 @@
-//! The dataset manifest (`public/data/<dataset>/manifest.json`).
+//! The dataset manifest (`public/data/<dataset>/manifest.json`), with the
+//! Welsh versions of its texts when the publisher gives them (`title_cy`,
+//! `caveats_cy`, …: [`welsh`]).
+
+mod welsh;
+
+pub use welsh::{Text, WelshTexts};
 
 use super::error::FileError;
 use super::json::{self, Object, Value};
 use super::json_write::string;
 use super::month::Month;
+use std::cell::Cell;
 
 /// The files that make up a dataset, relative to the manifest.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,6 +38,9 @@ pub struct OtherSource {
     pub counts: String,
     /// Who recorded it, e.g. `Stockton-on-Tees Borough Council`.
     pub source: String,
+    /// Its Welsh name, when given (`source_cy`), e.g. `Cyngor Bwrdeistref
+    /// Stockton-on-Tees`.
+    pub source_cy: Option<String>,
 }
 
 /// The periods a publisher wants the dataset to open on
@@ -97,6 +107,8 @@ pub struct Manifest {
     pub files: ManifestFiles,
     /// Caveats shown on every page.
     pub caveats: Vec<String>,
+    /// The texts above in Welsh, where given.
+    pub welsh: WelshTexts,
 }
 
 impl Manifest {
@@ -115,28 +127,40 @@ impl Manifest {
         let obj = root
             .as_object()
             .ok_or_else(|| bad(file, "expected a JSON object { … }".to_string()))?;
-        let fields = Fields { file, obj };
-        Ok(Manifest {
-            title: fields
-                .text("title")?
-                .ok_or_else(|| fields.bad("\"title\" is missing"))?,
-            publisher: fields.text("publisher")?.unwrap_or_default(),
-            synthetic: fields.flag("synthetic")?,
-            licence: fields.text("licence")?.unwrap_or_default(),
-            attribution: fields.text("attribution")?.unwrap_or_default(),
+        let fields = Fields {
+            file,
+            obj,
+            error: Cell::new(None),
+        };
+        let title = fields.text("title");
+        if title.is_none() {
+            fields.fail("\"title\" is missing".to_string(), ());
+        }
+        let mut manifest = Manifest {
+            title: title.unwrap_or_default(),
+            publisher: fields.text("publisher").unwrap_or_default(),
+            synthetic: fields.flag("synthetic"),
+            licence: fields.text("licence").unwrap_or_default(),
+            attribution: fields.text("attribution").unwrap_or_default(),
             area_level: fields
-                .text("area_level")?
+                .text("area_level")
                 .unwrap_or_else(|| "ward".to_string()),
-            whole_name: fields.text("whole_name")?.unwrap_or_default(),
-            source: fields.text("source")?,
-            targets_note: fields.text("targets_note")?,
-            population_year: fields.whole_number("population_year")?,
-            disclosure_threshold: fields.whole_number("disclosure_threshold")?,
-            published: fields.date("published")?,
-            default_period: fields.default_period()?,
-            files: fields.files()?,
-            caveats: fields.caveats()?,
-        })
+            whole_name: fields.text("whole_name").unwrap_or_default(),
+            source: fields.text("source"),
+            targets_note: fields.text("targets_note"),
+            population_year: fields.whole_number("population_year"),
+            disclosure_threshold: fields.whole_number("disclosure_threshold"),
+            published: fields.date("published"),
+            default_period: fields.default_period(),
+            files: fields.files(),
+            caveats: fields.caveats("caveats"),
+            welsh: WelshTexts::default(),
+        };
+        manifest.welsh = fields.welsh(manifest.caveats.len());
+        match fields.error.take() {
+            Some(error) => Err(error),
+            None => Ok(manifest),
+        }
     }
 
     /// The manifest as `manifest.json` text, as a publisher writes it: two
@@ -145,23 +169,46 @@ impl Manifest {
     /// [`Manifest::parse`] reads it back the same.
     pub fn to_json(&self) -> String {
         let number = |n: Option<u32>| n.map_or_else(|| "null".to_string(), |n| n.to_string());
+        let cy = &self.welsh;
         let mut out = String::from("{\n");
-        for (key, value) in [
-            ("title", string(&self.title)),
-            ("publisher", string(&self.publisher)),
-            ("synthetic", self.synthetic.to_string()),
-            ("licence", string(&self.licence)),
-            ("attribution", string(&self.attribution)),
-            ("area_level", string(&self.area_level)),
-            ("whole_name", string(&self.whole_name)),
-            ("population_year", number(self.population_year)),
-            ("disclosure_threshold", number(self.disclosure_threshold)),
+        // Each key, then its Welsh (`title_cy`) when there is one.
+        for (key, value, welsh) in [
+            ("title", string(&self.title), cy.get(Text::Title)),
+            (
+                "publisher",
+                string(&self.publisher),
+                cy.get(Text::Publisher),
+            ),
+            ("synthetic", self.synthetic.to_string(), None),
+            ("licence", string(&self.licence), cy.get(Text::Licence)),
+            (
+                "attribution",
+                string(&self.attribution),
+                cy.get(Text::Attribution),
+            ),
+            ("area_level", string(&self.area_level), None),
+            (
+                "whole_name",
+                string(&self.whole_name),
+                cy.get(Text::WholeName),
+            ),
+            ("population_year", number(self.population_year), None),
+            (
+                "disclosure_threshold",
+                number(self.disclosure_threshold),
+                None,
+            ),
         ] {
             out.push_str(&format!("  \"{key}\": {value},\n"));
+            if let Some(text) = welsh {
+                out.push_str(&format!("  \"{key}_cy\": {},\n", string(text)));
+            }
         }
         for (key, text) in [
-            ("source", &self.source),
-            ("targets_note", &self.targets_note),
+            ("source", self.source.as_deref()),
+            ("source_cy", cy.get(Text::Source)),
+            ("targets_note", self.targets_note.as_deref()),
+            ("targets_note_cy", cy.get(Text::TargetsNote)),
         ] {
             if let Some(text) = text {
                 out.push_str(&format!("  \"{key}\": {},\n", string(text)));
@@ -189,34 +236,36 @@ impl Manifest {
         .into_iter()
         .filter_map(|(key, name)| Some(format!("    \"{key}\": {}", string(name?))))
         .chain((!f.other_sources.is_empty()).then(|| {
-            let each: Vec<String> = f
-                .other_sources
-                .iter()
-                .map(|o| {
-                    format!(
-                        "      {{\"counts\": {}, \"source\": {}}}",
-                        string(&o.counts),
-                        string(&o.source)
-                    )
-                })
-                .collect();
+            let each: Vec<String> =
+                f.other_sources
+                    .iter()
+                    .map(|o| {
+                        let cy = o.source_cy.as_deref().map_or_else(String::new, |t| {
+                            format!(", \"source_cy\": {}", string(t))
+                        });
+                        format!(
+                            "      {{\"counts\": {}, \"source\": {}{cy}}}",
+                            string(&o.counts),
+                            string(&o.source)
+                        )
+                    })
+                    .collect();
             format!("    \"other_sources\": [\n{}\n    ]", each.join(",\n"))
         }))
         .collect();
         out.push_str(&format!("  \"files\": {{\n{}\n  }},\n", files.join(",\n")));
-        if self.caveats.is_empty() {
-            out.push_str("  \"caveats\": []\n}\n");
-        } else {
-            let caveats: Vec<String> = self
-                .caveats
-                .iter()
-                .map(|c| format!("    {}", string(c)))
-                .collect();
-            out.push_str(&format!(
-                "  \"caveats\": [\n{}\n  ]\n}}\n",
-                caveats.join(",\n")
-            ));
+        let list = |texts: &[String]| {
+            if texts.is_empty() {
+                return "[]".to_string();
+            }
+            let each: Vec<String> = texts.iter().map(|c| format!("    {}", string(c))).collect();
+            format!("[\n{}\n  ]", each.join(",\n"))
+        };
+        out.push_str(&format!("  \"caveats\": {}", list(&self.caveats)));
+        if !cy.caveats.is_empty() {
+            out.push_str(&format!(",\n  \"caveats_cy\": {}", list(&cy.caveats)));
         }
+        out.push_str("\n}\n");
         out
     }
 }
@@ -266,151 +315,168 @@ fn bad(file: &str, message: String) -> FileError {
     }
 }
 
-/// The manifest's fields, each read with the error its key deserves.
+/// The manifest's fields, each read with the error its key deserves. The
+/// first error met is kept and reading goes on with a default, so that
+/// [`Manifest::parse`] handles it once, at the end.
 struct Fields<'a> {
     file: &'a str,
     obj: &'a Object,
+    error: Cell<Option<FileError>>,
 }
 
 impl Fields<'_> {
-    fn bad(&self, message: &str) -> FileError {
-        bad(self.file, message.to_string())
+    /// Keeps `message` as the error unless one came first, and gives
+    /// `default`.
+    fn fail<T>(&self, message: String, default: T) -> T {
+        let first = self.error.take();
+        let file = self.file;
+        self.error
+            .set(Some(first.unwrap_or_else(|| bad(file, message))));
+        default
     }
 
     /// A text field (absent or `null`: `None`).
-    fn text(&self, key: &str) -> Result<Option<String>, FileError> {
+    fn text(&self, key: &str) -> Option<String> {
         match self.obj.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(self.bad(&format!("\"{key}\" must be text"))),
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(_) => self.fail(format!("\"{key}\" must be text"), None),
         }
     }
 
     /// A date written `YYYY-MM-DD`.
-    fn date(&self, key: &str) -> Result<Option<String>, FileError> {
-        let Some(text) = self.text(key)? else {
-            return Ok(None);
-        };
+    fn date(&self, key: &str) -> Option<String> {
+        let text = self.text(key)?;
         if is_date(&text) {
-            Ok(Some(text))
-        } else {
-            Err(self.bad(&format!("\"{key}\" must be a date written like 2025-12-18")))
+            return Some(text);
         }
+        let message = format!("\"{key}\" must be a date written like 2025-12-18");
+        self.fail(message, None)
     }
 
     /// A whole number of 0 or more (a year, a threshold).
-    fn whole_number(&self, key: &str) -> Result<Option<u32>, FileError> {
+    fn whole_number(&self, key: &str) -> Option<u32> {
         match self.obj.get(key) {
-            None | Some(Value::Null) => Ok(None),
+            None | Some(Value::Null) => None,
             Some(Value::Number(n))
                 if n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX) =>
             {
-                Ok(Some(*n as u32))
+                Some(*n as u32)
             }
-            Some(_) => Err(self.bad(&format!("\"{key}\" must be a whole number"))),
+            Some(_) => self.fail(format!("\"{key}\" must be a whole number"), None),
         }
     }
 
     /// A true/false field, false when absent.
-    fn flag(&self, key: &str) -> Result<bool, FileError> {
+    fn flag(&self, key: &str) -> bool {
         match self.obj.get(key) {
-            None | Some(Value::Null) => Ok(false),
-            Some(Value::Bool(b)) => Ok(*b),
-            Some(_) => Err(self.bad(&format!("\"{key}\" must be true or false"))),
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => self.fail(format!("\"{key}\" must be true or false"), false),
         }
     }
 
     /// `"files"`: at least the counts file.
-    fn files(&self) -> Result<ManifestFiles, FileError> {
-        let files = self
-            .obj
-            .get("files")
-            .and_then(Value::as_object)
-            .ok_or_else(|| self.bad("\"files\" is missing: it must name at least the counts file, e.g. {\"counts\": \"counts.csv\"}"))?;
-        let file_field = |key: &str| -> Result<Option<String>, FileError> {
-            match files.get(key) {
-                None | Some(Value::Null) => Ok(None),
-                Some(Value::String(s)) => Ok(Some(s.clone())),
-                Some(_) => Err(self.bad(&format!("\"files\".\"{key}\" must be a file name"))),
-            }
+    fn files(&self) -> ManifestFiles {
+        let mut out = ManifestFiles {
+            counts: String::new(),
+            areas: None,
+            categories: None,
+            boundaries: None,
+            targets: None,
+            other_sources: Vec::new(),
         };
-        Ok(ManifestFiles {
-            counts: file_field("counts")?
-                .ok_or_else(|| self.bad("\"files\".\"counts\" is missing"))?,
-            areas: file_field("areas")?,
-            categories: file_field("categories")?,
-            boundaries: file_field("boundaries")?,
-            targets: file_field("targets")?,
-            other_sources: self.other_sources(files)?,
-        })
+        let Some(files) = self.obj.get("files").and_then(Value::as_object) else {
+            let message = "\"files\" is missing: it must name at least the counts file, e.g. {\"counts\": \"counts.csv\"}";
+            return self.fail(message.to_string(), out);
+        };
+        let file_field = |key: &str| match files.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(_) => self.fail(format!("\"files\".\"{key}\" must be a file name"), None),
+        };
+        match file_field("counts") {
+            Some(counts) => out.counts = counts,
+            None => self.fail("\"files\".\"counts\" is missing".to_string(), ()),
+        }
+        out.areas = file_field("areas");
+        out.categories = file_field("categories");
+        out.boundaries = file_field("boundaries");
+        out.targets = file_field("targets");
+        out.other_sources = self.other_sources(files);
+        out
     }
 
     /// `"files"."other_sources"`: `[{"counts": "file.csv", "source":
     /// "Who recorded it"}, …]`, none when absent.
-    fn other_sources(&self, files: &Object) -> Result<Vec<OtherSource>, FileError> {
+    fn other_sources(&self, files: &Object) -> Vec<OtherSource> {
         let wrong = || {
-            self.bad("\"files\".\"other_sources\" must be a list of {\"counts\": \"file.csv\", \"source\": \"who recorded it\"}")
+            let message = "\"files\".\"other_sources\" must be a list of {\"counts\": \"file.csv\", \"source\": \"who recorded it\"} (and \"source_cy\": its Welsh name, if wanted)";
+            self.fail(message.to_string(), Vec::new())
         };
         let items = match files.get("other_sources") {
-            None | Some(Value::Null) => return Ok(Vec::new()),
+            None | Some(Value::Null) => return Vec::new(),
             Some(Value::Array(items)) => items,
-            Some(_) => return Err(wrong()),
+            Some(_) => return wrong(),
         };
-        items
-            .iter()
-            .map(|item| {
-                let text = |key: &str| {
-                    item.get(key)
-                        .and_then(Value::as_str)
-                        .filter(|t| !t.trim().is_empty())
-                        .map(str::to_string)
-                };
-                match (text("counts"), text("source")) {
-                    (Some(counts), Some(source)) => Ok(OtherSource { counts, source }),
-                    _ => Err(wrong()),
-                }
-            })
-            .collect()
+        let mut out = Vec::new();
+        for item in items {
+            let text = |key: &str| {
+                item.get(key)
+                    .and_then(Value::as_str)
+                    .filter(|t| !t.trim().is_empty())
+                    .map(str::to_string)
+            };
+            let (Some(counts), Some(source)) = (text("counts"), text("source")) else {
+                return wrong();
+            };
+            let source_cy = text("source_cy");
+            out.push(OtherSource {
+                counts,
+                source,
+                source_cy,
+            });
+        }
+        out
     }
 
     /// `"default_period"`: two month ranges, when given.
-    fn default_period(&self) -> Result<Option<DefaultPeriod>, FileError> {
+    fn default_period(&self) -> Option<DefaultPeriod> {
         let p = match self.obj.get("default_period") {
-            None | Some(Value::Null) => return Ok(None),
+            None | Some(Value::Null) => return None,
             Some(Value::Object(p)) => p,
             Some(_) => {
-                return Err(self.bad(
-                    "\"default_period\" must be {\"current\": \"YYYY-MM..YYYY-MM\", \"previous\": \"YYYY-MM..YYYY-MM\"}",
-                ))
+                let message = "\"default_period\" must be {\"current\": \"YYYY-MM..YYYY-MM\", \"previous\": \"YYYY-MM..YYYY-MM\"}";
+                return self.fail(message.to_string(), None);
             }
         };
         let range = |key: &str| {
-            p.get(key)
-                .and_then(Value::as_str)
-                .and_then(month_range)
-                .ok_or_else(|| {
-                    self.bad(&format!(
-                        "\"default_period\".\"{key}\" must be a month range written \"YYYY-MM..YYYY-MM\" (first month not after the last)"
-                    ))
-                })
+            let range = p.get(key).and_then(Value::as_str).and_then(month_range);
+            if range.is_none() {
+                let message = format!(
+                    "\"default_period\".\"{key}\" must be a month range written \"YYYY-MM..YYYY-MM\" (first month not after the last)"
+                );
+                self.fail(message, ());
+            }
+            range
         };
-        Ok(Some(DefaultPeriod {
+        Some(DefaultPeriod {
             current: range("current")?,
             previous: range("previous")?,
-        }))
+        })
     }
 
-    /// `"caveats"`: a list of texts.
-    fn caveats(&self) -> Result<Vec<String>, FileError> {
-        let wrong = || self.bad("\"caveats\" must be a list of texts");
-        match self.obj.get("caveats") {
-            None | Some(Value::Null) => Ok(Vec::new()),
+    /// `"caveats"` (or `"caveats_cy"`): a list of texts.
+    fn caveats(&self, key: &str) -> Vec<String> {
+        let texts = match self.obj.get(key) {
+            None | Some(Value::Null) => return Vec::new(),
             Some(Value::Array(items)) => items
                 .iter()
-                .map(|c| c.as_str().map(str::to_string).ok_or_else(wrong))
+                .map(|c| c.as_str().map(str::to_string))
                 .collect(),
-            Some(_) => Err(wrong()),
-        }
+            Some(_) => None,
+        };
+        texts.unwrap_or_else(|| self.fail(format!("\"{key}\" must be a list of texts"), Vec::new()))
     }
 }
 
@@ -543,6 +609,7 @@ mod tests {
                 other_sources: Vec::new(),
             },
             caveats: vec![awkward.to_string(), String::new()],
+            welsh: WelshTexts::default(),
         };
         let text = m.to_json();
         assert!(
