@@ -126,3 +126,43 @@ test('in Welsh: the Load data page, its files table and its report', async () =>
   await page.close();
   assert.deepEqual(errors, []);
 });
+
+/** The Welsh fixture's areas (`scripts/build-welsh`): code → [English, Welsh]. */
+function welshAreas() {
+  const lines = readFileSync(join(ROOT, 'tests/e2e/fixtures/welsh/areas.csv'), 'utf8').trim().split(/\r?\n/);
+  const header = lines[0].split(',');
+  const [c, en, cy] = ['area_code', 'area_name', 'area_name_cy'].map((h) => header.indexOf(h));
+  return new Map(lines.slice(1).map((l) => l.split(',')).map((f) => [f[c], [f[en], f[cy] || f[en]]]));
+}
+
+test('in Welsh: areas are named in Welsh where the lookup names them (Merthyr Tydfil)', async () => {
+  const areas = welshAreas();
+  const renamed = [...areas].filter(([, [en, cy]]) => en !== cy);
+  assert.ok(renamed.length >= 5, 'the fixture has Welsh names of its own');
+  const [code, [english, welsh]] = renamed.find(([c]) => c.startsWith('W05'));
+  // The ranking names every ward in Welsh (and none in English where it
+  // has a Welsh name); the whole is Merthyr Tudful.
+  const { page, errors } = await open(app.browser, `${app.server.url}?dataset=welsh&page=wards&lang=cy`);
+  const table = page.getByTestId('ranking-table');
+  await table.waitFor();
+  const names = await table.locator('tbody tr th, tbody tr td:nth-child(2)').allInnerTexts();
+  for (const [c, [en, cy]] of renamed.filter(([c]) => c.startsWith('W05'))) {
+    assert.ok(names.includes(cy), `${c}: ${cy} in ${names.join(', ')}`);
+    assert.ok(!names.includes(en), `${c}: not ${en}`);
+  }
+  assert.match(await page.locator('body').innerText(), /Merthyr Tudful/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+  // A ward's profile, its title and the way back.
+  await page.goto(`${app.server.url}?dataset=welsh&ward=${code}&lang=cy`);
+  assert.equal((await page.getByTestId('profile-name').innerText()).trim(), `${welsh} (${code})`);
+  assert.match(await page.title(), new RegExp(`^${welsh} — proffil ward`));
+  // In English the same ward has its English name.
+  await page.goto(`${app.server.url}?dataset=welsh&ward=${code}`);
+  assert.equal((await page.getByTestId('profile-name').innerText()).trim(), `${english} (${code})`);
+  // The embedded card too.
+  await page.goto(`${app.server.url}?dataset=welsh&embed=card&ward=${code}&lang=cy`);
+  await page.getByTestId('embed-source').waitFor();
+  assert.match(await page.locator('.headline h2').innerText(), new RegExp(`^${welsh}: `));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
