@@ -1,13 +1,25 @@
-// Installable (issue 16): the web app manifest and its icons are what
-// Chromium needs to install the app.
+// Offline and installable (issue 16): after one visit the explorer opens
+// with the network off, from the service worker's caches (public/sw.js);
+// the Load data page opens and loads a file offline; an
+// embedded view registers no worker and stores nothing; a new build's
+// worker replaces the old build's cache; the web app manifest and its
+// icons are what Chromium needs to install the app.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, serveDist, launchBrowser, open } from './harness.mjs';
+import { POLICE } from './cleveland.mjs';
+import { appFiles, stamp, version } from '../../scripts/offline.mjs';
 import { ICONS, pixels, readPng } from '../../scripts/icons.mjs';
 
 const DIST = join(ROOT, 'dist');
+const DEMO = JSON.parse(readFileSync(join(DIST, 'data/demo/manifest.json'), 'utf8'));
+/** Every file the demo's overview downloads. */
+const DEMO_FILES = ['manifest.json', ...Object.values(DEMO.files).flatMap((f) =>
+  Array.isArray(f) ? f.map((o) => o.counts) : [f])].filter((f) => typeof f === 'string');
+const WARD = 'E05900020';
 let server;
 
 before(async () => {
@@ -15,6 +27,188 @@ before(async () => {
 });
 after(async () => {
   await server?.close();
+});
+
+/** The names of the origin's caches, its data cache's addresses, and its
+ *  worker's registrations, seen from `page`. */
+const storage = (page) => page.evaluate(async () => {
+  const names = await caches.keys();
+  const data = names.find((n) => n.endsWith(' data'));
+  const kept = data ? (await (await caches.open(data)).keys()).map((r) => r.url) : [];
+  return {
+    names,
+    kept,
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+    idb: (await indexedDB.databases()).length,
+    local: localStorage.length,
+    session: sessionStorage.length,
+    cookie: document.cookie,
+  };
+});
+
+/** Waits until `ok(storage)` holds, polling. */
+async function until(page, ok, what) {
+  const end = Date.now() + 30_000;
+  let last;
+  while (Date.now() < end) {
+    last = await storage(page);
+    if (ok(last)) return last;
+    await page.waitForTimeout(200);
+  }
+  assert.fail(`${what}: ${JSON.stringify(last)}`);
+}
+
+/** Opens the demo's overview online and waits until the worker controls
+ *  the page and keeps every file of the dataset. */
+async function visit(context, url) {
+  const { page, errors } = await open(context, `${url}?dataset=demo`);
+  await page.getByTestId('current').waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  await until(page, (s) => DEMO_FILES.every((f) => s.kept.some((u) => u.endsWith(`/data/demo/${f}`))), 'the dataset kept');
+  return { page, errors };
+}
+
+test('after one visit the explorer opens offline', async () => {
+  const context = await launchBrowser({ serviceWorkers: 'allow' });
+  try {
+    const { page, errors } = await visit(context, server.url);
+    const online = await page.getByTestId('current').textContent();
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('current').waitFor();
+    assert.equal(await page.getByTestId('current').textContent(), online, 'the same headline offline');
+    // Other pages and controls work on the kept copy.
+    await page.getByTestId('nav-wards').click();
+    await page.locator('figure.map svg').first().waitFor();
+    assert.deepEqual(errors, [], 'no errors online or offline');
+
+    // axe-core (served online; the page stays as it was drawn offline).
+    await context.setOffline(false);
+    await page.addScriptTag({ url: '/__test/axe.min.js' });
+    const violations = await page.evaluate(async () =>
+      (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.help}`));
+    assert.deepEqual(violations, []);
+    await page.close();
+  } finally {
+    await context.close();
+  }
+});
+
+test('the Load data page opens offline and its worker loads a file', async () => {
+  if (!existsSync(POLICE)) throw new Error(`REAL DATA MISSING: ${POLICE} (see ../shared/data/README.md)`);
+  const context = await launchBrowser({ serviceWorkers: 'allow' });
+  try {
+    const { page, errors } = await visit(context, server.url);
+    await context.setOffline(true);
+    // (The page keeps the dataset in its address; without one it would
+    // also start the default dataset's download, which offline fails.)
+    await page.goto(`${server.url}?dataset=demo&page=load`);
+    await page.getByTestId('load-input').setInputFiles(join(POLICE, '2025-11-cleveland-street.csv'));
+    await page.getByTestId('load-start').waitFor({ timeout: 60_000 });
+    await page.getByTestId('load-start').click();
+    await page.getByTestId('local-notice').waitFor({ timeout: 60_000 });
+    await page.getByTestId('current').waitFor();
+    // The loading worker's reader (a worker of the worker, after its first
+    // megabyte) starts offline too.
+    const started = await page.evaluate(() => new Promise((ok) => {
+      const reader = new Worker('reader.js');
+      reader.onerror = () => ok(false);
+      setTimeout(() => { reader.terminate(); ok(true); }, 1000);
+    }));
+    assert.ok(started, 'reader.js starts offline');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an embedded view registers no service worker and stores nothing', async () => {
+  const context = await launchBrowser({ serviceWorkers: 'allow' });
+  try {
+    const asked = [];
+    context.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    const { page, errors } = await open(context, `${server.url}?dataset=demo&ward=${WARD}&embed=card`);
+    await page.getByTestId('current').waitFor();
+    await page.waitForLoadState('load');
+    // Longer than a full page waits before registering its worker.
+    await page.waitForTimeout(3000);
+    const s = await storage(page);
+    assert.deepEqual(s, { names: [], kept: [], workers: 0, idb: 0, local: 0, session: 0, cookie: '' });
+    assert.deepEqual(await context.cookies(), []);
+    assert.ok(!asked.some((p) => p.endsWith('/offline.js') || p.endsWith('/sw.js')), asked.join(', '));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an embedded view on an origin whose worker runs is passed to the network, and nothing it fetches is kept; a full page\'s files are', async () => {
+  const context = await launchBrowser({ serviceWorkers: 'allow' });
+  try {
+    const { page } = await visit(context, server.url);
+    const before = await storage(page);
+    // Another dataset, which no full page of this origin has opened.
+    const { page: embed, errors } = await open(context, `${server.url}?dataset=cleveland&embed=ranking`);
+    await embed.locator('[data-testid=embed] table').first().waitFor();
+    await embed.waitForLoadState('networkidle');
+    const after = await storage(page);
+    assert.deepEqual(after.kept, before.kept, 'the embed\'s files are not kept');
+    assert.ok(!after.kept.some((u) => u.includes('/data/cleveland/')));
+    assert.equal(await embed.evaluate(() => localStorage.length + sessionStorage.length), 0);
+    assert.deepEqual(errors, []);
+    // The same dataset's full page, which the worker controls from the
+    // start, keeps its files as they pass.
+    await page.goto(`${server.url}?dataset=cleveland`);
+    await page.getByTestId('current').waitFor();
+    await until(page, (s) => ['manifest.json', 'counts.csv', 'areas.csv'].every((f) => s.kept.some((u) => u.endsWith(`/data/cleveland/${f}`))), 'the full page\'s files kept');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a new build\'s worker replaces the old build\'s cache and keeps the data', async () => {
+  const copy = mkdtempSync(join(tmpdir(), 'cse-offline-'));
+  cpSync(DIST, copy, { recursive: true, filter: (src) => !src.includes('/data/') || /\/data(\/demo(\/.*)?|\/index\.json)?$/.test(src) });
+  // The build step's version is the hash of the app files.
+  const first = stamp(copy);
+  assert.equal(first.version, version(DIST, appFiles(DIST)), 'dist/sw.js is stamped with this build');
+  assert.ok(readFileSync(join(DIST, 'sw.js'), 'utf8').includes(`"version":"${first.version}"`));
+  for (const f of ['index.html', 'sw.js', 'offline.js', 'loader.js', 'loader_bg.wasm', 'reader.js', 'manifest.webmanifest', 'icons/maskable-512.png']) {
+    assert.equal(first.files.includes(f), f !== 'sw.js', f);
+  }
+  assert.ok(first.files.some((f) => /^explorer-[0-9a-f]{16}_bg\.wasm$/.test(f)));
+  assert.ok(!first.files.some((f) => /\.(br|gz)$/.test(f) || f.startsWith('data/') || f === 'embed.js'));
+  assert.equal(stamp(copy).version, first.version, 'stamping again changes nothing');
+
+  const other = await serveDist(copy);
+  const context = await launchBrowser({ serviceWorkers: 'allow' });
+  try {
+    const { page } = await visit(context, other.url);
+    const old = (await storage(page)).names.find((n) => n.includes(` app ${first.version}`));
+    assert.ok(old, 'the first build\'s cache');
+
+    // A new deploy: one file changes, and the build step stamps sw.js.
+    writeFileSync(join(copy, 'first-screen.js'), `${readFileSync(join(copy, 'first-screen.js'), 'utf8')}// deploy 2\n`);
+    const second = stamp(copy);
+    assert.notEqual(second.version, first.version);
+    await page.reload();
+    await page.getByTestId('current').waitFor();
+    const s = await until(page, (x) => x.names.some((n) => n.endsWith(` app ${second.version}`)) && !x.names.includes(old), 'the new build\'s cache alone');
+    assert.equal(s.names.filter((n) => n.includes(' app ')).length, 1);
+    assert.ok(DEMO_FILES.every((f) => s.kept.some((u) => u.endsWith(`/data/demo/${f}`))), 'the data is kept across builds');
+    const kept = await page.evaluate(async (name) => (await (await caches.open(name)).match('first-screen.js')).text(),
+      s.names.find((n) => n.endsWith(` app ${second.version}`)));
+    assert.ok(kept.endsWith('// deploy 2\n'), 'the new build\'s files');
+
+    // Offline, the new build opens from its cache.
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('current').waitFor();
+  } finally {
+    await context.close();
+    await other.close();
+  }
 });
 
 test('the web app manifest and its icons make the explorer installable', async () => {
