@@ -23,6 +23,15 @@ messages! {
     SkipToContent = "Skip to content",
     LoadYourOwnData = "Load your own data",
     Language = "Language",
+    // Offline (issue 16)
+    /// The notice over figures that are the copy kept on this device.
+    OfflineNotice = "You are offline: these figures are the copy kept on this device, saved {date} ({age}).",
+    /// The kept copy's age: saved today.
+    OfflineToday = "today",
+    /// The kept copy's age: saved yesterday.
+    OfflineYesterday = "yesterday",
+    /// The kept copy's age in days (2 or more).
+    OfflineDaysAgo = "{days} days ago",
 }
 
 const MONTHS_SHORT: [&str; 12] = [

@@ -1,6 +1,7 @@
 // Offline and installable (issue 16): after one visit the explorer opens
-// with the network off, from the service worker's caches (public/sw.js);
-// the Load data page opens and loads a file offline; an
+// with the network off, from the service worker's caches (public/sw.js),
+// and says that its figures are the copy kept on this device and when it
+// was saved; the Load data page opens and loads a file offline; an
 // embedded view registers no worker and stores nothing; a new build's
 // worker replaces the old build's cache; the web app manifest and its
 // icons are what Chromium needs to install the app.
@@ -58,6 +59,23 @@ async function until(page, ok, what) {
   assert.fail(`${what}: ${JSON.stringify(last)}`);
 }
 
+/** Marks the kept copy of the demo's `file` as saved at noon `days` ago;
+ *  returns that time. */
+async function saved(page, file, days) {
+  const when = new Date();
+  when.setDate(when.getDate() - days);
+  when.setHours(12, 0, 0, 0);
+  await page.evaluate(async ([file, iso]) => {
+    const cache = await caches.open((await caches.keys()).find((n) => n.endsWith(' data')));
+    const url = new URL(`data/demo/${file}`, location.href).href;
+    const copy = await cache.match(url);
+    const headers = new Headers(copy.headers);
+    headers.set('x-cse-saved', iso);
+    await cache.put(url, new Response(await copy.blob(), { headers }));
+  }, [file, when.toISOString()]);
+  return when;
+}
+
 /** Opens the demo's overview online and waits until the worker controls
  *  the page and keeps every file of the dataset. */
 async function visit(context, url) {
@@ -68,20 +86,37 @@ async function visit(context, url) {
   return { page, errors };
 }
 
-test('after one visit the explorer opens offline', async () => {
+test('after one visit the explorer opens offline, with the copy kept on this device and its date', async () => {
   const context = await launchBrowser({ serviceWorkers: 'allow' });
   try {
     const { page, errors } = await visit(context, server.url);
     const online = await page.getByTestId('current').textContent();
+    assert.equal(await page.getByTestId('offline-notice').count(), 0, 'no notice online');
 
     await context.setOffline(true);
     await page.reload();
     await page.getByTestId('current').waitFor();
     assert.equal(await page.getByTestId('current').textContent(), online, 'the same headline offline');
+    const words = (age, when = new Date()) => 'You are offline: these figures are the copy kept on this device, ' +
+      `saved ${when.getDate()} ${when.toLocaleString('en-GB', { month: 'short' }).slice(0, 3)} ${when.getFullYear()} (${age}).`;
+    assert.equal(await page.getByTestId('offline-notice').textContent(), words('today'));
     // Other pages and controls work on the kept copy.
     await page.getByTestId('nav-wards').click();
     await page.locator('figure.map svg').first().waitFor();
     assert.deepEqual(errors, [], 'no errors online or offline');
+
+    // An older copy: its date and age (the oldest file's).
+    for (const [days, age] of [[1, 'yesterday'], [3, '3 days ago']]) {
+      const when = await saved(page, 'counts.csv', days);
+      await page.goto(`${server.url}?dataset=demo`);
+      await page.getByTestId('current').waitFor();
+      assert.equal(await page.getByTestId('offline-notice').textContent(), words(age, when));
+    }
+
+    // Welsh words from the catalogue.
+    await page.goto(`${server.url}?dataset=demo&lang=cy`);
+    await page.getByTestId('current').waitFor();
+    assert.match(await page.getByTestId('offline-notice').textContent(), /^Rydych chi all-lein: .* a gadwyd ar \d+ \S+ \d{4} \(3 o ddyddiau yn ôl\)\.$/);
 
     // axe-core (served online; the page stays as it was drawn offline).
     await context.setOffline(false);
@@ -109,6 +144,7 @@ test('the Load data page opens offline and its worker loads a file', async () =>
     await page.getByTestId('load-start').click();
     await page.getByTestId('local-notice').waitFor({ timeout: 60_000 });
     await page.getByTestId('current').waitFor();
+    assert.equal(await page.getByTestId('offline-notice').count(), 0, 'the user\'s own files are not a kept copy');
     // The loading worker's reader (a worker of the worker, after its first
     // megabyte) starts offline too.
     const started = await page.evaluate(() => new Promise((ok) => {
@@ -204,7 +240,7 @@ test('a new build\'s worker replaces the old build\'s cache and keeps the data',
     // Offline, the new build opens from its cache.
     await context.setOffline(true);
     await page.reload();
-    await page.getByTestId('current').waitFor();
+    await page.getByTestId('offline-notice').waitFor();
   } finally {
     await context.close();
     await other.close();
