@@ -7,15 +7,16 @@
 // explorer on one origin never touch each other's):
 // - the app, one cache per build: `BUILD` below is stamped by
 //   scripts/offline.mjs (a post-build step) with the build's version (a
-//   hash of its files) and the list of its files. A new deploy changes
-//   this file, so the browser installs the new worker on the next online
-//   visit; it fills its own cache, takes over at once and deletes the
-//   caches of other builds. Files whose names carry trunk's content hash
-//   are served from the cache first (a name never changes its content);
-//   index.html and the files without a hash (first-screen.js, the loading
-//   worker's loader.js and loader_bg.wasm, reader.js, the manifest and
-//   icons) come from the network first, from the cache only when it
-//   fails: no stale app forever.
+//   hash of this worker's code and of the app's files) and the list of
+//   those files. A new deploy changes this file, so the browser installs
+//   the new worker on the next online visit; it fills its own cache,
+//   takes over at once and deletes the caches of other builds. Files
+//   whose names carry trunk's content hash are served from the cache
+//   first (a name never changes its content); index.html and the files
+//   without a hash (first-screen.js, offline.js, the loading worker's
+//   loader.js and loader_bg.wasm, reader.js, the manifest and icons) come
+//   from the network first, from the cache only when it fails: no stale
+//   app forever.
 // - the data: every file under data/ a visitor's page has opened, saved
 //   as it arrives, network first. When the network fails the kept copy is
 //   served with an `X-CSE-Saved` header, the time it was saved, which the
@@ -44,10 +45,11 @@ const APP_FILES = new Set(BUILD.files.map((f) => new URL(f, SCOPE).href));
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 
 self.addEventListener('install', (event) => {
-  // Hashed files may come from the HTTP cache (the name pins the content);
-  // the others are revalidated, so that this build's cache holds this
-  // build's files.
-  const requests = BUILD.files.map((f) => new Request(new URL(f, SCOPE), { cache: HASHED.test(f) ? 'default' : 'no-cache' }));
+  // Hashed files come from the HTTP cache when it has them, however old
+  // (the name pins the content: the page has just downloaded them, and a
+  // phone need not do it twice); the others are revalidated, so that this
+  // build's cache holds this build's files.
+  const requests = BUILD.files.map((f) => new Request(new URL(f, SCOPE), { cache: HASHED.test(f) ? 'force-cache' : 'no-cache' }));
   event.waitUntil(
     caches.open(APP_CACHE)
       .then((cache) => cache.addAll(requests))
@@ -134,12 +136,13 @@ async function save(url, response) {
 }
 
 // A page opened before this worker (the first visit) names the dataset
-// files it fetched without it; they are saved now.
+// files it fetched without it; they are saved now, from the HTTP cache
+// when it holds them (the page has just downloaded them).
 self.addEventListener('message', (event) => {
   const urls = event.data && event.data.keep;
   const from = event.source && event.source.url;
   if (!Array.isArray(urls) || !from || new URL(from).searchParams.has('embed')) return;
   event.waitUntil(caches.open(DATA_CACHE).then((cache) => Promise.all(urls
     .filter((u) => typeof u === 'string' && u.startsWith(DATA) && !u.includes('?'))
-    .map((u) => cache.match(u).then((had) => had || fetch(u).then((r) => r.ok && save(u, r))).catch(() => {})))));
+    .map((u) => cache.match(u).then((had) => had || fetch(u, { cache: 'force-cache' }).then((r) => r.ok && save(u, r))).catch(() => {})))));
 });

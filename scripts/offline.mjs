@@ -1,8 +1,9 @@
 // Trunk post-build step (scripts/post-build.mjs, before compress.mjs):
 // stamps the service worker (public/sw.js, copied to dist/sw.js) with this
-// build's list of app files and a version, a hash of those files' names
-// and contents. A new deploy therefore has a new sw.js, which the browser
-// installs on the next online visit, replacing the old build's cache.
+// build's list of app files and a version, a hash of the worker's own code
+// and of those files' names and contents. A new deploy therefore has a new
+// sw.js, which the browser installs on the next online visit, replacing
+// the old build's cache.
 //
 // The app files are everything at the top of the build and under icons/
 // that a page or the loading worker asks for: index.html, the scripts,
@@ -37,28 +38,30 @@ export function appFiles(dir) {
   return files.sort();
 }
 
-/** The version of those files: the first 16 hex digits of a SHA-256 of
- *  each one's name and contents. */
-export function version(dir, files) {
-  const hash = createHash('sha256');
-  for (const f of files) {
-    hash.update(`${f}\n`);
-    hash.update(readFileSync(join(dir, f)));
-  }
-  return hash.digest('hex').slice(0, 16);
-}
-
-/** Writes the build's version and files into `dir`/sw.js (again, if it
- *  was stamped before); returns them. Throws when sw.js has no line to
- *  stamp. */
-export function stamp(dir) {
+/** The build in `dir`: its app files and its version, the first 16 hex
+ *  digits of a SHA-256 of the worker's code (without the stamped line) and
+ *  of each file's name and contents; and the worker's code. Throws when
+ *  sw.js has no line to stamp. */
+export function buildOf(dir) {
   const sw = join(dir, 'sw.js');
   const code = readFileSync(sw, 'utf8');
   if (!BUILD_LINE.test(code)) throw new Error(`${sw} has no "const BUILD = {…};" line to stamp`);
   const files = appFiles(dir);
-  const build = { version: version(dir, files), files };
-  writeFileSync(sw, code.replace(BUILD_LINE, `const BUILD = ${JSON.stringify(build)};`));
-  return build;
+  const hash = createHash('sha256');
+  hash.update(code.replace(BUILD_LINE, ''));
+  for (const f of files) {
+    hash.update(`\n${f}\n`);
+    hash.update(readFileSync(join(dir, f)));
+  }
+  return { version: hash.digest('hex').slice(0, 16), files, code };
+}
+
+/** Writes the build's version and files into `dir`/sw.js (again, if it
+ *  was stamped before); returns them. */
+export function stamp(dir) {
+  const { version, files, code } = buildOf(dir);
+  writeFileSync(join(dir, 'sw.js'), code.replace(BUILD_LINE, `const BUILD = ${JSON.stringify({ version, files })};`));
+  return { version, files };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -7,12 +7,12 @@
 // icons are what Chromium needs to install the app.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, serveDist, launchBrowser, open } from './harness.mjs';
 import { POLICE } from './cleveland.mjs';
-import { appFiles, stamp, version } from '../../scripts/offline.mjs';
+import { buildOf, stamp } from '../../scripts/offline.mjs';
 import { ICONS, pixels, readPng } from '../../scripts/icons.mjs';
 
 const DIST = join(ROOT, 'dist');
@@ -76,6 +76,17 @@ async function saved(page, file, days) {
   return when;
 }
 
+/** Runs `use` in a fresh browser whose service workers are allowed (the
+ *  harness blocks them), and closes it. */
+async function withWorkers(use) {
+  const context = await launchBrowser({ serviceWorkers: 'allow' });
+  try {
+    await use(context);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Opens the demo's overview online and waits until the worker controls
  *  the page and keeps every file of the dataset. */
 async function visit(context, url) {
@@ -87,8 +98,7 @@ async function visit(context, url) {
 }
 
 test('after one visit the explorer opens offline, with the copy kept on this device and its date', async () => {
-  const context = await launchBrowser({ serviceWorkers: 'allow' });
-  try {
+  await withWorkers(async (context) => {
     const { page, errors } = await visit(context, server.url);
     const online = await page.getByTestId('current').textContent();
     assert.equal(await page.getByTestId('offline-notice').count(), 0, 'no notice online');
@@ -125,15 +135,12 @@ test('after one visit the explorer opens offline, with the copy kept on this dev
       (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.help}`));
     assert.deepEqual(violations, []);
     await page.close();
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('the Load data page opens offline and its worker loads a file', async () => {
   if (!existsSync(POLICE)) throw new Error(`REAL DATA MISSING: ${POLICE} (see ../shared/data/README.md)`);
-  const context = await launchBrowser({ serviceWorkers: 'allow' });
-  try {
+  await withWorkers(async (context) => {
     const { page, errors } = await visit(context, server.url);
     await context.setOffline(true);
     // (The page keeps the dataset in its address; without one it would
@@ -154,14 +161,11 @@ test('the Load data page opens offline and its worker loads a file', async () =>
     }));
     assert.ok(started, 'reader.js starts offline');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('an embedded view registers no service worker and stores nothing', async () => {
-  const context = await launchBrowser({ serviceWorkers: 'allow' });
-  try {
+  await withWorkers(async (context) => {
     const asked = [];
     context.on('request', (r) => asked.push(new URL(r.url()).pathname));
     const { page, errors } = await open(context, `${server.url}?dataset=demo&ward=${WARD}&embed=card`);
@@ -174,14 +178,11 @@ test('an embedded view registers no service worker and stores nothing', async ()
     assert.deepEqual(await context.cookies(), []);
     assert.ok(!asked.some((p) => p.endsWith('/offline.js') || p.endsWith('/sw.js')), asked.join(', '));
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('an embedded view on an origin whose worker runs is passed to the network, and nothing it fetches is kept; a full page\'s files are', async () => {
-  const context = await launchBrowser({ serviceWorkers: 'allow' });
-  try {
+  await withWorkers(async (context) => {
     const { page } = await visit(context, server.url);
     const before = await storage(page);
     // Another dataset, which no full page of this origin has opened.
@@ -198,17 +199,38 @@ test('an embedded view on an origin whose worker runs is passed to the network, 
     await page.goto(`${server.url}?dataset=cleveland`);
     await page.getByTestId('current').waitFor();
     await until(page, (s) => ['manifest.json', 'counts.csv', 'areas.csv'].every((f) => s.kept.some((u) => u.endsWith(`/data/cleveland/${f}`))), 'the full page\'s files kept');
-  } finally {
-    await context.close();
-  }
+  });
+});
+
+test('the build step stamps the worker with the app files and a version of them and of its code', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cse-stamp-'));
+  writeFileSync(join(dir, 'sw.js'), readFileSync(join(ROOT, 'public/sw.js')));
+  for (const f of ['index.html', 'index.html.br', 'index.html.gz', 'embed.js']) writeFileSync(join(dir, f), 'one');
+  mkdirSync(join(dir, 'data/demo'), { recursive: true });
+  writeFileSync(join(dir, 'data/demo/counts.csv'), 'month');
+  mkdirSync(join(dir, 'icons'));
+  writeFileSync(join(dir, 'icons/icon-192.png'), 'png');
+  const one = stamp(dir);
+  assert.deepEqual(one.files, ['icons/icon-192.png', 'index.html']);
+  assert.match(readFileSync(join(dir, 'sw.js'), 'utf8'), new RegExp(`^const BUILD = \\{"version":"${one.version}","files":\\["icons/icon-192.png","index.html"\\]\\};$`, 'm'));
+  assert.equal(stamp(dir).version, one.version, 'stamping again changes nothing');
+  writeFileSync(join(dir, 'data/demo/counts.csv'), 'month,area_code');
+  assert.equal(stamp(dir).version, one.version, 'the data is not the build\'s');
+  writeFileSync(join(dir, 'index.html'), 'two');
+  const two = stamp(dir);
+  assert.notEqual(two.version, one.version, 'an app file changed');
+  writeFileSync(join(dir, 'sw.js'), `${readFileSync(join(dir, 'sw.js'), 'utf8')}// another worker\n`);
+  assert.notEqual(stamp(dir).version, two.version, 'the worker changed');
+  writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});\n');
+  assert.throws(() => stamp(dir), /has no "const BUILD/);
 });
 
 test('a new build\'s worker replaces the old build\'s cache and keeps the data', async () => {
   const copy = mkdtempSync(join(tmpdir(), 'cse-offline-'));
   cpSync(DIST, copy, { recursive: true, filter: (src) => !src.includes('/data/') || /\/data(\/demo(\/.*)?|\/index\.json)?$/.test(src) });
-  // The build step's version is the hash of the app files.
+  // The build step's version is the hash of the worker and the app files.
   const first = stamp(copy);
-  assert.equal(first.version, version(DIST, appFiles(DIST)), 'dist/sw.js is stamped with this build');
+  assert.equal(first.version, buildOf(DIST).version, 'dist/sw.js is stamped with this build');
   assert.ok(readFileSync(join(DIST, 'sw.js'), 'utf8').includes(`"version":"${first.version}"`));
   for (const f of ['index.html', 'sw.js', 'offline.js', 'loader.js', 'loader_bg.wasm', 'reader.js', 'manifest.webmanifest', 'icons/maskable-512.png']) {
     assert.equal(first.files.includes(f), f !== 'sw.js', f);
@@ -218,31 +240,31 @@ test('a new build\'s worker replaces the old build\'s cache and keeps the data',
   assert.equal(stamp(copy).version, first.version, 'stamping again changes nothing');
 
   const other = await serveDist(copy);
-  const context = await launchBrowser({ serviceWorkers: 'allow' });
   try {
-    const { page } = await visit(context, other.url);
-    const old = (await storage(page)).names.find((n) => n.includes(` app ${first.version}`));
-    assert.ok(old, 'the first build\'s cache');
+    await withWorkers(async (context) => {
+      const { page } = await visit(context, other.url);
+      const old = (await storage(page)).names.find((n) => n.includes(` app ${first.version}`));
+      assert.ok(old, 'the first build\'s cache');
 
-    // A new deploy: one file changes, and the build step stamps sw.js.
-    writeFileSync(join(copy, 'first-screen.js'), `${readFileSync(join(copy, 'first-screen.js'), 'utf8')}// deploy 2\n`);
-    const second = stamp(copy);
-    assert.notEqual(second.version, first.version);
-    await page.reload();
-    await page.getByTestId('current').waitFor();
-    const s = await until(page, (x) => x.names.some((n) => n.endsWith(` app ${second.version}`)) && !x.names.includes(old), 'the new build\'s cache alone');
-    assert.equal(s.names.filter((n) => n.includes(' app ')).length, 1);
-    assert.ok(DEMO_FILES.every((f) => s.kept.some((u) => u.endsWith(`/data/demo/${f}`))), 'the data is kept across builds');
-    const kept = await page.evaluate(async (name) => (await (await caches.open(name)).match('first-screen.js')).text(),
-      s.names.find((n) => n.endsWith(` app ${second.version}`)));
-    assert.ok(kept.endsWith('// deploy 2\n'), 'the new build\'s files');
+      // A new deploy: one file changes, and the build step stamps sw.js.
+      writeFileSync(join(copy, 'first-screen.js'), `${readFileSync(join(copy, 'first-screen.js'), 'utf8')}// deploy 2\n`);
+      const second = stamp(copy);
+      assert.notEqual(second.version, first.version);
+      await page.reload();
+      await page.getByTestId('current').waitFor();
+      const s = await until(page, (x) => x.names.some((n) => n.endsWith(` app ${second.version}`)) && !x.names.includes(old), 'the new build\'s cache alone');
+      assert.equal(s.names.filter((n) => n.includes(' app ')).length, 1);
+      assert.ok(DEMO_FILES.every((f) => s.kept.some((u) => u.endsWith(`/data/demo/${f}`))), 'the data is kept across builds');
+      const kept = await page.evaluate(async (name) => (await (await caches.open(name)).match('first-screen.js')).text(),
+        s.names.find((n) => n.endsWith(` app ${second.version}`)));
+      assert.ok(kept.endsWith('// deploy 2\n'), 'the new build\'s files');
 
-    // Offline, the new build opens from its cache.
-    await context.setOffline(true);
-    await page.reload();
-    await page.getByTestId('offline-notice').waitFor();
+      // Offline, the new build opens from its cache.
+      await context.setOffline(true);
+      await page.reload();
+      await page.getByTestId('offline-notice').waitFor();
+    });
   } finally {
-    await context.close();
     await other.close();
   }
 });
