@@ -9,6 +9,10 @@
 //    first screen that index.html paints; the app replaces that screen when
 //    it starts.
 //
+// 3. Once the app shows its figures (or why there are none), it adds
+//    offline.js, which registers the service worker; never in an embedded
+//    view (a partner's page: no storage).
+//
 // The rules for the dataset's name and the files an embedded view needs are
 // the app's (src/state/mod.rs, src/ui/fetch.rs); a file started here that
 // the app does not take is only a wasted download, never a wrong figure.
@@ -22,6 +26,17 @@
   if (embed && screen) screen.classList.add('embedded');
   var early = new Map();
   window.cseEarly = early;
+  if (!params.has('embed') && 'serviceWorker' in navigator) {
+    addEventListener('load', function shown() {
+      if (!document.querySelector('body > main') || document.querySelector('[data-testid=loading]')) {
+        setTimeout(shown, 250);
+        return;
+      }
+      var script = document.createElement('script');
+      script.src = 'offline.js';
+      document.body.appendChild(script);
+    });
+  }
   if (params.get('page') === 'load') return;
 
   var base = 'data/' + name + '/';

@@ -4,6 +4,8 @@
 //   ARCHITECTURE.md: what a phone's first figures wait for is the measure);
 // - the loading worker and its reader (downloaded only by people who load
 //   their own files on the Load data page): wasm + JS ≤ 200 KB gzip.
+// - the offline files (offline.js registers the service worker sw.js once
+//   the first figures are on the page: neither delays them): ≤ 8 KB gzip.
 // (embed.js is for partners' pages, not the explorer's.)
 // It also fails when a wasm holds code that a size rule keeps out
 // (ARCHITECTURE.md, "Size rules"), found by a table that code brings.
@@ -11,9 +13,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+const OFFLINE = ['offline.js', 'sw.js'];
 const BUNDLES = [
-  { name: 'explorer', budgetKb: 356, test: (f) => !f.startsWith('loader') && f !== 'embed.js' && f !== 'reader.js' },
+  { name: 'explorer', budgetKb: 356, test: (f) => !f.startsWith('loader') && !['embed.js', 'reader.js', ...OFFLINE].includes(f) },
   { name: 'loading worker', budgetKb: 200, test: (f) => f.startsWith('loader') || f === 'reader.js' },
+  { name: 'offline', budgetKb: 8, wasm: false, test: (f) => OFFLINE.includes(f) },
 ];
 const dist = new URL('../dist/', import.meta.url).pathname;
 const files = readdirSync(dist).filter((f) => f.endsWith('.wasm') || f.endsWith('.js')).sort();
@@ -43,8 +47,9 @@ for (const f of files.filter((f) => f.endsWith('.wasm'))) {
 }
 for (const bundle of BUNDLES) {
   const mine = files.filter(bundle.test);
-  if (!mine.some((f) => f.endsWith('.wasm'))) {
-    console.error(`size: no ${bundle.name} .wasm file in ${dist}; did trunk build run?`);
+  const needed = bundle.wasm === false ? mine.length === OFFLINE.length : mine.some((f) => f.endsWith('.wasm'));
+  if (!needed) {
+    console.error(`size: no ${bundle.name} ${bundle.wasm === false ? 'files' : '.wasm file'} in ${dist}; did trunk build run?`);
     process.exit(1);
   }
   let total = 0;

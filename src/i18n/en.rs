@@ -259,7 +259,7 @@ messages! {
     GuideRowsRead = "{rows} rows of counts read; published by {publisher}. Licence: {licence}.",
     GuideRowsReadOn = "{rows} rows of counts read; published by {publisher} on {date}. Licence: {licence}.",
     GuideAccessHeading = "Accessibility",
-    GuideAccess = "Every chart has a table of its figures and a text summary; every page works with the keyboard alone and with a screen reader, and is checked against WCAG 2.2 AA with axe-core. The explorer sets no cookies and stores nothing. If something does not work for you, tell the publisher of these figures.",
+    GuideAccess = "Every chart has a table of its figures and a text summary; every page works with the keyboard alone and with a screen reader, and is checked against WCAG 2.2 AA with axe-core. The explorer sets no cookies; it keeps a copy of the app and of the figures you open on this device, so that they open without a connection (embedded views keep nothing). If something does not work for you, tell the publisher of these figures.",
     GuideCiteHeading = "How to cite",
     ColMonth = "Month",
     NoData = "no data",
@@ -453,6 +453,15 @@ messages! {
     WorkerStopped = "The loading worker stopped: it could not start, or the browser ran out of memory.",
     FilesNotPassed = "The files could not be passed to the loading worker.",
     LoadNotPassed = "The load could not be passed to the loading worker.",
+    // Offline (issue 16)
+    /// The notice over figures that are the copy kept on this device.
+    OfflineNotice = "You are offline: these figures are the copy kept on this device, saved {date} ({age}).",
+    /// The kept copy's age: saved today.
+    OfflineToday = "today",
+    /// The kept copy's age: saved yesterday.
+    OfflineYesterday = "yesterday",
+    /// The kept copy's age in days (2 or more).
+    OfflineDaysAgo = "{days} days ago",
 }
 
 const MONTHS_SHORT: [&str; 12] = [

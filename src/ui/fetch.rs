@@ -98,6 +98,7 @@ impl Download {
                 text: response.status_text(),
             });
         }
+        super::offline::note(&response);
         let body = JsFuture::from(response.array_buffer().map_err(failed)?)
             .await
             .map_err(failed)?;

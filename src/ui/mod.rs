@@ -11,6 +11,7 @@ mod load;
 mod map;
 mod menu;
 mod nav;
+mod offline;
 mod pages;
 mod scatter_chart;
 mod shell;

@@ -60,6 +60,7 @@ pub fn Shell(
     view! {
         <PrintHead names=names view=view />
         {demo}
+        {local.is_none().then(|| view! { <super::offline::OfflineNotice view=view /> })}
         {notice}
         {move || {
             let trail = names.with(|h| h.trail.clone());

@@ -7,12 +7,15 @@ import { join, normalize, extname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 const DIST = join(ROOT, 'dist');
 const FIXTURES = join(ROOT, 'tests/e2e/fixtures');
+// Packages found as node finds them (this folder's node_modules, NODE_PATH).
+const require = createRequire(import.meta.url);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -20,6 +23,7 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.css': 'text/css',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
   '.csv': 'text/csv; charset=utf-8',
   '.geojson': 'application/geo+json',
   '.png': 'image/png',
@@ -37,7 +41,7 @@ export async function serveDist(dir = DIST) {
     const rel = normalize(path).replace(/^(\.\.[/\\])+/, '').replace(/^\/+/, '');
     let file = join(dir, rel || 'index.html');
     // Test tools served from the app's own origin (its CSP allows 'self').
-    if (rel === '__test/axe.min.js') file = join(ROOT, 'node_modules/axe-core/axe.min.js');
+    if (rel === '__test/axe.min.js') file = require.resolve('axe-core/axe.min.js');
     const fixture = rel.match(/^data\/([^/]+)\/(.*)$/);
     if (fixture && existsSync(join(FIXTURES, fixture[1]))) file = join(FIXTURES, fixture[1], fixture[2]);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
@@ -62,10 +66,17 @@ export async function serveDist(dir = DIST) {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** Launches Debian's Chromium headless with flags that work as root here. */
-export async function launchBrowser() {
+/** Launches Debian's Chromium headless with flags that work as root here;
+ *  `options` are playwright's for the context. The explorer's service
+ *  worker is blocked unless `options` allow it (offline.test.mjs does):
+ *  tests that hold or refuse a request (`page.route`) would not see the
+ *  requests the worker answers from its cache, and pages of one file share
+ *  one context, so one test's worker would serve the next test's pages. */
+export async function launchBrowser(options = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'cse-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
+    serviceWorkers: 'block',
+    ...options,
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: [
