@@ -48,6 +48,16 @@
     return response;
   }
   var line = document.getElementById('first-screen-line');
+  // In Welsh (?lang=cy) from the first paint: the app's catalogue
+  // (i18n/cy.txt: AppName, LoadingTheData) has not arrived yet, so its two
+  // lines are here too.
+  var welsh = params.get('lang') === 'cy';
+  if (welsh) {
+    document.documentElement.lang = 'cy';
+    var brand = document.querySelector('#first-screen .brand');
+    if (brand) brand.textContent = 'Archwiliwr Diogelwch Cymunedol';
+    if (line) line.textContent = 'Wrthi\u2019n llwytho\u2019r data\u2026';
+  }
   start(base + 'manifest.json')
     .then(function (r) {
       return r.ok ? r.clone().json() : null;
@@ -66,8 +76,11 @@
       needs.forEach(function (f) {
         if (typeof f === 'string' && f) start(base + f);
       });
-      if (line && typeof m.title === 'string') {
-        line.textContent = 'Loading the figures for ' + m.title + '…';
+      var title = welsh && typeof m.title_cy === 'string' ? m.title_cy : m.title;
+      if (line && typeof title === 'string') {
+        line.textContent = welsh
+          ? 'Wrthi\u2019n llwytho\u2019r ffigurau ar gyfer ' + title + '\u2026'
+          : 'Loading the figures for ' + title + '…';
       }
     })
     .catch(function () {});

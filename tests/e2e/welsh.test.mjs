@@ -5,7 +5,7 @@
 // publisher wrote, may be English).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { open, useAppAndBrowser, ROOT } from './harness.mjs';
 
@@ -163,6 +163,22 @@ test('in Welsh: areas are named in Welsh where the lookup names them (Merthyr Ty
   await page.goto(`${app.server.url}?dataset=welsh&embed=card&ward=${code}&lang=cy`);
   await page.getByTestId('embed-source').waitFor();
   assert.match(await page.locator('.headline h2').innerText(), new RegExp(`^${welsh}: `));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('in Welsh: the Load data page names the lookup\'s areas in Welsh', async () => {
+  const dir = join(ROOT, 'tests/e2e/fixtures/welsh-files');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => join(dir, f));
+  const { page, errors } = await open(app.browser, `${app.server.url}?page=load&lang=cy`);
+  await page.getByTestId('load-input').setInputFiles(files);
+  const offered = page.getByTestId('load-within-offered');
+  await offered.waitFor();
+  assert.deepEqual(await offered.locator('button').allInnerTexts(), ['Merthyr Tudful']);
+  await page.getByTestId('load-start').click();
+  await page.getByTestId('local-notice').waitFor();
+  const names = await page.getByTestId('category-table').locator('tbody th').allInnerTexts();
+  assert.ok(names.includes('Byrgleriaeth'), `the crime types in Welsh: ${names.join(', ')}`);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -94,7 +94,7 @@ impl FromWorker {
             areas: choices
                 .within
                 .iter()
-                .map(|a| (a.code.as_str().to_string(), a.name.clone()))
+                .map(|a| (a.code.as_str().to_string(), a.name_in(w.lang()).to_string()))
                 .collect(),
             in_files: choices.within.iter().filter(|a| a.sampled > 0).count() as u64,
         })
