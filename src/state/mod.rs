@@ -269,6 +269,33 @@ impl ViewState {
         s
     }
 
+    /// An embedded view's options, or the builder's (which shows one), as
+    /// the address writes them.
+    fn embed_parts(&self, parts: &mut Vec<(&str, String)>) {
+        let shown = match (self.embed, self.page) {
+            (Some(k), _) => {
+                parts.push(("embed", k.key().to_string()));
+                k
+            }
+            (None, Page::Embed) => {
+                if self.builder != EmbedKind::Card {
+                    parts.push(("show", self.builder.key().to_string()));
+                }
+                self.builder
+            }
+            _ => return,
+        };
+        if self.theme == Theme::Dark {
+            parts.push(("theme", "dark".to_string()));
+        }
+        if let Some(a) = &self.accent {
+            parts.push(("accent", a.clone()));
+        }
+        if shown == EmbedKind::Ranking && self.top != 10 {
+            parts.push(("top", self.top.to_string()));
+        }
+    }
+
     /// The query string (with a leading `?`) that reproduces this state;
     /// defaults are left out so links stay short.
     pub fn to_query(&self) -> String {
@@ -313,31 +340,7 @@ impl ViewState {
         if let Some(w) = &self.ward {
             parts.push(("ward", w.clone()));
         }
-        // An embedded view's options, or the builder's (which shows one).
-        let shown = match (self.embed, self.page) {
-            (Some(k), _) => {
-                parts.push(("embed", k.key().to_string()));
-                Some(k)
-            }
-            (None, Page::Embed) => {
-                if self.builder != EmbedKind::Card {
-                    parts.push(("show", self.builder.key().to_string()));
-                }
-                Some(self.builder)
-            }
-            _ => None,
-        };
-        if let Some(k) = shown {
-            if self.theme == Theme::Dark {
-                parts.push(("theme", "dark".to_string()));
-            }
-            if let Some(a) = &self.accent {
-                parts.push(("accent", a.clone()));
-            }
-            if k == EmbedKind::Ranking && self.top != 10 {
-                parts.push(("top", self.top.to_string()));
-            }
-        }
+        self.embed_parts(&mut parts);
         // Last, and in embeds too: a shared link or a partner's snippet
         // speaks the language it was made in.
         if self.lang != Lang::En {

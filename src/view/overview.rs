@@ -294,15 +294,37 @@ pub fn overview(b: &ExplorerData, state: &ViewState) -> Result<OverviewModel, St
     } else {
         rows
     };
+    let targets = whole_targets(b, &s);
+    let results = targets.as_ref().map_or(&[][..], |(_, r)| r.as_slice());
+    let findings = whole_findings(b, &s, &category_rows, results);
+    let findings = peer_finding(b, state).into_iter().chain(findings).collect();
+    Ok(OverviewModel {
+        headline,
+        table,
+        trend,
+        findings,
+        has_markers,
+        targets: targets.map(|(m, _)| m),
+        by_source: by_source(b, &s),
+    })
+}
+
+/// The whole's key findings: its categories, the ranking of its areas by
+/// count, crime and deprivation, its targets, suspect months.
+fn whole_findings(
+    b: &ExplorerData,
+    s: &Setup,
+    category_rows: &[CompareRow],
+    results: &[crate::analysis::TargetResult],
+) -> impl Iterator<Item = String> {
+    let (ds, w) = (&b.dataset, s.w);
     let ranking = rank_areas(ds, &s.totals, &s.map, &s.selection, Measure::Count);
     let dep_ranking = rank_areas(ds, &s.totals, &s.map, &s.selection, Measure::Rate);
     let dep = deprivation(&dep_ranking, &s.map);
     let suspect: Vec<Month> = b.quality.months_suspect.iter().map(|m| m.month).collect();
-    let targets = whole_targets(b, &s);
-    let results = targets.as_ref().map_or(&[][..], |(_, r)| r.as_slice());
-    let findings = key_findings(&FindingsInput {
+    key_findings(&FindingsInput {
         pair: &s.pair,
-        categories: &category_rows,
+        categories: category_rows,
         ranking: Some(&ranking),
         level_name: &s.level_name,
         level_plural: &level_words(&s.level_name, w).1,
@@ -316,17 +338,7 @@ pub fn overview(b: &ExplorerData, state: &ViewState) -> Result<OverviewModel, St
         w,
     })
     .into_iter()
-    .map(|f| f.text);
-    let findings = peer_finding(b, state).into_iter().chain(findings).collect();
-    Ok(OverviewModel {
-        headline,
-        table,
-        trend,
-        findings,
-        has_markers,
-        targets: targets.map(|(m, _)| m),
-        by_source: by_source(b, &s),
-    })
+    .map(|f| f.text)
 }
 
 /// The targets of the whole shown: a part (a borough) has its own, by its
