@@ -83,9 +83,9 @@ function parseCsv(text) {
  *  message handler only once its wasm has loaded, and a message posted
  *  before that is lost; so "add" waits, untimed, for a ["ready"] message
  *  if the worker sends one, or else STARTUP_MS. */
-function loaderOnce(file) {
+function loaderOnce(file, base) {
   return new Promise((resolve, reject) => {
-    const worker = new Worker('/loader_loader.js');
+    const worker = new Worker(`${base}loader_loader.js`);
     const ignored = new Set();
     let progress = 0;
     let t0 = null;
@@ -98,13 +98,22 @@ function loaderOnce(file) {
     const add = () => {
       if (t0 !== null) return;
       t0 = performance.now();
-      worker.postMessage([JSON.stringify({ type: 'add' }), [file]]);
+      worker.postMessage([JSON.stringify({ type: 'add', lang: 'en', catalogue: '' }), [file]]);
       watch(ADDED_MS, `did not answer "add" within ${ADDED_MS / 1000} s (was the message posted before its handler was set?)`);
     };
     worker.onerror = (e) => fail(`the loader's worker failed: ${e.message ?? e}`);
     worker.onmessageerror = () => fail("a message from the loader's worker could not be read");
+    let done = null;
     worker.onmessage = (event) => {
       const msg = event.data;
+      // After "done" and its files, the worker sends where the time went:
+      // ["stages", JSON] (src/worker/stages.rs).
+      if (done && Array.isArray(msg) && msg[0] === 'stages') {
+        clearTimeout(timer);
+        worker.terminate();
+        resolve({ ...done, stages: JSON.parse(msg[1]) });
+        return;
+      }
       let head = {};
       try { head = Array.isArray(msg) ? JSON.parse(msg[0]) : {}; } catch { /* said below */ }
       const kind = head.type ?? typeof msg;
@@ -114,9 +123,7 @@ function loaderOnce(file) {
       else if (kind === 'progress') progress += 1;
       else if (kind === 'done') {
         const ms = performance.now() - t0;
-        clearTimeout(timer);
-        worker.terminate();
-        resolve({ ms, countsCsv: msg[2], headline: head.summary?.headline, progress, ignored: [...ignored] });
+        done = { ms, countsCsv: msg[2], headline: head.summary?.headline, progress, ignored: [...ignored] };
       } else if (kind === 'failed') fail(`the loader failed: ${msg[0]}`);
       else ignored.add(String(kind));
     };
@@ -135,12 +142,14 @@ function loaderCanonical(countsCsv) {
   return canonical(records.map((r) => [r[m], r[a], r[c], Number(r[n])]));
 }
 
-async function runLoader() {
-  const r = await loaderOnce(chosenFile());
+/** One load by the loader built in dist/ (base '/'), or by another build
+ *  (base '/vs/', the driver's --vs). */
+async function runLoader(base) {
+  const r = await loaderOnce(chosenFile(), base);
   return {
     ms: r.ms,
     canonical: loaderCanonical(r.countsCsv),
-    extra: { report: r.headline, progressMessages: r.progress, ignoredMessages: r.ignored },
+    extra: { report: r.headline, progressMessages: r.progress, ignoredMessages: r.ignored, stages: r.stages },
   };
 }
 
@@ -231,7 +240,8 @@ async function runPapa(worker) {
 // ---- the driver's entry points ----------------------------------------------
 
 const TOOLS = {
-  loader: runLoader,
+  loader: () => runLoader('/'),
+  'loader-vs': () => runLoader('/vs/'),
   duckdb: () => runDuckdb(false),
   'duckdb-buffer': () => runDuckdb(true),
   papa: () => runPapa(false),

@@ -1,14 +1,19 @@
 // Loading benchmark in headless Chromium (run by scripts/bench-load; not part
 // of scripts/test):
-//   node scripts/bench-load.mjs [--rows N] [--runs N] [--no-loader]
+//   node scripts/bench-load.mjs [--rows N] [--runs N] [--no-loader] [--vs DIR] [--only TOOL,…]
 // Generates a police.uk-shaped file (examples/generate_policeuk.rs, 12
 // months), counts it by month × LSOA × crime type in node with a plain line
 // split, then in one page (bench/load.html) with the explorer's loader (its
 // web worker from dist/), DuckDB-wasm (reading the File through its file
 // reader, and from a buffer) and PapaParse (on the page's thread, and in its
-// worker mode), given the file through <input type=file>. Prints times,
-// MB/s, rows/s, the ratios to the faster way of each peer and the goals;
-// exits 1 when any answer differs from the node count.
+// worker mode), given the file through <input type=file>, and natively with
+// `explorer-cli prepare` (a whole process). The tools run interleaved, one
+// run of each per round, so that ratios are taken within a round. Prints
+// times, MB/s, rows/s, the ratios round by round, the loader's stages (its
+// worker's own timing, src/worker/stages.rs) and the goals; exits 1 when
+// any answer differs from the node count. --vs DIR adds the loader of
+// another build (its dist/) to every round; --only keeps the tools named
+// (loader, duckdb, duckdb-buffer, papa, papa-worker, native, loader-vs).
 import { createServer, request } from 'node:http';
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -18,10 +23,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ROOT, launchBrowser, serveDist } from '../tests/e2e/harness.mjs';
 
 const BENCH = join(ROOT, 'bench');
-const GOALS = { mbPerS: 400, vsDuckdb: 1.5, vsPapa: 5 };
+const GOALS = { mbPerS: 400, vsDuckdb: 2, vsPapa: 5, vsNative: 1.6 };
 
 function options(argv) {
-  const o = { rows: 1_000_000, runs: 5, loader: true };
+  const o = { rows: 1_000_000, runs: 5, loader: true, vs: null, only: null };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     const count = () => {
@@ -32,7 +37,9 @@ function options(argv) {
     if (a === '--rows') o.rows = count();
     else if (a === '--runs') o.runs = count();
     else if (a === '--no-loader') o.loader = false;
-    else throw new Error(`unknown option ${a}; use --rows N, --runs N, --no-loader`);
+    else if (a === '--vs') o.vs = argv[++i];
+    else if (a === '--only') o.only = (argv[++i] ?? '').split(',');
+    else throw new Error(`unknown option ${a}; use --rows N, --runs N, --no-loader, --vs DIR, --only TOOL,…`);
   }
   return o;
 }
@@ -93,13 +100,14 @@ const TYPES = {
 
 /** One origin: /bench/… from bench/ (the page and its node_modules), the
  *  rest proxied to the tests' server of dist/ (harness.mjs). */
-async function serve() {
+async function serve(vs) {
   const dist = await serveDist();
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (path.startsWith('/bench/')) {
-      const rel = normalize(path.slice('/bench/'.length)).replace(/^(\.\.[/\\])+/, '');
-      const file = join(BENCH, rel);
+    const local = [['/bench/', BENCH], ...(vs ? [['/vs/', vs]] : [])].find(([prefix]) => path.startsWith(prefix));
+    if (local) {
+      const rel = normalize(path.slice(local[0].length)).replace(/^(\.\.[/\\])+/, '');
+      const file = join(local[1], rel);
       if (!existsSync(file) || !statSync(file).isFile()) {
         res.writeHead(404, { 'content-type': 'text/plain' });
         res.end('not found');
@@ -144,6 +152,48 @@ function firstDifference(want, got) {
   return 'none';
 }
 
+/** Splits CSV text into records (RFC 4180 quotes; no CRs expected). */
+function csvRecords(text) {
+  const records = [];
+  let record = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { record.push(field); field = ''; } else if (c === '\n') { record.push(field); records.push(record); record = []; field = ''; } else field += c;
+  }
+  if (field !== '' || record.length) { record.push(field); records.push(record); }
+  return records;
+}
+
+const CLI = join(ROOT, 'target/release/explorer-cli');
+let nativeCanonical = null;
+
+/** One run of the native `explorer-cli prepare` on the file, timed as a
+ *  whole process (start-up included), with its counts in canonical form;
+ *  `same` as for the page's tools. */
+function runNative(file, dir) {
+  const out = join(dir, 'native-counts.csv');
+  const t0 = performance.now();
+  const run = spawnSync(CLI, ['prepare', '--out', out, file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = performance.now() - t0;
+  if (run.status !== 0) throw new Error(`explorer-cli prepare failed: ${run.stderr}`);
+  const [header, ...records] = csvRecords(readFileSync(out, 'utf8'));
+  const at = ['month', 'area_code', 'category', 'count'].map((name) => header.indexOf(name));
+  if (at.includes(-1)) throw new Error(`explorer-cli's counts have an unexpected header: ${header.join(',')}`);
+  const canonical = records
+    .map((r) => [r[at[0]], r[at[1]], r[at[2]], Number(r[at[3]])])
+    .filter((r) => r[3] > 0)
+    .map(([m, a, c, n]) => `${quote(m)},${quote(a)},${quote(c)},${n}`)
+    .sort()
+    .join('\n');
+  nativeCanonical ??= canonical;
+  return { ms, extra: {}, same: canonical === nativeCanonical };
+}
+
 /** Drop to first overview for a borough's year: the last 12 monthly
  *  Cleveland files in ../shared/data with the ONS lookup, restricted to
  *  Stockton-on-Tees by ward, through the app's own Load data page: from
@@ -167,7 +217,8 @@ async function dropToOverview(context, server) {
     await page.getByTestId('load-input').waitFor();
     const t0 = Date.now();
     await page.getByTestId('load-input').setInputFiles([...files, lookup]);
-    await page.getByTestId('load-within').selectOption('E06000004', { timeout: 60_000 });
+    await page.getByTestId('load-within').fill('E06000004', { timeout: 60_000 });
+    await page.getByTestId('load-within').press('Tab');
     await page.getByTestId('load-start').click();
     await page.getByTestId('current').waitFor({ timeout: 60_000 });
     times.push(Date.now() - t0);
@@ -203,12 +254,15 @@ async function main() {
     console.log(`generating ${fmt(o.rows)} rows (cargo run --release --example generate_policeuk)`);
     const gen = spawnSync('cargo', ['run', '--quiet', '--release', '--example', 'generate_policeuk', '--', file, String(o.rows)], { cwd: ROOT, stdio: 'inherit' });
     if (gen.status !== 0) throw new Error('the generator failed');
+    console.log('building explorer-cli (cargo build --release --bin explorer-cli)');
+    const cli = spawnSync('cargo', ['build', '--quiet', '--release', '--bin', 'explorer-cli'], { cwd: ROOT, stdio: 'inherit' });
+    if (cli.status !== 0) throw new Error('building explorer-cli failed');
     const bytes = statSync(file).size;
     const mb = bytes / 1e6;
     const truth = await countIndependently(file);
     console.log(`file: ${fmt(mb, 1)} MB (${fmt(bytes)} bytes), ${fmt(truth.rows)} rows; node's plain count: ${fmt(truth.cells)} cells, total ${fmt(truth.total)}`);
 
-    server = await serve();
+    server = await serve(o.vs);
     context = await launchBrowser();
     const page = await context.newPage();
     const errors = [];
@@ -233,29 +287,31 @@ async function main() {
       { key: 'duckdb-buffer', peer: 'DuckDB-wasm', name: `DuckDB-wasm ${duckNpm}, file in a buffer` },
       { key: 'papa', peer: 'PapaParse', name: `PapaParse ${papaNpm}, page's thread` },
       { key: 'papa-worker', peer: 'PapaParse', name: `PapaParse ${papaNpm}, worker: true` },
-    ];
-    const results = {};
-    for (const tool of tools) {
-      const ms = [];
-      const extras = [];
-      for (let i = 0; i < o.runs; i += 1) {
-        const r = await page.evaluate((key) => window.bench.run(key), tool.key);
-        if (!r.same) throw new Error(`${tool.name}: run ${i + 1} gave a different answer from run 1`);
-        ms.push(r.ms);
-        extras.push(r.extra);
-        process.stdout.write(`  ${tool.name} run ${i + 1}: ${fmt(r.ms)} ms\n`);
+      { key: 'native', name: 'explorer-cli prepare (native, whole process)' },
+      ...(o.vs ? [{ key: 'loader-vs', name: `the loader of ${o.vs}` }] : []),
+    ].filter((t) => !o.only || o.only.includes(t.key));
+    const results = Object.fromEntries(tools.map((tool) => [tool.key, { ...tool, ms: [], extras: [] }]));
+    // Interleaved: each round runs every tool once, starting one tool later
+    // each round, so that a busy moment of a shared machine falls on all
+    // tools alike and the ratios are taken within a round.
+    for (let round = 0; round < o.runs; round += 1) {
+      for (let k = 0; k < tools.length; k += 1) {
+        const tool = tools[(round + k) % tools.length];
+        const r = tool.key === 'native' ? runNative(file, dir) : await page.evaluate((key) => window.bench.run(key), tool.key);
+        if (!r.same) throw new Error(`${tool.name}: run ${round + 1} gave a different answer from run 1`);
+        results[tool.key].ms.push(r.ms);
+        results[tool.key].extras.push(r.extra);
       }
-      const canonical = await page.evaluate((key) => window.bench.canonical(key), tool.key);
+      const line = tools.map((t) => `${t.key} ${fmt(results[t.key].ms[round])}`).join(', ');
+      process.stdout.write(`  round ${round + 1}: ${line} ms\n`);
+    }
+    for (const r of Object.values(results)) {
+      const canonical = r.key === 'native' ? nativeCanonical : await page.evaluate((key) => window.bench.canonical(key), r.key);
       const lines = canonical ? canonical.split('\n') : [];
-      results[tool.key] = {
-        ...tool,
-        ms,
-        extras,
-        cells: lines.length,
-        total: lines.reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(',') + 1)), 0),
-        agrees: canonical === truth.canonical,
-        difference: canonical === truth.canonical ? null : firstDifference(truth.canonical, canonical),
-      };
+      r.cells = lines.length;
+      r.total = lines.reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(',') + 1)), 0);
+      r.agrees = canonical === truth.canonical;
+      r.difference = r.agrees ? null : firstDifference(truth.canonical, canonical);
     }
     console.log([
       'timed:',
@@ -293,30 +349,52 @@ async function main() {
         console.log(`\n${r.name} differs from node's count: first difference at ${r.difference}`);
       }
     }
-    // Each peer at its faster way (by median time).
+    // Each peer at its faster way: by median time, and round by round.
     const fastest = (peer) => Object.values(results).filter((r) => r.peer === peer).sort((a, b) => a.median - b.median)[0];
+    const fasterIn = (peer, i) => Math.min(...Object.values(results).filter((r) => r.peer === peer).map((r) => r.ms[i]));
+    const spread = (xs) => `${fmt(median(xs), 2)} (${fmt(Math.min(...xs), 2)}–${fmt(Math.max(...xs), 2)})`;
     const duck = fastest('DuckDB-wasm');
     const papa = fastest('PapaParse');
     const loader = results.loader;
+    const native = results.native;
     if (loader) {
-      const vsDuck = duck.median / loader.median;
-      const vsPapa = papa.median / loader.median;
+      const rounds = loader.ms.map((_, i) => i);
       const speed = mb / (loader.median / 1000);
       const met = (yes) => (yes ? 'met' : 'NOT met');
-      console.log(`\nratios, peer's time / loader's time (medians; each peer at its faster way; > 1: the loader is faster):`);
-      console.log(`  ${duck.name}: ${fmt(vsDuck, 2)}× (best times ${fmt(duck.best / loader.best, 2)}×)`);
-      console.log(`  ${papa.name}: ${fmt(vsPapa, 2)}× (best times ${fmt(papa.best / loader.best, 2)}×)`);
-      if (ok) {
-        console.log(`goals: ≥ ${GOALS.mbPerS} MB/s ${met(speed >= GOALS.mbPerS)} (${fmt(speed)}); `
-          + `≥ ${GOALS.vsDuckdb}× DuckDB-wasm ${met(vsDuck >= GOALS.vsDuckdb)} (${fmt(vsDuck, 2)}×); `
-          + `≥ ${GOALS.vsPapa}× PapaParse ${met(vsPapa >= GOALS.vsPapa)} (${fmt(vsPapa, 2)}×)`);
-      } else {
-        console.log('goals: not assessed, the answers differ');
+      const ratios = [
+        duck && ['DuckDB-wasm', "DuckDB-wasm's time / the loader's", rounds.map((i) => fasterIn('DuckDB-wasm', i) / loader.ms[i]), duck.median / loader.median, duck.name],
+        papa && ['PapaParse', "PapaParse's time / the loader's", rounds.map((i) => fasterIn('PapaParse', i) / loader.ms[i]), papa.median / loader.median, papa.name],
+        native && ['native', "the loader's time / native prepare's", rounds.map((i) => loader.ms[i] / native.ms[i]), loader.median / native.median, ''],
+        results['loader-vs'] && ['vs', `the loader's time / ${o.vs}'s`, rounds.map((i) => loader.ms[i] / results['loader-vs'].ms[i]), loader.median / results['loader-vs'].median, ''],
+      ].filter(Boolean);
+      console.log(`\nratios round by round, median (range) of ${o.runs}; each peer at its faster way in the round:`);
+      for (const [, label, xs, ofMedians, name] of ratios) {
+        console.log(`  ${label}: ${spread(xs)}   (medians' ratio ${fmt(ofMedians, 2)}${name ? `, ${name}` : ''})`);
       }
-    } else {
+      const stages = Object.keys(loader.extras[0]?.stages ?? {});
+      if (stages.length) {
+        console.log("\nthe loader's stages (its worker's clock; median (range) ms of the runs; `reader` runs on its own thread, beside the rest):");
+        for (const name of stages) {
+          const xs = loader.extras.map((x) => x.stages[name]);
+          const vs = results['loader-vs']?.extras.map((x) => x.stages?.[name]).filter((x) => x !== undefined) ?? [];
+          console.log(`  ${name.padEnd(10)} ${pad(fmt(median(xs), 1), 8)} (${fmt(Math.min(...xs), 1)}–${fmt(Math.max(...xs), 1)})`
+            + (vs.length ? `   ${o.vs}: ${pad(fmt(median(vs), 1), 8)} (${fmt(Math.min(...vs), 1)}–${fmt(Math.max(...vs), 1)})` : ''));
+        }
+      }
+      const goal = (key) => ratios.find((r) => r[0] === key);
+      if (ok && duck && papa && native) {
+        const [d, p, n] = ['DuckDB-wasm', 'PapaParse', 'native'].map((k) => median(goal(k)[2]));
+        console.log(`goals (medians of the rounds' ratios): ≥ ${GOALS.mbPerS} MB/s ${met(speed >= GOALS.mbPerS)} (${fmt(speed)}); `
+          + `≥ ${GOALS.vsDuckdb}× DuckDB-wasm ${met(d >= GOALS.vsDuckdb)} (${fmt(d, 2)}×); `
+          + `≥ ${GOALS.vsPapa}× PapaParse ${met(p >= GOALS.vsPapa)} (${fmt(p, 2)}×); `
+          + `≤ ${GOALS.vsNative}× native ${met(n <= GOALS.vsNative)} (${fmt(n, 2)}×)`);
+      } else {
+        console.log(ok ? 'goals: not assessed (not every tool ran)' : 'goals: not assessed, the answers differ');
+      }
+    } else if (duck && papa) {
       console.log(`\nloader skipped (--no-loader): no ratios, goals not assessed; ${papa.name} / ${duck.name} = ${fmt(papa.median / duck.median, 2)}`);
     }
-    await dropToOverview(context, server);
+    if (!o.only) await dropToOverview(context, server);
     if (errors.length) console.log(`\npage errors:\n${errors.join('\n')}`);
     if (!ok) process.exitCode = 1;
   } finally {

@@ -20,6 +20,8 @@ use web_sys::{File, FileReaderSync, MessageEvent, Worker};
 
 use crate::data::zip::ReadAt;
 
+use super::stages;
+
 /// Reads at least this big are read ahead by the reader.
 const AHEAD_FROM: usize = 1 << 20;
 
@@ -83,6 +85,11 @@ fn on_reader_message(ev: MessageEvent) {
             Some("slice") => {
                 let at = m.get(2).as_f64().unwrap_or(-1.0) as u64;
                 f.slices.push_back((at, Uint8Array::new(&m.get(3))));
+                let read_ms = m.get(4).as_f64().unwrap_or(0.0);
+                stages::record(|s| {
+                    s.reader += read_ms;
+                    s.slices += 1;
+                });
                 if let Some(w) = f.waker.take() {
                     let _ = w.call0(&JsValue::NULL);
                 }
@@ -191,7 +198,7 @@ impl FileSource {
             }
             match f.slices.front() {
                 Some((at, bytes)) if *at == offset && bytes.length() as usize == buf.len() => {
-                    bytes.copy_to(buf);
+                    stages::timed(|s| &mut s.copy, || bytes.copy_to(buf));
                     f.slices.pop_front();
                     f.next = offset + buf.len() as u64;
                     if let Some(Some(w)) = &f.reader {
@@ -247,7 +254,7 @@ impl ReadAt for FileSource {
         if self.take_slice(offset, buf) {
             return Ok(());
         }
-        self.read_now(offset, buf)?;
+        stages::timed(|s| &mut s.read_here, || self.read_now(offset, buf))?;
         self.read_ahead(offset, buf.len());
         Ok(())
     }

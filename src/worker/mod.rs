@@ -11,6 +11,7 @@
 //! again or to cancel.
 
 mod file_source;
+mod stages;
 
 use std::cell::RefCell;
 
@@ -28,6 +29,7 @@ use crate::view::load::{progress_text, summary, Timing};
 use crate::view::periods;
 
 use file_source::FileSource;
+use stages::now;
 
 /// Bytes read per step: a browser reads a `File` in big slices much faster
 /// than in small ones (16 MiB: ~0.2 s for 218 MB; 1 MiB: ~0.6 s), and a
@@ -65,6 +67,7 @@ fn fail(message: impl Into<String>) {
 
 /// Sends `done`: the report and the view, then the dataset's files.
 fn post_done(done: &FromWorker, files: DatasetFiles) {
+    let t0 = stages::now();
     post_items(&[
         done.to_json().into(),
         files.manifest.into(),
@@ -73,10 +76,9 @@ fn post_done(done: &FromWorker, files: DatasetFiles) {
         files.boundaries.unwrap_or_default().into(),
         files.categories.unwrap_or_default().into(),
     ]);
-}
-
-fn now() -> f64 {
-    js_sys::Date::now()
+    stages::record(|s| s.post += stages::now() - t0);
+    // The page reads the first six items; the benchmark reads this one.
+    post_items(&["stages".into(), stages::to_json().into()]);
 }
 
 fn add(files: Array) {
@@ -87,6 +89,7 @@ fn add(files: Array) {
             return;
         }
     };
+    let t0 = now();
     SESSION.with_borrow_mut(|slot| {
         let session = slot.get_or_insert_with(LoadSession::new);
         for value in files.iter() {
@@ -98,6 +101,7 @@ fn add(files: Array) {
         let w = words(LANG.get());
         post(&FromWorker::added(&session.files(), &session.choices(), w));
     });
+    stages::record(|s| s.add += now() - t0);
 }
 
 fn start(level: &str, within: &str, query: &str) {
@@ -109,7 +113,8 @@ fn start(level: &str, within: &str, query: &str) {
     session.set_step_bytes(STEP_BYTES);
     let level = LEVELS.into_iter().find(|l| l.name() == level);
     let within = Some(within).filter(|w| !w.is_empty());
-    if let Err(e) = session.start(level, within) {
+    let started = stages::timed(|s| &mut s.start, || session.start(level, within));
+    if let Err(e) = started {
         fail(e.to_string());
         // The files stay: the page may choose again.
         SESSION.with_borrow_mut(|slot| *slot = Some(session));
@@ -124,8 +129,10 @@ fn start(level: &str, within: &str, query: &str) {
 async fn run_load(mut session: LoadSession, began: f64, query: &str) {
     let mut last = began;
     loop {
+        let waiting = now();
         file_source::next_slice().await;
-        match session.step() {
+        stages::record(|s| s.wait += now() - waiting);
+        match stages::timed(|s| &mut s.steps, || session.step()) {
             Ok(true) => break,
             Ok(false) => {}
             Err(e) => {
@@ -144,6 +151,7 @@ async fn run_load(mut session: LoadSession, began: f64, query: &str) {
         }
     }
     let bytes = session.progress().bytes_total;
+    let finishing = now();
     match session.finish() {
         Ok(loaded) => {
             let files = loaded.dataset_files();
@@ -158,6 +166,7 @@ async fn run_load(mut session: LoadSession, began: f64, query: &str) {
                 summary: Box::new(summary(&loaded, timing, words(view.lang))),
                 query: view.to_query(),
             };
+            stages::record(|s| s.finish += now() - finishing);
             post_done(&done, files);
         }
         Err(e) => fail(e.to_string()),

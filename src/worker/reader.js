@@ -4,7 +4,7 @@
 // parses the slices before it. It keeps at most AHEAD slices unclaimed.
 //   in:  ['read', id, file, start, end, sliceBytes]  (a new job replaces the old)
 //        ['more', id]                                 (a slice was claimed)
-//   out: ['slice', id, offset, ArrayBuffer] | ['failed', id]
+//   out: ['slice', id, offset, ArrayBuffer, ms reading it] | ['failed', id]
 'use strict';
 const AHEAD = 2;
 let job = null;
@@ -14,6 +14,7 @@ function pump() {
   while (job && job.credit > 0 && job.at < job.end) {
     const n = Math.min(job.slice, job.end - job.at);
     let bytes;
+    const t0 = performance.now();
     try {
       bytes = reader.readAsArrayBuffer(job.file.slice(job.at, job.at + n));
     } catch (e) {
@@ -21,7 +22,7 @@ function pump() {
       job = null;
       return;
     }
-    postMessage(['slice', job.id, job.at, bytes], [bytes]);
+    postMessage(['slice', job.id, job.at, bytes, performance.now() - t0], [bytes]);
     job.at += n;
     job.credit -= 1;
   }
