@@ -9,11 +9,13 @@
 pub mod cy;
 mod en;
 mod fill;
+mod text;
 
 use std::sync::OnceLock;
 
 pub use en::Msg;
 pub use fill::fill;
+pub use text::Text;
 
 /// A language the explorer speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]

@@ -21,7 +21,7 @@ use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
 use crate::data::lookup::LEVELS;
 use crate::data::session::{DatasetFiles, LoadSession};
-use crate::i18n::{install, words, Lang};
+use crate::i18n::{install, words, Lang, Msg};
 use crate::state::{Page, ViewState};
 use crate::view::load::message::{FromWorker, ToWorker};
 use crate::view::load::{progress_text, summary, Timing};
@@ -83,7 +83,8 @@ fn add(files: Array) {
     let reader = match FileSource::reader() {
         Ok(reader) => reader,
         Err(message) => {
-            fail(format!("This browser cannot read files here: {message}"));
+            let w = words(LANG.get());
+            fail(w.f(Msg::CannotReadFilesHere, &[("why", &message)]));
             return;
         }
     };
@@ -102,7 +103,7 @@ fn add(files: Array) {
 
 fn start(level: &str, within: &str, query: &str) {
     let Some(mut session) = SESSION.with_borrow_mut(Option::take) else {
-        fail("No files were given.");
+        fail(words(LANG.get()).t(Msg::NoFilesGiven));
         return;
     };
     let began = now();
@@ -110,7 +111,7 @@ fn start(level: &str, within: &str, query: &str) {
     let level = LEVELS.into_iter().find(|l| l.name() == level);
     let within = Some(within).filter(|w| !w.is_empty());
     if let Err(e) = session.start(level, within) {
-        fail(e.to_string());
+        fail(e.text().in_words(words(LANG.get())));
         // The files stay: the page may choose again.
         SESSION.with_borrow_mut(|slot| *slot = Some(session));
         return;
@@ -129,7 +130,7 @@ async fn run_load(mut session: LoadSession, began: f64, query: &str) {
             Ok(true) => break,
             Ok(false) => {}
             Err(e) => {
-                fail(e.to_string());
+                fail(e.text().in_words(words(LANG.get())));
                 return;
             }
         }
@@ -160,7 +161,7 @@ async fn run_load(mut session: LoadSession, began: f64, query: &str) {
             };
             post_done(&done, files);
         }
-        Err(e) => fail(e.to_string()),
+        Err(e) => fail(e.text().in_words(words(LANG.get()))),
     }
 }
 

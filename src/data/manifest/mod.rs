@@ -284,7 +284,7 @@ pub struct DatasetEntry {
 pub fn parse_index(file: &str, text: &str) -> Result<Vec<DatasetEntry>, FileError> {
     let bad = |message: String| FileError::BadJson {
         file: file.to_string(),
-        message,
+        message: message.into(),
     };
     let root = json::parse(text).map_err(|e| bad(e.to_string()))?;
     let items = root
@@ -311,7 +311,7 @@ pub fn parse_index(file: &str, text: &str) -> Result<Vec<DatasetEntry>, FileErro
 fn bad(file: &str, message: String) -> FileError {
     FileError::BadJson {
         file: file.to_string(),
-        message,
+        message: message.into(),
     }
 }
 
