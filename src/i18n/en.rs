@@ -8,20 +8,26 @@ pub(super) const END: char = '\u{1f}';
 /// Declares the messages: the `Msg` keys, their names (which other
 /// catalogues use) and their English texts, in one order.
 macro_rules! messages {
-    ($($(#[$doc:meta])* $key:ident = $text:literal,)*) => {
+    ($($(#[$doc:meta])* $key:ident = $text:literal,)*
+     ; $($(#[$ldoc:meta])* $lkey:ident = $ltext:literal,)*) => {
         /// A message of the catalogue.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Msg {
             $($(#[$doc])* $key,)*
+            $($(#[$ldoc])* $lkey,)*
         }
         /// Each message's key, as catalogue files write it, in order,
         /// each ended by an [`END`] (one string, not an array of them: an
         /// array's pointers would cost the bundle ~5 KB). Native builds
         /// only: the browser's catalogues are in key order already.
         #[cfg(not(target_arch = "wasm32"))]
-        pub(super) const KEYS: &str = concat!($(stringify!($key), "\u{1f}",)*);
-        /// Each message in English, in order, each ended by an [`END`].
+        pub(super) const KEYS: &str = concat!($(stringify!($key), "\u{1f}",)* $(stringify!($lkey), "\u{1f}",)*);
+        /// Each message in English, in order, each ended by an [`END`]:
+        /// the pages' messages.
         pub(super) const ENGLISH: &str = concat!($($text, "\u{1f}",)*);
+        /// The loading worker's messages in English, after
+        /// [`ENGLISH`]'s: in the worker's bundle only.
+        pub(super) const ENGLISH_LOAD: &str = concat!($($ltext, "\u{1f}",)*);
     };
 }
 
@@ -445,8 +451,6 @@ messages! {
     MissingMonths = "Missing months (no rows at all): {months}. Comparisons that include them will be too low.",
     SuspectMonth = "Suspect month: {month} has {rows} in the counts, under half the {around} of the months around it: implausibly low against its neighbours. Data may be missing (perhaps only part of the month was published), or the drop may be real.",
     RowsBridged = "{n} rows had older LSOA codes and were placed through the bridging lookup.",
-    SizeBytes = "{n} bytes",
-    LoadSpeed = ": {mb} MB/s, {rows} rows/s",
     LoadHeadline = "Read {rows} rows of crime and anti-social behaviour ({size}) from {files} in {secs} s{speed}, all in this browser: nothing was uploaded.",
     RejectedAtColumn = "{file}, line {line}, column {column}: {reason}",
     RejectedAtLine = "{file}, line {line}: {reason}",
@@ -464,8 +468,43 @@ messages! {
     OfflineYesterday = "yesterday",
     /// The kept copy's age in days (2 or more).
     OfflineDaysAgo = "{days} days ago",
-    // What the data layer says of files and rows (`i18n::Text`: made by
-    // the readers and the load session, said in the page's language)
+    // What the readers of a published dataset say of its files and rows
+    // (`i18n::Text`: made by the readers, said in the page's language)
+    NamedWhy = "{file}: {why}",
+    FieldsExpected = "expected {expected} fields, found {found}",
+    MonthExpected = "expected a month written YYYY-MM, found {found}",
+    CategoryEmpty = "the category is empty",
+    CategoryTwice = "category {name} is listed twice",
+    WholeNumberExpected = "expected a whole number of 0 or more, found {found}",
+    FlagExpected = "expected yes or no (true/false, 1/0), found {found}",
+    AreaCodeEmpty = "the area code is empty",
+    AreaTwice = "area {code} is listed twice",
+    DecileExpected = "expected a decile from 1 to 10, found 0",
+    NumberExpected = "expected a number, found {found}",
+    NumberTooLarge = "{column} {value} is larger than {max}",
+    WholeNumberFor = "expected a whole number for {column}, found {found}",
+    FeatureNoCode = "feature {n} has no {key} code",
+    AreaTwoFeatures = "area {code} has two features",
+    AreaWhy = "area {code}: {why}",
+    NoGeometry = "the feature has no geometry",
+    NoCoordinates = "the geometry has no coordinates",
+    BadCoordinates = "the {kind} coordinates are malformed (expected arrays of [x, y] rings of 3 or more points)",
+    GeometryExpected = "expected a Polygon or MultiPolygon geometry, found {found}",
+    JsonNotUtf8 = "cannot be read as UTF-8 text: {why}",
+    JsonInvalid = "not valid JSON: {why}",
+    NotFeatureCollection = "expected a GeoJSON FeatureCollection",
+    NoFeaturesList = "the collection has no features list",
+    NoCodeProperty = "no property holds an area code (e.g. WD25CD or code)",
+    FileEmptyExpected = "{file}: the file is empty; expected a header line naming the columns {expected}",
+    FileMissingColumns = "{file}: line 1: missing column(s) {missing}; the header has {found}",
+    FileAtLine = "{file}: line {line}: {why}",
+    PageCouldNotReadWorker = "The page could not read the loading worker: {why}.",
+    ;
+    // The loading worker's own messages (the Load data page's report is
+    // made there): their English is in the worker's bundle only, installed
+    // by `i18n::with_load_messages`; the explorer's has none of it.
+    SizeBytes = "{n} bytes",
+    LoadSpeed = ": {mb} MB/s, {rows} rows/s",
     KindPoliceUk = "police.uk street-level crimes{more}",
     KindCounts = "a counts file (month, area_code, category, count)",
     KindAreas = "an areas file: area {parts}",
@@ -515,7 +554,6 @@ messages! {
     MacMetadataNotData = "macOS metadata, not data",
     ZipInZip = "an archive inside the archive; unzip the outer one and load this one",
     NotPolice = "{kind}, not police.uk street data (only those are read here)",
-    NamedWhy = "{file}: {why}",
     FileCannotBeRead = "{file}: cannot be read: {why}",
     FileTooLarge = "{file}: too large to read whole",
     FileCannotBeReadToEnd = "{file}: cannot be read to its end: {why}",
@@ -541,50 +579,22 @@ messages! {
     UnknownHintNewer = "They look like LSOA codes newer than the lookup's (LSOA{year}CD), e.g. the 2021 codes police.uk files use from mid-2023: use a lookup of 2021 LSOAs (LSOA21CD), with {bridge} for older files.",
     UnknownHintOther = "They look like LSOA codes of another vintage than the lookup's (LSOA{year}CD): add a bridge lookup with both years' codes (e.g. {bridge}).",
     UnknownHintVintage = "They look like LSOA codes of another vintage than the lookup's (police.uk files before mid-2023 use 2011 codes, later ones 2021 codes): use a lookup of the files' vintage, or add {bridge}.",
-    FieldsExpected = "expected {expected} fields, found {found}",
-    MonthExpected = "expected a month written YYYY-MM, found {found}",
     CrimeTypeEmpty = "the crime type is empty",
     CrimeTypeUnknown = "unknown crime type {found}; expected one of the {n} listed categories",
-    CategoryEmpty = "the category is empty",
-    CategoryTwice = "category {name} is listed twice",
-    WholeNumberExpected = "expected a whole number of 0 or more, found {found}",
-    FlagExpected = "expected yes or no (true/false, 1/0), found {found}",
     LsoaEmpty = "the LSOA code is empty",
     LsoaAgain = "LSOA {lsoa} is listed again with different areas; the first listing is used",
-    AreaCodeEmpty = "the area code is empty",
-    AreaTwice = "area {code} is listed twice",
     AreaTwiceLastUsed = "area {code} is listed twice; the last {what} is used",
     ValueExpected = "expected {what}, found {found}",
     ValueRank = "a whole-number rank from 1 up",
     ValueResidents = "a whole number of residents",
     ValueNameRank = "rank",
     ValueNameValue = "value",
-    DecileExpected = "expected a decile from 1 to 10, found 0",
-    NumberExpected = "expected a number, found {found}",
-    NumberTooLarge = "{column} {value} is larger than {max}",
-    WholeNumberFor = "expected a whole number for {column}, found {found}",
-    FeatureNoCode = "feature {n} has no {key} code",
-    AreaTwoFeatures = "area {code} has two features",
-    AreaWhy = "area {code}: {why}",
-    NoGeometry = "the feature has no geometry",
-    NoCoordinates = "the geometry has no coordinates",
-    BadCoordinates = "the {kind} coordinates are malformed (expected arrays of [x, y] rings of 3 or more points)",
-    GeometryExpected = "expected a Polygon or MultiPolygon geometry, found {found}",
-    JsonNotUtf8 = "cannot be read as UTF-8 text: {why}",
-    JsonInvalid = "not valid JSON: {why}",
-    NotFeatureCollection = "expected a GeoJSON FeatureCollection",
-    NoFeaturesList = "the collection has no features list",
-    NoCodeProperty = "no property holds an area code (e.g. WD25CD or code)",
-    FileEmptyExpected = "{file}: the file is empty; expected a header line naming the columns {expected}",
-    FileMissingColumns = "{file}: line 1: missing column(s) {missing}; the header has {found}",
-    FileAtLine = "{file}: line {line}: {why}",
     NoRowCounted = "no row could be counted",
     NothingToShow = "none of the files holds police.uk street data or a counts file, so there is nothing to show",
     NeedsLookup = "counting at {level} level or inside an area needs an ONS lookup file (e.g. LSOA21CD, WD25CD, LAD25CD); add one, or count by LSOA",
     LoadWasCancelled = "the load was cancelled",
     LoadNotStarted = "the load has not been started",
     NoRowsToShow = "the files hold no rows to show: {why}",
-    PageCouldNotReadWorker = "The page could not read the loading worker: {why}.",
     CannotReadFilesHere = "This browser cannot read files here: {why}",
     NoFilesGiven = "No files were given.",
     LevelNameLsoa = "lsoa",

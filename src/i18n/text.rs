@@ -29,14 +29,22 @@ impl Text {
     }
 
     /// The text with `{name}` given `value`.
-    pub fn with(mut self, name: &'static str, value: impl Into<Text>) -> Text {
+    pub fn with(self, name: &'static str, value: impl Into<Text>) -> Text {
+        self.with_text(name, value.into())
+    }
+
+    /// [`with`](Self::with), one copy for every call (the bundles have
+    /// dozens of them).
+    #[inline(never)]
+    fn with_text(mut self, name: &'static str, value: Text) -> Text {
         if let Text::Said(_, args) = &mut self {
-            args.push((name, value.into()));
+            args.push((name, value));
         }
         self
     }
 
     /// The text in `w`'s language.
+    #[inline(never)]
     pub fn in_words(&self, w: &Words) -> String {
         match self {
             Text::Own(s) => s.clone(),

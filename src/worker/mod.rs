@@ -188,6 +188,8 @@ fn on_message(event: MessageEvent) {
 
 /// Starts listening to the page.
 pub fn run() {
+    // The report's words are this bundle's, not the explorer's.
+    crate::i18n::with_load_messages();
     let handler = Closure::<dyn Fn(MessageEvent)>::new(on_message);
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.

@@ -262,21 +262,19 @@ impl LoadSession {
     /// implausibly low, files failed or read in part, unknown codes.
     fn caveats(&self, police: bool, quality: &Quality, unknown: &UnknownCodes) -> Vec<i18n::Text> {
         let count = |keep: &dyn Fn(&FileStatus, &FileKind) -> bool| {
-            let n = self
-                .items
+            self.items
                 .iter()
                 .filter(|i| keep(&i.report.status, &i.report.kind))
-                .count();
-            n.to_string()
+                .count()
         };
         let said = |msg: Msg, n: String| i18n::Text::msg(msg).with("n", n);
         let mut caveats = Vec::new();
         if police {
             let n = count(&|s, k| *s == FileStatus::Read && k.is_police());
-            caveats.push(said(Msg::CaveatPolice, n));
+            caveats.push(said(Msg::CaveatPolice, n.to_string()));
         } else {
             let n = count(&|s, k| *s == FileStatus::Read && *k == FileKind::CountsFile);
-            caveats.push(said(Msg::CaveatCounts, n));
+            caveats.push(said(Msg::CaveatCounts, n.to_string()));
         }
         let months = |ms: Vec<String>| ms.join(", ");
         if !quality.months_missing.is_empty() {
@@ -288,12 +286,12 @@ impl LoadSession {
             caveats.push(said(Msg::CaveatSuspect, months(ms.collect())));
         }
         let failed = count(&|s, _| matches!(s, FileStatus::Failed(_)));
-        if failed != "0" {
-            caveats.push(said(Msg::CaveatFailed, failed));
+        if failed > 0 {
+            caveats.push(said(Msg::CaveatFailed, failed.to_string()));
         }
         let partly = count(&|s, _| matches!(s, FileStatus::Partly(_)));
-        if partly != "0" {
-            caveats.push(said(Msg::CaveatPartly, partly));
+        if partly > 0 {
+            caveats.push(said(Msg::CaveatPartly, partly.to_string()));
         }
         if unknown.rows > 0 {
             caveats.push(said(Msg::CaveatUnknown, unknown.rows.to_string()));
