@@ -1,7 +1,9 @@
 // Trunk post-build hook: lists the deployed datasets (every data/<name>/
 // with a manifest.json) in data/index.json, for the dataset control:
-//   [{"name": "cleveland", "title": "…"}, …]  (the default dataset,
-// cleveland, first; then by title)
+//   [{"name": "cleveland", "title": "…", "title_cy": "…"}, …]  (the
+// default dataset, cleveland, first; then by title; "title_cy", the
+// manifest's Welsh title, only when it has one: the menu shows it under
+// ?lang=cy)
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,7 +19,10 @@ for (const name of existsSync(data) ? readdirSync(data) : []) {
   if (!/^[A-Za-z0-9_-]+$/.test(name) || !existsSync(manifest)) continue;
   try {
     const m = JSON.parse(readFileSync(manifest, 'utf8').replace(/^\uFEFF/, ''));
-    if (typeof m.title === 'string') list.push({ name, title: m.title });
+    if (typeof m.title !== 'string') continue;
+    const entry = { name, title: m.title };
+    if (typeof m.title_cy === 'string' && m.title_cy.trim() !== '') entry.title_cy = m.title_cy;
+    list.push(entry);
   } catch (e) {
     console.error(`datasets.mjs: skipping ${name}: ${manifest} is not valid JSON (${e.message})`);
   }

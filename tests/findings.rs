@@ -81,6 +81,12 @@ static WHOLE: Coverage = Coverage {
     previous: Vec::new(),
 };
 
+/// The built-in police.uk categories, which name the targets.
+fn police_categories() -> &'static Categories {
+    static NAMES: std::sync::OnceLock<Categories> = std::sync::OnceLock::new();
+    NAMES.get_or_init(Categories::default)
+}
+
 fn input<'a>(p: &'a PeriodPair, t: &'a [CompareRow], rule: Disclosure) -> FindingsInput<'a> {
     FindingsInput {
         pair: p,
@@ -90,6 +96,7 @@ fn input<'a>(p: &'a PeriodPair, t: &'a [CompareRow], rule: Disclosure) -> Findin
         level_plural: "wards",
         deprivation: None,
         targets: &[],
+        names: police_categories(),
         coverage: &WHOLE,
         months_suspect: &[],
         rule,
@@ -250,6 +257,19 @@ fn deprivation_targets_and_caveats() {
         texts(&key_findings(&i), FindingKind::Target),
         vec!["2 of 4 targets met; burglary is off target: +12.0% against \u{2212}5.0%; robbery is near target: \u{2212}3.0% against \u{2212}5.0%."]
     );
+    // In Welsh, the categories by their Welsh names (the built-in ones).
+    i.w = cse::i18n::words(cse::i18n::Lang::Cy);
+    let welsh = key_findings(&i);
+    let cy = texts(&welsh, FindingKind::Target);
+    assert!(
+        cy[0].contains("byrgleriaeth") && cy[0].contains("lladrad"),
+        "{cy:?}"
+    );
+    assert!(
+        !cy[0].contains("urglary") && !cy[0].contains("obbery"),
+        "{cy:?}"
+    );
+    i.w = cse::i18n::english();
     i.targets = &targets;
     // Only the suspect month inside the compared periods is mentioned.
     let caveats = texts(&f, FindingKind::Caveat);

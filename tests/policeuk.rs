@@ -159,11 +159,11 @@ fn rejects_each_kind_of_bad_row_with_line_and_reason() {
             (7, Some("Crime type"))
         ]
     );
-    let reasons: Vec<&str> = p
+    let reasons: Vec<String> = p
         .report
         .rejections
         .iter()
-        .map(|r| r.reason.as_str())
+        .map(|r| r.reason.to_string())
         .collect();
     assert!(reasons[0].contains("\"2024-13\""), "{}", reasons[0]);
     assert!(reasons[1].contains("\"Jaywalking\""), "{}", reasons[1]);
@@ -305,11 +305,11 @@ fn rows_not_utf8_are_read_as_windows_1252_in_the_columns_used_too() {
     // Line 2 in Windows-1252 and line 3 in UTF-8 name the same category.
     assert_eq!(figures(&p.report), (4, 2, 0, 0, 0, 2));
     assert_eq!(cell(&p.cube, "E01000001", "2024-05", "Vol à l’étalage"), 2);
-    let reasons: Vec<&str> = p
+    let reasons: Vec<String> = p
         .report
         .rejections
         .iter()
-        .map(|r| r.reason.as_str())
+        .map(|r| r.reason.to_string())
         .collect();
     assert!(reasons[0].contains("\"Flânerie\""), "{}", reasons[0]);
     assert!(reasons[1].contains("\"2024-0µ\""), "{}", reasons[1]);

@@ -6,6 +6,9 @@
 
 #![allow(clippy::unwrap_used)] // a test: a failure should stop it
 
+#[path = "common/zip.rs"]
+mod zip_files;
+
 use std::collections::BTreeSet;
 use std::fs;
 
@@ -221,4 +224,153 @@ fn every_view_model_in_welsh_has_no_english_word() {
     found.sort();
     found.dedup();
     assert!(found.is_empty(), "English words in Welsh views: {found:#?}");
+}
+
+const STREET: &str = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n";
+
+fn street_row(month: &str, lsoa: &str, location: &str, kind: &str) -> String {
+    format!(",{month},Dyfed-Powys Police,Dyfed-Powys Police,0,0,{location},{lsoa},N,{kind},,\n")
+}
+
+/// Files that make every kind of message the Load data page shows: a
+/// police.uk file with malformed rows (a field missing, a bad month, an
+/// unknown crime type), rows read as Windows-1252 and an LSOA code no
+/// lookup lists; the same month again, once the same and once different;
+/// a file that is not data; a lookup; an archive with macOS metadata and an archive inside it; an office
+/// document, an empty file and an image.
+fn load_files() -> Vec<(String, Vec<u8>)> {
+    let lookup = "LSOA21CD,WD25CD,WD25NM,WD25NMW,LAD25CD,LAD25NM,LAD25NMW\n\
+                  W01000001,W05000001,North,Gogledd,W06000001,Town,Tref\n\
+                  W01000002,W05000002,South,De,W06000001,Town,Tref\n";
+    let mut jan = STREET.to_string();
+    jan += &street_row("2024-01", "W01000001", "Here", "Burglary");
+    jan += &street_row("2024-01", "W01000002", "Here", "Drugs");
+    jan += &street_row("2024-01", "W01099999", "Here", "Drugs");
+    jan += &street_row("2024-13", "W01000001", "Here", "Drugs");
+    jan += &street_row("2024-01", "W01000001", "Here", "Jaywalking");
+    jan += ",2024-01,F\n";
+    let mut jan: Vec<u8> = jan.into_bytes();
+    // A row in Windows-1252: "Caf\xe9".
+    jan.extend(street_row("2024-01", "W01000001", "Caf_", "Drugs").into_bytes());
+    let at = jan.windows(4).position(|w| w == b"Caf_").unwrap() + 3;
+    jan[at] = 0xE9;
+    let mut other_jan = STREET.to_string();
+    other_jan += &street_row("2024-01", "W01000002", "There", "Robbery");
+    let feb = format!(
+        "{STREET}{}",
+        street_row("2024-02", "W01000002", "Here", "Drugs")
+    );
+    let inner = zip_files::zip(&[("x.csv", &b"a,b\n1,2\n"[..], false, false)], false);
+    let archive = zip_files::zip(
+        &[
+            (
+                "__MACOSX/._2024-02-x-street.csv",
+                &b"meta"[..],
+                false,
+                false,
+            ),
+            ("2024-02-x-street.csv", feb.as_bytes(), true, false),
+            ("inner.zip", &inner, false, false),
+        ],
+        false,
+    );
+    let xlsx = zip_files::zip(
+        &[
+            ("[Content_Types].xml", &b"<x/>"[..], false, false),
+            ("xl/workbook.xml", &b"<x/>"[..], false, false),
+        ],
+        false,
+    );
+    vec![
+        ("lookup.csv".to_string(), lookup.as_bytes().to_vec()),
+        ("2024-01-x-street.csv".to_string(), jan.clone()),
+        ("copy/2024-01-x-street.csv".to_string(), jan),
+        (
+            "other/2024-01-x-street.csv".to_string(),
+            other_jan.into_bytes(),
+        ),
+        ("download.zip".to_string(), archive),
+        ("notes.txt".to_string(), b"hello\n".to_vec()),
+        ("sheet.xlsx".to_string(), xlsx),
+        ("empty.csv".to_string(), Vec::new()),
+        ("photo.png".to_string(), b"\x89PNG\r\n".to_vec()),
+    ]
+}
+
+/// The Load data page in Welsh: the files table before and after the
+/// load, the report (what each file was taken to be, why one was not
+/// used, the rejected rows, the Windows-1252 note, the unknown codes) and
+/// the manifest of "Your files" hold no word of the English catalogue but
+/// the files' own; files, lines and columns are named in Welsh.
+#[test]
+fn the_load_data_page_in_welsh_has_no_english_word() {
+    use cse::data::session::LoadSession;
+    use cse::view::load::{files_table, progress_text, summary, Timing};
+    let cy = cse::i18n::words(Lang::Cy);
+    let files = load_files();
+    let mut s = LoadSession::new();
+    for (name, bytes) in &files {
+        s.add(name, bytes.clone());
+    }
+    let added = files_table(&s.files(), cy);
+    let no_level = s
+        .start(Some(cse::data::lookup::Level::Msoa), None)
+        .unwrap_err();
+    s.start(None, None).unwrap();
+    while !s.step().unwrap() {}
+    let progress = progress_text(s.progress(), cy);
+    let loaded = s.finish().unwrap();
+    let sum = summary(
+        &loaded,
+        Timing {
+            ms: 10.0,
+            bytes: 1000,
+        },
+        cy,
+    );
+    let m = &loaded.data.manifest;
+    let manifest = [
+        m.title_in(Lang::Cy),
+        m.whole_name_in(Lang::Cy),
+        m.attribution_in(Lang::Cy),
+        m.licence_in(Lang::Cy),
+    ];
+    let text = [
+        format!("{added:?}"),
+        format!("{sum:?}"),
+        format!("{progress:?} {manifest:?} {:?}", m.caveats_in(Lang::Cy)),
+        format!("{:?}", no_level.text().in_words(cy)),
+    ]
+    .join("\n");
+    // The files' own words (their names, their columns, their values)
+    // may be English; the catalogue's may not.
+    let mut forbidden = forbidden(&demo());
+    let own: Vec<String> = files
+        .iter()
+        .map(|(n, b)| format!("{n} {}", String::from_utf8_lossy(b)))
+        .collect();
+    for w in words(&own.join(" ")) {
+        forbidden.remove(&w);
+    }
+    assert!(forbidden.contains("malformed") && forbidden.contains("expected"));
+    let found = english_in("load", &text, &forbidden);
+    assert!(
+        found.is_empty(),
+        "English words on the Welsh Load data page: {found:#?}\n{text}"
+    );
+    // Each kind of message is there, in Welsh: file, line and column.
+    let said = |needle: &str| assert!(text.contains(needle), "no {needle:?} in\n{text}");
+    said("2024-01-x-street.csv, llinell 5, colofn Month: disgwyliwyd mis");
+    said("2024-01-x-street.csv, llinell 6, colofn Crime type: math o drosedd anhysbys");
+    said("2024-01-x-street.csv, llinell 7: disgwyliwyd 12 maes, cafwyd 3");
+    said("lookup.csv: nid oes codau ACEHG yn y tabl cyfatebiaeth; mae ganddo: ACEHI, ward, ardal");
+    said("nid testun UTF-8 yw 1 rhes; fe'i darllenwyd fel Windows-1252 (llinell 8)");
+    said("god ACEHI nad yw'n ymddangos mewn unrhyw dabl cyfatebiaeth");
+    said("yr un mis a heddlu â 2024-01-x-street.csv (2024-01, Dyfed-Powys Police) a'r un cynnwys");
+    said("ond cynnwys gwahanol");
+    said("metaddata macOS, nid data");
+    said("archif o fewn yr archif");
+    said("llyfr gwaith Excel (.xlsx)");
+    said("troseddau lefel stryd police.uk, 2024-01 (Dyfed-Powys Police)");
+    said("Eich ffeiliau");
 }

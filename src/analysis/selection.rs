@@ -69,6 +69,16 @@ impl Selection {
         }
     }
 
+    /// The label in `w`'s language, a group or category named as
+    /// `categories` names it in that language (its Welsh name, when it has
+    /// one).
+    pub fn name_in(&self, categories: &Categories, w: &crate::i18n::Words) -> String {
+        match self {
+            Selection::AllCrime | Selection::Asb => self.label_in(w),
+            other => categories.name_in(other.key(), w.lang()).to_string(),
+        }
+    }
+
     /// True when the selection counts crime: every category it includes is
     /// crime (a categories file may say a category is not, e.g. a council's
     /// own anti-social behaviour series). Such counts are "offences" and

@@ -213,20 +213,20 @@ pub fn read_targets<R: Read>(
         let Some(selection) = Selection::parse(key, categories) else {
             let reason =
                 format!("{key:?} is not all-crime, asb, or a category or group in the data");
-            report.reject(file, line, Some("selection"), reason);
+            report.reject(file, line, Some("selection"), reason.into());
             return;
         };
         let pct = match parse_decimal(text.trim_end_matches('%').trim()) {
             Some(p) => p,
             None => {
                 let reason = format!("expected a % change such as -5, found {text:?}");
-                report.reject(file, line, Some("target_pct_change"), reason);
+                report.reject(file, line, Some("target_pct_change"), reason.into());
                 return;
             }
         };
         if let Some(code) = area.filter(|c| !known(c)) {
             let reason = format!("{code:?} is not an area of the dataset");
-            report.reject(file, line, Some("area_code"), reason);
+            report.reject(file, line, Some("area_code"), reason.into());
             return;
         }
         if targets
@@ -237,7 +237,7 @@ pub fn read_targets<R: Read>(
                 Some(code) => format!("a target for {key:?} in {code} is already set"),
                 None => format!("a target for {key:?} is already set"),
             };
-            report.reject(file, line, Some("selection"), reason);
+            report.reject(file, line, Some("selection"), reason.into());
             return;
         }
         report.accepted += 1;
@@ -306,7 +306,7 @@ mod tests {
         assert!(report.adds_up());
         let lines: Vec<u64> = report.rejections.iter().map(|r| r.line).collect();
         assert_eq!(lines, vec![4, 5, 6]);
-        assert!(report.rejections[0].reason.contains("Unicorns"));
+        assert!(report.rejections[0].reason.to_string().contains("Unicorns"));
         let e = read_targets("t.csv", "selection,goal\n".as_bytes(), &cats, |_| true).unwrap_err();
         assert!(e.to_string().contains("missing column"), "{e}");
     }
@@ -332,9 +332,13 @@ mod tests {
         let (targets, report) =
             read_targets("t.csv", text.as_bytes(), &cats, |c| c == "W1").unwrap();
         assert_eq!((report.accepted, report.rejected), (3, 2));
-        assert!(report.rejections[0].reason.contains("already set"));
+        assert!(report.rejections[0]
+            .reason
+            .to_string()
+            .contains("already set"));
         assert!(report.rejections[1]
             .reason
+            .to_string()
             .contains("\"W9\" is not an area"));
         let pcts = |chain: &[&str]| -> Vec<f64> {
             for_area(&targets, chain)

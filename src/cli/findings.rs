@@ -86,6 +86,7 @@ pub fn run(args: &FindingsArgs) -> Result<(), CliError> {
         w: english(),
         deprivation: dep.as_ref(),
         targets: &target_results,
+        names: &ds.categories,
         coverage: &totals.coverage(&Selection::AllCrime.mask(&ds.categories)),
         months_suspect: &suspect,
         rule: loaded.rule,

@@ -104,7 +104,7 @@ pub fn run(args: &PrepareArgs) -> Result<Outcome, CliError> {
         let name = shown_path(path);
         match FileSource::new(path, id, &open) {
             Ok(source) => session.add(&name, source),
-            Err(message) => session.add_unreadable(&name, message),
+            Err(message) => session.add_unreadable(&name, message.into()),
         };
     }
     // The session records the areas for the report.

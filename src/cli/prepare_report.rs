@@ -54,11 +54,11 @@ struct JsonReport<'a> {
 fn status(f: &FileReport) -> (&'static str, Option<String>) {
     match &f.status {
         FileStatus::Read | FileStatus::Waiting => ("read", None),
-        FileStatus::NotUsed(why) => ("not used", Some(why.clone())),
-        FileStatus::Failed(m) => ("set aside", Some(m.clone())),
-        FileStatus::Partly(m) => ("read in part", Some(m.clone())),
-        FileStatus::Repeat(r) if r.same => ("repeat", Some(r.describe())),
-        FileStatus::Repeat(r) => ("set aside", Some(r.describe())),
+        FileStatus::NotUsed(why) => ("not used", Some(why.to_string())),
+        FileStatus::Failed(m) => ("set aside", Some(m.to_string())),
+        FileStatus::Partly(m) => ("read in part", Some(m.to_string())),
+        FileStatus::Repeat(r) if r.same => ("repeat", Some(r.describe().to_string())),
+        FileStatus::Repeat(r) => ("set aside", Some(r.describe().to_string())),
     }
 }
 
@@ -186,7 +186,7 @@ pub fn write_json(
             JsonFile {
                 name: f.name.clone(),
                 size: f.size,
-                taken_to_be: f.describe(),
+                taken_to_be: f.describe().to_string(),
                 status,
                 message,
                 rows_read: f.rows.rows_read,

@@ -117,7 +117,7 @@ impl AreaMapper {
         if !last.has_level(level) {
             return Err(LookupError::NoSuchLevel {
                 level,
-                available: last.level_names(),
+                available: last.levels(),
             });
         }
         if let Some(code) = within.iter().find(|c| !last.contains_code(c)) {

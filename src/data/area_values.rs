@@ -3,6 +3,7 @@
 //! ([`deprivation_lookup`](super::deprivation_lookup)) differ only in the
 //! columns they look for and the numbers they accept.
 
+use crate::i18n::{Msg, Text};
 use std::collections::BTreeMap;
 use std::io::Read;
 
@@ -23,9 +24,9 @@ pub(super) struct ValueTable {
     /// The smallest value accepted.
     pub min: u32,
     /// What a value must be, in words ("a whole number of residents").
-    pub value_words: &'static str,
+    pub value_words: Msg,
     /// What a value is called when a code is listed twice ("value").
-    pub value_name: &'static str,
+    pub value_name: Msg,
 }
 
 impl ValueTable {
@@ -57,21 +58,22 @@ impl ValueTable {
             let line = record.line();
             let (code, value) = (record.text(code_col), record.text(value_col));
             if code.is_empty() {
-                let reason = "the area code is empty".to_string();
+                let reason = Text::msg(Msg::AreaCodeEmpty);
                 return report.reject(file, line, Some(&code_name), reason);
             }
             let Some(n) = parse_whole(value)
                 .and_then(|n| u32::try_from(n).ok())
                 .filter(|&n| n >= self.min)
             else {
-                let reason = format!("expected {}, found {value:?}", self.value_words);
+                let reason = Text::msg(Msg::ValueExpected)
+                    .with("what", Text::msg(self.value_words))
+                    .with("found", format!("{value:?}"));
                 return report.reject(file, line, Some(&value_name), reason);
             };
             if out.insert(AreaCode::from(code), n).is_some() {
-                let reason = format!(
-                    "area {code} is listed twice; the last {} is used",
-                    self.value_name
-                );
+                let reason = Text::msg(Msg::AreaTwiceLastUsed)
+                    .with("code", code)
+                    .with("what", Text::msg(self.value_name));
                 return report.reject(file, line, Some(&code_name), reason);
             }
             report.accepted += 1;

@@ -2,6 +2,7 @@
 //! `area_code,area_name[,area_name_cy][,parent_code][,population][,imd_rank|imd_score|imd_decile]`
 //! (`area_name_cy`: the Welsh name, empty where an area has none).
 
+use crate::i18n::{Msg, Text};
 use std::collections::HashMap;
 use std::io::Read;
 
@@ -71,7 +72,10 @@ pub fn read_areas_bytes(file: &str, bytes: &[u8]) -> Result<(Vec<Area>, LoadRepo
     let mut seen: HashMap<String, u32> = HashMap::new();
     table.for_each_row(file, &mut report, |report, row| {
         let area = area(row, &cols).and_then(|area| match seen.get(area.code.as_str()) {
-            Some(_) => Err(("area_code", format!("area {} is listed twice", area.code))),
+            Some(_) => {
+                let reason = Text::msg(Msg::AreaTwice).with("code", area.code.as_str());
+                Err(("area_code", reason))
+            }
             None => Ok(area),
         });
         match area {
@@ -99,11 +103,11 @@ struct Columns {
 }
 
 /// The area of one row, or the column at fault and why.
-fn area(row: &Row, cols: &Columns) -> Result<Area, (&'static str, String)> {
+fn area(row: &Row, cols: &Columns) -> Result<Area, (&'static str, Text)> {
     let get = |c: Option<usize>| c.map_or("", |i| row.text(i));
     let code = row.text(cols.code);
     if code.is_empty() {
-        return Err(("area_code", "the area code is empty".to_string()));
+        return Err(("area_code", Text::msg(Msg::AreaCodeEmpty)));
     }
     let mut area = Area::named(code, row.text(cols.name));
     let name_cy = get(cols.name_cy);
@@ -115,7 +119,7 @@ fn area(row: &Row, cols: &Columns) -> Result<Area, (&'static str, String)> {
     area.imd_rank = number(cols.rank, "imd_rank", u32::MAX.into())?.map(|v| v as u32);
     area.imd_decile = match number(cols.decile, "imd_decile", 10)? {
         Some(0) => {
-            let reason = "expected a decile from 1 to 10, found 0".to_string();
+            let reason = Text::msg(Msg::DecileExpected);
             return Err(("imd_decile", reason));
         }
         v => v.map(|v| v as u8),
@@ -123,23 +127,27 @@ fn area(row: &Row, cols: &Columns) -> Result<Area, (&'static str, String)> {
     let score = get(cols.score);
     if !score.is_empty() {
         let Some(s) = super::number::parse_decimal(score) else {
-            return Err(("imd_score", format!("expected a number, found {score:?}")));
+            let reason = Text::msg(Msg::NumberExpected).with("found", format!("{score:?}"));
+            return Err(("imd_score", reason));
         };
         area.imd_score = Some(s);
     }
     Ok(area)
 }
 
-fn optional_number(text: &str, column: &str, max: u64) -> Result<Option<u64>, String> {
+fn optional_number(text: &str, column: &str, max: u64) -> Result<Option<u64>, Text> {
     if text.is_empty() {
         return Ok(None);
     }
     match parse_whole(text) {
         Some(v) if v <= max => Ok(Some(v)),
-        Some(v) => Err(format!("{column} {v} is larger than {max}")),
-        None => Err(format!(
-            "expected a whole number for {column}, found {text:?}"
-        )),
+        Some(v) => Err(Text::msg(Msg::NumberTooLarge)
+            .with("column", column)
+            .with("value", v.to_string())
+            .with("max", max.to_string())),
+        None => Err(Text::msg(Msg::WholeNumberFor)
+            .with("column", column)
+            .with("found", format!("{text:?}"))),
     }
 }
 
@@ -171,7 +179,7 @@ mod tests {
         assert_eq!(areas.len(), 1);
         assert_eq!(report.rejected, 3);
         assert!(report.adds_up());
-        assert!(report.rejections[0].reason.contains("\"lots\""));
+        assert!(report.rejections[0].reason.to_string().contains("\"lots\""));
         assert_eq!(report.rejections[2].line, 5);
     }
 

@@ -165,7 +165,7 @@ pub fn build_areas(
     if !last.has_level(level) {
         return Err(LookupError::NoSuchLevel {
             level,
-            available: last.level_names(),
+            available: last.levels(),
         });
     }
     let n = mapper.codes().len();

@@ -2,6 +2,7 @@
 //! area, the code in a property (`WD25CD`, `LSOA21CD`, `code`…), geometry a
 //! Polygon or MultiPolygon. Each feature is a "row" of the report.
 
+use crate::i18n::{Msg, Text};
 use std::collections::HashSet;
 use std::io::Read;
 
@@ -90,16 +91,12 @@ fn polygon(v: &Value) -> Option<Polygon> {
 }
 
 /// The polygons of a geometry, or why there are none.
-fn polygons(geometry: Option<&Value>) -> Result<Vec<Polygon>, String> {
+fn polygons(geometry: Option<&Value>) -> Result<Vec<Polygon>, Text> {
     let g = geometry
         .and_then(Value::as_object)
-        .ok_or("the feature has no geometry")?;
-    let coords = g
-        .get("coordinates")
-        .ok_or("the geometry has no coordinates")?;
-    let bad = |kind: &str| {
-        format!("the {kind} coordinates are malformed (expected arrays of [x, y] rings of 3 or more points)")
-    };
+        .ok_or(Text::msg(Msg::NoGeometry))?;
+    let coords = g.get("coordinates").ok_or(Text::msg(Msg::NoCoordinates))?;
+    let bad = |kind: &str| Text::msg(Msg::BadCoordinates).with("kind", kind);
     match g.get("type").and_then(Value::as_str) {
         Some("Polygon") => polygon(coords)
             .map(|p| vec![p])
@@ -109,10 +106,7 @@ fn polygons(geometry: Option<&Value>) -> Result<Vec<Polygon>, String> {
             .and_then(|ps| ps.iter().map(polygon).collect::<Option<Vec<_>>>())
             .filter(|ps| !ps.is_empty())
             .ok_or_else(|| bad("MultiPolygon")),
-        other => Err(format!(
-            "expected a Polygon or MultiPolygon geometry, found {}",
-            other.unwrap_or("none")
-        )),
+        other => Err(Text::msg(Msg::GeometryExpected).with("found", other.unwrap_or("none"))),
     }
 }
 
@@ -125,7 +119,7 @@ pub fn read_boundaries<R: Read>(
     input: R,
     code_property: Option<&str>,
 ) -> Result<(Vec<Boundary>, LoadReport), FileError> {
-    let bad_json = |message: String| FileError::BadJson {
+    let bad_json = |message: Text| FileError::BadJson {
         file: file.to_string(),
         message,
     };
@@ -133,21 +127,21 @@ pub fn read_boundaries<R: Read>(
     let mut text = String::new();
     input
         .read_to_string(&mut text)
-        .map_err(|e| bad_json(format!("cannot be read as UTF-8 text: {e}")))?;
-    let value = json::parse(&text).map_err(|e| bad_json(format!("not valid JSON: {e}")))?;
+        .map_err(|e| bad_json(Text::msg(Msg::JsonNotUtf8).with("why", e.to_string())))?;
+    let value = json::parse(&text)
+        .map_err(|e| bad_json(Text::msg(Msg::JsonInvalid).with("why", e.to_string())))?;
     if value.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
-        return Err(bad_json("expected a GeoJSON FeatureCollection".to_string()));
+        return Err(bad_json(Text::msg(Msg::NotFeatureCollection)));
     }
     let features = value
         .get("features")
         .and_then(Value::as_array)
-        .ok_or_else(|| bad_json("the collection has no features list".to_string()))?;
+        .ok_or_else(|| bad_json(Text::msg(Msg::NoFeaturesList)))?;
     let first_props = features.first().map(props_of).unwrap_or_default();
     let key = match code_property {
         Some(k) => k.to_string(),
-        None => code_key(features, &first_props).ok_or_else(|| {
-            bad_json("no property holds an area code (e.g. WD25CD or code)".to_string())
-        })?,
+        None => code_key(features, &first_props)
+            .ok_or_else(|| bad_json(Text::msg(Msg::NoCodeProperty)))?,
     };
     let name = name_key(&key, &first_props);
     Ok(read_features(file, features, &key, name.as_deref()))
@@ -195,12 +189,14 @@ fn read_features(
         report.rows_read += 1;
         let props = props_of(feature);
         let Some(code) = text_of(props.get(key)) else {
-            let reason = format!("feature {number} has no {key} code");
+            let reason = Text::msg(Msg::FeatureNoCode)
+                .with("n", number.to_string())
+                .with("key", key);
             report.reject(file, number, Some(key), reason);
             continue;
         };
         if !seen.insert(code.clone()) {
-            let reason = format!("area {code} has two features");
+            let reason = Text::msg(Msg::AreaTwoFeatures).with("code", code.as_str());
             report.reject(file, number, Some(key), reason);
             continue;
         }
@@ -214,7 +210,9 @@ fn read_features(
                 report.accepted += 1;
             }
             Err(reason) => {
-                let reason = format!("area {code}: {reason}");
+                let reason = Text::msg(Msg::AreaWhy)
+                    .with("code", code.as_str())
+                    .with("why", reason);
                 report.reject(file, number, Some("geometry"), reason);
             }
         }
@@ -277,8 +275,8 @@ mod tests {
         let (b, r) = read_boundaries("b.geojson", text.as_bytes(), Some("code")).unwrap();
         assert_eq!(b.len(), 1);
         assert_eq!((r.rows_read, r.rejected), (4, 3));
-        assert!(r.rejections[0].reason.contains("Point"));
-        assert!(r.rejections[1].reason.contains("two features"));
+        assert!(r.rejections[0].reason.to_string().contains("Point"));
+        assert!(r.rejections[1].reason.to_string().contains("two features"));
         assert!(read_boundaries("x", "{\"type\":\"Feature\"}".as_bytes(), None).is_err());
         assert!(read_boundaries("x", "{not json".as_bytes(), None)
             .unwrap_err()

@@ -5,6 +5,7 @@
 //! category and its group (shown under `?lang=cy`; the police.uk types and
 //! groups have built-in ones).
 
+use crate::i18n::{Msg, Text};
 use std::io::Read;
 
 use super::category::{Categories, Category, ASB};
@@ -59,12 +60,7 @@ pub fn read_categories<R: Read>(
         let line = record.line();
         let (name, group) = (record.text(name_col), record.text(group_col));
         if name.is_empty() {
-            report.reject(
-                file,
-                line,
-                Some("category"),
-                "the category is empty".to_string(),
-            );
+            report.reject(file, line, Some("category"), Text::msg(Msg::CategoryEmpty));
             return;
         }
         if items.iter().any(|c| c.name == name) {
@@ -72,7 +68,7 @@ pub fn read_categories<R: Read>(
                 file,
                 line,
                 Some("category"),
-                format!("category {name:?} is listed twice"),
+                Text::msg(Msg::CategoryTwice).with("name", format!("{name:?}")),
             );
             return;
         }
@@ -85,7 +81,7 @@ pub fn read_categories<R: Read>(
                         file,
                         line,
                         Some("is_crime"),
-                        format!("expected yes or no (true/false, 1/0), found {t:?}"),
+                        Text::msg(Msg::FlagExpected).with("found", format!("{t:?}")),
                     );
                     return;
                 }
@@ -261,7 +257,7 @@ mod tests {
         )
         .unwrap()
         .1;
-        assert!(bad.rejections[0].reason.contains("\"maybe\""));
+        assert!(bad.rejections[0].reason.to_string().contains("\"maybe\""));
         assert!(read_categories("c.csv", "name,kind\n".as_bytes())
             .unwrap_err()
             .to_string()

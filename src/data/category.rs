@@ -255,9 +255,11 @@ impl Categories {
             let c = &self.items[i];
             if let (true, Some(source)) = (shared, &c.source) {
                 let group = format!("{} ({source})", c.group);
-                // Its Welsh name, named with its source likewise.
+                // Its Welsh name, named with its source's Welsh name
+                // (given like a category's: `with_welsh`) likewise.
                 if let Some(cy) = self.welsh_of(&c.group) {
-                    let cy = format!("{cy} ({source})");
+                    let source_cy = self.welsh_of(source).unwrap_or(source);
+                    let cy = format!("{cy} ({source_cy})");
                     self.add_welsh(group.clone(), cy);
                 }
                 self.items[i].group = group;
@@ -382,14 +384,23 @@ mod tests {
             is_crime: false,
             source: Some("Council".into()),
         }]);
-        let mut c = Categories::with_file(file);
+        let mut c = Categories::with_file(file.clone());
         c.separate_sources();
         let group = |n: &str| c.get(c.index_of(n).unwrap()).unwrap().group.clone();
         assert_eq!(group(ASB), ASB, "the main source's keeps its name");
         assert_eq!(group("Council ASB"), "Anti-social behaviour (Council)");
+        // A source without a Welsh name keeps its own.
         assert_eq!(
             c.group_in("Anti-social behaviour (Council)", Lang::Cy),
             "Ymddygiad gwrthgymdeithasol (Council)"
+        );
+        // With one (the manifest's `source_cy`), the Welsh group names it.
+        let mut cy =
+            Categories::with_file(file).with_welsh(vec![("Council".into(), "Cyngor".into())]);
+        cy.separate_sources();
+        assert_eq!(
+            cy.group_in("Anti-social behaviour (Council)", Lang::Cy),
+            "Ymddygiad gwrthgymdeithasol (Cyngor)"
         );
         assert_eq!(
             group("Burglary"),

@@ -1,6 +1,7 @@
 //! Reader for the explorer's own counts file:
 //! `month,area_code,category,count` (extra columns ignored).
 
+use crate::i18n::{Msg, Text};
 use std::io::Read;
 
 use super::csv_scan::{for_each_record, read_whole, Fields};
@@ -124,26 +125,27 @@ impl Row<'_> {
     fn count(&self, columns: &Columns, cube: &mut CubeBuilder, report: &mut LoadReport) {
         let (file, line, record) = (self.file, self.line, self.record);
         if record.len() != columns.width {
-            let reason = format!("expected {} fields, found {}", columns.width, record.len());
+            let reason = Text::msg(Msg::FieldsExpected)
+                .with("expected", columns.width.to_string())
+                .with("found", record.len().to_string());
             return report.reject(file, line, None, reason);
         }
         let cell = |i: usize| text::cell(record.get(i).trim_ascii(), self.windows_1252);
         let month_text = record.get(columns.month).trim_ascii();
         let Some(month) = Month::parse_bytes(month_text).filter(|_| month_text.len() == 7) else {
-            let reason = format!(
-                "expected a month written YYYY-MM, found {:?}",
-                cell(columns.month)
-            );
+            let found = format!("{:?}", cell(columns.month));
+            let reason = Text::msg(Msg::MonthExpected).with("found", found);
             return report.reject(file, line, Some("month"), reason);
         };
         let category = cell(columns.category);
         if category.is_empty() {
-            let reason = "the category is empty".to_string();
+            let reason = Text::msg(Msg::CategoryEmpty);
             return report.reject(file, line, Some("category"), reason);
         }
         let count_text = cell(columns.count);
         let Some(count) = count_text.parse::<u64>().ok() else {
-            let reason = format!("expected a whole number of 0 or more, found {count_text:?}");
+            let found = format!("{count_text:?}");
+            let reason = Text::msg(Msg::WholeNumberExpected).with("found", found);
             return report.reject(file, line, Some("count"), reason);
         };
         let area = cell(columns.area);
@@ -207,6 +209,7 @@ mod tests {
         assert_eq!(r.rejections[0].column.as_deref(), Some("month"));
         assert!(r.rejections[3]
             .reason
+            .to_string()
             .contains("expected 4 fields, found 3"));
         assert_eq!(b.build().unwrap().grand_total(), 6);
     }

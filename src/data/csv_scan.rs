@@ -62,7 +62,7 @@ pub fn read_whole<R: std::io::Read>(file: &str, mut input: R) -> Result<Vec<u8>,
         .map_err(|e| FileError::Unreadable {
             file: file.to_string(),
             line: 0,
-            message: e.to_string(),
+            message: e.to_string().into(),
         })?;
     Ok(bytes)
 }

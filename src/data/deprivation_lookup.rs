@@ -7,6 +7,7 @@
 //! rank` or a column starting `Index of Multiple Deprivation (IMD) Rank`
 //! (the name in MHCLG's File 1).
 
+use crate::i18n::Msg;
 use std::collections::BTreeMap;
 use std::io::Read;
 
@@ -53,8 +54,8 @@ const TABLE: ValueTable = ValueTable {
     code_column: |headers| CODE_NAMES.iter().find_map(|n| header::find(headers, &[n])),
     value_column: |headers| headers.iter().position(|h| is_rank_column(h)),
     min: 1,
-    value_words: "a whole-number rank from 1 up",
-    value_name: "rank",
+    value_words: Msg::ValueRank,
+    value_name: Msg::ValueNameRank,
 };
 
 /// Reads ranks by area code. Rows with no code, a rank that is not a whole

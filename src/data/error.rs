@@ -1,11 +1,12 @@
 //! Errors that stop a whole file from being read (bad rows do not: they are
 //! counted in the [`LoadReport`](super::report::LoadReport) instead).
 
+use crate::i18n::{Msg, Text};
+
 /// A file that cannot be read at all.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileError {
     /// The file has no header line.
-    #[error("{file}: the file is empty; expected a header line naming the columns {expected}")]
     Empty {
         /// The file's name.
         file: String,
@@ -13,7 +14,6 @@ pub enum FileError {
         expected: String,
     },
     /// Required columns are not in the header.
-    #[error("{file}: line 1: missing column(s) {missing}; the header has {found}")]
     MissingColumns {
         /// The file's name.
         file: String,
@@ -23,26 +23,52 @@ pub enum FileError {
         found: String,
     },
     /// The bytes could not be read (I/O error or malformed CSV structure).
-    #[error("{file}: line {line}: {message}")]
     Unreadable {
         /// The file's name.
         file: String,
         /// Line where reading stopped (0 when unknown).
         line: u64,
         /// What went wrong.
-        message: String,
+        message: Text,
     },
     /// A JSON file (manifest, boundaries) is malformed.
-    #[error("{file}: {message}")]
     BadJson {
         /// The file's name.
         file: String,
         /// What was wrong.
-        message: String,
+        message: Text,
     },
 }
 
 impl FileError {
+    /// The message, naming the file, in any language.
+    pub fn text(&self) -> Text {
+        match self {
+            FileError::Empty { file, expected } => Text::msg(Msg::FileEmptyExpected)
+                .with("file", file.as_str())
+                .with("expected", expected.as_str()),
+            FileError::MissingColumns {
+                file,
+                missing,
+                found,
+            } => Text::msg(Msg::FileMissingColumns)
+                .with("file", file.as_str())
+                .with("missing", missing.as_str())
+                .with("found", found.as_str()),
+            FileError::Unreadable {
+                file,
+                line,
+                message,
+            } => Text::msg(Msg::FileAtLine)
+                .with("file", file.as_str())
+                .with("line", line.to_string())
+                .with("why", message.clone()),
+            FileError::BadJson { file, message } => Text::msg(Msg::NamedWhy)
+                .with("file", file.as_str())
+                .with("why", message.clone()),
+        }
+    }
+
     /// [`FileError::MissingColumns`] for the columns of `wanted` (name,
     /// where it was found) not found in `headers`.
     pub fn missing_columns(
@@ -62,3 +88,12 @@ impl FileError {
         }
     }
 }
+
+/// In English (the command line's).
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for FileError {}

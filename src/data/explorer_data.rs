@@ -143,7 +143,13 @@ pub fn assemble(manifest: Manifest, files: Files) -> Result<ExplorerData, String
         }
         None => Vec::new(),
     };
-    let dataset = Dataset::new(cube, areas, &categories.renewed(items));
+    // The sources' Welsh names, for the groups named after them.
+    let sources_cy = manifest.sources_cy();
+    let dataset = Dataset::new(
+        cube,
+        areas,
+        &categories.renewed(items).with_welsh(sources_cy),
+    );
     Ok(ExplorerData {
         manifest,
         dataset,
@@ -428,7 +434,7 @@ mod tests {
     #[test]
     fn other_sources_are_their_own_series() {
         let manifest = r#"{"title":"T","source":"Police","files":{"counts":"c",
-            "other_sources":[{"counts":"k","source":"Council"}]}}"#;
+            "other_sources":[{"counts":"k","source":"Council","source_cy":"Cyngor"}]}}"#;
         let manifest = Manifest::parse("m", manifest).unwrap();
         let counts = "month,area_code,category,count\n2024-01,W1,Burglary,3\n2024-02,W1,Anti-social behaviour,2\n";
         let council =
@@ -452,6 +458,9 @@ mod tests {
         );
         assert_eq!(council.source.as_deref(), Some("Council"));
         assert_eq!(council.group, "Anti-social behaviour (Council)");
+        // In Welsh, named with the source's Welsh name.
+        let group_cy = cats.group_in(&council.group, crate::i18n::Lang::Cy);
+        assert_eq!(group_cy, "Ymddygiad gwrthgymdeithasol (Cyngor)");
         let cube = &b.dataset.cube;
         assert_eq!(cube.month_count(), 3);
         let flags = |s: usize| {

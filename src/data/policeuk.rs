@@ -225,7 +225,7 @@ impl PoliceUkAggregator {
                     return Err(FileError::Unreadable {
                         file: name.to_string(),
                         line,
-                        message: e.to_string(),
+                        message: e.to_string().into(),
                     });
                 }
             }

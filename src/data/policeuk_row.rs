@@ -3,6 +3,7 @@
 //! [`Tally`], with what rows share kept in a [`RowCache`] (the last month
 //! parsed, the crime types to match).
 
+use crate::i18n::{Msg, Text};
 use std::ops::Range;
 
 use super::area_mapper::Placement;
@@ -157,7 +158,9 @@ pub(super) fn row(
 ) {
     tally.report.rows_read += 1;
     if fields.len() != cols.width {
-        let reason = format!("expected {} fields, found {}", cols.width, fields.len());
+        let reason = Text::msg(Msg::FieldsExpected)
+            .with("expected", cols.width.to_string())
+            .with("found", fields.len().to_string());
         tally.report.reject(&file.name, line, None, reason);
         return;
     }
@@ -208,13 +211,12 @@ fn classify(tally: &mut Tally, cache: &mut RowCache, file: &str, line: u64, used
     let type_text = trim(type_text);
     let Some(category) = cache.crime_type(type_text) else {
         let reason = if type_text.is_empty() {
-            "the crime type is empty".to_string()
+            Text::msg(Msg::CrimeTypeEmpty)
         } else {
-            format!(
-                "unknown crime type {:?}; expected one of the {} listed categories",
-                String::from_utf8_lossy(type_text),
-                tally.categories.len()
-            )
+            let found = format!("{:?}", String::from_utf8_lossy(type_text));
+            Text::msg(Msg::CrimeTypeUnknown)
+                .with("found", found)
+                .with("n", tally.categories.len().to_string())
         };
         tally.report.reject(file, line, Some("Crime type"), reason);
         return;
@@ -229,9 +231,7 @@ fn classify(tally: &mut Tally, cache: &mut RowCache, file: &str, line: u64, used
 }
 
 fn bad_month(tally: &mut Tally, file: &str, line: u64, text: &[u8]) {
-    let reason = format!(
-        "expected a month written YYYY-MM, found {:?}",
-        String::from_utf8_lossy(text)
-    );
+    let found = format!("{:?}", String::from_utf8_lossy(text));
+    let reason = Text::msg(Msg::MonthExpected).with("found", found);
     tally.report.reject(file, line, Some("Month"), reason);
 }

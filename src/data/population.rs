@@ -3,6 +3,7 @@
 //! Code`, the first of three `Persons` columns, numbers like `"1,563"`) or
 //! any file with an area code column and a population column.
 
+use crate::i18n::Msg;
 use std::collections::BTreeMap;
 use std::io::Read;
 
@@ -45,8 +46,8 @@ const TABLE: ValueTable = ValueTable {
     code_column: |headers| first_of(headers, &CODE_NAMES),
     value_column: |headers| first_of(headers, &COUNT_NAMES),
     min: 0,
-    value_words: "a whole number of residents",
-    value_name: "value",
+    value_words: Msg::ValueResidents,
+    value_name: Msg::ValueNameValue,
 };
 
 /// The first of `names` among the headers.
@@ -103,7 +104,7 @@ mod tests {
         assert_eq!(p.get(&AreaCode::from("W01001913")), Some(&1440));
         assert_eq!((r.rows_read, r.accepted, r.rejected), (4, 2, 2));
         assert!(
-            r.rejections[0].reason.contains("\"lots\""),
+            r.rejections[0].reason.to_string().contains("\"lots\""),
             "{:?}",
             r.rejections
         );

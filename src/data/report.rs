@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::text::Recoded;
+use crate::i18n::Text;
 
 /// How many rejected rows are kept with their reasons (the rest are counted).
 pub const MAX_KEPT_REJECTIONS: usize = 100;
@@ -16,8 +17,8 @@ pub struct Rejection {
     pub line: u64,
     /// The column at fault, when one is.
     pub column: Option<String>,
-    /// What was wrong, in words a person can act on.
-    pub reason: String,
+    /// What was wrong, in words a person can act on (in any language).
+    pub reason: Text,
 }
 
 /// What happened to every row of a load. `accepted + not_allocated +
@@ -52,7 +53,7 @@ impl LoadReport {
     }
 
     /// Records a rejected row (keeping its reason if there is room).
-    pub fn reject(&mut self, file: &str, line: u64, column: Option<&str>, reason: String) {
+    pub fn reject(&mut self, file: &str, line: u64, column: Option<&str>, reason: Text) {
         self.rejected += 1;
         if self.rejections.len() < MAX_KEPT_REJECTIONS {
             self.rejections.push(Rejection {

@@ -4,6 +4,7 @@
 //! [`text`](super::text) (UTF-8, or Windows-1252 for a row that is not),
 //! so that no row is rejected for its encoding.
 
+use crate::i18n::{Msg, Text};
 use std::io::Read;
 
 use super::csv_scan::{for_each_record, read_whole};
@@ -114,11 +115,9 @@ impl Table {
         for row in &self.rows {
             report.rows_read += 1;
             if row.len() != self.headers.len() {
-                let reason = format!(
-                    "expected {} fields, found {}",
-                    self.headers.len(),
-                    row.len()
-                );
+                let reason = Text::msg(Msg::FieldsExpected)
+                    .with("expected", self.headers.len().to_string())
+                    .with("found", row.len().to_string());
                 report.reject(file, row.line(), None, reason);
                 continue;
             }

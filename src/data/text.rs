@@ -94,15 +94,17 @@ impl Recoded {
     }
 
     /// The sentence for a report.
-    pub fn describe(&self) -> String {
-        let (file, n, line) = (&self.file, self.rows, self.first_line);
-        if n == 1 {
-            format!("{file}: 1 row is not UTF-8 text; it was read as Windows-1252 (line {line}).")
+    pub fn describe(&self) -> crate::i18n::Text {
+        use crate::i18n::{Msg, Text};
+        let msg = if self.rows == 1 {
+            Msg::RecodedOne
         } else {
-            format!(
-                "{file}: {n} rows are not UTF-8 text; they were read as Windows-1252 (the first on line {line})."
-            )
-        }
+            Msg::RecodedMany
+        };
+        Text::msg(msg)
+            .with("file", self.file.as_str())
+            .with("n", self.rows.to_string())
+            .with("line", self.first_line.to_string())
     }
 }
 
@@ -155,14 +157,14 @@ mod tests {
         let mut note = None;
         Recoded::count(&mut note, "f.csv", 7);
         assert_eq!(
-            note.as_ref().map(Recoded::describe).unwrap(),
+            note.as_ref().map(|n| n.describe().to_string()).unwrap(),
             "f.csv: 1 row is not UTF-8 text; it was read as Windows-1252 (line 7)."
         );
         Recoded::count(&mut note, "f.csv", 9);
         let note = note.unwrap();
         assert_eq!((note.first_line, note.rows), (7, 2));
         assert_eq!(
-            note.describe(),
+            note.describe().to_string(),
             "f.csv: 2 rows are not UTF-8 text; they were read as Windows-1252 (the first on line 7)."
         );
     }

@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use crate::i18n::{Msg, Text};
+
 use super::lookup::Lookup;
 
 /// How many unknown codes are named.
@@ -49,7 +51,7 @@ pub struct UnknownCodes {
     /// The commonest [`NAMED`] codes: most rows first, then by code.
     pub examples: Vec<UnknownCode>,
     /// What to add when the codes look like LSOA codes of another vintage.
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
 }
 
 /// True for an England or Wales LSOA code: `E01` or `W01` and six digits.
@@ -61,23 +63,19 @@ fn lsoa_shaped(code: &str) -> bool {
 }
 
 /// What to add, given that (mostly) LSOA-shaped codes are unknown.
-fn hint(vintage: &Vintage) -> String {
-    const BRIDGE: &str =
-        "the 2011 → 2021 bridge (LSOA11CD → LSOA21CD), e.g. lsoa11_to_lsoa21_best_fit_lookup.csv";
+fn hint(vintage: &Vintage) -> Text {
+    let bridge = || Text::msg(Msg::UnknownBridge);
+    let year = |y: u32| format!("{y:02}");
     match vintage.year {
-        _ if vintage.bridged => "They look like LSOA codes, but neither the bridge nor the lookup lists them: check that each lookup covers the whole of England and Wales.".to_string(),
-        Some(21) => format!(
-            "They look like 2011 LSOA codes (police.uk files before mid-2023 use them) and the lookup has 2021 ones: add {BRIDGE}."
-        ),
-        Some(year) if year < 21 => format!(
-            "They look like LSOA codes newer than the lookup's (LSOA{year:02}CD), e.g. the 2021 codes police.uk files use from mid-2023: use a lookup of 2021 LSOAs (LSOA21CD), with {BRIDGE} for older files."
-        ),
-        Some(year) => format!(
-            "They look like LSOA codes of another vintage than the lookup's (LSOA{year:02}CD): add a bridge lookup with both years' codes (e.g. {BRIDGE})."
-        ),
-        None => format!(
-            "They look like LSOA codes of another vintage than the lookup's (police.uk files before mid-2023 use 2011 codes, later ones 2021 codes): use a lookup of the files' vintage, or add {BRIDGE}."
-        ),
+        _ if vintage.bridged => Text::msg(Msg::UnknownHintBridged),
+        Some(21) => Text::msg(Msg::UnknownHint2011).with("bridge", bridge()),
+        Some(y) if y < 21 => Text::msg(Msg::UnknownHintNewer)
+            .with("year", year(y))
+            .with("bridge", bridge()),
+        Some(y) => Text::msg(Msg::UnknownHintOther)
+            .with("year", year(y))
+            .with("bridge", bridge()),
+        None => Text::msg(Msg::UnknownHintVintage).with("bridge", bridge()),
     }
 }
 
@@ -102,41 +100,32 @@ impl UnknownCodes {
 
     /// The report's sentence (`None` without unknown codes): the rows, the
     /// commonest codes, and the hint.
-    pub fn sentence(&self) -> Option<String> {
+    pub fn sentence(&self) -> Option<Text> {
         if self.rows == 0 {
             return None;
         }
-        let n = crate::format::thousands;
-        let named: Vec<String> = self
+        let named: Vec<Text> = self
             .examples
             .iter()
-            .map(|e| format!("{} ({} {})", e.code, n(e.rows), rows_word(e.rows)))
+            .map(|e| {
+                Text::msg(Msg::UnknownCode)
+                    .with("code", e.code.as_str())
+                    .with("rows", Text::Count(e.rows, Msg::UnitRow))
+            })
             .collect();
         let more = self.distinct.saturating_sub(named.len());
-        let more = if more > 0 {
-            format!(" and {} more", n(more as u64))
+        let sentence = if more > 0 {
+            Text::msg(Msg::UnknownCodesMore).with("more", crate::format::thousands(more as u64))
         } else {
-            String::new()
+            Text::msg(Msg::UnknownCodes)
         };
-        let mut s = format!(
-            "{} {} have an LSOA code no lookup lists, so they are in no area (not outside it either): {}{more}.",
-            n(self.rows),
-            rows_word(self.rows),
-            named.join(", ")
-        );
-        if let Some(h) = &self.hint {
-            s.push(' ');
-            s.push_str(h);
-        }
-        Some(s)
-    }
-}
-
-fn rows_word(n: u64) -> &'static str {
-    if n == 1 {
-        "row"
-    } else {
-        "rows"
+        let sentence = sentence
+            .with("rows", Text::Count(self.rows, Msg::UnitRow))
+            .with("codes", Text::Join(", ", named));
+        Some(match &self.hint {
+            Some(h) => Text::Join(" ", vec![sentence, h.clone()]),
+            None => sentence,
+        })
     }
 }
 
@@ -180,7 +169,7 @@ mod tests {
                 ("E01000004", 1)
             ]
         );
-        let s = u.sentence().unwrap();
+        let s = u.sentence().unwrap().to_string();
         assert!(
             s.starts_with("17 rows have an LSOA code no lookup lists, so they are in no area (not outside it either): E01000001 (7 rows), E01000009 (4 rows), E01000003 (2 rows), E01000005 (2 rows), E01000004 (1 row) and 1 more. They look like 2011 LSOA codes"),
             "{s}"
@@ -195,7 +184,7 @@ mod tests {
     fn the_hint_follows_the_lookups_and_the_shape_of_the_codes() {
         let one = |c: &str| codes(&[(c, 1)]);
         let with = |year, bridged| Vintage { year, bridged };
-        let h = |c: &str, v: Vintage| UnknownCodes::new(one(c), &v).hint;
+        let h = |c: &str, v: Vintage| UnknownCodes::new(one(c), &v).hint.map(|h| h.to_string());
         assert!(h("E01033000", with(Some(11), false))
             .unwrap()
             .contains("newer than the lookup's (LSOA11CD)"));

@@ -8,20 +8,26 @@ pub(super) const END: char = '\u{1f}';
 /// Declares the messages: the `Msg` keys, their names (which other
 /// catalogues use) and their English texts, in one order.
 macro_rules! messages {
-    ($($(#[$doc:meta])* $key:ident = $text:literal,)*) => {
+    ($($(#[$doc:meta])* $key:ident = $text:literal,)*
+     ; $($(#[$ldoc:meta])* $lkey:ident = $ltext:literal,)*) => {
         /// A message of the catalogue.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Msg {
             $($(#[$doc])* $key,)*
+            $($(#[$ldoc])* $lkey,)*
         }
         /// Each message's key, as catalogue files write it, in order,
         /// each ended by an [`END`] (one string, not an array of them: an
         /// array's pointers would cost the bundle ~5 KB). Native builds
         /// only: the browser's catalogues are in key order already.
         #[cfg(not(target_arch = "wasm32"))]
-        pub(super) const KEYS: &str = concat!($(stringify!($key), "\u{1f}",)*);
-        /// Each message in English, in order, each ended by an [`END`].
+        pub(super) const KEYS: &str = concat!($(stringify!($key), "\u{1f}",)* $(stringify!($lkey), "\u{1f}",)*);
+        /// Each message in English, in order, each ended by an [`END`]:
+        /// the pages' messages.
         pub(super) const ENGLISH: &str = concat!($($text, "\u{1f}",)*);
+        /// The loading worker's messages in English, after
+        /// [`ENGLISH`]'s: in the worker's bundle only.
+        pub(super) const ENGLISH_LOAD: &str = concat!($($ltext, "\u{1f}",)*);
     };
 }
 
@@ -462,6 +468,166 @@ messages! {
     OfflineYesterday = "yesterday",
     /// The kept copy's age in days (2 or more).
     OfflineDaysAgo = "{days} days ago",
+    // What the readers of a published dataset say of its files and rows
+    // (`i18n::Text`: made by the readers, said in the page's language)
+    NamedWhy = "{file}: {why}",
+    FieldsExpected = "expected {expected} fields, found {found}",
+    MonthExpected = "expected a month written YYYY-MM, found {found}",
+    CategoryEmpty = "the category is empty",
+    CategoryTwice = "category {name} is listed twice",
+    WholeNumberExpected = "expected a whole number of 0 or more, found {found}",
+    FlagExpected = "expected yes or no (true/false, 1/0), found {found}",
+    AreaCodeEmpty = "the area code is empty",
+    AreaTwice = "area {code} is listed twice",
+    DecileExpected = "expected a decile from 1 to 10, found 0",
+    NumberExpected = "expected a number, found {found}",
+    NumberTooLarge = "{column} {value} is larger than {max}",
+    WholeNumberFor = "expected a whole number for {column}, found {found}",
+    FeatureNoCode = "feature {n} has no {key} code",
+    AreaTwoFeatures = "area {code} has two features",
+    AreaWhy = "area {code}: {why}",
+    NoGeometry = "the feature has no geometry",
+    NoCoordinates = "the geometry has no coordinates",
+    BadCoordinates = "the {kind} coordinates are malformed (expected arrays of [x, y] rings of 3 or more points)",
+    GeometryExpected = "expected a Polygon or MultiPolygon geometry, found {found}",
+    JsonNotUtf8 = "cannot be read as UTF-8 text: {why}",
+    JsonInvalid = "not valid JSON: {why}",
+    NotFeatureCollection = "expected a GeoJSON FeatureCollection",
+    NoFeaturesList = "the collection has no features list",
+    NoCodeProperty = "no property holds an area code (e.g. WD25CD or code)",
+    FileEmptyExpected = "{file}: the file is empty; expected a header line naming the columns {expected}",
+    FileMissingColumns = "{file}: line 1: missing column(s) {missing}; the header has {found}",
+    FileAtLine = "{file}: line {line}: {why}",
+    PageCouldNotReadWorker = "The page could not read the loading worker: {why}.",
+    ;
+    // The loading worker's own messages (the Load data page's report is
+    // made there): their English is in the worker's bundle only, installed
+    // by `i18n::with_load_messages`; the explorer's has none of it.
+    SizeBytes = "{n} bytes",
+    LoadSpeed = ": {mb} MB/s, {rows} rows/s",
+    KindPoliceUk = "police.uk street-level crimes{more}",
+    KindCounts = "a counts file (month, area_code, category, count)",
+    KindAreas = "an areas file: area {parts}",
+    KindAreaNames = "names",
+    KindAreaParents = "parents",
+    KindAreaPopulations = "populations",
+    KindAreaDeprivation = "deprivation",
+    KindLookupBridge = "an ONS lookup bridging LSOA codes of one year to another's ({levels})",
+    KindLookup = "an ONS area lookup: {levels}",
+    KindLevelWard = "ward",
+    KindLevelDistrict = "local authority",
+    KindPopulation = "residents by area (a population table)",
+    KindDeprivation = "deprivation ranks by LSOA (e.g. IMD 2019)",
+    KindCategories = "a categories file (category, group)",
+    KindBoundaries = "area boundaries (GeoJSON)",
+    KindZip = "a ZIP archive",
+    KindUnknown = "not a file the explorer reads: {reason}",
+    IsEmpty = "the file is empty",
+    IsBlank = "the file is empty (blank lines only)",
+    IsBinary = "a binary file, not text",
+    IsControlBytes = "a binary file, not text (it has control bytes and is not UTF-8)",
+    IsPdf = "a PDF document; the explorer reads CSV, ZIP and GeoJSON files",
+    IsOldOffice = "an old-style Office document (e.g. .xls); save the sheet as CSV (UTF-8)",
+    IsGzip = "a gzip-compressed file; unpack it first",
+    IsRar = "a RAR archive; unpack it, or load a .zip",
+    Is7z = "a 7-Zip archive; unpack it, or load a .zip",
+    IsPng = "an image (PNG), not data",
+    IsJpeg = "an image (JPEG), not data",
+    IsGif = "an image (GIF), not data",
+    IsTiff = "an image (TIFF), not data",
+    IsXz = "an xz-compressed file; unpack it first",
+    IsBzip2 = "a bzip2-compressed file; unpack it first",
+    IsZstd = "a zstd-compressed file; unpack it first",
+    IsSqlite = "an SQLite database; export the table as CSV (UTF-8)",
+    IsParquet = "a Parquet file; export it as CSV (UTF-8)",
+    IsUtf16 = "UTF-16 text; save it as CSV (UTF-8)",
+    IsSplitZip = "one part of a split (multi-part) ZIP archive; join the parts first",
+    IsOtherJson = "a JSON file, but not a GeoJSON FeatureCollection of area boundaries",
+    IsHtml = "a web page (HTML), not data: perhaps the page was saved instead of the file it links to",
+    IsXml = "an XML file, not CSV; the explorer reads CSV, ZIP and GeoJSON files",
+    IsMarkup = "a file of markup (it starts with \"<\"), not CSV; the explorer reads CSV, ZIP and GeoJSON files",
+    IsNoCommas = "its first line has no commas ({line}), so it is not a CSV file",
+    IsOtherCsv = "a CSV whose header has none of the columns the explorer reads (it has: {header}); expected a police.uk street file (Month, LSOA code, Crime type), a counts file (month, area_code, category, count), an areas file (area_code, area_name), an ONS lookup (e.g. LSOA21CD, WD25CD, LAD25CD), a population or a deprivation table",
+    CannotBeRead = "it cannot be read",
+    CannotBeUnpacked = "it cannot be unpacked",
+    MacMetadata = "macOS metadata",
+    MacMetadataNotData = "macOS metadata, not data",
+    ZipInZip = "an archive inside the archive; unzip the outer one and load this one",
+    NotPolice = "{kind}, not police.uk street data (only those are read here)",
+    FileCannotBeRead = "{file}: cannot be read: {why}",
+    FileTooLarge = "{file}: too large to read whole",
+    FileCannotBeReadToEnd = "{file}: cannot be read to its end: {why}",
+    OfficeNotArchive = "{file}: {doc}, not an archive of data files; save the sheet as CSV (UTF-8)",
+    DocXlsx = "an Excel workbook (.xlsx)",
+    DocDocx = "a Word document (.docx)",
+    DocOdf = "an OpenDocument file (.ods/.odt)",
+    ArchiveHoldsNothing = "{file}: the archive holds no file the explorer reads",
+    LaterLookup = "a later lookup that is not a bridge was given; only the last one maps LSOAs to areas",
+    CountsBesidePolice = "its category {category} is one the police.uk files count, so the same crimes could be counted twice; load it on its own",
+    PartlyCounted = "{why} (its {rows} rows read before are counted)",
+    PartlyDamaged = "{why} (its {rows} rows read before the damage was found are counted)",
+    RepeatSame = "the same month and force as {first} ({month}, {force}) and the same content: read once",
+    RepeatDiffers = "the same month and force as {first} ({month}, {force}) but a different content (another download or version of the month): only the first file given for a month and force is read, as both would count its crimes twice; give the one you want first, or alone",
+    RecodedOne = "{file}: 1 row is not UTF-8 text; it was read as Windows-1252 (line {line}).",
+    RecodedMany = "{file}: {n} rows are not UTF-8 text; they were read as Windows-1252 (the first on line {line}).",
+    UnknownCodes = "{rows} have an LSOA code no lookup lists, so they are in no area (not outside it either): {codes}.",
+    UnknownCodesMore = "{rows} have an LSOA code no lookup lists, so they are in no area (not outside it either): {codes} and {more} more.",
+    UnknownCode = "{code} ({rows})",
+    UnknownBridge = "the 2011 → 2021 bridge (LSOA11CD → LSOA21CD), e.g. lsoa11_to_lsoa21_best_fit_lookup.csv",
+    UnknownHintBridged = "They look like LSOA codes, but neither the bridge nor the lookup lists them: check that each lookup covers the whole of England and Wales.",
+    UnknownHint2011 = "They look like 2011 LSOA codes (police.uk files before mid-2023 use them) and the lookup has 2021 ones: add {bridge}.",
+    UnknownHintNewer = "They look like LSOA codes newer than the lookup's (LSOA{year}CD), e.g. the 2021 codes police.uk files use from mid-2023: use a lookup of 2021 LSOAs (LSOA21CD), with {bridge} for older files.",
+    UnknownHintOther = "They look like LSOA codes of another vintage than the lookup's (LSOA{year}CD): add a bridge lookup with both years' codes (e.g. {bridge}).",
+    UnknownHintVintage = "They look like LSOA codes of another vintage than the lookup's (police.uk files before mid-2023 use 2011 codes, later ones 2021 codes): use a lookup of the files' vintage, or add {bridge}.",
+    CrimeTypeEmpty = "the crime type is empty",
+    CrimeTypeUnknown = "unknown crime type {found}; expected one of the {n} listed categories",
+    LsoaEmpty = "the LSOA code is empty",
+    LsoaAgain = "LSOA {lsoa} is listed again with different areas; the first listing is used",
+    AreaTwiceLastUsed = "area {code} is listed twice; the last {what} is used",
+    ValueExpected = "expected {what}, found {found}",
+    ValueRank = "a whole-number rank from 1 up",
+    ValueResidents = "a whole number of residents",
+    ValueNameRank = "rank",
+    ValueNameValue = "value",
+    NoRowCounted = "no row could be counted",
+    NothingToShow = "none of the files holds police.uk street data or a counts file, so there is nothing to show",
+    NeedsLookup = "counting at {level} level or inside an area needs an ONS lookup file (e.g. LSOA21CD, WD25CD, LAD25CD); add one, or count by LSOA",
+    LoadWasCancelled = "the load was cancelled",
+    LoadNotStarted = "the load has not been started",
+    NoRowsToShow = "the files hold no rows to show: {why}",
+    CannotReadFilesHere = "This browser cannot read files here: {why}",
+    NoFilesGiven = "No files were given.",
+    LevelNameLsoa = "lsoa",
+    LevelNameMsoa = "msoa",
+    LevelNameWard = "ward",
+    LevelNameDistrict = "district",
+    LookupNoSuchLevel = "the lookup has no {level} codes; it has: {available}",
+    LookupUnknownArea = "area {code} is not in the lookup, so nothing can be placed inside it",
+    LookupNone = "no lookup was given",
+    LookupNotABridge = "lookup {position} of {count} is not a bridge: every lookup but the last needs two LSOA code columns of different years (e.g. LSOA11CD and LSOA21CD)",
+    YourFilesTitle = "Your files",
+    AllAreasInYourFiles = "All areas in your files",
+    AttributionPolice = "Contains police.uk data licensed under the Open Government Licence v3.0.",
+    AttributionOns = "Contains ONS data licensed under the Open Government Licence v3.0.",
+    AttributionOs = "Contains OS data © Crown copyright and database right.",
+    OpenGovernmentLicence = "Open Government Licence v3.0",
+    CaveatPolice = "Counted from {n} police.uk street-level file(s) you loaded. police.uk street-level data are not the official recorded crime figures: locations are approximate and some offences are left out.",
+    CaveatCounts = "Read from {n} counts file(s) you loaded.",
+    CaveatNoRows = "No rows for {n}.",
+    CaveatSuspect = "Implausibly few rows for {n} against the months around: data may be missing, or the drop may be real.",
+    CaveatFailed = "{n} file(s) could not be read; see the load report.",
+    CaveatPartly = "{n} file(s) could be read only in part (the rows before the problem are counted); see the load report.",
+    CaveatUnknown = "{n} rows have an LSOA code no lookup lists: they are in no area; see the load report.",
+    ZipNotZip = "{archive}: not a ZIP archive (no ZIP signature or end-of-archive record)",
+    ZipTruncated = "{archive}: the archive is cut short ({detail}); download it again",
+    ZipEntryTruncated = "{archive}: {entry}: the archive is cut short inside this file; download it again",
+    ZipBadCrc = "{archive}: {entry}: the data are damaged (CRC-32 {found}, expected {expected}); download the archive again",
+    ZipUnsupported = "{archive}: {entry}: compressed with method {method} ({name}), which the explorer cannot unpack; unzip it yourself, or zip it again with ordinary compression",
+    ZipEncrypted = "{archive}: {entry}: the file is encrypted (password-protected); unzip it yourself and load the CSV files",
+    ZipCorrupt = "{archive}: {entry}: the data are damaged ({detail}); download the archive again",
+    ZipMalformed = "{archive}: the archive is damaged ({detail}); download it again",
+    ZipSplit = "{archive}: one part of a split (multi-part) archive; join the parts into one .zip first",
+    ZipRead = "{archive}: cannot be read: {why}",
 }
 
 const MONTHS_SHORT: [&str; 12] = [

@@ -9,11 +9,13 @@
 pub mod cy;
 mod en;
 mod fill;
+mod text;
 
 use std::sync::OnceLock;
 
 pub use en::Msg;
 pub use fill::fill;
+pub use text::Text;
 
 /// A language the explorer speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -100,7 +102,7 @@ pub fn words(lang: Lang) -> &'static Words {
     if lang == Lang::En {
         return cell(lang).get_or_init(|| Words {
             lang,
-            texts: en::ENGLISH.split_terminator(en::END).collect(),
+            texts: english_texts(),
             file: None,
         });
     }
@@ -115,7 +117,7 @@ pub fn words(lang: Lang) -> &'static Words {
 /// English); the first one installed stays.
 pub fn install(lang: Lang, file: String) {
     let file: &'static str = Box::leak(file.into_boxed_str());
-    let mut texts: Vec<&'static str> = en::ENGLISH.split_terminator(en::END).collect();
+    let mut texts = english_texts();
     for (text, line) in texts.iter_mut().zip(file.lines()) {
         if !line.is_empty() {
             *text = line;
@@ -127,6 +129,38 @@ pub fn install(lang: Lang, file: String) {
         file: Some(file),
     };
     let _ = cell(lang).set(words);
+}
+
+/// Every message's English text, in order: the pages' and, where they
+/// are (native builds; the loading worker once it has asked for them,
+/// [`with_load_messages`]), the loading worker's.
+fn english_texts() -> Vec<&'static str> {
+    let load = load_english().split_terminator(en::END);
+    en::ENGLISH.split_terminator(en::END).chain(load).collect()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn load_english() -> &'static str {
+    en::ENGLISH_LOAD
+}
+
+/// The loading worker's messages' English, once asked for.
+#[cfg(target_arch = "wasm32")]
+static LOAD: OnceLock<&'static str> = OnceLock::new();
+
+#[cfg(target_arch = "wasm32")]
+fn load_english() -> &'static str {
+    LOAD.get().copied().unwrap_or_default()
+}
+
+/// Gives this bundle the loading worker's messages (what the data layer
+/// says of files and rows, the load report's words): the worker calls it
+/// before any words are read. The explorer's bundle never does, so it
+/// carries none of their English (it shows them as the worker wrote them);
+/// native builds always have them.
+pub fn with_load_messages() {
+    #[cfg(target_arch = "wasm32")]
+    let _ = LOAD.set(en::ENGLISH_LOAD);
 }
 
 /// True once `lang`'s words are there (English always is).
@@ -144,7 +178,7 @@ impl Words {
     /// lines): native builds.
     #[cfg(not(target_arch = "wasm32"))]
     fn of(lang: Lang, file: Option<&'static str>) -> Words {
-        let mut texts: Vec<&'static str> = en::ENGLISH.split_terminator(en::END).collect();
+        let mut texts = english_texts();
         if let Some(file) = file {
             for (key, text) in entries(file) {
                 if let Some(i) = keys().position(|k| k == key) {
@@ -165,7 +199,10 @@ impl Words {
         self.lang
     }
 
-    /// A message as it stands.
+    /// A message as it stands. Indexed directly: the explorer's bundle has
+    /// no text for the loading worker's messages and no code that shows
+    /// one (only the worker's and the data layer's session do); a slice
+    /// `get` here, inlined at every call, cost the bundle 1.9 KB gzip.
     pub fn t(&self, msg: Msg) -> &'static str {
         self.texts[msg as usize]
     }

@@ -35,8 +35,10 @@ pub fn DatasetPicker(
 ) -> impl IntoView {
     let w = words(lang);
     (entries.len() > 1 || local).then(|| {
-        let mut options: Vec<(String, String)> =
-            entries.into_iter().map(|d| (d.name, d.title)).collect();
+        let mut options: Vec<(String, String)> = entries
+            .iter()
+            .map(|d| (d.name.clone(), d.title_in(lang).to_string()))
+            .collect();
         let current = if local {
             options.insert(
                 0,

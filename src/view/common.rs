@@ -109,14 +109,7 @@ pub fn setup(b: &ExplorerData, state: &ViewState) -> Result<Setup, String> {
     let level_name = level_words(level_name, w).0;
     let map = level_map_in(b, level, w);
     let whole_name = whole_name(b, w);
-    let what = match &selection {
-        Selection::AllCrime | Selection::Asb => selection.label_in(w),
-        other => b
-            .dataset
-            .categories
-            .name_in(other.key(), w.lang())
-            .to_string(),
-    };
+    let what = selection.name_in(&b.dataset.categories, w);
     let coverage = totals.coverage(&selection.mask(&b.dataset.categories));
     let notes = super::periods::notes(&pair, &coverage, fallback, w);
     let unit = if selection.is_crime(&b.dataset.categories) {

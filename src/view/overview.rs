@@ -330,6 +330,7 @@ fn whole_findings(
         level_plural: &level_words(&s.level_name, w).1,
         deprivation: dep.as_ref(),
         targets: results,
+        names: &ds.categories,
         coverage: &s
             .totals
             .coverage(&crate::analysis::Selection::AllCrime.mask(&ds.categories)),

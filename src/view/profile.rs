@@ -282,6 +282,7 @@ fn findings(
         level_plural: &level_words(&s.level_name, s.w).1,
         deprivation: None,
         targets,
+        names: categories,
         coverage: &s.totals.coverage(&Selection::AllCrime.mask(categories)),
         months_suspect: &months_suspect,
         rule: s.rule,

@@ -22,7 +22,7 @@ use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
 use crate::data::lookup::LEVELS;
 use crate::data::session::{DatasetFiles, LoadSession};
-use crate::i18n::{install, words, Lang};
+use crate::i18n::{install, words, Lang, Msg};
 use crate::state::{Page, ViewState};
 use crate::view::load::message::{FromWorker, ToWorker};
 use crate::view::load::{progress_text, summary, Timing};
@@ -85,7 +85,8 @@ fn add(files: Array) {
     let reader = match FileSource::reader() {
         Ok(reader) => reader,
         Err(message) => {
-            fail(format!("This browser cannot read files here: {message}"));
+            let w = words(LANG.get());
+            fail(w.f(Msg::CannotReadFilesHere, &[("why", &message)]));
             return;
         }
     };
@@ -106,7 +107,7 @@ fn add(files: Array) {
 
 fn start(level: &str, within: &str, query: &str) {
     let Some(mut session) = SESSION.with_borrow_mut(Option::take) else {
-        fail("No files were given.");
+        fail(words(LANG.get()).t(Msg::NoFilesGiven));
         return;
     };
     let began = now();
@@ -115,7 +116,7 @@ fn start(level: &str, within: &str, query: &str) {
     let within = Some(within).filter(|w| !w.is_empty());
     let started = stages::timed(|s| &mut s.start, || session.start(level, within));
     if let Err(e) = started {
-        fail(e.to_string());
+        fail(e.text().in_words(words(LANG.get())));
         // The files stay: the page may choose again.
         SESSION.with_borrow_mut(|slot| *slot = Some(session));
         return;
@@ -136,7 +137,7 @@ async fn run_load(mut session: LoadSession, began: f64, query: &str) {
             Ok(true) => break,
             Ok(false) => {}
             Err(e) => {
-                fail(e.to_string());
+                fail(e.text().in_words(words(LANG.get())));
                 return;
             }
         }
@@ -169,7 +170,7 @@ async fn run_load(mut session: LoadSession, began: f64, query: &str) {
             stages::record(|s| s.finish += now() - finishing);
             post_done(&done, files);
         }
-        Err(e) => fail(e.to_string()),
+        Err(e) => fail(e.text().in_words(words(LANG.get()))),
     }
 }
 
@@ -196,6 +197,8 @@ fn on_message(event: MessageEvent) {
 
 /// Starts listening to the page.
 pub fn run() {
+    // The report's words are this bundle's, not the explorer's.
+    crate::i18n::with_load_messages();
     let handler = Closure::<dyn Fn(MessageEvent)>::new(on_message);
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.

@@ -5,7 +5,8 @@
 // publisher wrote, may be English).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { open, useAppAndBrowser, ROOT } from './harness.mjs';
 
@@ -179,6 +180,118 @@ test('in Welsh: the Load data page names the lookup\'s areas in Welsh', async ()
   await page.getByTestId('local-notice').waitFor();
   const names = await page.getByTestId('category-table').locator('tbody th').allInnerTexts();
   assert.ok(names.includes('Byrgleriaeth'), `the crime types in Welsh: ${names.join(', ')}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** Files that make every kind of message the Load data page shows, from
+ *  the Welsh fixture: its lookup and months; January again (the same
+ *  bytes: read once) and February again with a row changed (set aside); a
+ *  March with a bad month, an unknown crime type, a row cut short, an
+ *  LSOA code no lookup lists and a row in Windows-1252; a file that is not
+ *  data. Returns the paths and the files' own words. */
+function messyFiles() {
+  const dir = join(ROOT, 'tests/e2e/fixtures/welsh-files');
+  const tmp = mkdtempSync(join(tmpdir(), 'cse-welsh-load-'));
+  mkdirSync(join(tmp, 'again'));
+  const read = (f) => readFileSync(join(dir, f));
+  const jan = read('2025-01-south-wales-street.csv');
+  const feb = read('2025-02-south-wales-street.csv').toString('utf8');
+  const [header, first] = feb.split('\n');
+  const row = (month, lsoa, type, location = 'On or near Park') =>
+    `,${month},South Wales Police,South Wales Police,-3.38,51.74,${location},${lsoa},Merthyr Tydfil 007A,${type},,`;
+  const good = first.split(',')[7];
+  const march = [
+    header,
+    row('2025-03', good, 'Burglary'),
+    row('2025-13', good, 'Burglary'),
+    row('2025-03', good, 'Jaywalking'),
+    ',2025-03,South Wales Police',
+    row('2025-03', 'W01099999', 'Burglary'),
+    row('2025-03', good, 'Burglary', 'Caf\u00e9'),
+  ].join('\r\n') + '\r\n';
+  const files = {
+    'lookup.csv': read('lookup.csv'),
+    '2025-01-south-wales-street.csv': jan,
+    '2025-02-south-wales-street.csv': Buffer.from(feb),
+    'again/2025-01-copy-street.csv': jan,
+    'again/2025-02-other-street.csv': Buffer.from(feb.replace(first, row('2025-02', good, 'Robbery'))),
+    // Windows-1252: every character below 256 is its own byte.
+    '2025-03-south-wales-street.csv': Buffer.from(march, 'latin1'),
+    'notes.txt': Buffer.from('hello\n'),
+  };
+  const paths = Object.entries(files).map(([name, bytes]) => {
+    const path = join(tmp, name);
+    writeFileSync(path, bytes);
+    return path;
+  });
+  const own = Object.entries(files).map(([name, bytes]) => `${name} ${bytes.toString('latin1')}`).join(' ');
+  return { paths, own: wordsOf(own) };
+}
+
+test('in Welsh: every message of the Load data page (repeats, an unknown file, malformed rows, Windows-1252, unknown codes) is Welsh', async () => {
+  const { paths, own } = messyFiles();
+  const forbidden = new Set([...FORBIDDEN].filter((w) => !own.has(w)));
+  // The check would see English: the catalogue's words of these messages.
+  for (const w of ['malformed', 'expected', 'vintage', 'twice', 'lists']) {
+    assert.ok(forbidden.has(w), `${w} is a word the check looks for`);
+  }
+  const { page, errors } = await open(app.browser, `${app.server.url}?page=load&lang=cy`);
+  await page.getByTestId('load-input').setInputFiles(paths);
+  await page.getByTestId('load-start').waitFor({ timeout: 60_000 });
+  const english = async (what) => {
+    const text = (await page.evaluate(() => `${document.title}\n${document.body.innerText}`)).replace(/\S*\?\S+/g, ' ');
+    return [...wordsOf(text)].filter((w) => forbidden.has(w)).map((w) => `${what}: ${w}`);
+  };
+  const found = await english('the files chosen');
+  await page.getByTestId('load-start').click();
+  await page.getByTestId('local-notice').waitFor({ timeout: 60_000 });
+  found.push(...await english('the figures'));
+  await page.getByTestId('local-report-link').click();
+  await page.getByTestId('load-rejected').waitFor();
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  found.push(...await english('the report'));
+  assert.deepEqual(found, [], 'English on the Welsh Load data page');
+  // Each kind of message is there, in Welsh: file, line and column.
+  const rejected = await page.getByTestId('load-rejected').locator('li').allInnerTexts();
+  assert.deepEqual(rejected.map((r) => r.split(':')[0]), [
+    '2025-03-south-wales-street.csv, llinell 3, colofn Month',
+    '2025-03-south-wales-street.csv, llinell 4, colofn Crime type',
+    '2025-03-south-wales-street.csv, llinell 5',
+  ]);
+  assert.match(rejected[0], /disgwyliwyd mis ar y ffurf BBBB-MM, cafwyd "2025-13"$/);
+  assert.match(rejected[2], /disgwyliwyd 12 maes, cafwyd 3$/);
+  assert.match(await page.getByTestId('load-unknown').innerText(), /^Mae gan 1 res god ACEHI .*W01099999 \(1 res\)/);
+  const quality = await page.getByTestId('load-quality').innerText();
+  assert.match(quality, /2025-03-south-wales-street\.csv: nid testun UTF-8 yw 1 rhes; fe'i darllenwyd fel Windows-1252 \(llinell 7\)\./);
+  const results = await page.getByTestId('load-report-files').locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  const result = (name) => (results.find((r) => r[0] === name) ?? [])[4] ?? `${name} missing`;
+  assert.match(result('2025-01-copy-street.csv'), /^Heb ei defnyddio: yr un mis a heddlu â 2025-01-south-wales-street\.csv .* a'r un cynnwys/);
+  assert.match(result('2025-02-other-street.csv'), /^Heb ei defnyddio: .* ond cynnwys gwahanol/);
+  assert.match(result('notes.txt'), /^Nid oedd modd ei defnyddio\. notes\.txt: nid yw'n ffeil y mae'r archwiliwr yn ei darllen/);
+  const takenToBe = (name) => (results.find((r) => r[0] === name) ?? [])[1];
+  assert.equal(takenToBe('2025-01-south-wales-street.csv'), 'troseddau lefel stryd police.uk, 2025-01 (South Wales Police)');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('in Welsh: the dataset menu gives each dataset its Welsh title, else its English one', async () => {
+  const { page, errors } = await open(app.browser, `${app.server.url}?dataset=welsh&lang=cy`);
+  await page.route('**/data/index.json', (route) => route.fulfill({
+    contentType: 'application/json',
+    body: JSON.stringify([
+      { name: 'cleveland', title: 'Cleveland' },
+      { name: 'welsh', title: 'Merthyr Tydfil: test data (invented rows)', title_cy: 'Merthyr Tudful: data prawf (rhesi wedi\'u dyfeisio)' },
+    ]),
+  }));
+  await page.reload();
+  const menu = page.getByTestId('dataset-select');
+  await menu.waitFor();
+  assert.deepEqual(await menu.locator('option').allInnerTexts(), ['Cleveland', 'Merthyr Tudful: data prawf (rhesi wedi\'u dyfeisio)']);
+  await page.goto(`${app.server.url}?dataset=welsh`);
+  await menu.waitFor();
+  assert.deepEqual(await menu.locator('option').allInnerTexts(), ['Cleveland', 'Merthyr Tydfil: test data (invented rows)']);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -7,7 +7,7 @@ mod areas;
 
 use serde::Serialize;
 
-use crate::data::Month;
+use crate::data::{Categories, Month};
 use crate::format::{signed, signed_pct, thousands};
 use crate::i18n::{Msg, Words};
 
@@ -75,6 +75,9 @@ pub struct FindingsInput<'a> {
     pub deprivation: Option<&'a Deprivation>,
     /// Targets evaluated for the pair.
     pub targets: &'a [TargetResult],
+    /// The dataset's categories, which name the targets' groups and
+    /// categories in the findings' language.
+    pub names: &'a Categories,
     /// The months of each period without data: when there are any, the
     /// periods are not compared, and the first finding says so.
     pub coverage: &'a Coverage,
@@ -278,7 +281,10 @@ fn targets(input: &FindingsInput, push: &mut impl FnMut(FindingKind, String)) {
             },
             &[
                 ("status", status(*s)),
-                ("what", &in_sentence(&t.target.selection.label_in(w))),
+                (
+                    "what",
+                    &in_sentence(&t.target.selection.name_in(input.names, w)),
+                ),
                 ("against", &against(t)),
             ],
         ),
@@ -288,7 +294,7 @@ fn targets(input: &FindingsInput, push: &mut impl FnMut(FindingKind, String)) {
                 .iter()
                 .filter(|(_, s)| *s != TargetStatus::OnTarget)
                 .map(|(t, s)| {
-                    let what = in_sentence(&t.target.selection.label_in(w));
+                    let what = in_sentence(&t.target.selection.name_in(input.names, w));
                     w.f(
                         Msg::TargetIs,
                         &[

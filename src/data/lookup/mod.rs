@@ -15,6 +15,7 @@
 //! listed twice with different successors, the first listing is used and the
 //! later one rejected (as for any LSOA listed again with different areas).
 
+use crate::i18n::{Msg, Text};
 use rustc_hash::FxHashMap;
 use std::io::Read;
 
@@ -30,24 +31,20 @@ use super::table::Table;
 use columns::{lsoa_year, Columns};
 
 /// Why a lookup cannot be used as asked.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LookupError {
     /// The lookup has no column for the level asked for.
-    #[error("the lookup has no {level} codes; it has: {available}")]
     NoSuchLevel {
         /// The level asked for.
         level: Level,
-        /// The levels it has, comma-separated.
-        available: String,
+        /// The levels it has.
+        available: Vec<Level>,
     },
     /// The area to restrict to is not in the lookup.
-    #[error("area {0} is not in the lookup, so nothing can be placed inside it")]
     UnknownArea(String),
     /// No lookup was given.
-    #[error("no lookup was given")]
     NoLookup,
     /// A lookup before the last one cannot bridge codes to the next.
-    #[error("lookup {position} of {count} is not a bridge: every lookup but the last needs two LSOA code columns of different years (e.g. LSOA11CD and LSOA21CD)")]
     NotABridge {
         /// Its 1-based position.
         position: usize,
@@ -55,6 +52,47 @@ pub enum LookupError {
         count: usize,
     },
 }
+
+impl LookupError {
+    /// The message, in any language.
+    pub fn text(&self) -> Text {
+        match self {
+            LookupError::NoSuchLevel { level, available } => {
+                let available = available.iter().map(|l| level_name(*l)).collect();
+                Text::msg(Msg::LookupNoSuchLevel)
+                    .with("level", level_name(*level))
+                    .with("available", Text::Join(", ", available))
+            }
+            LookupError::UnknownArea(code) => {
+                Text::msg(Msg::LookupUnknownArea).with("code", code.as_str())
+            }
+            LookupError::NoLookup => Text::msg(Msg::LookupNone),
+            LookupError::NotABridge { position, count } => Text::msg(Msg::LookupNotABridge)
+                .with("position", position.to_string())
+                .with("count", count.to_string()),
+        }
+    }
+}
+
+/// A level by the name the address and the command line give it (`ward`,
+/// `district`), in any language.
+pub fn level_name(level: Level) -> Text {
+    Text::msg(match level {
+        Level::Lsoa => Msg::LevelNameLsoa,
+        Level::Msoa => Msg::LevelNameMsoa,
+        Level::Ward => Msg::LevelNameWard,
+        Level::District => Msg::LevelNameDistrict,
+    })
+}
+
+/// In English (the command line's).
+impl std::fmt::Display for LookupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for LookupError {}
 
 /// One LSOA with its codes at every level the lookup carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -138,13 +176,14 @@ impl Lookup {
         self.levels[level.index()]
     }
 
+    /// The levels carried.
+    pub fn levels(&self) -> Vec<Level> {
+        LEVELS.into_iter().filter(|l| self.has_level(*l)).collect()
+    }
+
     /// The levels carried, comma-separated (for messages).
     pub fn level_names(&self) -> String {
-        let names: Vec<&str> = LEVELS
-            .into_iter()
-            .filter(|l| self.has_level(*l))
-            .map(Level::name)
-            .collect();
+        let names: Vec<&str> = self.levels().into_iter().map(Level::name).collect();
         names.join(", ")
     }
 
@@ -205,7 +244,7 @@ pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport)
         let names = columns.names.map(text);
         let names_cy = columns.names_cy.map(text);
         let Some(lsoa) = codes[0] else {
-            let reason = "the LSOA code is empty".to_string();
+            let reason = Text::msg(Msg::LsoaEmpty);
             return report.reject(file, line, lsoa_header, reason);
         };
         let row = LookupRow {
@@ -213,9 +252,7 @@ pub fn read_lookup<R: Read>(file: &str, input: R) -> Result<(Lookup, LoadReport)
             successor: text(columns.successor).map(str::to_string),
         };
         if !lookup.add(lsoa, row) {
-            let reason = format!(
-                "LSOA {lsoa} is listed again with different areas; the first listing is used"
-            );
+            let reason = Text::msg(Msg::LsoaAgain).with("lsoa", lsoa);
             return report.reject(file, line, lsoa_header, reason);
         }
         for (map, names) in [(&mut lookup.names, names), (&mut lookup.names_cy, names_cy)] {
@@ -354,7 +391,7 @@ mod tests {
         assert!(r.adds_up());
         let lines: Vec<u64> = r.rejections.iter().map(|x| x.line).collect();
         assert_eq!(lines, vec![3, 4, 6]);
-        assert!(r.rejections[1].reason.contains("listed again"));
+        assert!(r.rejections[1].reason.to_string().contains("listed again"));
         assert_eq!(
             l.lsoa("E01011698").unwrap().code(Level::District),
             Some("E08000035")
@@ -370,7 +407,7 @@ mod tests {
         let (l, r) = read_lookup("b.csv", text.as_bytes()).unwrap();
         assert!(l.is_bridge());
         assert_eq!((r.accepted, r.rejected), (2, 1), "E01000002 listed twice");
-        assert!(r.rejections[0].reason.contains("first listing"));
+        assert!(r.rejections[0].reason.to_string().contains("first listing"));
         let row = l.lsoa("E01000002").unwrap();
         assert_eq!(row.successor(), Some("E01000010"));
         assert_eq!(l.name("E01000001"), Some("Old 001A"));

@@ -10,6 +10,7 @@ use super::error::FileError;
 use super::json::{self, Object, Value};
 use super::json_write::string;
 use super::month::Month;
+use crate::i18n::Lang;
 use std::cell::Cell;
 
 /// The files that make up a dataset, relative to the manifest.
@@ -277,14 +278,27 @@ pub struct DatasetEntry {
     pub name: String,
     /// Its manifest's title.
     pub title: String,
+    /// Its manifest's Welsh title (`title_cy`), when it has one.
+    pub title_cy: Option<String>,
 }
 
-/// Reads `data/index.json` (`[{"name": …, "title": …}, …]`). Entries whose
-/// name is not a plain folder name are left out.
+impl DatasetEntry {
+    /// Its title in `lang`: the Welsh when there is one, else the English.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        match (lang, &self.title_cy) {
+            (Lang::Cy, Some(cy)) => cy,
+            _ => &self.title,
+        }
+    }
+}
+
+/// Reads `data/index.json` (`[{"name": …, "title": …, "title_cy": …}, …]`,
+/// the Welsh title optional). Entries whose name is not a plain folder
+/// name are left out.
 pub fn parse_index(file: &str, text: &str) -> Result<Vec<DatasetEntry>, FileError> {
     let bad = |message: String| FileError::BadJson {
         file: file.to_string(),
-        message,
+        message: message.into(),
     };
     let root = json::parse(text).map_err(|e| bad(e.to_string()))?;
     let items = root
@@ -299,9 +313,13 @@ pub fn parse_index(file: &str, text: &str) -> Result<Vec<DatasetEntry>, FileErro
                 && name
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            let title_cy = item.get("title_cy").and_then(Value::as_str);
             plain.then(|| DatasetEntry {
                 name: name.to_string(),
                 title: title.to_string(),
+                title_cy: title_cy
+                    .filter(|t| !t.trim().is_empty())
+                    .map(str::to_string),
             })
         })
         .collect())
@@ -311,7 +329,7 @@ pub fn parse_index(file: &str, text: &str) -> Result<Vec<DatasetEntry>, FileErro
 fn bad(file: &str, message: String) -> FileError {
     FileError::BadJson {
         file: file.to_string(),
-        message,
+        message: message.into(),
     }
 }
 
@@ -486,11 +504,15 @@ mod tests {
 
     #[test]
     fn reads_the_dataset_index_and_drops_unsafe_names() {
-        let text = r#"[{"name":"demo","title":"Demo"},{"name":"../x","title":"Bad"},{"name":"stockton","title":"Stockton-on-Tees"},{"title":"no name"}]"#;
+        let text = r#"[{"name":"demo","title":"Demo","title_cy":"Enghraifft"},{"name":"../x","title":"Bad"},{"name":"stockton","title":"Stockton-on-Tees","title_cy":""},{"title":"no name"}]"#;
         let list = parse_index("index.json", text).unwrap();
         let names: Vec<&str> = list.iter().map(|d| d.name.as_str()).collect();
         assert_eq!(names, ["demo", "stockton"]);
         assert_eq!(list[1].title, "Stockton-on-Tees");
+        // The Welsh title where there is one, else the English.
+        let titles = |lang| list.iter().map(|d| d.title_in(lang)).collect::<Vec<_>>();
+        assert_eq!(titles(Lang::Cy), ["Enghraifft", "Stockton-on-Tees"]);
+        assert_eq!(titles(Lang::En), ["Demo", "Stockton-on-Tees"]);
         assert!(parse_index("index.json", "{}")
             .unwrap_err()
             .to_string()

@@ -155,6 +155,18 @@ impl Manifest {
             .collect()
     }
 
+    /// Each source's Welsh name the manifest gives, `(English, Welsh)`:
+    /// the main source's and other sources'.
+    pub fn sources_cy(&self) -> Vec<(String, String)> {
+        let main = self.source.as_deref().zip(self.welsh.get(Text::Source));
+        let others = self.files.other_sources.iter();
+        let others = others.filter_map(|o| Some(o.source.as_str()).zip(o.source_cy.as_deref()));
+        main.into_iter()
+            .chain(others)
+            .map(|(en, cy)| (en.to_string(), cy.to_string()))
+            .collect()
+    }
+
     /// Any source's name (a category's `source`: the main source's or one
     /// of `other_sources`', as the English names it) in `lang`: its Welsh
     /// name when the manifest gives one, else `source` itself.

@@ -10,6 +10,7 @@ use crate::data::population::read_population;
 use crate::data::text;
 
 use super::{unknown, FileKind};
+use crate::i18n::{Msg, Text};
 
 /// True when `b` has control bytes that text in Windows-1252 has not: any
 /// below 0x20 but tab, line feed, carriage return and form feed.
@@ -30,11 +31,11 @@ fn utf8_but_cut(b: &[u8]) -> bool {
 pub(super) fn csv_kind(text: &[u8]) -> FileKind {
     let mut scanner = Scanner::new();
     let Some(rec) = scanner.next(text, true) else {
-        return unknown("the file is empty");
+        return unknown(Msg::IsEmpty);
     };
     let consumed = rec.consumed;
     if !utf8_but_cut(rec.fields.bytes()) && has_controls(text) {
-        return unknown("a binary file, not text (it has control bytes and is not UTF-8)");
+        return unknown(Msg::IsControlBytes);
     }
     let (headers, _) = header::names(rec.fields);
     let header_line = &text[..consumed];
@@ -89,21 +90,13 @@ pub(super) fn csv_kind(text: &[u8]) -> FileKind {
         shown.push("…");
     }
     if headers.len() == 1 {
+        let line = format!("{:?}", shown.join(""));
         return FileKind::Unknown {
-            reason: format!(
-                "its first line has no commas ({:?}), so it is not a CSV file",
-                shown.join("")
-            ),
+            reason: Text::msg(Msg::IsNoCommas).with("line", line),
         };
     }
     FileKind::Unknown {
-        reason: format!(
-            "a CSV whose header has none of the columns the explorer reads (it has: {}); \
-             expected a police.uk street file (Month, LSOA code, Crime type), a counts file \
-             (month, area_code, category, count), an areas file (area_code, area_name), an ONS \
-             lookup (e.g. LSOA21CD, WD25CD, LAD25CD), a population or a deprivation table",
-            shown.join(", ")
-        ),
+        reason: Text::msg(Msg::IsOtherCsv).with("header", shown.join(", ")),
     }
 }
 

@@ -3,6 +3,7 @@
 
 use crate::data::lookup::Level;
 use crate::data::month::Month;
+use crate::i18n::{Msg, Text};
 
 /// What a file was taken to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,59 +46,55 @@ pub enum FileKind {
     /// None of the above, and why.
     Unknown {
         /// What it is instead, in words a person can act on.
-        reason: String,
+        reason: Text,
     },
 }
 
 impl FileKind {
     /// A sentence for the page: what the file was taken to be.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Text {
+        let t = Text::msg;
         match self {
             FileKind::PoliceUkStreet { month, force } => {
-                let mut s = "police.uk street-level crimes".to_string();
+                // Punctuation and the file's own values: every language's.
+                let mut more = String::new();
                 if let Some(m) = month {
-                    s.push_str(&format!(", {m}"));
+                    more.push_str(&format!(", {m}"));
                 }
                 if let Some(f) = force {
-                    s.push_str(&format!(" ({f})"));
+                    more.push_str(&format!(" ({f})"));
                 }
-                s
+                t(Msg::KindPoliceUk).with("more", more)
             }
-            FileKind::CountsFile => "a counts file (month, area_code, category, count)".to_string(),
+            FileKind::CountsFile => t(Msg::KindCounts),
             FileKind::AreasFile {
                 parents,
                 population,
                 deprivation,
             } => {
-                let mut parts = vec!["names"];
-                if *parents {
-                    parts.push("parents");
-                }
-                if *population {
-                    parts.push("populations");
-                }
-                if *deprivation {
-                    parts.push("deprivation");
-                }
-                format!("an areas file: area {}", join_and(&parts))
+                let parts = [
+                    (true, Msg::KindAreaNames),
+                    (*parents, Msg::KindAreaParents),
+                    (*population, Msg::KindAreaPopulations),
+                    (*deprivation, Msg::KindAreaDeprivation),
+                ];
+                let parts = parts.iter().filter(|(on, _)| *on).map(|(_, m)| t(*m));
+                t(Msg::KindAreas).with("parts", Text::And(parts.collect()))
             }
             FileKind::Lookup { bridge, levels } => {
-                let names: Vec<&str> = levels.iter().map(|l| level_words(*l)).collect();
+                let names = levels.iter().map(|l| level_words(*l)).collect();
                 if *bridge {
-                    format!(
-                        "an ONS lookup bridging LSOA codes of one year to another's ({})",
-                        names.join(", ")
-                    )
+                    t(Msg::KindLookupBridge).with("levels", Text::Join(", ", names))
                 } else {
-                    format!("an ONS area lookup: {}", names.join(" → "))
+                    t(Msg::KindLookup).with("levels", Text::Join(" → ", names))
                 }
             }
-            FileKind::Population => "residents by area (a population table)".to_string(),
-            FileKind::Deprivation => "deprivation ranks by LSOA (e.g. IMD 2019)".to_string(),
-            FileKind::Categories => "a categories file (category, group)".to_string(),
-            FileKind::Boundaries => "area boundaries (GeoJSON)".to_string(),
-            FileKind::Zip => "a ZIP archive".to_string(),
-            FileKind::Unknown { reason } => format!("not a file the explorer reads: {reason}"),
+            FileKind::Population => t(Msg::KindPopulation),
+            FileKind::Deprivation => t(Msg::KindDeprivation),
+            FileKind::Categories => t(Msg::KindCategories),
+            FileKind::Boundaries => t(Msg::KindBoundaries),
+            FileKind::Zip => t(Msg::KindZip),
+            FileKind::Unknown { reason } => t(Msg::KindUnknown).with("reason", reason.clone()),
         }
     }
 
@@ -107,19 +104,11 @@ impl FileKind {
     }
 }
 
-fn level_words(level: Level) -> &'static str {
+fn level_words(level: Level) -> Text {
     match level {
-        Level::Lsoa => "LSOA",
-        Level::Msoa => "MSOA",
-        Level::Ward => "ward",
-        Level::District => "local authority",
-    }
-}
-
-fn join_and(parts: &[&str]) -> String {
-    match parts.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        Some((last, _)) => (*last).to_string(),
-        None => String::new(),
+        Level::Lsoa => Text::from("LSOA"),
+        Level::Msoa => Text::from("MSOA"),
+        Level::Ward => Text::msg(Msg::KindLevelWard),
+        Level::District => Text::msg(Msg::KindLevelDistrict),
     }
 }

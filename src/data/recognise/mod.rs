@@ -19,14 +19,15 @@
 mod csv;
 mod kind;
 
+use crate::i18n::{Msg, Text};
 pub use kind::FileKind;
 
 /// How many leading bytes [`recognise`] looks at.
 pub const SNIFF_BYTES: usize = 8 * 1024;
 
-fn unknown(reason: &str) -> FileKind {
+fn unknown(reason: Msg) -> FileKind {
     FileKind::Unknown {
-        reason: reason.to_string(),
+        reason: Text::msg(reason),
     }
 }
 
@@ -36,7 +37,7 @@ pub fn recognise(name: &str, first_bytes: &[u8]) -> FileKind {
     let _ = name;
     let b = first_bytes;
     if b.is_empty() {
-        return unknown("the file is empty");
+        return unknown(Msg::IsEmpty);
     }
     if let Some(kind) = magic(b) {
         return kind;
@@ -44,7 +45,7 @@ pub fn recognise(name: &str, first_bytes: &[u8]) -> FileKind {
     let text = b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b);
     let start = text.iter().position(|c| !c.is_ascii_whitespace());
     let Some(start) = start else {
-        return unknown("the file is empty (blank lines only)");
+        return unknown(Msg::IsBlank);
     };
     let text = &text[start..];
     if text.first().is_some_and(|c| JSON_STARTS.contains(c)) {
@@ -54,58 +55,41 @@ pub fn recognise(name: &str, first_bytes: &[u8]) -> FileKind {
         return markup_kind(text);
     }
     if text.contains(&0) {
-        return unknown("a binary file, not text");
+        return unknown(Msg::IsBinary);
     }
     csv::csv_kind(text)
 }
 
 fn magic(b: &[u8]) -> Option<FileKind> {
-    const TABLE: [(&[u8], &str); 17] = [
-        (
-            b"%PDF",
-            "a PDF document; the explorer reads CSV, ZIP and GeoJSON files",
-        ),
-        (
-            b"\xD0\xCF\x11\xE0",
-            "an old-style Office document (e.g. .xls); save the sheet as CSV (UTF-8)",
-        ),
-        (b"\x1F\x8B", "a gzip-compressed file; unpack it first"),
-        (b"Rar!", "a RAR archive; unpack it, or load a .zip"),
-        (
-            b"7z\xBC\xAF\x27\x1C",
-            "a 7-Zip archive; unpack it, or load a .zip",
-        ),
-        (b"\x89PNG", "an image (PNG), not data"),
-        (b"\xFF\xD8\xFF", "an image (JPEG), not data"),
-        (b"GIF8", "an image (GIF), not data"),
-        (b"II*\0", "an image (TIFF), not data"),
-        (b"MM\0*", "an image (TIFF), not data"),
-        (b"\xFD7zXZ\0", "an xz-compressed file; unpack it first"),
-        (b"BZh", "a bzip2-compressed file; unpack it first"),
-        (
-            b"\x28\xB5\x2F\xFD",
-            "a zstd-compressed file; unpack it first",
-        ),
-        (
-            b"SQLite format 3\0",
-            "an SQLite database; export the table as CSV (UTF-8)",
-        ),
-        (b"PAR1", "a Parquet file; export it as CSV (UTF-8)"),
-        (b"\xFF\xFE", "UTF-16 text; save it as CSV (UTF-8)"),
-        (b"\xFE\xFF", "UTF-16 text; save it as CSV (UTF-8)"),
+    const TABLE: [(&[u8], Msg); 17] = [
+        (b"%PDF", Msg::IsPdf),
+        (b"\xD0\xCF\x11\xE0", Msg::IsOldOffice),
+        (b"\x1F\x8B", Msg::IsGzip),
+        (b"Rar!", Msg::IsRar),
+        (b"7z\xBC\xAF\x27\x1C", Msg::Is7z),
+        (b"\x89PNG", Msg::IsPng),
+        (b"\xFF\xD8\xFF", Msg::IsJpeg),
+        (b"GIF8", Msg::IsGif),
+        (b"II*\0", Msg::IsTiff),
+        (b"MM\0*", Msg::IsTiff),
+        (b"\xFD7zXZ\0", Msg::IsXz),
+        (b"BZh", Msg::IsBzip2),
+        (b"\x28\xB5\x2F\xFD", Msg::IsZstd),
+        (b"SQLite format 3\0", Msg::IsSqlite),
+        (b"PAR1", Msg::IsParquet),
+        (b"\xFF\xFE", Msg::IsUtf16),
+        (b"\xFE\xFF", Msg::IsUtf16),
     ];
     if b.starts_with(b"PK\x03\x04") || b.starts_with(b"PK\x05\x06") {
         return Some(FileKind::Zip);
     }
     if b.starts_with(b"PK\x07\x08") {
-        return Some(unknown(
-            "one part of a split (multi-part) ZIP archive; join the parts first",
-        ));
+        return Some(unknown(Msg::IsSplitZip));
     }
     TABLE
         .iter()
         .find(|(m, _)| b.starts_with(m))
-        .map(|(_, reason)| unknown(reason))
+        .map(|(_, reason)| unknown(*reason))
 }
 
 /// How JSON text starts: an object (a GeoJSON file is one) or an array.
@@ -116,7 +100,7 @@ fn json_kind(text: &[u8]) -> FileKind {
     if text.first() == JSON_STARTS.first() && has(b"\"FeatureCollection\"") {
         FileKind::Boundaries
     } else {
-        unknown("a JSON file, but not a GeoJSON FeatureCollection of area boundaries")
+        unknown(Msg::IsOtherJson)
     }
 }
 
@@ -128,11 +112,11 @@ fn markup_kind(text: &[u8]) -> FileKind {
         .unwrap_or(text)
         .to_ascii_lowercase();
     if head.starts_with(b"<!doctype html") || head.starts_with(b"<html") {
-        unknown("a web page (HTML), not data: perhaps the page was saved instead of the file it links to")
+        unknown(Msg::IsHtml)
     } else if head.starts_with(b"<?xml") || head.starts_with(b"<!--") {
-        unknown("an XML file, not CSV; the explorer reads CSV, ZIP and GeoJSON files")
+        unknown(Msg::IsXml)
     } else {
-        unknown("a file of markup (it starts with \"<\"), not CSV; the explorer reads CSV, ZIP and GeoJSON files")
+        unknown(Msg::IsMarkup)
     }
 }
 
@@ -147,7 +131,7 @@ mod tests {
 
     fn reason(k: FileKind) -> String {
         match k {
-            FileKind::Unknown { reason } => reason,
+            FileKind::Unknown { reason } => reason.to_string(),
             other => panic!("expected Unknown, got {other:?}"),
         }
     }
@@ -157,7 +141,7 @@ mod tests {
         let k = kind(b"Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n\
                    ,2023-07,Cleveland Police,Cleveland Police,-1.2,54.5,On or near X,E01000001,X 001A,Burglary,,\n");
         assert_eq!(
-            k.describe(),
+            k.describe().to_string(),
             "police.uk street-level crimes, 2023-07 (Cleveland Police)"
         );
         // A header alone, or a first row cut off by the sniff window.
@@ -180,7 +164,7 @@ mod tests {
         assert_eq!(kind(b"category,group,is_crime\n"), FileKind::Categories);
         let k = kind(b"area_code,area_name,parent_code,population\r\n");
         assert_eq!(
-            k.describe(),
+            k.describe().to_string(),
             "an areas file: area names, parents and populations"
         );
         assert_eq!(
@@ -193,7 +177,7 @@ mod tests {
         );
         let k = kind(b"\xEF\xBB\xBFLSOA21CD,LSOA21NM,WD25CD,WD25NM,LAD25CD,LAD25NM\n");
         assert_eq!(
-            k.describe(),
+            k.describe().to_string(),
             "an ONS area lookup: LSOA → ward → local authority"
         );
         let k = kind(b"ObjectId,LSOA11CD,LSOA11NM,LSOA21CD,LSOA21NM,LAD22CD\n");
@@ -211,7 +195,7 @@ mod tests {
         let k = kind(b"Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\r\n\
                    ,2024-03,Queen\x92s Police,Queen\x92s Police,-1.2,54.5,On or near Caf\xE9,E01000001,X 001A,Burglary,,\r\n");
         assert_eq!(
-            k.describe(),
+            k.describe().to_string(),
             "police.uk street-level crimes, 2024-03 (Queen’s Police)"
         );
         // Headers in Windows-1252: an areas file, a lookup with Welsh names.
@@ -306,7 +290,7 @@ mod tests {
         ("ons/recorded_crime_by_force_2017_18.csv", ""),
     ];
         for (file, want) in cases {
-            let got = recognise(file, &first(file)).describe();
+            let got = recognise(file, &first(file)).describe().to_string();
             if want.is_empty() {
                 assert!(
                     got.starts_with("not a file the explorer reads"),

@@ -4,12 +4,14 @@
 use crate::data::recognise::{recognise, FileKind, SNIFF_BYTES};
 use crate::data::zip::{EntryReader, ReadAt, ZipArchive, ZipEntry};
 
+use crate::i18n::{Msg, Text};
+
 use super::files::{is_reference, not_police, FileStatus};
 use super::{LoadSession, STEP_BYTES};
 
 /// The first [`SNIFF_BYTES`] of an archive entry.
-fn sniff_entry(archive: &str, src: &mut dyn ReadAt, entry: &ZipEntry) -> Result<Vec<u8>, String> {
-    let mut reader = EntryReader::new(archive, entry, src).map_err(|e| e.to_string())?;
+fn sniff_entry(archive: &str, src: &mut dyn ReadAt, entry: &ZipEntry) -> Result<Vec<u8>, Text> {
+    let mut reader = EntryReader::new(archive, entry, src).map_err(|e| e.text())?;
     let mut head = Vec::new();
     while head.len() < SNIFF_BYTES {
         let done = reader
@@ -17,7 +19,7 @@ fn sniff_entry(archive: &str, src: &mut dyn ReadAt, entry: &ZipEntry) -> Result<
                 let room = SNIFF_BYTES.saturating_sub(head.len());
                 head.extend_from_slice(&p[..room.min(p.len())]);
             })
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.text())?;
         if done {
             break;
         }
@@ -30,12 +32,12 @@ pub(super) fn unpack_entry(
     archive: &str,
     src: &mut dyn ReadAt,
     entry: &ZipEntry,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, Text> {
     let mut out = Vec::new();
     crate::data::zip::read_entry(archive, src, entry, STEP_BYTES, &mut |p| {
         out.extend_from_slice(p)
     })
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| e.text())?;
     Ok(out)
 }
 
@@ -47,12 +49,12 @@ impl LoadSession {
         let name = self.items[item].report.name.clone();
         let archive = match ZipArchive::open(&name, self.sources[src].as_mut()) {
             Ok(a) => a,
-            Err(e) => return self.set_status(item, FileStatus::Failed(e.to_string())),
+            Err(e) => return self.set_status(item, FileStatus::Failed(e.text())),
         };
         if let Some(doc) = archive.office_document() {
-            let message = format!(
-                "{name}: {doc}, not an archive of data files; save the sheet as CSV (UTF-8)"
-            );
+            let message = Text::msg(Msg::OfficeNotArchive)
+                .with("file", name.as_str())
+                .with("doc", Text::msg(doc));
             return self.set_status(item, FileStatus::Failed(message));
         }
         let mut usable = 0;
@@ -60,7 +62,7 @@ impl LoadSession {
             usable += usize::from(self.add_entry(&name, src, entry));
         }
         if usable == 0 {
-            let message = format!("{name}: the archive holds no file the explorer reads");
+            let message = Text::msg(Msg::ArchiveHoldsNothing).with("file", name.as_str());
             self.set_status(item, FileStatus::Failed(message));
         }
     }
@@ -76,9 +78,9 @@ impl LoadSession {
         };
         if entry.name.starts_with("__MACOSX/") || entry.file_name().starts_with("._") {
             let kind = FileKind::Unknown {
-                reason: "macOS metadata".to_string(),
+                reason: Text::msg(Msg::MacMetadata),
             };
-            let status = FileStatus::NotUsed("macOS metadata, not data".to_string());
+            let status = FileStatus::NotUsed(Text::msg(Msg::MacMetadataNotData));
             push(self, kind, status);
             return false;
         }
@@ -86,7 +88,7 @@ impl LoadSession {
             Ok(h) => h,
             Err(m) => {
                 let kind = FileKind::Unknown {
-                    reason: "it cannot be unpacked".to_string(),
+                    reason: Text::msg(Msg::CannotBeUnpacked),
                 };
                 push(self, kind, FileStatus::Failed(m));
                 return false;
@@ -97,9 +99,7 @@ impl LoadSession {
             self.sampled.extend(super::files::sample_head(&head));
         }
         let status = match &kind {
-            FileKind::Zip => FileStatus::NotUsed(
-                "an archive inside the archive; unzip the outer one and load this one".to_string(),
-            ),
+            FileKind::Zip => FileStatus::NotUsed(Text::msg(Msg::ZipInZip)),
             FileKind::Unknown { .. } => FileStatus::NotUsed(kind.describe()),
             k if self.police_only && !k.is_police() => FileStatus::NotUsed(not_police(k)),
             _ => FileStatus::Waiting,

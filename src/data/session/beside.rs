@@ -12,6 +12,7 @@ use crate::data::category::{Categories, Category};
 use crate::data::counts::read_counts_bytes;
 use crate::data::cube::{Cube, CubeBuilder};
 use crate::data::report::LoadReport;
+use crate::i18n::{Msg, Text};
 
 use super::archive::unpack_entry;
 use super::files::{read_all, FileStatus};
@@ -30,7 +31,7 @@ pub(super) struct Beside {
 
 /// The bytes of `item`, read whole from `source` (a file, or an
 /// archive's entry unpacked).
-pub(super) fn item_bytes(source: &mut dyn ReadAt, item: &Item) -> Result<Vec<u8>, String> {
+pub(super) fn item_bytes(source: &mut dyn ReadAt, item: &Item) -> Result<Vec<u8>, Text> {
     match &item.entry {
         Some(entry) => unpack_entry(item.archive_name(), source, entry),
         None => read_all(source, &item.report.name),
@@ -39,7 +40,7 @@ pub(super) fn item_bytes(source: &mut dyn ReadAt, item: &Item) -> Result<Vec<u8>
 
 impl LoadSession {
     /// The bytes of item `i`.
-    fn bytes_of(&mut self, i: usize) -> Result<Vec<u8>, String> {
+    fn bytes_of(&mut self, i: usize) -> Result<Vec<u8>, Text> {
         let item = &self.items[i];
         item_bytes(self.sources[item.source].as_mut(), item)
     }
@@ -74,15 +75,13 @@ impl LoadSession {
             let rows = match read_counts_bytes(&name, &bytes, &mut builder) {
                 Ok(rows) => rows,
                 Err(e) => {
-                    self.set_status(i, FileStatus::Failed(e.to_string()));
+                    self.set_status(i, FileStatus::Failed(e.text()));
                     continue;
                 }
             };
             let theirs = builder.build()?;
             if let Some(same) = theirs.categories().iter().find(|c| counted.contains(c)) {
-                let why = format!(
-                    "its category {same:?} is one the police.uk files count, so the same crimes could be counted twice; load it on its own"
-                );
+                let why = Text::msg(Msg::CountsBesidePolice).with("category", format!("{same:?}"));
                 self.set_status(i, FileStatus::NotUsed(why));
                 continue;
             }

@@ -14,20 +14,23 @@ use crate::data::population::read_population;
 use crate::data::recognise::{recognise, FileKind, SNIFF_BYTES};
 use crate::data::report::LoadReport;
 use crate::data::zip::{ReadAt, ZipEntry};
+use crate::i18n::{Msg, Text};
 
 use super::repeats::Repeat;
 use super::{Item, LoadSession};
 
 /// Why a file other than police.uk street data is not used by a load of
 /// police.uk files only ([`LoadSession::police_only`]).
-pub(super) fn not_police(kind: &FileKind) -> String {
+pub(super) fn not_police(kind: &FileKind) -> Text {
     match kind {
         FileKind::Unknown { .. } => kind.describe(),
-        _ => format!(
-            "{}, not police.uk street data (only those are read here)",
-            kind.describe()
-        ),
+        _ => Text::msg(Msg::NotPolice).with("kind", kind.describe()),
     }
+}
+
+/// `{file}: {why}`.
+pub(super) fn named(file: &str, why: Text) -> Text {
+    Text::msg(Msg::NamedWhy).with("file", file).with("why", why)
 }
 
 /// What became of one file.
@@ -38,13 +41,13 @@ pub enum FileStatus {
     /// Read.
     Read,
     /// Not used, and why (not an error).
-    NotUsed(String),
+    NotUsed(Text),
     /// Could not be read: the message names the file.
-    Failed(String),
+    Failed(Text),
     /// Read in part: it failed after some of its rows were counted (a
     /// damaged archive entry, a file changed while read); the message
     /// names the file and says how many rows are counted.
-    Partly(String),
+    Partly(Text),
     /// Not read: a police.uk file of a month and force already read.
     Repeat(Repeat),
 }
@@ -79,18 +82,25 @@ pub struct FileReport {
 
 impl FileReport {
     /// The sentence for the page: what the file was taken to be.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Text {
         self.kind.describe()
     }
 }
 
-pub(super) fn read_all(src: &mut dyn ReadAt, name: &str) -> Result<Vec<u8>, String> {
+pub(super) fn read_all(src: &mut dyn ReadAt, name: &str) -> Result<Vec<u8>, Text> {
     let len =
-        usize::try_from(src.size()).map_err(|_| format!("{name}: too large to read whole"))?;
+        usize::try_from(src.size()).map_err(|_| Text::msg(Msg::FileTooLarge).with("file", name))?;
     let mut buf = vec![0u8; len];
     src.read_at(0, &mut buf)
-        .map_err(|m| format!("{name}: cannot be read: {m}"))?;
+        .map_err(|m| cannot_be_read(name, m))?;
     Ok(buf)
+}
+
+/// `{file}: cannot be read: {why}` (`why` the system's words).
+pub(super) fn cannot_be_read(file: &str, why: String) -> Text {
+    Text::msg(Msg::FileCannotBeRead)
+        .with("file", file)
+        .with("why", why)
 }
 
 pub(super) fn is_reference(kind: &FileKind) -> bool {
@@ -188,24 +198,18 @@ impl LoadSession {
             Ok(()) => recognise(name, &head),
             Err(m) => {
                 let kind = FileKind::Unknown {
-                    reason: "it cannot be read".to_string(),
+                    reason: Text::msg(Msg::CannotBeRead),
                 };
-                self.push(
-                    name,
-                    size,
-                    kind,
-                    src,
-                    None,
-                    FileStatus::Failed(format!("{name}: cannot be read: {m}")),
-                );
+                let status = FileStatus::Failed(cannot_be_read(name, m));
+                self.push(name, size, kind, src, None, status);
                 return index;
             }
         };
         let status = match &kind {
-            FileKind::Unknown { .. } => FileStatus::Failed(format!("{name}: {}", kind.describe())),
+            FileKind::Unknown { .. } => FileStatus::Failed(named(name, kind.describe())),
             FileKind::Zip => FileStatus::Read,
             k if self.police_only && !k.is_police() => {
-                FileStatus::Failed(format!("{name}: {}", not_police(k)))
+                FileStatus::Failed(named(name, not_police(k)))
             }
             _ => FileStatus::Waiting,
         };
@@ -232,11 +236,11 @@ impl LoadSession {
 
     /// Adds a file that cannot be opened at all, with the message saying
     /// why (naming it): it is reported with the others, and set aside.
-    pub fn add_unreadable(&mut self, name: &str, message: String) -> usize {
+    pub fn add_unreadable(&mut self, name: &str, message: Text) -> usize {
         let src = self.sources.len();
         self.sources.push(Box::new(Vec::new()));
         let kind = FileKind::Unknown {
-            reason: "it cannot be read".to_string(),
+            reason: Text::msg(Msg::CannotBeRead),
         };
         self.push(name, 0, kind, src, None, FileStatus::Failed(message))
     }
@@ -309,7 +313,7 @@ impl LoadSession {
                 it.report.rows = rows;
                 it.report.status = FileStatus::Read;
             }
-            Err(e) => it.report.status = FileStatus::Failed(e.to_string()),
+            Err(e) => it.report.status = FileStatus::Failed(e.text()),
         }
     }
 }

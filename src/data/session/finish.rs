@@ -14,6 +14,7 @@ use crate::data::recognise::FileKind;
 use crate::data::report::LoadReport;
 use crate::data::unknown_codes::UnknownCodes;
 use crate::data::AreaCode;
+use crate::i18n::{self, Lang, Msg, Words};
 
 use super::files::FileStatus;
 use super::loaded::Loaded;
@@ -34,7 +35,7 @@ fn counted(sink: Sink) -> Result<Counted, SessionError> {
         Sink::Police(agg) => {
             let prepared = agg.finish().map_err(|e| match e {
                 PrepareError::Cube(c) => SessionError::Cube(c),
-                PrepareError::File(f) => SessionError::Empty(f.to_string()),
+                PrepareError::File(f) => SessionError::Empty(f.text()),
             })?;
             Counted {
                 cube: prepared.cube,
@@ -123,7 +124,11 @@ impl LoadSession {
             level_of_codes(counts.cube.areas()).unwrap_or(plan.level)
         };
         let mut manifest = self.manifest(police, &lookups, &boundaries, level, within_name);
-        manifest.caveats = self.caveats(police, &counts.quality, &counts.unknown);
+        let caveats = self.caveats(police, &counts.quality, &counts.unknown);
+        manifest.caveats = caveats.iter().map(i18n::Text::to_string).collect();
+        if let Some(cy) = welsh_words() {
+            manifest.welsh.caveats = caveats.iter().map(|c| c.in_words(cy)).collect();
+        }
         let data = ExplorerData::from_cube(
             manifest,
             counts.cube,
@@ -146,14 +151,14 @@ impl LoadSession {
     }
 
     /// Why nothing was counted: the first file's failure, if any.
-    fn why_empty(&self) -> String {
+    fn why_empty(&self) -> i18n::Text {
         self.items
             .iter()
             .find_map(|i| match &i.report.status {
                 FileStatus::Failed(m) => Some(m.clone()),
                 _ => None,
             })
-            .unwrap_or_else(|| "no row could be counted".to_string())
+            .unwrap_or_else(|| i18n::Text::msg(Msg::NoRowCounted))
     }
 
     /// The areas of the level (and their parents) from the lookups, with
@@ -181,7 +186,9 @@ impl LoadSession {
             .collect()
     }
 
-    /// The manifest of "Your files" (its caveats are [`caveats`](Self::caveats)).
+    /// The manifest of "Your files" (its caveats are [`caveats`](Self::caveats)),
+    /// its texts in English and in Welsh (when the Welsh words are there:
+    /// in the browser, once the page has given them).
     fn manifest(
         &self,
         police: bool,
@@ -192,30 +199,46 @@ impl LoadSession {
     ) -> Manifest {
         let mut attribution = Vec::new();
         if police {
-            attribution
-                .push("Contains police.uk data licensed under the Open Government Licence v3.0.");
+            attribution.push(Msg::AttributionPolice);
         }
         if !lookups.is_empty() || !self.population.is_empty() || !self.ranks.is_empty() {
-            attribution.push("Contains ONS data licensed under the Open Government Licence v3.0.");
+            attribution.push(Msg::AttributionOns);
         }
         if !boundaries.is_empty() {
-            attribution.push("Contains OS data © Crown copyright and database right.");
+            attribution.push(Msg::AttributionOs);
         }
+        let licence = (police || !lookups.is_empty()).then_some(Msg::OpenGovernmentLicence);
+        let in_words = |w: &Words| {
+            let attribution: Vec<&str> = attribution.iter().map(|m| w.t(*m)).collect();
+            let licence = licence.map(|m| w.t(m).to_string()).unwrap_or_default();
+            (attribution.join(" "), licence)
+        };
         let (whole_name, whole_name_cy) = within_name.unzip();
         let mut welsh = WelshTexts::default();
-        welsh.set(Text::WholeName, whole_name_cy.flatten());
+        if let Some(cy) = welsh_words() {
+            let (attribution, licence) = in_words(cy);
+            welsh.set(Text::Title, Some(cy.t(Msg::YourFilesTitle).to_string()));
+            welsh.set(Text::Attribution, Some(attribution));
+            welsh.set(Text::Licence, Some(licence));
+            let whole = whole_name_cy.clone().flatten();
+            let whole = whole.or_else(|| {
+                let own = whole_name.is_none();
+                own.then(|| cy.t(Msg::AllAreasInYourFiles).to_string())
+            });
+            welsh.set(Text::WholeName, whole);
+        } else {
+            welsh.set(Text::WholeName, whole_name_cy.flatten());
+        }
+        let en = i18n::english();
+        let (attribution, licence) = in_words(en);
         Manifest {
-            title: "Your files".to_string(),
+            title: en.t(Msg::YourFilesTitle).to_string(),
             publisher: String::new(),
             synthetic: false,
-            licence: if police || !lookups.is_empty() {
-                "Open Government Licence v3.0".to_string()
-            } else {
-                String::new()
-            },
-            attribution: attribution.join(" "),
+            licence,
+            attribution,
             area_level: level.name().to_string(),
-            whole_name: whole_name.unwrap_or_else(|| "All areas in your files".to_string()),
+            whole_name: whole_name.unwrap_or_else(|| en.t(Msg::AllAreasInYourFiles).to_string()),
             source: None,
             targets_note: None,
             population_year: None,
@@ -237,64 +260,51 @@ impl LoadSession {
 
     /// The caveats of "Your files": what was read, months missing or
     /// implausibly low, files failed or read in part, unknown codes.
-    fn caveats(&self, police: bool, quality: &Quality, unknown: &UnknownCodes) -> Vec<String> {
+    fn caveats(&self, police: bool, quality: &Quality, unknown: &UnknownCodes) -> Vec<i18n::Text> {
         let count = |keep: &dyn Fn(&FileStatus, &FileKind) -> bool| {
             self.items
                 .iter()
                 .filter(|i| keep(&i.report.status, &i.report.kind))
                 .count()
         };
+        let said = |msg: Msg, n: String| i18n::Text::msg(msg).with("n", n);
         let mut caveats = Vec::new();
         if police {
-            caveats.push(format!(
-                "Counted from {} police.uk street-level file(s) you loaded. police.uk street-level data are not the official recorded crime figures: locations are approximate and some offences are left out.",
-                count(&|s, k| *s == FileStatus::Read && k.is_police())
-            ));
+            let n = count(&|s, k| *s == FileStatus::Read && k.is_police());
+            caveats.push(said(Msg::CaveatPolice, n.to_string()));
         } else {
-            caveats.push(format!(
-                "Read from {} counts file(s) you loaded.",
-                count(&|s, k| *s == FileStatus::Read && *k == FileKind::CountsFile)
-            ));
+            let n = count(&|s, k| *s == FileStatus::Read && *k == FileKind::CountsFile);
+            caveats.push(said(Msg::CaveatCounts, n.to_string()));
         }
+        let months = |ms: Vec<String>| ms.join(", ");
         if !quality.months_missing.is_empty() {
-            let months: Vec<String> = quality
-                .months_missing
-                .iter()
-                .map(|m| m.to_string())
-                .collect();
-            caveats.push(format!("No rows for {}.", months.join(", ")));
+            let ms = quality.months_missing.iter().map(|m| m.to_string());
+            caveats.push(said(Msg::CaveatNoRows, months(ms.collect())));
         }
         if !quality.months_suspect.is_empty() {
-            let months: Vec<String> = quality
-                .months_suspect
-                .iter()
-                .map(|s| s.month.to_string())
-                .collect();
-            caveats.push(format!(
-                "Implausibly few rows for {} against the months around: data may be missing, or the drop may be real.",
-                months.join(", ")
-            ));
+            let ms = quality.months_suspect.iter().map(|s| s.month.to_string());
+            caveats.push(said(Msg::CaveatSuspect, months(ms.collect())));
         }
         let failed = count(&|s, _| matches!(s, FileStatus::Failed(_)));
         if failed > 0 {
-            caveats.push(format!(
-                "{failed} file(s) could not be read; see the load report."
-            ));
+            caveats.push(said(Msg::CaveatFailed, failed.to_string()));
         }
         let partly = count(&|s, _| matches!(s, FileStatus::Partly(_)));
         if partly > 0 {
-            caveats.push(format!(
-                "{partly} file(s) could be read only in part (the rows before the problem are counted); see the load report."
-            ));
+            caveats.push(said(Msg::CaveatPartly, partly.to_string()));
         }
         if unknown.rows > 0 {
-            caveats.push(format!(
-                "{} rows have an LSOA code no lookup lists: they are in no area; see the load report.",
-                unknown.rows
-            ));
+            caveats.push(said(Msg::CaveatUnknown, unknown.rows.to_string()));
         }
         caveats
     }
+}
+
+/// The Welsh words, when they are there (native builds always; the
+/// browser's loading worker once the page has given it the catalogue).
+fn welsh_words() -> Option<&'static Words> {
+    let cy = i18n::words(Lang::Cy);
+    (cy.lang() == Lang::Cy).then_some(cy)
 }
 
 /// The areas the counts reach (those on the cube's axis) and their

@@ -54,6 +54,7 @@ use super::policeuk::PoliceUkAggregator;
 use super::report::LoadReport;
 use super::zip::{EntryReader, ReadAt, ZipEntry};
 use super::Categories;
+use crate::i18n::{Msg, Text};
 
 pub use choices::{AreaChoice, Choices};
 pub use files::{FileReport, FileStatus};
@@ -65,13 +66,11 @@ pub use step::Progress;
 pub const STEP_BYTES: usize = 1 << 20;
 
 /// Why a load cannot go on.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SessionError {
     /// Nothing to count.
-    #[error("none of the files holds police.uk street data or a counts file, so there is nothing to show")]
     NoData,
     /// The level or area cannot be used with the lookups.
-    #[error("{file}: {error}")]
     Lookup {
         /// The lookup that decides.
         file: String,
@@ -79,21 +78,50 @@ pub enum SessionError {
         error: LookupError,
     },
     /// A level or area chosen without a lookup.
-    #[error("counting at {0} level or inside an area needs an ONS lookup file (e.g. LSOA21CD, WD25CD, LAD25CD); add one, or count by LSOA")]
     NeedsLookup(Level),
     /// The load was cancelled.
-    #[error("the load was cancelled")]
     Cancelled,
     /// `step` or `finish` before `start`.
-    #[error("the load has not been started")]
     NotStarted,
     /// A count overflowed.
-    #[error(transparent)]
-    Cube(#[from] CubeError),
+    Cube(CubeError),
     /// The files hold no counts.
-    #[error("the files hold no rows to show: {0}")]
-    Empty(String),
+    Empty(Text),
 }
+
+impl SessionError {
+    /// The message, in any language.
+    pub fn text(&self) -> Text {
+        match self {
+            SessionError::NoData => Text::msg(Msg::NothingToShow),
+            SessionError::Lookup { file, error } => Text::msg(Msg::NamedWhy)
+                .with("file", file.as_str())
+                .with("why", error.text()),
+            SessionError::NeedsLookup(level) => {
+                Text::msg(Msg::NeedsLookup).with("level", super::lookup::level_name(*level))
+            }
+            SessionError::Cancelled => Text::msg(Msg::LoadWasCancelled),
+            SessionError::NotStarted => Text::msg(Msg::LoadNotStarted),
+            SessionError::Cube(e) => Text::Own(e.to_string()),
+            SessionError::Empty(why) => Text::msg(Msg::NoRowsToShow).with("why", why.clone()),
+        }
+    }
+}
+
+impl From<CubeError> for SessionError {
+    fn from(e: CubeError) -> SessionError {
+        SessionError::Cube(e)
+    }
+}
+
+/// In English (the command line's).
+impl std::fmt::Display for SessionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for SessionError {}
 
 /// One file or archive entry.
 struct Item {

@@ -9,6 +9,7 @@
 
 use crate::data::month::Month;
 use crate::data::recognise::FileKind;
+use crate::i18n::{Msg, Text};
 
 use super::files::FileStatus;
 use super::{LoadSession, STEP_BYTES};
@@ -29,20 +30,16 @@ pub struct Repeat {
 
 impl Repeat {
     /// The reason, for the report.
-    pub fn describe(&self) -> String {
-        let Repeat {
-            first,
-            month,
-            force,
-            same,
-        } = self;
-        if *same {
-            format!("the same month and force as {first} ({month}, {force}) and the same content: read once")
+    pub fn describe(&self) -> Text {
+        let msg = if self.same {
+            Msg::RepeatSame
         } else {
-            format!(
-                "the same month and force as {first} ({month}, {force}) but a different content (another download or version of the month): only the first file given for a month and force is read, as both would count its crimes twice; give the one you want first, or alone"
-            )
-        }
+            Msg::RepeatDiffers
+        };
+        Text::msg(msg)
+            .with("first", self.first.as_str())
+            .with("month", self.month.to_string())
+            .with("force", self.force.as_str())
     }
 }
 

@@ -162,9 +162,8 @@ impl LoadSession {
             .filter(|i| !used.contains(i))
             .collect();
         for item in unused {
-            self.set_status(item, FileStatus::NotUsed(
-                "a later lookup that is not a bridge was given; only the last one maps LSOAs to areas".to_string(),
-            ));
+            let why = crate::i18n::Text::msg(crate::i18n::Msg::LaterLookup);
+            self.set_status(item, FileStatus::NotUsed(why));
         }
         self.progress = Progress {
             bytes_total: queue.iter().map(|&i| self.items[i].report.size).sum(),

@@ -1,6 +1,7 @@
 //! The stepping load: one chunk of one file per step, with progress and
 //! cancel.
 
+use crate::i18n::{Msg, Text};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::data::counts::read_counts_bytes;
@@ -49,23 +50,25 @@ fn difference(after: &LoadReport, before: &LoadReport) -> LoadReport {
 fn end_status(agg: &mut PoliceUkAggregator) -> FileStatus {
     match agg.end_file() {
         Ok(()) => FileStatus::Read,
-        Err(e) => FileStatus::Failed(e.to_string()),
+        Err(e) => FileStatus::Failed(e.text()),
     }
 }
 
 /// A file that stopped part way (`why`): the rows read before stay
-/// counted, and the status says how many (`counted`: which rows).
+/// counted, and the status says how many (`counted`: which rows, the
+/// message with `{why}` and `{rows}`).
 fn partly(
     agg: &mut PoliceUkAggregator,
     before: &LoadReport,
-    why: String,
-    counted: &str,
+    why: Text,
+    counted: Msg,
 ) -> FileStatus {
     // The last, cut record is read as it is; a file that had not even a
     // header has 0 rows counted, which the status says.
     let _ = agg.end_file();
     let rows = agg.report().rows_read - before.rows_read;
-    FileStatus::Partly(format!("{why} (its {rows} {counted})"))
+    let rows = rows.to_string();
+    FileStatus::Partly(Text::msg(counted).with("why", why).with("rows", rows))
 }
 
 /// Reads the next chunk of a plain file at `offset` into the aggregator;
@@ -88,10 +91,12 @@ fn read_plain(
         Err(FeedError::Read(m)) => Some(partly(
             agg,
             before,
-            format!("{}: cannot be read to its end: {m}", item.report.name),
-            "rows read before are counted",
+            Text::msg(Msg::FileCannotBeReadToEnd)
+                .with("file", item.report.name.as_str())
+                .with("why", m),
+            Msg::PartlyCounted,
         )),
-        Err(FeedError::File(e)) => Some(FileStatus::Failed(e.to_string())),
+        Err(FeedError::File(e)) => Some(FileStatus::Failed(e.text())),
         Ok(_) => {
             *offset += n as u64;
             progress.bytes_done += n as u64;
@@ -116,13 +121,8 @@ fn read_entry(
         }
     });
     match (result, feed_error) {
-        (_, Some(e)) => Some(FileStatus::Failed(e.to_string())),
-        (Err(e), None) => Some(partly(
-            agg,
-            before,
-            e.to_string(),
-            "rows read before the damage was found are counted",
-        )),
+        (_, Some(e)) => Some(FileStatus::Failed(e.text())),
+        (Err(e), None) => Some(partly(agg, before, e.text(), Msg::PartlyDamaged)),
         (Ok(false), None) => None,
         (Ok(true), None) => Some(end_status(agg)),
     }
@@ -182,7 +182,7 @@ impl LoadSession {
             Sink::Counts(counts) => {
                 let (builder, total) = &mut **counts;
                 let result = item_bytes(source, item)
-                    .and_then(|b| read_counts_bytes(&name, &b, builder).map_err(|e| e.to_string()));
+                    .and_then(|b| read_counts_bytes(&name, &b, builder).map_err(|e| e.text()));
                 match result {
                     Ok(rows) => {
                         total.merge(rows.clone());
@@ -210,7 +210,7 @@ impl LoadSession {
                     reader: Box::new(reader),
                 },
                 Err(e) => {
-                    item.report.status = FileStatus::Failed(e.to_string());
+                    item.report.status = FileStatus::Failed(e.text());
                     progress.bytes_done += item.report.size;
                     progress.files_done += 1;
                     return;
@@ -218,7 +218,7 @@ impl LoadSession {
             },
         };
         if let Err(e) = agg.start_file(&name) {
-            item.report.status = FileStatus::Failed(e.to_string());
+            item.report.status = FileStatus::Failed(e.text());
         }
         plan.current = Some((current, before));
     }

@@ -149,14 +149,15 @@ impl ZipArchive {
 
     /// When the archive is an office document rather than a ZIP of files
     /// (an `.xlsx` workbook, a `.docx`, an OpenDocument file), what it is.
-    pub fn office_document(&self) -> Option<&'static str> {
+    pub fn office_document(&self) -> Option<crate::i18n::Msg> {
+        use crate::i18n::Msg;
         let has = |prefix: &str| self.entries.iter().any(|e| e.name.starts_with(prefix));
         if has("xl/") && has("[Content_Types].xml") {
-            Some("an Excel workbook (.xlsx)")
+            Some(Msg::DocXlsx)
         } else if has("word/") && has("[Content_Types].xml") {
-            Some("a Word document (.docx)")
+            Some(Msg::DocDocx)
         } else if self.entries.first().is_some_and(|e| e.name == "mimetype") && has("content.xml") {
-            Some("an OpenDocument file (.ods/.odt)")
+            Some(Msg::DocOdf)
         } else {
             None
         }

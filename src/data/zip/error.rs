@@ -1,18 +1,18 @@
 //! Why an archive or an entry cannot be read, and the names of ZIP
 //! compression methods.
 
+use crate::i18n::{Msg, Text};
+
 /// Why an archive or an entry cannot be read. Every message names the
 /// archive, and the entry when one is at fault.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ZipError {
     /// No end-of-archive record and no ZIP signature at the start.
-    #[error("{archive}: not a ZIP archive (no ZIP signature or end-of-archive record)")]
     NotZip {
         /// The archive's name.
         archive: String,
     },
     /// The archive is cut short.
-    #[error("{archive}: the archive is cut short ({detail}); download it again")]
     Truncated {
         /// The archive's name.
         archive: String,
@@ -20,7 +20,6 @@ pub enum ZipError {
         detail: String,
     },
     /// An entry's data reach past the end of the archive.
-    #[error("{archive}: {entry}: the archive is cut short inside this file; download it again")]
     EntryTruncated {
         /// The archive's name.
         archive: String,
@@ -28,7 +27,6 @@ pub enum ZipError {
         entry: String,
     },
     /// The unpacked data do not match the checksum.
-    #[error("{archive}: {entry}: the data are damaged (CRC-32 {found:08x}, expected {expected:08x}); download the archive again")]
     BadCrc {
         /// The archive's name.
         archive: String,
@@ -40,7 +38,6 @@ pub enum ZipError {
         found: u32,
     },
     /// A compression method other than stored or deflate.
-    #[error("{archive}: {entry}: compressed with method {method} ({}), which the explorer cannot unpack; unzip it yourself, or zip it again with ordinary compression", method_name(*.method))]
     Unsupported {
         /// The archive's name.
         archive: String,
@@ -50,7 +47,6 @@ pub enum ZipError {
         method: u16,
     },
     /// A password-protected entry.
-    #[error("{archive}: {entry}: the file is encrypted (password-protected); unzip it yourself and load the CSV files")]
     Encrypted {
         /// The archive's name.
         archive: String,
@@ -58,7 +54,6 @@ pub enum ZipError {
         entry: String,
     },
     /// An entry's data cannot be unpacked.
-    #[error("{archive}: {entry}: the data are damaged ({detail}); download the archive again")]
     Corrupt {
         /// The archive's name.
         archive: String,
@@ -68,7 +63,6 @@ pub enum ZipError {
         detail: String,
     },
     /// The archive's structure is damaged.
-    #[error("{archive}: the archive is damaged ({detail}); download it again")]
     Malformed {
         /// The archive's name.
         archive: String,
@@ -76,15 +70,11 @@ pub enum ZipError {
         detail: String,
     },
     /// A multi-part archive.
-    #[error(
-        "{archive}: one part of a split (multi-part) archive; join the parts into one .zip first"
-    )]
     Split {
         /// The archive's name.
         archive: String,
     },
     /// The bytes could not be read.
-    #[error("{archive}: cannot be read: {message}")]
     Read {
         /// The archive's name.
         archive: String,
@@ -92,6 +82,62 @@ pub enum ZipError {
         message: String,
     },
 }
+
+impl ZipError {
+    /// The message, naming the archive (and the entry at fault), in any
+    /// language; the details (what is damaged, the reader's message) are
+    /// the archive's and the system's own words.
+    pub fn text(&self) -> Text {
+        let at = |msg: Msg, archive: &str| Text::msg(msg).with("archive", archive);
+        let in_entry = |msg: Msg, archive: &str, entry: &str| at(msg, archive).with("entry", entry);
+        match self {
+            ZipError::NotZip { archive } => at(Msg::ZipNotZip, archive),
+            ZipError::Truncated { archive, detail } => {
+                at(Msg::ZipTruncated, archive).with("detail", detail.as_str())
+            }
+            ZipError::EntryTruncated { archive, entry } => {
+                in_entry(Msg::ZipEntryTruncated, archive, entry)
+            }
+            ZipError::BadCrc {
+                archive,
+                entry,
+                expected,
+                found,
+            } => in_entry(Msg::ZipBadCrc, archive, entry)
+                .with("found", format!("{found:08x}"))
+                .with("expected", format!("{expected:08x}")),
+            ZipError::Unsupported {
+                archive,
+                entry,
+                method,
+            } => in_entry(Msg::ZipUnsupported, archive, entry)
+                .with("method", method.to_string())
+                .with("name", method_name(*method)),
+            ZipError::Encrypted { archive, entry } => in_entry(Msg::ZipEncrypted, archive, entry),
+            ZipError::Corrupt {
+                archive,
+                entry,
+                detail,
+            } => in_entry(Msg::ZipCorrupt, archive, entry).with("detail", detail.as_str()),
+            ZipError::Malformed { archive, detail } => {
+                at(Msg::ZipMalformed, archive).with("detail", detail.as_str())
+            }
+            ZipError::Split { archive } => at(Msg::ZipSplit, archive),
+            ZipError::Read { archive, message } => {
+                at(Msg::ZipRead, archive).with("why", message.as_str())
+            }
+        }
+    }
+}
+
+/// In English (the command line's).
+impl std::fmt::Display for ZipError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for ZipError {}
 
 /// The common name of a ZIP compression method.
 pub fn method_name(method: u16) -> &'static str {

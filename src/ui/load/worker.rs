@@ -25,13 +25,12 @@ pub struct Reply {
 
 /// The worker's message in `data`: a message the page cannot read is a
 /// failure of the load, said as such.
-fn decode(data: &JsValue) -> Reply {
+fn decode(data: &JsValue, w: &Words) -> Reply {
     let items = Array::from(data);
     let text = |i: u32| items.get(i).as_string().unwrap_or_default();
     let some = |i: u32| Some(text(i)).filter(|t| !t.is_empty());
-    let message = FromWorker::from_json(&text(0)).unwrap_or_else(|e| {
-        FromWorker::Failed(format!("The page could not read the loading worker: {e}."))
-    });
+    let message = FromWorker::from_json(&text(0))
+        .unwrap_or_else(|e| FromWorker::Failed(w.f(Msg::PageCouldNotReadWorker, &[("why", &e)])));
     let files = matches!(message, FromWorker::Done { .. }).then(|| DatasetFiles {
         manifest: text(1),
         counts: text(2),
@@ -75,7 +74,7 @@ impl Loader {
                 on_reply(failed(w.t(Msg::WorkerStopped)));
                 return;
             }
-            let reply = decode(&ev.data());
+            let reply = decode(&ev.data(), w);
             if !matches!(reply.message, FromWorker::Ready) {
                 on_reply(reply);
             } else if to_worker.post_message(&add).is_err() {

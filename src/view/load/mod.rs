@@ -20,9 +20,9 @@ use crate::i18n::{Msg, Words};
 use crate::view::table::{Cell, Column, TableModel};
 
 /// A size in bytes for people: `512 bytes`, `12.3 KB`, `220.1 MB`.
-pub fn size_text(bytes: u64) -> String {
+pub fn size_text(bytes: u64, w: &Words) -> String {
     match bytes {
-        0..=999 => format!("{bytes} bytes"),
+        0..=999 => w.f(Msg::SizeBytes, &[("n", &bytes.to_string())]),
         1_000..=999_999 => format!("{:.1} KB", bytes as f64 / 1e3),
         1_000_000..=999_999_999 => format!("{:.1} MB", bytes as f64 / 1e6),
         _ => format!("{:.2} GB", bytes as f64 / 1e9),
@@ -43,10 +43,10 @@ fn status_text(status: &FileStatus, w: &Words) -> String {
     let (msg, why) = match status {
         FileStatus::Waiting => return w.t(Msg::ReadyToRead).to_string(),
         FileStatus::Read => return w.t(Msg::StatusRead).to_string(),
-        FileStatus::NotUsed(why) => (Msg::NotUsed, why.to_string()),
-        FileStatus::Failed(message) => (Msg::CouldNotBeUsed, message.to_string()),
-        FileStatus::Partly(message) => (Msg::ReadInPart, message.to_string()),
-        FileStatus::Repeat(r) => (Msg::NotUsed, r.describe()),
+        FileStatus::NotUsed(why) => (Msg::NotUsed, why.in_words(w)),
+        FileStatus::Failed(message) => (Msg::CouldNotBeUsed, message.in_words(w)),
+        FileStatus::Partly(message) => (Msg::ReadInPart, message.in_words(w)),
+        FileStatus::Repeat(r) => (Msg::NotUsed, r.describe().in_words(w)),
     };
     w.f(msg, &[("why", &why)])
 }
@@ -58,8 +58,8 @@ pub fn files_table(files: &[&FileReport], w: &Words) -> TableModel {
         .map(|f| {
             vec![
                 Cell::text(f.name.clone()),
-                Cell::text(f.describe()),
-                Cell::number(size_text(f.size), Some(f.size as f64)),
+                Cell::text(f.describe().in_words(w)),
+                Cell::number(size_text(f.size, w), Some(f.size as f64)),
                 // Rows are counted as the file is read.
                 match f.status {
                     FileStatus::Waiting => Cell::number("", None),
@@ -102,8 +102,8 @@ pub fn progress_text(p: &crate::data::session::Progress, w: &Words) -> String {
     let mut text = w.f(
         Msg::ProgressRead,
         &[
-            ("done", &size_text(p.bytes_done)),
-            ("total", &size_text(p.bytes_total)),
+            ("done", &size_text(p.bytes_done, w)),
+            ("total", &size_text(p.bytes_total, w)),
             ("share", &share),
             ("rows", &thousands(p.rows)),
         ],
@@ -129,10 +129,11 @@ mod tests {
 
     #[test]
     fn sizes_read_as_people_say_them() {
-        assert_eq!(size_text(999), "999 bytes");
-        assert_eq!(size_text(12_345), "12.3 KB");
-        assert_eq!(size_text(220_100_000), "220.1 MB");
-        assert_eq!(size_text(1_500_000_000), "1.50 GB");
+        let w = crate::i18n::english();
+        assert_eq!(size_text(999, w), "999 bytes");
+        assert_eq!(size_text(12_345, w), "12.3 KB");
+        assert_eq!(size_text(220_100_000, w), "220.1 MB");
+        assert_eq!(size_text(1_500_000_000, w), "1.50 GB");
     }
 
     #[test]

@@ -59,7 +59,12 @@ pub(super) fn months_and_quality(loaded: &Loaded, w: &Words) -> (String, Vec<Str
         ));
     }
     for file in &loaded.files {
-        quality.extend(file.rows.windows_1252.iter().map(|n| n.describe()));
+        quality.extend(
+            file.rows
+                .windows_1252
+                .iter()
+                .map(|n| n.describe().in_words(w)),
+        );
     }
     if loaded.bridged > 0 {
         let n = thousands(loaded.bridged);

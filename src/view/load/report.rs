@@ -51,11 +51,9 @@ fn headline(loaded: &Loaded, timing: Timing, w: &Words) -> String {
     let rows = loaded.report.rows_read;
     let secs = timing.ms / 1000.0;
     let speed = if secs > 0.0 {
-        format!(
-            ": {:.0} MB/s, {} rows/s",
-            timing.bytes as f64 / 1e6 / secs,
-            thousands((rows as f64 / secs).round() as u64)
-        )
+        let mb = format!("{:.0}", timing.bytes as f64 / 1e6 / secs);
+        let rows = thousands((rows as f64 / secs).round() as u64);
+        w.f(Msg::LoadSpeed, &[("mb", &mb), ("rows", &rows)])
     } else {
         String::new()
     };
@@ -72,7 +70,7 @@ fn headline(loaded: &Loaded, timing: Timing, w: &Words) -> String {
         Msg::LoadHeadline,
         &[
             ("rows", &thousands(rows)),
-            ("size", &size_text(timing.bytes)),
+            ("size", &size_text(timing.bytes, w)),
             ("files", &w.count(files, &thousands(files), Msg::UnitFile)),
             ("secs", &format!("{secs:.2}")),
             ("speed", &speed),
@@ -88,11 +86,12 @@ fn rejected(loaded: &Loaded, w: &Words) -> Vec<String> {
         .take(SHOWN_REJECTIONS)
         .map(|j| {
             let line = j.line.to_string();
+            let reason = j.reason.in_words(w);
             let args = [
                 ("file", j.file.as_str()),
                 ("line", &line),
                 ("column", j.column.as_deref().unwrap_or_default()),
-                ("reason", &j.reason),
+                ("reason", &reason),
             ];
             match &j.column {
                 Some(_) => w.f(Msg::RejectedAtColumn, &args),
@@ -118,7 +117,11 @@ pub fn summary(loaded: &Loaded, timing: Timing, w: &Words) -> LoadSummary {
         adds_up: adds_up(loaded, w),
         months,
         quality,
-        unknown: loaded.unknown.sentence().unwrap_or_default(),
+        unknown: loaded
+            .unknown
+            .sentence()
+            .map(|s| s.in_words(w))
+            .unwrap_or_default(),
         rejected: rejected(loaded, w),
         files: files_table(&files, w),
     }
