@@ -16,6 +16,8 @@ pub enum FileKind {
     },
     /// The explorer's counts file.
     CountsFile,
+    /// A wide table: one column per month ([`crate::data::wide`]).
+    Wide(crate::data::wide::WideKind),
     /// An areas file.
     AreasFile {
         /// It has a parent column.
@@ -64,6 +66,7 @@ impl FileKind {
                 s
             }
             FileKind::CountsFile => "a counts file (month, area_code, category, count)".to_string(),
+            FileKind::Wide(wide) => wide.describe(),
             FileKind::AreasFile {
                 parents,
                 population,

@@ -1,0 +1,256 @@
+//! Where a wide table's areas belong: parents named, not coded.
+//!
+//! With an ONS lookup, an area's own code places it (ward → local
+//! authority) and the parent's name in the file is checked against the
+//! lookup's name for it. A parent the lookup does not know as a local
+//! authority (the Met's `Aviation Security (SO18)`, policing Heathrow) is
+//! no parent: its rows are kept as an area of their own, under the whole,
+//! named by it, and said so — neither dropped nor added to the local
+//! authority the ward lies in. Without a lookup the names become the
+//! parent areas, except a name all of whose areas the file also lists
+//! under another parent: that is such a pseudo-parent too.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::data::area::{Area, AreaCode};
+use crate::data::lookup::{Level, Lookup};
+
+use super::{folded, WideArea, WideTable};
+
+/// The table's areas placed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Placed {
+    /// For each of the table's areas, the code its cells count under.
+    pub codes: Vec<String>,
+    /// The areas counted and their parents, each once (first named wins).
+    pub areas: Vec<Area>,
+    /// What the placing found, each a sentence naming the file: parents
+    /// that are not local authorities, names the lookup disagrees with.
+    pub notes: Vec<String>,
+}
+
+/// The lookup's local authorities: the one each area code lies in, and
+/// each authority's code by its name (folded).
+struct Authorities {
+    of_code: HashMap<String, String>,
+    by_name: HashMap<String, String>,
+}
+
+impl Authorities {
+    fn new(lookup: &Lookup, codes: &HashSet<&str>) -> Authorities {
+        let mut of_code = HashMap::new();
+        let mut by_name = HashMap::new();
+        for row in lookup.rows() {
+            let Some(district) = row.code(Level::District) else {
+                continue;
+            };
+            if let Some(name) = lookup.name(district) {
+                by_name
+                    .entry(folded(name))
+                    .or_insert_with(|| district.to_string());
+            }
+            for level in [Level::Lsoa, Level::Msoa, Level::Ward] {
+                match row.code(level) {
+                    Some(c) if codes.contains(c) => {
+                        of_code.insert(c.to_string(), district.to_string());
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Authorities { of_code, by_name }
+    }
+}
+
+/// The total count of each of the table's areas.
+fn totals(table: &WideTable) -> Vec<u64> {
+    let mut out = vec![0u64; table.areas.len()];
+    for cell in &table.cells {
+        if let Some(a) = cell.area {
+            out[a as usize] += cell.count;
+        }
+    }
+    out
+}
+
+/// Where one area goes: its code, and its parent's (code, name).
+enum Spot {
+    Under(Option<(String, String)>),
+    /// Its parent is not a local authority: counted as an area of its own.
+    Own(String),
+}
+
+/// Places the table's areas (see the module docs).
+pub fn place(table: &WideTable, lookup: Option<&Lookup>) -> Placed {
+    let codes: HashSet<&str> = table
+        .areas
+        .iter()
+        .filter_map(|a| a.code.as_deref())
+        .collect();
+    let authorities = lookup.map(|l| (l, Authorities::new(l, &codes)));
+    let pseudo = match &authorities {
+        Some(_) => HashSet::new(),
+        None => pseudo_parents(&table.areas),
+    };
+    let totals = totals(table);
+    let mut placed = Placed::default();
+    // Notes about a pseudo-parent, gathered: its areas and offences.
+    let mut own: BTreeMap<String, (Vec<String>, u64, Vec<String>)> = BTreeMap::new();
+    for (i, area) in table.areas.iter().enumerate() {
+        let spot = match &authorities {
+            Some((lookup, auth)) => spot_by_lookup(table, area, lookup, auth, &mut placed.notes),
+            None => spot_by_names(area, &pseudo),
+        };
+        let code = match spot {
+            Spot::Own(parent) => {
+                let entry = own.entry(parent.clone()).or_default();
+                entry.0.push(describe(area));
+                entry.1 += totals[i];
+                if let Some((lookup, auth)) = &authorities {
+                    let la = area.code.as_deref().and_then(|c| auth.of_code.get(c));
+                    if let Some(name) = la.and_then(|d| lookup.name(d)) {
+                        entry.2.push(name.to_string());
+                    }
+                }
+                add(&mut placed.areas, &parent, &parent, None);
+                parent
+            }
+            Spot::Under(parent) => {
+                let code = area.code.clone().unwrap_or_else(|| area.name.clone());
+                if let Some((p, name)) = &parent {
+                    add(&mut placed.areas, p, name, None);
+                }
+                add(&mut placed.areas, &code, &area.name, parent.map(|p| p.0));
+                code
+            }
+        };
+        placed.codes.push(code);
+    }
+    for (parent, (areas, total, authorities)) in own {
+        placed
+            .notes
+            .push(own_note(table, &parent, &areas, total, &authorities));
+    }
+    placed
+}
+
+/// The note on a parent that is not a local authority.
+fn own_note(
+    table: &WideTable,
+    parent: &str,
+    areas: &[String],
+    total: u64,
+    authorities: &[String],
+) -> String {
+    let mut las = authorities.to_vec();
+    las.sort();
+    las.dedup();
+    let not_added = match las.is_empty() {
+        true => String::new(),
+        false => format!(", not added to {}", las.join(" or ")),
+    };
+    format!(
+        "{}: \"{parent}\" is not a local authority: its {total} offences (in {}) are kept as an area of their own under the whole{not_added}",
+        table.file,
+        areas.join(", ")
+    )
+}
+
+/// An area as the notes name it: `Heathrow Villages (E05013570)`.
+fn describe(area: &WideArea) -> String {
+    match &area.code {
+        Some(code) if *code != area.name => format!("{} ({code})", area.name),
+        _ => area.name.clone(),
+    }
+}
+
+/// Adds an area once (the first naming wins).
+fn add(areas: &mut Vec<Area>, code: &str, name: &str, parent: Option<String>) {
+    if areas.iter().any(|a| a.code.as_str() == code) {
+        return;
+    }
+    let mut area = Area::named(code, name);
+    area.parent = parent.map(|p| AreaCode::from(p.as_str()));
+    areas.push(area);
+}
+
+/// Where an area goes by the lookup: its code's local authority, its
+/// parent's name checked against it.
+fn spot_by_lookup(
+    table: &WideTable,
+    area: &WideArea,
+    lookup: &Lookup,
+    auth: &Authorities,
+    notes: &mut Vec<String>,
+) -> Spot {
+    let named = |d: &str| (d.to_string(), lookup.name(d).unwrap_or(d).to_string());
+    if let Some(parent) = &area.parent_code {
+        let name = area.parent_name.clone().unwrap_or_else(|| parent.clone());
+        return Spot::Under(Some((parent.clone(), name)));
+    }
+    let by_code = area.code.as_deref().and_then(|c| auth.of_code.get(c));
+    let Some(parent_name) = &area.parent_name else {
+        return Spot::Under(by_code.map(|d| named(d)));
+    };
+    match (by_code, auth.by_name.get(&folded(parent_name))) {
+        (Some(d), Some(n)) if d == n => Spot::Under(Some(named(d))),
+        (Some(d), Some(_)) => {
+            notes.push(format!(
+                "{}: {} is in {} by the lookup, not in {parent_name} as the file says: it is placed by its code",
+                table.file,
+                describe(area),
+                named(d).1
+            ));
+            Spot::Under(Some(named(d)))
+        }
+        (_, None) => Spot::Own(parent_name.clone()),
+        (None, Some(n)) => Spot::Under(Some(named(n))),
+    }
+}
+
+/// Where an area goes without a lookup: under its parent's name (the name
+/// is the parent's code too), unless that parent is a pseudo-parent.
+fn spot_by_names(area: &WideArea, pseudo: &HashSet<String>) -> Spot {
+    let parent = area
+        .parent_code
+        .clone()
+        .or_else(|| area.parent_name.clone());
+    match parent {
+        Some(p) if pseudo.contains(&folded(&p)) => Spot::Own(p),
+        Some(p) => {
+            let name = area.parent_name.clone().unwrap_or_else(|| p.clone());
+            Spot::Under(Some((p, name)))
+        }
+        None => Spot::Under(None),
+    }
+}
+
+/// The parents (folded) all of whose areas the file lists under another
+/// parent too: not places of their own but, like the Met's aviation
+/// security command, another way of counting an area's crimes.
+fn pseudo_parents(areas: &[WideArea]) -> HashSet<String> {
+    let own = |a: &WideArea| folded(a.code.as_deref().unwrap_or(&a.name));
+    let parent = |a: &WideArea| {
+        a.parent_code
+            .as_deref()
+            .or(a.parent_name.as_deref())
+            .map(folded)
+    };
+    let mut parents_of: HashMap<String, HashSet<String>> = HashMap::new();
+    for a in areas {
+        if let Some(p) = parent(a) {
+            parents_of.entry(own(a)).or_default().insert(p);
+        }
+    }
+    let mut areas_of: HashMap<String, Vec<String>> = HashMap::new();
+    for a in areas {
+        if let Some(p) = parent(a) {
+            areas_of.entry(p).or_default().push(own(a));
+        }
+    }
+    areas_of
+        .into_iter()
+        .filter(|(_, owns)| owns.iter().all(|o| parents_of[o].len() > 1))
+        .map(|(p, _)| p)
+        .collect()
+}
