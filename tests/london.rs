@@ -307,3 +307,53 @@ fn the_met_files_are_recognised_by_content() {
         );
     }
 }
+
+#[test]
+fn explorer_cli_wide_writes_the_counts_counted_by_hand() {
+    let out = std::env::temp_dir().join(format!("cse-london-{}", std::process::id()));
+    let args = [
+        "wide".to_string(),
+        data(WARDS).display().to_string(),
+        data(LOOKUP).display().to_string(),
+        "--out".to_string(),
+        out.display().to_string(),
+    ];
+    let outcome = cse::cli::run(args).unwrap();
+    assert_eq!(outcome, cse::cli::Outcome::Done);
+    let mut want = ward_counts();
+    want.retain(|_, n| *n > 0);
+    let mut got = Counts::new();
+    let mut r = csv::Reader::from_path(out.join("counts.csv")).unwrap();
+    for row in r.records() {
+        let row = row.unwrap();
+        let key = (row[1].to_string(), row[2].to_string(), row[0].to_string());
+        assert!(
+            got.insert(key, row[3].parse().unwrap()).is_none(),
+            "{row:?}"
+        );
+    }
+    assert_eq!(got, want);
+    let categories = std::fs::read_to_string(out.join("categories.csv")).unwrap();
+    assert_eq!(categories.lines().count(), 1 + 56);
+    assert!(!categories.contains(cse::data::ASB));
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn the_folder_read_back_has_the_mets_classes_only() {
+    let loaded = loaded();
+    let data = loaded.dataset_files().assemble().unwrap();
+    let categories = &data.dataset.categories;
+    assert_eq!(categories.len(), 56, "no police.uk type added");
+    assert!(categories.iter().all(|c| c.name != cse::data::ASB));
+    assert_eq!(
+        data.dataset.cube.grand_total(),
+        loaded.data.dataset.cube.grand_total()
+    );
+    let w = cse::i18n::english();
+    let menu = cse::view::selection::selection_menu(categories, w);
+    let options: Vec<&(String, String)> = menu.iter().flat_map(|g| &g.options).collect();
+    assert!(options.iter().all(|(k, l)| !k.is_empty() && !l.is_empty()));
+    assert!(!options.iter().any(|(k, _)| k == "asb"), "no ASB line");
+    assert!(menu.iter().all(|g| !g.options.is_empty()), "no empty part");
+}

@@ -23,6 +23,10 @@ use super::{Item, LoadSession};
 pub(super) fn not_police(kind: &FileKind) -> String {
     match kind {
         FileKind::Unknown { .. } => kind.describe(),
+        FileKind::Wide(_) => format!(
+            "{}, not police.uk street data (explorer-cli wide reads wide tables)",
+            kind.describe()
+        ),
         _ => format!(
             "{}, not police.uk street data (only those are read here)",
             kind.describe()

@@ -97,7 +97,7 @@ impl WideSink {
     pub(super) fn caveats(&self) -> Vec<String> {
         let (tables, rows) = self.tables;
         let mut out = vec![format!(
-            "Read from {tables} wide table(s) you loaded ({rows} rows, one column per month): each month's cell is one count, so the rows of the load report are cells."
+            "Counted from {tables} wide table(s) of {rows} rows, one column per month: each month's cell is one count, so the load report counts cells, not rows."
         )];
         out.extend(self.notes.iter().cloned());
         out
