@@ -180,8 +180,9 @@ fn categories_of(files: &Files) -> Result<(Categories, Option<Vec<String>>), Str
 /// `cube` without the built-in police.uk types that the categories file
 /// does not list (`listed`) and no count names: a dataset of its own
 /// classes (a wide table's, the Met's 56) shows none of them — no
-/// anti-social behaviour line, no empty menu entry. A police.uk dataset
-/// keeps every type it has counts of.
+/// anti-social behaviour line, no empty menu entry — and has them in the
+/// file's order (its groups' order too). A police.uk dataset keeps every
+/// type it has counts of, in the built-in order.
 fn without_unlisted_types(cube: super::Cube, listed: &[String]) -> super::Cube {
     let mut totals = vec![0u64; cube.categories().len()];
     for m in 0..cube.month_count() {
@@ -201,9 +202,20 @@ fn without_unlisted_types(cube: super::Cube, listed: &[String]) -> super::Cube {
             total == 0 && built_in.index_of(name).is_some() && !listed.contains(name)
         })
         .collect();
-    match drop.contains(&true) {
-        true => cube.without_categories(&drop),
-        false => cube,
+    let mut keep: Vec<usize> = (0..drop.len()).filter(|&c| !drop[c]).collect();
+    let names = cube.categories();
+    if keep.iter().all(|&c| listed.contains(&names[c])) {
+        // In the file's order (no sort: each comparator would bring a
+        // copy of std's sort into the bundle).
+        keep = listed
+            .iter()
+            .filter_map(|l| keep.iter().copied().find(|&c| names[c] == *l))
+            .collect();
+    }
+    let unchanged = keep.iter().enumerate().all(|(i, &c)| i == c) && keep.len() == drop.len();
+    match unchanged {
+        true => cube,
+        false => cube.with_categories(&keep),
     }
 }
 

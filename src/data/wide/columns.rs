@@ -81,10 +81,17 @@ fn level_of(squashed: &str) -> u8 {
         ("localauthority", 3),
         ("lad", 3),
     ];
-    // The longest word found decides.
+    // The longest word found decides. (A byte search: `str::contains`
+    // would bring std's substring searcher into the bundles.)
+    let holds = |w: &str| {
+        squashed
+            .as_bytes()
+            .windows(w.len())
+            .any(|x| x == w.as_bytes())
+    };
     WORDS
         .iter()
-        .filter(|(w, _)| squashed.contains(w))
+        .filter(|(w, _)| holds(w))
         .max_by_key(|(w, _)| w.len())
         .map_or(0, |(_, level)| *level)
 }
@@ -146,19 +153,24 @@ impl WideColumns {
                 geo.push((level_of(&s), kind, i));
             }
         }
-        let mut levels: Vec<u8> = geo.iter().map(|(l, _, _)| *l).collect();
-        levels.sort_unstable();
-        levels.dedup();
-        let at = |level: Option<&u8>, kind: Geo| {
-            let level = *level?;
+        // The finest level and the next one up (no sort: each comparator
+        // would bring a copy of std's sort into the bundles).
+        let finest = geo.iter().map(|(l, _, _)| *l).min();
+        let next = geo
+            .iter()
+            .map(|(l, _, _)| *l)
+            .filter(|l| Some(*l) > finest)
+            .min();
+        let at = |level: Option<u8>, kind: Geo| {
+            let level = level?;
             geo.iter()
                 .find(|(l, k, _)| *l == level && *k == kind)
                 .map(|(_, _, i)| *i)
         };
-        cols.code = at(levels.first(), Geo::Code);
-        cols.name = at(levels.first(), Geo::Name);
-        cols.parent_code = at(levels.get(1), Geo::Code);
-        cols.parent_name = at(levels.get(1), Geo::Name);
+        cols.code = at(finest, Geo::Code);
+        cols.name = at(finest, Geo::Name);
+        cols.parent_code = at(next, Geo::Code);
+        cols.parent_name = at(next, Geo::Name);
         if cols.category.is_none() {
             // A single offence column given as a group's header.
             cols.category = cols.group.take();

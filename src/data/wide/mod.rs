@@ -22,7 +22,7 @@ mod place;
 
 use std::collections::HashMap;
 
-use super::csv_scan::for_each_record;
+use super::csv_scan::{for_each_record, Fields};
 use super::error::FileError;
 use super::month::Month;
 use super::report::{LoadReport, Rejection, MAX_KEPT_REJECTIONS};
@@ -208,7 +208,7 @@ impl WideTable {
     }
 
     /// Reads one data row: its area and class, then each month's cell.
-    fn read_row(&mut self, line: u64, record: crate::data::csv_scan::Fields<'_>) {
+    fn read_row(&mut self, line: u64, record: Fields<'_>) {
         let width = self.columns.headers.len();
         if record.len() != width {
             let reason = format!("expected {width} fields, found {}", record.len());
@@ -297,9 +297,9 @@ pub struct WideKind {
 }
 
 impl WideKind {
-    /// A wide table's kind, when `header` (its first line) is one.
-    pub fn of_header(header: &[u8]) -> Option<WideKind> {
-        let c = WideColumns::find(&header_of(header)?)?;
+    /// A wide table's kind, when `header` (its first record) is one.
+    pub fn of_header(header: Fields<'_>) -> Option<WideKind> {
+        let c = WideColumns::find(&headers_as_written(header))?;
         let (first, last) = c.span();
         let names = |cols: &[Option<usize>]| {
             let named: Vec<&str> = cols.iter().flatten().map(|&i| c.header(i)).collect();
@@ -331,50 +331,22 @@ impl WideKind {
     }
 }
 
-/// The header of a file (its first record), as written and decoded.
-pub fn header_of(bytes: &[u8]) -> Option<Vec<String>> {
-    let mut out = None;
-    for_each_record(bytes, |_, record| {
-        if record.is_blank() {
-            return true;
-        }
-        let windows_1252 = !record.is_ascii() && !text::is_utf8(record.bytes());
-        let cells = (0..record.len()).map(|i| {
-            let cell = text::cell(record.get(i), windows_1252);
-            cell.trim_start_matches('\u{feff}').trim().to_string()
-        });
-        out = Some(cells.collect());
-        false
+/// A header record's cells as written (decoded, a BOM and surrounding
+/// spaces dropped), for messages that name a column as the file does.
+pub fn headers_as_written(record: Fields<'_>) -> Vec<String> {
+    let windows_1252 = !record.is_ascii() && !text::is_utf8(record.bytes());
+    let cells = (0..record.len()).map(|i| {
+        let cell = text::cell(record.get(i), windows_1252);
+        cell.trim_start_matches('\u{feff}').trim().to_string()
     });
-    out
+    cells.collect()
 }
 
 /// Reads a wide table whole (see the module docs). Fails only when the
 /// file has no header of a wide table, or no offence column.
 pub fn read_wide(file: &str, bytes: &[u8]) -> Result<WideTable, FileError> {
-    let headers = header_of(bytes).ok_or_else(|| FileError::Empty {
-        file: file.to_string(),
-        expected: "an area column and one column per month".to_string(),
-    })?;
-    let Some(columns) = WideColumns::find(&headers) else {
-        return Err(FileError::MissingColumns {
-            file: file.to_string(),
-            missing:
-                "an area code or name column and two or more month columns (e.g. WardCode, 202311)"
-                    .to_string(),
-            found: headers.join(", "),
-        });
-    };
-    if columns.category.is_none() {
-        return Err(FileError::MissingColumns {
-            file: file.to_string(),
-            missing: "an offence column (MajorText and MinorText, or Category)".to_string(),
-            found: headers.join(", "),
-        });
-    }
-    let mut table = WideTable::new(file, columns);
+    let mut table: Option<Result<WideTable, FileError>> = None;
     let mut recoded = None;
-    let mut header_seen = false;
     for_each_record(bytes, |line, record| {
         if record.is_blank() {
             return true;
@@ -382,16 +354,49 @@ pub fn read_wide(file: &str, bytes: &[u8]) -> Result<WideTable, FileError> {
         if !record.is_ascii() && !text::is_utf8(record.bytes()) {
             Recoded::count(&mut recoded, file, line);
         }
-        if !header_seen {
-            header_seen = true;
-            return true;
+        match &mut table {
+            None => {
+                let found = wide_columns(file, headers_as_written(record));
+                let ok = found.is_ok();
+                table = Some(found.map(|c| WideTable::new(file, c)));
+                ok
+            }
+            Some(Ok(t)) => {
+                t.rows += 1;
+                t.read_row(line, record);
+                true
+            }
+            Some(Err(_)) => false,
         }
-        table.rows += 1;
-        table.read_row(line, record);
-        true
     });
+    let mut table = table.unwrap_or_else(|| {
+        Err(FileError::Empty {
+            file: file.to_string(),
+            expected: "an area column and one column per month".to_string(),
+        })
+    })?;
     table.report.windows_1252.extend(recoded);
     Ok(table)
+}
+
+/// The columns of a wide table's header, or what it lacks.
+fn wide_columns(file: &str, headers: Vec<String>) -> Result<WideColumns, FileError> {
+    let missing = |what: &str| FileError::MissingColumns {
+        file: file.to_string(),
+        missing: what.to_string(),
+        found: headers.join(", "),
+    };
+    let Some(columns) = WideColumns::find(&headers) else {
+        return Err(missing(
+            "an area code or name column and two or more month columns (e.g. WardCode, 202311)",
+        ));
+    };
+    if columns.category.is_none() {
+        return Err(missing(
+            "an offence column (MajorText and MinorText, or Category)",
+        ));
+    }
+    Ok(columns)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 //! parent areas, except a name all of whose areas the file also lists
 //! under another parent: that is such a pseudo-parent too.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::data::area::{Area, AreaCode};
 use crate::data::lookup::{Level, Lookup};
@@ -30,35 +30,61 @@ pub struct Placed {
 }
 
 /// The lookup's local authorities: the one each area code lies in, and
-/// each authority's code by its name (folded).
+/// each authority's code by its name (folded). One map type for all
+/// (`String` → index), the one the cube builder uses: each other key or
+/// value type would add a copy of the hash table's code to the worker.
 struct Authorities {
-    of_code: HashMap<String, String>,
-    by_name: HashMap<String, String>,
+    /// The authorities' codes.
+    codes: Vec<String>,
+    /// An area's code → its authority's index in `codes`.
+    of_code: HashMap<String, u32>,
+    /// An authority's folded name → its index in `codes`.
+    by_name: HashMap<String, u32>,
 }
 
 impl Authorities {
-    fn new(lookup: &Lookup, codes: &HashSet<&str>) -> Authorities {
-        let mut of_code = HashMap::new();
-        let mut by_name = HashMap::new();
+    fn new(lookup: &Lookup, table: &WideTable) -> Authorities {
+        let mut wanted: HashMap<String, u32> = HashMap::new();
+        for code in table.areas.iter().filter_map(|a| a.code.as_deref()) {
+            wanted.insert(code.to_string(), 0);
+        }
+        let mut auth = Authorities {
+            codes: Vec::new(),
+            of_code: HashMap::new(),
+            by_name: HashMap::new(),
+        };
         for row in lookup.rows() {
             let Some(district) = row.code(Level::District) else {
                 continue;
             };
-            if let Some(name) = lookup.name(district) {
-                by_name
-                    .entry(folded(name))
-                    .or_insert_with(|| district.to_string());
+            let name = folded(lookup.name(district).unwrap_or(district));
+            let next = auth.codes.len() as u32;
+            let index = *auth.by_name.entry(name).or_insert(next);
+            if index == next {
+                auth.codes.push(district.to_string());
             }
             for level in [Level::Lsoa, Level::Msoa, Level::Ward] {
                 match row.code(level) {
-                    Some(c) if codes.contains(c) => {
-                        of_code.insert(c.to_string(), district.to_string());
+                    Some(c) if wanted.contains_key(c) => {
+                        auth.of_code.insert(c.to_string(), index);
                     }
                     _ => {}
                 }
             }
         }
-        Authorities { of_code, by_name }
+        auth
+    }
+
+    /// The authority area `code` lies in.
+    fn of(&self, code: Option<&str>) -> Option<&str> {
+        let i = *self.of_code.get(code?)?;
+        Some(self.codes[i as usize].as_str())
+    }
+
+    /// The authority called `name` (in any case).
+    fn named(&self, name: &str) -> Option<&str> {
+        let i = *self.by_name.get(&folded(name))?;
+        Some(self.codes[i as usize].as_str())
     }
 }
 
@@ -80,22 +106,20 @@ enum Spot {
     Own(String),
 }
 
+/// A parent that is not a local authority, gathered: its name, its areas,
+/// their offences, and the authorities the lookup places them in.
+type OwnArea = (String, Vec<String>, u64, Vec<String>);
+
 /// Places the table's areas (see the module docs).
 pub fn place(table: &WideTable, lookup: Option<&Lookup>) -> Placed {
-    let codes: HashSet<&str> = table
-        .areas
-        .iter()
-        .filter_map(|a| a.code.as_deref())
-        .collect();
-    let authorities = lookup.map(|l| (l, Authorities::new(l, &codes)));
+    let authorities = lookup.map(|l| (l, Authorities::new(l, table)));
     let pseudo = match &authorities {
-        Some(_) => HashSet::new(),
+        Some(_) => Vec::new(),
         None => pseudo_parents(&table.areas),
     };
     let totals = totals(table);
     let mut placed = Placed::default();
-    // Notes about a pseudo-parent, gathered: its areas and offences.
-    let mut own: BTreeMap<String, (Vec<String>, u64, Vec<String>)> = BTreeMap::new();
+    let mut own: Vec<OwnArea> = Vec::new();
     for (i, area) in table.areas.iter().enumerate() {
         let spot = match &authorities {
             Some((lookup, auth)) => spot_by_lookup(table, area, lookup, auth, &mut placed.notes),
@@ -103,13 +127,19 @@ pub fn place(table: &WideTable, lookup: Option<&Lookup>) -> Placed {
         };
         let code = match spot {
             Spot::Own(parent) => {
-                let entry = own.entry(parent.clone()).or_default();
-                entry.0.push(describe(area));
-                entry.1 += totals[i];
+                let at = match own.iter().position(|o| o.0 == parent) {
+                    Some(at) => at,
+                    None => {
+                        own.push((parent.clone(), Vec::new(), 0, Vec::new()));
+                        own.len() - 1
+                    }
+                };
+                let entry = &mut own[at];
+                entry.1.push(describe(area));
+                entry.2 += totals[i];
                 if let Some((lookup, auth)) = &authorities {
-                    let la = area.code.as_deref().and_then(|c| auth.of_code.get(c));
-                    if let Some(name) = la.and_then(|d| lookup.name(d)) {
-                        entry.2.push(name.to_string());
+                    if let Some(name) = auth.of(area.code.as_deref()).and_then(|d| lookup.name(d)) {
+                        entry.3.push(name.to_string());
                     }
                 }
                 add(&mut placed.areas, &parent, &parent, None);
@@ -126,7 +156,7 @@ pub fn place(table: &WideTable, lookup: Option<&Lookup>) -> Placed {
         };
         placed.codes.push(code);
     }
-    for (parent, (areas, total, authorities)) in own {
+    for (parent, areas, total, authorities) in own {
         placed
             .notes
             .push(own_note(table, &parent, &areas, total, &authorities));
@@ -142,9 +172,12 @@ fn own_note(
     total: u64,
     authorities: &[String],
 ) -> String {
-    let mut las = authorities.to_vec();
-    las.sort();
-    las.dedup();
+    let mut las: Vec<&str> = Vec::new();
+    for la in authorities {
+        if !las.contains(&la.as_str()) {
+            las.push(la);
+        }
+    }
     let not_added = match las.is_empty() {
         true => String::new(),
         false => format!(", not added to {}", las.join(" or ")),
@@ -188,11 +221,11 @@ fn spot_by_lookup(
         let name = area.parent_name.clone().unwrap_or_else(|| parent.clone());
         return Spot::Under(Some((parent.clone(), name)));
     }
-    let by_code = area.code.as_deref().and_then(|c| auth.of_code.get(c));
+    let by_code = auth.of(area.code.as_deref());
     let Some(parent_name) = &area.parent_name else {
-        return Spot::Under(by_code.map(|d| named(d)));
+        return Spot::Under(by_code.map(named));
     };
-    match (by_code, auth.by_name.get(&folded(parent_name))) {
+    match (by_code, auth.named(parent_name)) {
         (Some(d), Some(n)) if d == n => Spot::Under(Some(named(d))),
         (Some(d), Some(_)) => {
             notes.push(format!(
@@ -210,7 +243,7 @@ fn spot_by_lookup(
 
 /// Where an area goes without a lookup: under its parent's name (the name
 /// is the parent's code too), unless that parent is a pseudo-parent.
-fn spot_by_names(area: &WideArea, pseudo: &HashSet<String>) -> Spot {
+fn spot_by_names(area: &WideArea, pseudo: &[String]) -> Spot {
     let parent = area
         .parent_code
         .clone()
@@ -228,29 +261,28 @@ fn spot_by_names(area: &WideArea, pseudo: &HashSet<String>) -> Spot {
 /// The parents (folded) all of whose areas the file lists under another
 /// parent too: not places of their own but, like the Met's aviation
 /// security command, another way of counting an area's crimes.
-fn pseudo_parents(areas: &[WideArea]) -> HashSet<String> {
-    let own = |a: &WideArea| folded(a.code.as_deref().unwrap_or(&a.name));
-    let parent = |a: &WideArea| {
-        a.parent_code
-            .as_deref()
-            .or(a.parent_name.as_deref())
-            .map(folded)
-    };
-    let mut parents_of: HashMap<String, HashSet<String>> = HashMap::new();
-    for a in areas {
-        if let Some(p) = parent(a) {
-            parents_of.entry(own(a)).or_default().insert(p);
+fn pseudo_parents(areas: &[WideArea]) -> Vec<String> {
+    // (area, parent), folded, each pair once (the table's areas are
+    // distinct pairs already). No sort: see `columns`.
+    let pairs: Vec<(String, String)> = areas
+        .iter()
+        .filter_map(|a| {
+            let parent = a.parent_code.as_deref().or(a.parent_name.as_deref())?;
+            Some((folded(a.code.as_deref().unwrap_or(&a.name)), folded(parent)))
+        })
+        .collect();
+    let parents_of = |own: &str| pairs.iter().filter(|(o, _)| o == own).count();
+    let mut parents: Vec<String> = Vec::new();
+    for (_, p) in &pairs {
+        if !parents.contains(p) {
+            parents.push(p.clone());
         }
     }
-    let mut areas_of: HashMap<String, Vec<String>> = HashMap::new();
-    for a in areas {
-        if let Some(p) = parent(a) {
-            areas_of.entry(p).or_default().push(own(a));
-        }
-    }
-    areas_of
-        .into_iter()
-        .filter(|(_, owns)| owns.iter().all(|o| parents_of[o].len() > 1))
-        .map(|(p, _)| p)
-        .collect()
+    parents.retain(|p| {
+        pairs
+            .iter()
+            .filter(|(_, q)| q == p)
+            .all(|(own, _)| parents_of(own) > 1)
+    });
+    parents
 }
