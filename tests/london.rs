@@ -357,3 +357,74 @@ fn the_folder_read_back_has_the_mets_classes_only() {
     assert!(!options.iter().any(|(k, _)| k == "asb"), "no ASB line");
     assert!(menu.iter().all(|g| !g.options.is_empty()), "no empty part");
 }
+
+#[test]
+fn a_citys_findings_name_a_few_areas_high_on_both_and_count_the_rest() {
+    let loaded = loaded();
+    // With residents and deprivation, as scripts/build-london builds it.
+    let mut session = LoadSession::new();
+    for rel in [
+        WARDS,
+        "ons/lsoa11_to_lsoa21_best_fit_lookup.csv",
+        LOOKUP,
+        "ons/lsoa21_population_census2021_ts007a.csv",
+        "ons/imd2019_by_lsoa11.csv",
+    ] {
+        session.add(rel, std::fs::read(data(rel)).unwrap());
+    }
+    session.start(None, None).unwrap();
+    let full = session.finish().unwrap();
+    assert_eq!(
+        full.data.dataset.cube.grand_total(),
+        loaded.data.dataset.cube.grand_total()
+    );
+    let state = cse::state::ViewState::from_query("?dataset=london");
+    let model = cse::view::overview::overview(&full.data, &state).unwrap();
+    let both = model
+        .findings
+        .iter()
+        .find(|f| f.contains("highest fifth of wards for crime rate"))
+        .unwrap();
+    // 8 wards named, the rest counted: "A, B, … H and 44 more are in …".
+    let named = both.split(" are in both").next().unwrap();
+    let (listed, more) = named.rsplit_once(" and ").unwrap();
+    assert_eq!(listed.split(", ").count(), 8, "{both}");
+    assert!(more.ends_with(" more"), "{both}");
+}
+
+#[test]
+fn a_ranking_of_680_wards_offers_each_borough_to_rank_within() {
+    let data = std::sync::Arc::new(loaded().dataset_files().assemble().unwrap());
+    let state = cse::state::ViewState::from_query("?dataset=london&page=wards");
+    let model = cse::view::wards::wards(&data, &state).unwrap();
+    assert_eq!(
+        model.table.rows.len(),
+        680,
+        "679 wards and the aviation security command"
+    );
+    assert_eq!(model.within.len(), 32);
+    let (name, href) = &model.within[0];
+    assert_eq!(name, "Barking and Dagenham");
+    assert!(
+        href.contains("area=E09000002") && href.contains("page=wards"),
+        "{href}"
+    );
+    // Within a borough: its wards only, and no list.
+    let part = data.within("E09000030").unwrap();
+    let state = cse::state::ViewState::from_query(href);
+    let inside = cse::view::wards::wards(&part, &state).unwrap();
+    assert!(inside.within.is_empty());
+    let tower_hamlets = data
+        .dataset
+        .areas
+        .iter()
+        .filter(|a| a.parent.as_ref().is_some_and(|p| p.as_str() == "E09000030"))
+        .count();
+    assert_eq!(inside.table.rows.len(), tower_hamlets);
+    // The boroughs' own ranking is short: no list.
+    let state = cse::state::ViewState::from_query("?dataset=london&page=wards&level=district");
+    assert!(cse::view::wards::wards(&data, &state)
+        .unwrap()
+        .within
+        .is_empty());
+}

@@ -122,6 +122,8 @@ messages! {
     DeprivationNoLink = "There is no statistically significant link between crime rates and deprivation across the {areas} {level} (Spearman's ρ = {rho}).",
     HighOnBothOne = "{names} is in both the highest fifth of {level} for crime rate and the most deprived fifth.",
     HighOnBoth = "{names} are in both the highest fifth of {level} for crime rate and the most deprived fifth.",
+    NamesMore = "{n} more",
+    RankWithin = "Rank within one local authority",
     // Charts
     SolidLineWithDots = "solid line with dots",
     DashedLineWithSquares = "dashed line with squares",

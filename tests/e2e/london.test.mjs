@@ -169,3 +169,26 @@ test('?dataset=london: a ward profile equals a count of the wide file; the menu 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('?dataset=london: the ranking of 680 wards offers each borough to rank within', async () => {
+  const { byWard } = independentCount();
+  const known = areas();
+  const { page, errors } = await open(browser, `${server.url}?dataset=london&page=wards&${PERIODS}`);
+  await page.getByTestId('ranking-table').waitFor();
+  assert.equal((await rankingRows(page)).length, 100, 'the first 100 of 680 rows');
+  const links = page.getByTestId('rank-within').locator('a');
+  assert.equal(await links.count(), 32);
+  await page.getByTestId('rank-within').getByRole('link', { name: 'Tower Hamlets', exact: true }).click();
+  await page.waitForURL(/area=E09000030/);
+  await page.getByTestId('ranking-table').waitFor();
+  const rows = await rankingRows(page);
+  const wards = [...known].filter(([, a]) => a.parent === 'E09000030');
+  assert.equal(rows.length, wards.length, 'Tower Hamlets\' wards only');
+  const byName = new Map(wards.map(([code, a]) => [a.name, code]));
+  for (const row of rows) {
+    assert.equal(row[2], fmt(byWard.get(byName.get(row[1])).current), row[1]);
+  }
+  assert.equal(await page.getByTestId('rank-within').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
