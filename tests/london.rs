@@ -428,3 +428,23 @@ fn a_ranking_of_680_wards_offers_each_borough_to_rank_within() {
         .within
         .is_empty());
 }
+
+#[test]
+fn an_area_chosen_for_a_wide_table_is_said_not_to_apply() {
+    let mut session = LoadSession::new();
+    for rel in [WARDS, LOOKUP] {
+        session.add(rel, std::fs::read(data(rel)).unwrap());
+    }
+    session.start(None, Some("E09000030")).unwrap();
+    let loaded = session.finish().unwrap();
+    assert_eq!(
+        loaded.data.dataset.cube.areas().len(),
+        680,
+        "every area counted"
+    );
+    let caveats = loaded.data.manifest.caveats.join("\n");
+    assert!(
+        caveats.contains("The area chosen (E09000030) does not apply to wide tables"),
+        "{caveats}"
+    );
+}

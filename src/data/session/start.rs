@@ -56,7 +56,9 @@ impl LoadSession {
             self.begin(level, within, chain, sink, counts, true);
         } else if !wide.is_empty() {
             let lookup = self.mapping_lookup().cloned();
-            let sink = Sink::Wide(Box::new(super::wide::WideSink::new(lookup)));
+            let mut wide_sink = super::wide::WideSink::new(lookup);
+            wide_sink.within_chosen = within.map(str::to_string);
+            let sink = Sink::Wide(Box::new(wide_sink));
             self.begin(level, None, chain, sink, wide, true);
         } else {
             return Err(SessionError::NoData);

@@ -33,6 +33,8 @@ pub(super) struct WideSink {
     pub tables: (usize, u64),
     /// The lookup that places the areas.
     lookup: Option<Lookup>,
+    /// An area chosen to count within, which wide tables do not follow.
+    pub within_chosen: Option<String>,
 }
 
 impl WideSink {
@@ -45,6 +47,7 @@ impl WideSink {
             notes: Vec::new(),
             tables: (0, 0),
             lookup,
+            within_chosen: None,
         }
     }
 
@@ -99,6 +102,11 @@ impl WideSink {
         let mut out = vec![format!(
             "Counted from {tables} wide table(s) of {rows} rows, one column per month: each month's cell is one count, so the load report counts cells, not rows."
         )];
+        if let Some(area) = &self.within_chosen {
+            out.push(format!(
+                "The area chosen ({area}) does not apply to wide tables: every area they name is counted."
+            ));
+        }
         out.extend(self.notes.iter().cloned());
         out
     }

@@ -104,6 +104,9 @@ enum Spot {
     Under(Option<(String, String)>),
     /// Its parent is not a local authority: counted as an area of its own.
     Own(String),
+    /// Neither its code nor its parent's name is in the lookup: under the
+    /// parent's name.
+    Unknown(String),
 }
 
 /// A parent that is not a local authority, gathered: its name, its areas,
@@ -120,12 +123,17 @@ pub fn place(table: &WideTable, lookup: Option<&Lookup>) -> Placed {
     let totals = totals(table);
     let mut placed = Placed::default();
     let mut own: Vec<OwnArea> = Vec::new();
+    let mut unknown: Vec<String> = Vec::new();
     for (i, area) in table.areas.iter().enumerate() {
         let spot = match &authorities {
             Some((lookup, auth)) => spot_by_lookup(table, area, lookup, auth, &mut placed.notes),
             None => spot_by_names(area, &pseudo),
         };
         let code = match spot {
+            Spot::Unknown(parent) => {
+                unknown.push(describe(area));
+                under(&mut placed.areas, area, Some((parent.clone(), parent)))
+            }
             Spot::Own(parent) => {
                 let at = match own.iter().position(|o| o.0 == parent) {
                     Some(at) => at,
@@ -145,14 +153,7 @@ pub fn place(table: &WideTable, lookup: Option<&Lookup>) -> Placed {
                 add(&mut placed.areas, &parent, &parent, None);
                 parent
             }
-            Spot::Under(parent) => {
-                let code = area.code.clone().unwrap_or_else(|| area.name.clone());
-                if let Some((p, name)) = &parent {
-                    add(&mut placed.areas, p, name, None);
-                }
-                add(&mut placed.areas, &code, &area.name, parent.map(|p| p.0));
-                code
-            }
+            Spot::Under(parent) => under(&mut placed.areas, area, parent),
         };
         placed.codes.push(code);
     }
@@ -161,7 +162,24 @@ pub fn place(table: &WideTable, lookup: Option<&Lookup>) -> Placed {
             .notes
             .push(own_note(table, &parent, &areas, total, &authorities));
     }
+    if let Some(first) = unknown.first() {
+        placed.notes.push(format!(
+            "{}: the lookup knows neither the code nor the parent of {} area(s) (the first: {first}): they are placed under their parents' names as the file gives them",
+            table.file,
+            unknown.len()
+        ));
+    }
     placed
+}
+
+/// Adds `area` under `parent` (code, name) and its parent; its code.
+fn under(areas: &mut Vec<Area>, area: &WideArea, parent: Option<(String, String)>) -> String {
+    let code = area.code.clone().unwrap_or_else(|| area.name.clone());
+    if let Some((p, name)) = &parent {
+        add(areas, p, name, None);
+    }
+    add(areas, &code, &area.name, parent.map(|p| p.0));
+    code
 }
 
 /// The note on a parent that is not a local authority.
@@ -236,8 +254,11 @@ fn spot_by_lookup(
             ));
             Spot::Under(Some(named(d)))
         }
-        (_, None) => Spot::Own(parent_name.clone()),
+        (Some(_), None) => Spot::Own(parent_name.clone()),
         (None, Some(n)) => Spot::Under(Some(named(n))),
+        // The lookup knows neither (another part of the country): the
+        // names place it, as without a lookup.
+        (None, None) => Spot::Unknown(parent_name.clone()),
     }
 }
 

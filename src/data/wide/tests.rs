@@ -235,3 +235,32 @@ fn not_a_wide_table_is_a_clear_error() {
     assert!(e.to_string().contains("an offence column"), "{e}");
     assert!(read_wide("x.csv", b"").is_err());
 }
+
+#[test]
+fn areas_the_lookup_does_not_know_are_placed_by_their_parents_names() {
+    // A lookup of another part of the country: neither the wards nor the
+    // borough are in it, so the names place them (not pseudo-parents).
+    let t = read(
+        "WardCode,WardName,Borough,MinorText,202301,202302\n\
+         E05000001,North,Barnet,Arson,1,1\n\
+         E05000002,South,Barnet,Arson,2,2\n",
+    );
+    let lookup =
+        "LSOA21CD,WD25CD,LAD25CD,LAD25NM\nE01000007,E05000007,E06000004,Stockton-on-Tees\n";
+    let (lookup, _) = read_lookup("l.csv", lookup.as_bytes()).unwrap();
+    let placed = place(&t, Some(&lookup));
+    assert_eq!(placed.codes, ["E05000001", "E05000002"]);
+    let north = placed.areas.iter().find(|a| a.code.as_str() == "E05000001");
+    assert_eq!(
+        north.unwrap().parent.as_ref().map(|p| p.as_str()),
+        Some("Barnet")
+    );
+    assert_eq!(placed.notes.len(), 1, "{:?}", placed.notes);
+    assert!(
+        placed.notes[0].contains(
+            "neither the code nor the parent of 2 area(s) (the first: North (E05000001))"
+        ),
+        "{:?}",
+        placed.notes
+    );
+}
