@@ -17,6 +17,7 @@ mod prepare_report;
 pub mod publish;
 pub mod rank;
 pub mod start;
+pub mod wide;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
@@ -105,6 +106,9 @@ pub enum Command {
     /// Aggregate police.uk street CSVs (or their zips) to a counts file
     #[command(long_about = prepare::LONG_ABOUT, after_long_help = prepare::AFTER_HELP)]
     Prepare(prepare::PrepareArgs),
+    /// Read wide tables (one column per month, e.g. the Met's ward table) into a dataset folder
+    #[command(long_about = wide::LONG_ABOUT, after_long_help = wide::AFTER_HELP)]
+    Wide(wide::WideArgs),
     /// ONS lookups, LSOA populations and deprivation ranks to an areas file
     #[command(long_about = areas::LONG_ABOUT)]
     Areas(areas::AreasArgs),
@@ -147,6 +151,7 @@ where
     let done = |r: Result<(), CliError>| r.map(|()| Outcome::Done);
     match cli.command {
         Command::Prepare(args) => prepare::run(&args),
+        Command::Wide(args) => wide::run(&args),
         Command::Areas(args) => done(areas::run(&args)),
         Command::Boundaries(args) => done(boundaries::run(&args)),
         Command::Publish(args) => publish::run_publish(&args),

@@ -107,7 +107,7 @@ pub fn assemble(manifest: Manifest, files: Files) -> Result<ExplorerData, String
     };
     let leaves = leaf_codes(&areas);
 
-    let categories = categories_of(&files)?;
+    let (categories, listed) = categories_of(&files)?;
     let (others, items) = read_other_sources(&manifest, &files, &leaves, &categories)?;
     let theirs = |name: &str| others.iter().any(|(o, _)| o.category_index(name).is_some());
     let main = Categories::new(items.iter().filter(|c| !theirs(&c.name)).cloned().collect());
@@ -118,6 +118,9 @@ pub fn assemble(manifest: Manifest, files: Files) -> Result<ExplorerData, String
     let (file, bytes) = files.counts;
     let mut report = read_counts_bytes(file, bytes, &mut builder).map_err(|e| e.to_string())?;
     let mut cube = builder.build().map_err(|e| format!("{file}: {e}"))?;
+    if let Some(listed) = &listed {
+        cube = without_unlisted_types(cube, listed);
+    }
     if cube.month_count() == 0 {
         return Err(format!("{file}: the file has no counts to show"));
     }
@@ -163,10 +166,11 @@ pub fn assemble(manifest: Manifest, files: Files) -> Result<ExplorerData, String
 }
 
 /// The categories: the built-in list with the categories file over it,
-/// when there is one (its first bad row is an error).
-fn categories_of(files: &Files) -> Result<Categories, String> {
+/// when there is one (its first bad row is an error); with the names the
+/// file lists.
+fn categories_of(files: &Files) -> Result<(Categories, Option<Vec<String>>), String> {
     let Some((file, bytes)) = files.categories else {
-        return Ok(Categories::default());
+        return Ok((Categories::default(), None));
     };
     let (categories, report) = read_categories(file, bytes).map_err(|e| e.to_string())?;
     if let Some(first) = report.rejections.first() {
@@ -175,7 +179,50 @@ fn categories_of(files: &Files) -> Result<Categories, String> {
             first.file, first.line, first.reason
         ));
     }
-    Ok(Categories::with_file(categories))
+    let listed = categories.iter().map(|c| c.name.clone()).collect();
+    Ok((Categories::with_file(categories), Some(listed)))
+}
+
+/// `cube` without the built-in police.uk types that the categories file
+/// does not list (`listed`) and no count names: a dataset of its own
+/// classes (a wide table's, the Met's 56) shows none of them — no
+/// anti-social behaviour line, no empty menu entry — and has them in the
+/// file's order (its groups' order too). A police.uk dataset keeps every
+/// type it has counts of, in the built-in order.
+fn without_unlisted_types(cube: super::Cube, listed: &[String]) -> super::Cube {
+    let mut totals = vec![0u64; cube.categories().len()];
+    for m in 0..cube.month_count() {
+        let rows = (0..cube.areas().len()).map(|a| cube.area_month(a, m));
+        for row in rows.chain(std::iter::once(cube.unallocated_month(m))) {
+            for (t, &n) in totals.iter_mut().zip(row) {
+                *t += u64::from(n);
+            }
+        }
+    }
+    let built_in = Categories::default();
+    let drop: Vec<bool> = cube
+        .categories()
+        .iter()
+        .zip(&totals)
+        .map(|(name, &total)| {
+            total == 0 && built_in.index_of(name).is_some() && !listed.contains(name)
+        })
+        .collect();
+    let mut keep: Vec<usize> = (0..drop.len()).filter(|&c| !drop[c]).collect();
+    let names = cube.categories();
+    if keep.iter().all(|&c| listed.contains(&names[c])) {
+        // In the file's order (no sort: each comparator would bring a
+        // copy of std's sort into the bundle).
+        keep = listed
+            .iter()
+            .filter_map(|l| keep.iter().copied().find(|&c| names[c] == *l))
+            .collect();
+    }
+    let unchanged = keep.iter().enumerate().all(|(i, &c)| i == c) && keep.len() == drop.len();
+    match unchanged {
+        true => cube,
+        false => cube.with_categories(&keep),
+    }
 }
 
 /// Another source's counts, with the rows its file had.

@@ -15,6 +15,7 @@ pub mod manifest;
 pub mod month;
 pub mod number;
 pub mod report;
+pub mod wide;
 
 pub use area::{Area, AreaCode};
 pub use category::{Categories, Category, ASB};

@@ -151,9 +151,9 @@ fn row_view(cells: &[Cell], columns: &[Column], view: RwSignal<ViewState>) -> im
     view! { <tr>{cells}</tr> }
 }
 
-/// A link in a cell.
+/// A link in a cell (or a list) that moves within the app.
 #[component]
-fn CellLink(href: String, text: String, view: RwSignal<ViewState>) -> impl IntoView {
+pub(crate) fn CellLink(href: String, text: String, view: RwSignal<ViewState>) -> impl IntoView {
     let to = ViewState::from_query(&href);
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0) {

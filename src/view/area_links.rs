@@ -74,8 +74,13 @@ pub fn profile_href(state: &ViewState, code: &str) -> String {
 /// The link to an area's own part of the dataset (a borough of a force
 /// area), its overview by ward.
 fn part_href(state: &ViewState, code: &str) -> String {
+    part_page_href(state, code, Page::Overview)
+}
+
+/// The link to `page` of an area's own part of the dataset.
+pub fn part_page_href(state: &ViewState, code: &str, page: Page) -> String {
     let mut s = state.clone();
-    s.page = Page::Overview;
+    s.page = page;
     s.ward = None;
     s.level = String::new();
     s.area = Some(code.to_string());

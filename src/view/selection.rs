@@ -1,7 +1,10 @@
 //! The crime type menu as shown: all crime, anti-social behaviour, the
 //! groups of more than one category, the crime types, and the series that
 //! are not crime (a categories file may add some, e.g. a council's own
-//! anti-social behaviour), each a key and a label.
+//! anti-social behaviour), each a key and a label. A dataset of more crime
+//! types than [`LISTED_FLAT`] (the Met's 56 offence classes in 12 groups)
+//! lists them under their groups' names: the groups first, then each
+//! group's types within it.
 
 use crate::analysis::Selection;
 use crate::data::{Categories, ASB};
@@ -11,10 +14,14 @@ use crate::i18n::{Msg, Words};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MenuGroup {
     /// The part's label (`None`: the options stand at the top).
-    pub label: Option<&'static str>,
+    pub label: Option<String>,
     /// (key, label) of each option.
     pub options: Vec<(String, String)>,
 }
+
+/// The most crime types listed in one part ("Crime types"); more are
+/// listed by group.
+pub const LISTED_FLAT: usize = 20;
 
 /// The crime type menu for `categories`; empty parts are left out.
 pub fn selection_menu(categories: &Categories, w: &Words) -> Vec<MenuGroup> {
@@ -46,27 +53,49 @@ pub fn selection_menu(categories: &Categories, w: &Words) -> Vec<MenuGroup> {
             })
             .collect::<Vec<_>>()
     };
-    [
+    let crime = named(true);
+    let mut parts = vec![
         MenuGroup {
             label: None,
             options: top,
         },
         MenuGroup {
-            label: Some(w.t(Msg::MenuGroups)),
+            label: Some(w.t(Msg::MenuGroups).to_string()),
             options: groups,
         },
-        MenuGroup {
-            label: Some(w.t(Msg::MenuCrimeTypes)),
-            options: named(true),
-        },
-        MenuGroup {
-            label: Some(w.t(Msg::MenuNotCrime)),
-            options: named(false),
-        },
-    ]
-    .into_iter()
-    .filter(|g| !g.options.is_empty())
-    .collect()
+    ];
+    if crime.len() > LISTED_FLAT {
+        parts.extend(by_group(categories, crime, w));
+    } else {
+        parts.push(MenuGroup {
+            label: Some(w.t(Msg::MenuCrimeTypes).to_string()),
+            options: crime,
+        });
+    }
+    parts.push(MenuGroup {
+        label: Some(w.t(Msg::MenuNotCrime).to_string()),
+        options: named(false),
+    });
+    parts.retain(|g| !g.options.is_empty());
+    parts
+}
+
+/// The crime types `crime` (key, label) in one part per group, named by
+/// the group, in the groups' order.
+fn by_group(categories: &Categories, crime: Vec<(String, String)>, w: &Words) -> Vec<MenuGroup> {
+    let group_of = |key: &str| categories.iter().find(|c| c.name == key).map(|c| &c.group);
+    categories
+        .groups()
+        .into_iter()
+        .map(|g| MenuGroup {
+            label: Some(categories.group_in(g, w.lang()).to_string()),
+            options: crime
+                .iter()
+                .filter(|(key, _)| group_of(key).is_some_and(|k| k == g))
+                .cloned()
+                .collect(),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -84,7 +113,7 @@ mod tests {
             source: Some("Council".into()),
         });
         let menu = selection_menu(&Categories::new(items), crate::i18n::english());
-        let labels: Vec<Option<&str>> = menu.iter().map(|g| g.label).collect();
+        let labels: Vec<Option<&str>> = menu.iter().map(|g| g.label.as_deref()).collect();
         assert_eq!(
             labels,
             [None, Some("Groups"), Some("Crime types"), Some("Not crime")]
@@ -106,5 +135,27 @@ mod tests {
             .any(|(k, _)| k == "Anti-social behaviour"));
         let plain = selection_menu(&Categories::default(), crate::i18n::english());
         assert_eq!(plain.len(), 3, "no part for what is not crime");
+    }
+
+    #[test]
+    fn many_crime_types_are_listed_under_their_groups() {
+        // 12 groups of 2 types each (24 > LISTED_FLAT), and no ASB.
+        let items: Vec<Category> = (0..24)
+            .map(|i| Category {
+                name: format!("Class {i}"),
+                group: format!("Group {}", i / 2),
+                is_crime: true,
+                source: None,
+            })
+            .collect();
+        let menu = selection_menu(&Categories::new(items), crate::i18n::english());
+        let labels: Vec<Option<&str>> = menu.iter().map(|g| g.label.as_deref()).collect();
+        assert_eq!(labels.len(), 2 + 12);
+        assert_eq!(&labels[..3], [None, Some("Groups"), Some("Group 0")]);
+        assert_eq!(menu[0].options.len(), 1, "all crime, no ASB line");
+        assert_eq!(menu[1].options.len(), 12);
+        let keys: Vec<&str> = menu[13].options.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["Class 22", "Class 23"]);
+        assert!(menu.iter().all(|g| !g.options.is_empty()));
     }
 }

@@ -14,10 +14,11 @@ use crate::format::{signed_pct, thousands};
 use crate::i18n::{Msg, Words};
 use crate::state::ViewState;
 
-use super::area_links::{profile_href, AreaLinks};
+use super::area_links::{part_page_href, profile_href, AreaLinks};
 use super::common::{
     capitalise, count_cell, level_words, movement_text, rate_cell, setup, vs_whole_words, Setup,
 };
+use super::table::ROWS_SHOWN;
 use super::table::{Cell, Column, TableModel};
 use super::targets::{chain, status_text};
 
@@ -60,6 +61,31 @@ pub struct WardsModel {
     /// Each area among its peers ([`peer_sentence`]), when ranked by rate
     /// and there are few enough areas to say it of each (2 to 12).
     pub peers: Vec<String>,
+    /// (name, link) of each local authority the ranked areas lie in, by
+    /// name, when the ranking is longer than the table shows (London's 679
+    /// wards): each leads to the ranking within it.
+    pub within: Vec<(String, String)>,
+}
+
+/// The most local authorities offered to rank within.
+const WITHIN_MOST: usize = 60;
+
+/// The local authorities to rank within (see [`WardsModel::within`]).
+fn within_links(b: &ExplorerData, state: &ViewState, rows: usize) -> Vec<(String, String)> {
+    if rows <= ROWS_SHOWN || !state.level.is_empty() || b.part_of.is_some() {
+        return Vec::new();
+    }
+    let map = super::common::level_map(b, Some(crate::data::Level::District));
+    if map.len() < 2 || map.len() > WITHIN_MOST {
+        return Vec::new();
+    }
+    let mut out = vec![(String::new(), String::new()); map.len()];
+    for (i, &at) in map.name_order.iter().enumerate() {
+        let code = map.labels.code(i);
+        let href = part_page_href(state, code, crate::state::Page::Wards);
+        out[at as usize] = (map.labels.name(i).to_string(), href);
+    }
+    out
 }
 
 /// The most areas whose place among their peers is said, one by one.
@@ -147,6 +173,7 @@ pub fn wards(b: &ExplorerData, state: &ViewState) -> Result<WardsModel, String> 
             ],
         )
     });
+    let within = within_links(b, state, rows.len());
     let mut table = ranking_table(&s, &measure_label, rows);
     with_targets(b, &s, &r, &mut table);
     Ok(WardsModel {
@@ -160,6 +187,7 @@ pub fn wards(b: &ExplorerData, state: &ViewState) -> Result<WardsModel, String> 
         value_decimals: if use_rate { 1 } else { 0 },
         notes: s.notes,
         peers,
+        within,
     })
 }
 

@@ -11,6 +11,10 @@ use crate::i18n::Msg;
 
 use super::{join_and, FindingKind, FindingsInput, TOP};
 
+/// The most areas high on both crime rate and deprivation named in a
+/// finding; more are counted.
+const HIGH_ON_BOTH_NAMED: usize = 8;
+
 /// The findings of a ranking: its top areas, how many are above the
 /// whole's rate (by rate), and its notable moves.
 pub(super) fn ranking_findings(
@@ -188,7 +192,7 @@ pub(super) fn deprivation_findings(
         ],
     );
     push(FindingKind::Deprivation, text);
-    let names: Vec<String> = d
+    let mut names: Vec<String> = d
         .high_on_both
         .iter()
         .filter_map(|&i| {
@@ -200,6 +204,13 @@ pub(super) fn deprivation_findings(
                 .map(|r| ranking.name(r).to_string())
         })
         .collect();
+    // A city's wards can be dozens: the first few named, the rest counted
+    // (the deprivation page lists them all).
+    if names.len() > HIGH_ON_BOTH_NAMED {
+        let more = (names.len() - HIGH_ON_BOTH_NAMED).to_string();
+        names.truncate(HIGH_ON_BOTH_NAMED);
+        names.push(w.f(Msg::NamesMore, &[("n", &more)]));
+    }
     if !names.is_empty() {
         let msg = if names.len() == 1 {
             Msg::HighOnBothOne

@@ -167,6 +167,12 @@ impl Cube {
         let keep: Vec<usize> = (0..self.categories.len())
             .filter(|&c| !drop.get(c).copied().unwrap_or(false))
             .collect();
+        self.with_categories(&keep)
+    }
+
+    /// This cube with only the categories `keep` (axis indices, each
+    /// once), in that order: every other count, area, month and flag kept.
+    pub fn with_categories(&self, keep: &[usize]) -> Cube {
         let pick = |row: &[u32]| keep.iter().map(|&c| row[c]).collect::<Vec<u32>>();
         let mut counts = Vec::with_capacity(self.areas.len() * self.months * keep.len());
         for a in 0..self.areas.len() {

@@ -46,6 +46,9 @@ pub(super) fn csv_kind(text: &[u8]) -> FileKind {
         let force = col(&["falls within", "reported by"]);
         return police_kind(&text[consumed..], month, force);
     }
+    if let Some(wide) = crate::data::wide::WideKind::of_header(rec.fields) {
+        return FileKind::Wide(wide);
+    }
     let counts = [
         col(&["month"]),
         col(&["area code", "area"]),

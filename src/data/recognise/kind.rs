@@ -17,6 +17,8 @@ pub enum FileKind {
     },
     /// The explorer's counts file.
     CountsFile,
+    /// A wide table: one column per month ([`crate::data::wide`]).
+    Wide(crate::data::wide::WideKind),
     /// An areas file.
     AreasFile {
         /// It has a parent column.
@@ -67,6 +69,7 @@ impl FileKind {
                 t(Msg::KindPoliceUk).with("more", more)
             }
             FileKind::CountsFile => t(Msg::KindCounts),
+            FileKind::Wide(wide) => wide.describe(),
             FileKind::AreasFile {
                 parents,
                 population,

@@ -63,7 +63,7 @@ impl LoadSession {
         chain
     }
 
-    fn mapping_lookup(&self) -> Option<&Lookup> {
+    pub(super) fn mapping_lookup(&self) -> Option<&Lookup> {
         self.chain().last().map(|&i| &self.lookups[i].1)
     }
 

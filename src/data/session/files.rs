@@ -24,6 +24,7 @@ use super::{Item, LoadSession};
 pub(super) fn not_police(kind: &FileKind) -> Text {
     match kind {
         FileKind::Unknown { .. } => kind.describe(),
+        FileKind::Wide(_) => Text::msg(Msg::NotPoliceWide).with("kind", kind.describe()),
         _ => Text::msg(Msg::NotPolice).with("kind", kind.describe()),
     }
 }

@@ -18,6 +18,7 @@ use crate::i18n::{self, Lang, Msg, Words};
 
 use super::files::FileStatus;
 use super::loaded::Loaded;
+use super::wide::{level_of_most, with_wide_areas, WideSink};
 use super::{LoadSession, SessionError, Sink};
 
 /// What the rows were counted into, before the areas are added.
@@ -43,6 +44,16 @@ fn counted(sink: Sink) -> Result<Counted, SessionError> {
                 quality: prepared.quality,
                 bridged: prepared.bridged,
                 unknown: prepared.unknown,
+            }
+        }
+        Sink::Wide(wide) => {
+            let cube = wide.builder.build()?;
+            Counted {
+                quality: Quality::of_cube(&cube),
+                cube,
+                report: wide.report,
+                bridged: 0,
+                unknown: UnknownCodes::default(),
             }
         }
         Sink::Counts(counts) => {
@@ -82,9 +93,15 @@ impl LoadSession {
             .iter()
             .map(|&i| self.lookups[i].1.clone())
             .collect();
+        let sink = match plan.sink {
+            Sink::Wide(wide) => {
+                return self.finish_wide(*wide, plan.level, &lookups, plan.keeps_unallocated)
+            }
+            sink => sink,
+        };
         let mut categories = self.categories.clone().unwrap_or_default();
-        let police = matches!(plan.sink, Sink::Police(_));
-        let mut counts = counted(plan.sink)?;
+        let police = matches!(sink, Sink::Police(_));
+        let mut counts = counted(sink)?;
         if !plan.beside.is_empty() && counts.cube.month_count() > 0 {
             let added = self.add_beside(counts.cube, categories, &plan.beside)?;
             counts.cube = added.cube;
@@ -146,6 +163,59 @@ impl LoadSession {
             level,
             within: plan.within,
             keeps_unallocated: plan.keeps_unallocated,
+            unknown: counts.unknown,
+        })
+    }
+
+    /// [`finish`](Self::finish) for wide tables: their categories, the
+    /// areas file's areas (else the lookups', with populations and
+    /// deprivation) and the tables' own, the level their codes name.
+    fn finish_wide(
+        mut self,
+        mut wide: WideSink,
+        level: Level,
+        lookups: &[Lookup],
+        keeps_unallocated: bool,
+    ) -> Result<Loaded, SessionError> {
+        let (categories, caveats) = (wide.categories(), wide.caveats());
+        let wide_areas = std::mem::take(&mut wide.areas);
+        let counts = counted(Sink::Wide(Box::new(wide)))?;
+        if counts.cube.month_count() == 0 {
+            return Err(SessionError::Empty(self.why_empty()));
+        }
+        let level = level_of_most(counts.cube.areas()).unwrap_or(level);
+        let base = if !self.areas.is_empty() {
+            std::mem::take(&mut self.areas)
+        } else if !lookups.is_empty() {
+            reached(self.areas_from_lookups(lookups, level, &[]), &counts.cube)
+        } else {
+            Vec::new()
+        };
+        let areas = with_wide_areas(base, &wide_areas);
+        let mut boundaries = std::mem::take(&mut self.boundaries);
+        boundaries.retain(|b| counts.cube.area_index(b.code.as_str()).is_some());
+        let mut manifest = self.manifest(false, lookups, &boundaries, level, None);
+        let mut caveats = caveats;
+        let general = self.caveats(false, &counts.quality, &counts.unknown);
+        caveats.extend(general.iter().skip(1).map(i18n::Text::to_string));
+        manifest.caveats = caveats;
+        let data = ExplorerData::from_cube(
+            manifest,
+            counts.cube,
+            areas,
+            &categories,
+            counts.report.clone(),
+            counts.quality,
+            boundaries,
+        );
+        Ok(Loaded {
+            data,
+            files: self.items.into_iter().map(|i| i.report).collect(),
+            report: counts.report,
+            bridged: 0,
+            level,
+            within: None,
+            keeps_unallocated,
             unknown: counts.unknown,
         })
     }

@@ -43,6 +43,7 @@ mod loaded;
 mod repeats;
 mod start;
 mod step;
+mod wide;
 
 use std::collections::BTreeMap;
 
@@ -162,6 +163,7 @@ enum Current {
 enum Sink {
     Police(Box<PoliceUkAggregator>),
     Counts(Box<(CubeBuilder, LoadReport)>),
+    Wide(Box<wide::WideSink>),
 }
 
 /// The level and area chosen, and what they decided.

@@ -29,6 +29,7 @@ impl LoadSession {
         }
         let police = self.waiting(FileKind::is_police);
         let counts = self.waiting(|k| *k == FileKind::CountsFile);
+        let wide = self.waiting(|k| matches!(k, FileKind::Wide(_)));
         let police = self.without_repeats(police);
         let chain = self.chain();
         let level = level.unwrap_or(self.choices().default_level);
@@ -53,6 +54,12 @@ impl LoadSession {
         } else if !counts.is_empty() {
             let sink = Sink::Counts(Box::new((self.counts_builder(), LoadReport::default())));
             self.begin(level, within, chain, sink, counts, true);
+        } else if !wide.is_empty() {
+            let lookup = self.mapping_lookup().cloned();
+            let mut wide_sink = super::wide::WideSink::new(lookup);
+            wide_sink.within_chosen = within.map(str::to_string);
+            let sink = Sink::Wide(Box::new(wide_sink));
+            self.begin(level, None, chain, sink, wide, true);
         } else {
             return Err(SessionError::NoData);
         }

@@ -196,6 +196,21 @@ impl LoadSession {
                 progress.files_done += 1;
                 return;
             }
+            Sink::Wide(wide) => {
+                let result =
+                    item_bytes(source, item).and_then(|b| wide.read(&name, &b).map_err(Text::from));
+                match result {
+                    Ok(rows) => {
+                        progress.rows = wide.report.rows_read;
+                        item.report.rows = rows;
+                        item.report.status = FileStatus::Read;
+                    }
+                    Err(m) => item.report.status = FileStatus::Failed(m),
+                }
+                progress.bytes_done += item.report.size;
+                progress.files_done += 1;
+                return;
+            }
             Sink::Police(agg) => agg,
         };
         let before = agg.report().clone();

@@ -6,7 +6,7 @@ use crate::state::ViewState;
 use crate::view::wards::{wards, WardsModel};
 
 use super::super::map::MapFigure;
-use super::super::table::DataTable;
+use super::super::table::{CellLink, DataTable};
 use crate::i18n::Msg;
 
 use super::super::words_here;
@@ -48,6 +48,17 @@ fn Wards(m: WardsModel, view: RwSignal<ViewState>) -> impl IntoView {
         {whole}
         <MapFigure model=m.clone() view=view />
         <DataTable model=m.table view=view testid="ranking-table" />
+        {(!m.within.is_empty()).then(|| {
+            let links = m
+                .within
+                .iter()
+                .map(|(name, href)| view! { <li><CellLink href=href.clone() text=name.clone() view=view /></li> })
+                .collect_view();
+            view! {
+                <h3 id="within-title">{w.t(Msg::RankWithin)}</h3>
+                <ul class="within" aria-labelledby="within-title" data-testid="rank-within">{links}</ul>
+            }
+        })}
         {(!m.peers.is_empty()).then(|| {
             let items = m.peers.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view();
             view! {

@@ -62,7 +62,12 @@ fn headline(loaded: &Loaded, timing: Timing, w: &Words) -> String {
         .iter()
         .filter(|f| {
             f.status == FileStatus::Read
-                && (f.kind.is_police() || f.kind == crate::data::recognise::FileKind::CountsFile)
+                && (f.kind.is_police()
+                    || matches!(
+                        f.kind,
+                        crate::data::recognise::FileKind::CountsFile
+                            | crate::data::recognise::FileKind::Wide(_)
+                    ))
         })
         .count();
     let files = files as u64;
