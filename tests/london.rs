@@ -317,9 +317,22 @@ fn explorer_cli_wide_writes_the_counts_counted_by_hand() {
         data(LOOKUP).display().to_string(),
         "--out".to_string(),
         out.display().to_string(),
+        "--title".to_string(),
+        "London by ward".to_string(),
+        "--whole-name".to_string(),
+        "London".to_string(),
     ];
     let outcome = cse::cli::run(args).unwrap();
     assert_eq!(outcome, cse::cli::Outcome::Done);
+    // The publisher's title and whole leave no generic Welsh ("Eich
+    // ffeiliau") behind: a Welsh page shows the publisher's own.
+    let manifest = std::fs::read_to_string(out.join("manifest.json")).unwrap();
+    assert!(
+        manifest.contains("\"title\": \"London by ward\""),
+        "{manifest}"
+    );
+    assert!(!manifest.contains("title_cy"), "{manifest}");
+    assert!(!manifest.contains("whole_name_cy"), "{manifest}");
     let mut want = ward_counts();
     want.retain(|_, n| *n > 0);
     let mut got = Counts::new();

@@ -10,6 +10,7 @@ use super::file_source::{FileSource, OpenFile};
 use super::inputs::{print_rejections, shown_path};
 use super::prepare_report::{outcome, print_files};
 use super::{failed, CliError, Outcome};
+use crate::data::manifest::Text;
 use crate::data::recognise::FileKind;
 use crate::data::session::{LoadSession, Loaded, SessionError};
 
@@ -120,12 +121,18 @@ pub fn run(args: &WideArgs) -> Result<Outcome, CliError> {
 /// The manifest's texts from the options.
 fn describe(args: &WideArgs, loaded: &mut Loaded) {
     let m = &mut loaded.data.manifest;
+    // The publisher's own texts replace the load's generic ones ("Your
+    // files"), whose Welsh would otherwise stay; with no Welsh given here,
+    // a Welsh page shows the publisher's English.
     m.title = args.title.clone();
+    m.welsh.set(Text::Title, None);
     m.publisher = args.publisher.clone();
     if let Some(name) = &args.whole_name {
         m.whole_name = name.clone();
+        m.welsh.set(Text::WholeName, None);
     }
     if let Some(a) = &args.attribution {
+        m.welsh.set(Text::Attribution, None);
         m.attribution = format!("{a} {}", m.attribution).trim().to_string();
         if m.licence.is_empty() {
             m.licence = "Open Government Licence v3.0".to_string();
@@ -133,6 +140,9 @@ fn describe(args: &WideArgs, loaded: &mut Loaded) {
     }
     m.population_year = args.population_year;
     m.published = args.published.clone();
+    if !args.caveats.is_empty() {
+        m.welsh.caveats.clear();
+    }
     let mut caveats = args.caveats.clone();
     caveats.append(&mut m.caveats);
     m.caveats = caveats;
