@@ -237,6 +237,38 @@ async function runPapa(worker) {
   return { ms: r.ms, canonical: canonical(mapCells(r.counts)), extra: { rows: r.rows, version: window.Papa.version } };
 }
 
+// ---- 4. the floor: the loader's reader alone, nothing parsed --------------
+
+/** The whole file read as the loader reads it (its reader.js from dist/,
+ *  16 MiB slices, each claimed at once), nothing parsed: what reading
+ *  costs in this browser, the loader's floor. */
+function runRead() {
+  const file = chosenFile();
+  const slice = 16 << 20;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker('/reader.js');
+    let got = 0;
+    const t0 = performance.now();
+    worker.onerror = (e) => { worker.terminate(); reject(new Error(`reader.js failed: ${e.message ?? e}`)); };
+    worker.onmessage = (event) => {
+      const [kind, id, , bytes] = event.data;
+      if (kind !== 'slice') {
+        worker.terminate();
+        reject(new Error(`reader.js said ${kind}`));
+        return;
+      }
+      got += bytes.byteLength;
+      worker.postMessage(['more', id]);
+      if (got === file.size) {
+        const ms = performance.now() - t0;
+        worker.terminate();
+        resolve({ ms, canonical: null, extra: {} });
+      }
+    };
+    worker.postMessage(['read', 1, file, 0, file.size, slice]);
+  });
+}
+
 // ---- the driver's entry points ----------------------------------------------
 
 const TOOLS = {
@@ -246,6 +278,7 @@ const TOOLS = {
   'duckdb-buffer': () => runDuckdb(true),
   papa: () => runPapa(false),
   'papa-worker': () => runPapa(true),
+  read: runRead,
 };
 const first = {};
 

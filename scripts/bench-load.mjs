@@ -11,9 +11,12 @@
 // run of each per round, so that ratios are taken within a round. Prints
 // times, MB/s, rows/s, the ratios round by round, the loader's stages (its
 // worker's own timing, src/worker/stages.rs) and the goals; exits 1 when
-// any answer differs from the node count. --vs DIR adds the loader of
-// another build (its dist/) to every round; --only keeps the tools named
-// (loader, duckdb, duckdb-buffer, papa, papa-worker, native, loader-vs).
+// any answer differs from the node count. Each round also reads the file
+// with the loader's reader alone, parsing nothing (`read`): the floor
+// below which the loader cannot go in this browser. --vs DIR adds the
+// loader of another build (its dist/) to every round; --only keeps the
+// tools named (loader, duckdb, duckdb-buffer, papa, papa-worker, native,
+// read, loader-vs).
 import { createServer, request } from 'node:http';
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -289,6 +292,7 @@ async function main() {
       { key: 'papa-worker', peer: 'PapaParse', name: `PapaParse ${papaNpm}, worker: true` },
       { key: 'native', name: 'explorer-cli prepare (native, whole process)' },
       ...(o.vs ? [{ key: 'loader-vs', name: `the loader of ${o.vs}` }] : []),
+      { key: 'read', name: "reading alone (the loader's reader)", reads: true },
     ].filter((t) => !o.only || o.only.includes(t.key));
     const results = Object.fromEntries(tools.map((tool) => [tool.key, { ...tool, ms: [], extras: [] }]));
     // Interleaved: each round runs every tool once, starting one tool later
@@ -310,7 +314,8 @@ async function main() {
       const lines = canonical ? canonical.split('\n') : [];
       r.cells = lines.length;
       r.total = lines.reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(',') + 1)), 0);
-      r.agrees = canonical === truth.canonical;
+      // Reading alone counts nothing: it has no answer to compare.
+      r.agrees = r.reads || canonical === truth.canonical;
       r.difference = r.agrees ? null : firstDifference(truth.canonical, canonical);
     }
     console.log([
@@ -338,7 +343,7 @@ async function main() {
       r.best = Math.min(...r.ms);
       r.median = median(r.ms);
       console.log(`${r.name.padEnd(W)}${pad(fmt(r.best), 9)}${pad(fmt(r.median), 11)}${pad(fmt(mb / (r.median / 1000)), 7)}${pad(fmt(truth.rows / (r.median / 1000)), 12)}`
-        + `${pad(fmt(r.cells), 10)}${pad(fmt(r.total), 12)}  ${r.agrees ? 'same' : 'DIFFERS'}`);
+        + (r.reads ? `${pad('', 22)}  (no count)` : `${pad(fmt(r.cells), 10)}${pad(fmt(r.total), 12)}  ${r.agrees ? 'same' : 'DIFFERS'}`));
     }
     console.log('(MB/s and rows/s at the median time)');
 
@@ -365,6 +370,8 @@ async function main() {
         duck && ['DuckDB-wasm', "DuckDB-wasm's time / the loader's", rounds.map((i) => fasterIn('DuckDB-wasm', i) / loader.ms[i]), duck.median / loader.median, duck.name],
         papa && ['PapaParse', "PapaParse's time / the loader's", rounds.map((i) => fasterIn('PapaParse', i) / loader.ms[i]), papa.median / loader.median, papa.name],
         native && ['native', "the loader's time / native prepare's", rounds.map((i) => loader.ms[i] / native.ms[i]), loader.median / native.median, ''],
+        results.read && ['read', "the loader's time / reading alone's", rounds.map((i) => loader.ms[i] / results.read.ms[i]), loader.median / results.read.median, ''],
+        results.read && native && ['read-native', "reading alone's time / native prepare's (the floor of the native goal)", rounds.map((i) => results.read.ms[i] / native.ms[i]), results.read.median / native.median, ''],
         results['loader-vs'] && ['vs', `the loader's time / ${o.vs}'s`, rounds.map((i) => loader.ms[i] / results['loader-vs'].ms[i]), loader.median / results['loader-vs'].median, ''],
       ].filter(Boolean);
       console.log(`\nratios round by round, median (range) of ${o.runs}; each peer at its faster way in the round:`);

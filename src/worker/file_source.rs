@@ -1,9 +1,9 @@
 //! A browser `File` as [`ReadAt`] (workers only): the file is never held
 //! whole in memory.
 //!
-//! Reading and parsing overlap: after a big read (a load's step), a second
-//! worker (`reader.js`) goes on reading the following slices on its own
-//! thread and hands them over; the loop waits for the next one between
+//! Reading and parsing overlap: from a big read (a load's step) on, a
+//! second worker (`reader.js`, started with this one) reads the following
+//! slices on its own thread, beside that read, and hands them over; the loop waits for the next one between
 //! steps ([`next_slice`]). Any read that is not the next slice, and every
 //! read when that worker cannot start, is made here with `FileReaderSync`.
 //! (Reading asynchronously on this thread does not overlap: the bytes
@@ -110,6 +110,14 @@ fn start_reader() -> Option<Worker> {
     handler.forget();
     on_error.forget();
     Some(worker)
+}
+
+/// Starts the reader now (when the worker starts), so that it is ready
+/// by the time a load reads its first big slice.
+pub fn start_reader_early() {
+    FEED.with_borrow_mut(|f| {
+        f.reader.get_or_insert_with(start_reader);
+    });
 }
 
 /// Waits until the slice the next step reads has arrived (at once when no
@@ -254,8 +262,9 @@ impl ReadAt for FileSource {
         if self.take_slice(offset, buf) {
             return Ok(());
         }
-        stages::timed(|s| &mut s.read_here, || self.read_now(offset, buf))?;
+        // The reader starts on the slices after this one while this one
+        // is read here.
         self.read_ahead(offset, buf.len());
-        Ok(())
+        stages::timed(|s| &mut s.read_here, || self.read_now(offset, buf))
     }
 }

@@ -203,5 +203,6 @@ pub fn run() {
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     handler.forget();
+    file_source::start_reader_early();
     post(&FromWorker::Ready);
 }

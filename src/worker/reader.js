@@ -1,40 +1,93 @@
 // The loading worker's reader (a worker it starts): reads one File's byte
-// range in order, slice by slice, with FileReaderSync on this thread, and
-// hands each slice over (transferred, not copied) while the loading worker
-// parses the slices before it. It keeps at most AHEAD slices unclaimed.
+// range slice by slice on this thread and hands the slices over in order
+// (transferred, not copied) while the loading worker parses the slices
+// before them. It keeps at most AHEAD slices read or being read unclaimed,
+// and up to PARALLEL of them being read at once.
 //   in:  ['read', id, file, start, end, sliceBytes]  (a new job replaces the old)
 //        ['more', id]                                 (a slice was claimed)
 //   out: ['slice', id, offset, ArrayBuffer, ms reading it] | ['failed', id]
+// A slice is read from the file's byte stream into one buffer (a BYOB
+// reader: no chunk is copied twice); where byte streams are missing,
+// FileReaderSync reads it. BENCHMARKS.md (issue 17) has the measurements.
 'use strict';
-const AHEAD = 2;
+const AHEAD = 3;
+const PARALLEL = 2;
 let job = null;
 
-function pump() {
-  const reader = new FileReaderSync();
-  while (job && job.credit > 0 && job.at < job.end) {
-    const n = Math.min(job.slice, job.end - job.at);
-    let bytes;
-    const t0 = performance.now();
-    try {
-      bytes = reader.readAsArrayBuffer(job.file.slice(job.at, job.at + n));
-    } catch (e) {
-      postMessage(['failed', job.id]);
-      job = null;
-      return;
+async function streamed(blob) {
+  const reader = blob.stream().getReader({ mode: 'byob' });
+  let view = new Uint8Array(new ArrayBuffer(blob.size));
+  let at = 0;
+  while (at < view.length) {
+    const { value, done } = await reader.read(view.subarray(at));
+    if (done) break;
+    at += value.byteLength;
+    view = new Uint8Array(value.buffer);
+  }
+  if (at !== view.length) throw new Error('the file ended early');
+  return view.buffer;
+}
+
+async function read(blob) {
+  try {
+    return await streamed(blob);
+  } catch (e) {
+    if (e instanceof TypeError || e instanceof RangeError) {
+      return new FileReaderSync().readAsArrayBuffer(blob);
     }
-    postMessage(['slice', job.id, job.at, bytes, performance.now() - t0], [bytes]);
-    job.at += n;
-    job.credit -= 1;
+    throw e;
+  }
+}
+
+/** Posts the slices read, in order, while the loading worker has room. */
+function flush(j) {
+  while (j.credit > 0 && j.ready.has(j.posted)) {
+    const [bytes, ms] = j.ready.get(j.posted);
+    j.ready.delete(j.posted);
+    const at = j.posted;
+    // Transferring the buffer empties it here: count its bytes first.
+    j.posted += bytes.byteLength;
+    postMessage(['slice', j.id, at, bytes, ms], [bytes]);
+    j.credit -= 1;
+  }
+}
+
+function pump() {
+  const j = job;
+  while (j && j === job && j.reading < PARALLEL && j.at < j.end &&
+         j.ready.size + j.reading < j.credit) {
+    const at = j.at;
+    const n = Math.min(j.slice, j.end - at);
+    j.at += n;
+    j.reading += 1;
+    const t0 = performance.now();
+    read(j.file.slice(at, at + n)).then(
+      (bytes) => {
+        j.reading -= 1;
+        if (j !== job) return;
+        j.ready.set(at, [bytes, performance.now() - t0]);
+        flush(j);
+        pump();
+      },
+      () => {
+        j.reading -= 1;
+        if (j !== job) return;
+        postMessage(['failed', j.id]);
+        job = null;
+      },
+    );
   }
 }
 
 onmessage = (e) => {
   const m = e.data;
   if (m[0] === 'read') {
-    job = { id: m[1], file: m[2], at: m[3], end: m[4], slice: m[5], credit: AHEAD };
+    job = { id: m[1], file: m[2], at: m[3], posted: m[3], end: m[4], slice: m[5],
+            credit: AHEAD, reading: 0, ready: new Map() };
     pump();
   } else if (m[0] === 'more' && job && job.id === m[1]) {
     job.credit += 1;
+    flush(job);
     pump();
   }
 };
