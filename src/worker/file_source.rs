@@ -207,10 +207,14 @@ impl FileSource {
             match f.slices.front() {
                 Some((at, bytes)) if *at == offset && bytes.length() as usize == buf.len() => {
                     stages::timed(|s| &mut s.copy, || bytes.copy_to(buf));
+                    // The slice's buffer goes back to the reader (moved, not
+                    // copied), which reads a later slice into it.
+                    let buffer = bytes.buffer();
                     f.slices.pop_front();
                     f.next = offset + buf.len() as u64;
                     if let Some(Some(w)) = &f.reader {
-                        let _ = w.post_message(&Array::of2(&"more".into(), &f.job.into()));
+                        let message = Array::of3(&"more".into(), &f.job.into(), &buffer);
+                        let _ = w.post_message_with_transfer(&message, &Array::of1(&buffer));
                     }
                     true
                 }

@@ -4,7 +4,8 @@
 // before them. It keeps at most AHEAD slices read or being read unclaimed,
 // and up to PARALLEL of them being read at once.
 //   in:  ['read', id, file, start, end, sliceBytes]  (a new job replaces the old)
-//        ['more', id]                                 (a slice was claimed)
+//        ['more', id, ArrayBuffer]                    (a slice was claimed; its
+//                                                      buffer, given back for reuse)
 //   out: ['slice', id, offset, ArrayBuffer, ms reading it] | ['failed', id]
 // A slice is read from the file's byte stream into one buffer (a BYOB
 // reader: no chunk is copied twice); where byte streams are missing,
@@ -13,10 +14,18 @@
 const AHEAD = 3;
 const PARALLEL = 2;
 let job = null;
+// Buffers given back, to read later slices into: no new 16 MiB buffer
+// (allocated and zeroed) for every slice.
+const spare = [];
+
+function buffer(size) {
+  const i = spare.findIndex((b) => b.byteLength === size);
+  return i < 0 ? new ArrayBuffer(size) : spare.splice(i, 1)[0];
+}
 
 async function streamed(blob) {
   const reader = blob.stream().getReader({ mode: 'byob' });
-  let view = new Uint8Array(new ArrayBuffer(blob.size));
+  let view = new Uint8Array(buffer(blob.size));
   let at = 0;
   while (at < view.length) {
     const { value, done } = await reader.read(view.subarray(at));
@@ -86,6 +95,7 @@ onmessage = (e) => {
             credit: AHEAD, reading: 0, ready: new Map() };
     pump();
   } else if (m[0] === 'more' && job && job.id === m[1]) {
+    if (m[2] instanceof ArrayBuffer && spare.length < AHEAD) spare.push(m[2]);
     job.credit += 1;
     flush(job);
     pump();
