@@ -34,27 +34,7 @@ pub fn MapFigure(
         return view! { <p class="note" data-testid="no-map">{why}</p> }.into_any();
     }
     debug_assert_eq!(map.areas.len(), model.labels.len(), "a label per area");
-    let marked_label = model.labels.iter().find(|l| l.code == marked);
-    let (caption, first_detail) = match marked_label {
-        Some(l) => (
-            w.f(
-                Msg::MapCaptionOutlined,
-                &[
-                    ("what", &model.what),
-                    ("measure", &model.measure_label),
-                    ("name", &l.name),
-                ],
-            ),
-            l.text.clone(),
-        ),
-        None => (
-            w.f(
-                Msg::MapCaption,
-                &[("what", &model.what), ("measure", &model.measure_label)],
-            ),
-            w.t(Msg::MapHint).to_string(),
-        ),
-    };
+    let (caption, first_detail) = caption(&model, &marked, w);
     let (detail, set_detail) = signal(first_detail);
     // The marked area is named until another is pointed at, and again after.
     let rest = model.labels.iter().position(|l| l.code == marked);
@@ -98,6 +78,31 @@ pub fn MapFigure(
         </figure>
     }
     .into_any()
+}
+
+/// The map's caption, and what is said beside it at first: the marked
+/// area's figures, or how to use the map.
+fn caption(model: &WardsModel, marked: &str, w: &'static Words) -> (String, String) {
+    match model.labels.iter().find(|l| l.code == marked) {
+        Some(l) => (
+            w.f(
+                Msg::MapCaptionOutlined,
+                &[
+                    ("what", &model.what),
+                    ("measure", &model.measure_label),
+                    ("name", &l.name),
+                ],
+            ),
+            l.text.clone(),
+        ),
+        None => (
+            w.f(
+                Msg::MapCaption,
+                &[("what", &model.what), ("measure", &model.measure_label)],
+            ),
+            w.t(Msg::MapHint).to_string(),
+        ),
+    }
 }
 
 /// What an area does when pointed at or focused: says its figures beside

@@ -226,6 +226,25 @@ impl Manifest {
                 range(p.previous)
             ));
         }
+        out.push_str(&format!("  \"files\": {{\n{}\n  }},\n", self.files_json()));
+        let list = |texts: &[String]| {
+            if texts.is_empty() {
+                return "[]".to_string();
+            }
+            let each: Vec<String> = texts.iter().map(|c| format!("    {}", string(c))).collect();
+            format!("[\n{}\n  ]", each.join(",\n"))
+        };
+        out.push_str(&format!("  \"caveats\": {}", list(&self.caveats)));
+        if !cy.caveats.is_empty() {
+            out.push_str(&format!(",\n  \"caveats_cy\": {}", list(&cy.caveats)));
+        }
+        out.push_str("\n}\n");
+        out
+    }
+
+    /// The inside of `manifest.json`'s `files` object: each file given,
+    /// then the other sources' counts files.
+    fn files_json(&self) -> String {
         let f = &self.files;
         let files: Vec<String> = [
             ("counts", Some(&f.counts)),
@@ -254,20 +273,7 @@ impl Manifest {
             format!("    \"other_sources\": [\n{}\n    ]", each.join(",\n"))
         }))
         .collect();
-        out.push_str(&format!("  \"files\": {{\n{}\n  }},\n", files.join(",\n")));
-        let list = |texts: &[String]| {
-            if texts.is_empty() {
-                return "[]".to_string();
-            }
-            let each: Vec<String> = texts.iter().map(|c| format!("    {}", string(c))).collect();
-            format!("[\n{}\n  ]", each.join(",\n"))
-        };
-        out.push_str(&format!("  \"caveats\": {}", list(&self.caveats)));
-        if !cy.caveats.is_empty() {
-            out.push_str(&format!(",\n  \"caveats_cy\": {}", list(&cy.caveats)));
-        }
-        out.push_str("\n}\n");
-        out
+        files.join(",\n")
     }
 }
 

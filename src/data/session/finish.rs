@@ -4,6 +4,7 @@
 use crate::data::area::Area;
 use crate::data::areas_build::{build_areas, Ranks};
 use crate::data::boundaries::Boundary;
+use crate::data::category::Categories;
 use crate::data::cube::Cube;
 use crate::data::explorer_data::ExplorerData;
 use crate::data::lookup::{Level, Lookup};
@@ -28,6 +29,18 @@ struct Counted {
     quality: Quality,
     bridged: u64,
     unknown: UnknownCodes,
+}
+
+/// What a finished load is made of, before it becomes [`Loaded`].
+struct Finished {
+    manifest: Manifest,
+    counts: Counted,
+    areas: Vec<Area>,
+    categories: Categories,
+    boundaries: Vec<Boundary>,
+    level: Level,
+    within: Option<String>,
+    keeps_unallocated: bool,
 }
 
 /// The counts of the sink, finished.
@@ -146,25 +159,16 @@ impl LoadSession {
         if let Some(cy) = welsh_words() {
             manifest.welsh.caveats = caveats.iter().map(|c| c.in_words(cy)).collect();
         }
-        let data = ExplorerData::from_cube(
+        Ok(self.loaded(Finished {
             manifest,
-            counts.cube,
+            counts,
             areas,
-            &categories,
-            counts.report.clone(),
-            counts.quality,
+            categories,
             boundaries,
-        );
-        Ok(Loaded {
-            data,
-            files: self.items.into_iter().map(|i| i.report).collect(),
-            report: counts.report,
-            bridged: counts.bridged,
             level,
             within: plan.within,
             keeps_unallocated: plan.keeps_unallocated,
-            unknown: counts.unknown,
-        })
+        }))
     }
 
     /// [`finish`](Self::finish) for wide tables: their categories, the
@@ -199,25 +203,40 @@ impl LoadSession {
         let general = self.caveats(false, &counts.quality, &counts.unknown);
         caveats.extend(general.iter().skip(1).map(i18n::Text::to_string));
         manifest.caveats = caveats;
-        let data = ExplorerData::from_cube(
+        Ok(self.loaded(Finished {
             manifest,
-            counts.cube,
+            counts,
             areas,
-            &categories,
-            counts.report.clone(),
-            counts.quality,
+            categories,
             boundaries,
-        );
-        Ok(Loaded {
-            data,
-            files: self.items.into_iter().map(|i| i.report).collect(),
-            report: counts.report,
-            bridged: 0,
             level,
             within: None,
             keeps_unallocated,
-            unknown: counts.unknown,
-        })
+        }))
+    }
+
+    /// The dataset and its report, from what [`finish`](Self::finish)
+    /// (or its wide tables' form) made.
+    fn loaded(self, f: Finished) -> Loaded {
+        let data = ExplorerData::from_cube(
+            f.manifest,
+            f.counts.cube,
+            f.areas,
+            &f.categories,
+            f.counts.report.clone(),
+            f.counts.quality,
+            f.boundaries,
+        );
+        Loaded {
+            data,
+            files: self.items.into_iter().map(|i| i.report).collect(),
+            report: f.counts.report,
+            bridged: f.counts.bridged,
+            level: f.level,
+            within: f.within,
+            keeps_unallocated: f.keeps_unallocated,
+            unknown: f.counts.unknown,
+        }
     }
 
     /// Why nothing was counted: the first file's failure, if any.
