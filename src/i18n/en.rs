@@ -458,6 +458,7 @@ messages! {
     RejectedAtLine = "{file}, line {line}: {reason}",
     MoreRejected = "… and {n} more rejected rows, counted above.",
     WorkerNotStarted = "This browser could not start the loading worker (loader_loader.js).",
+    NoWasmSimd = "This browser cannot load files here: the loading worker needs WebAssembly SIMD (Chrome or Edge 91, Firefox 89, Safari 16.4 or later). Published datasets still open in it.",
     WorkerStopped = "The loading worker stopped: it could not start, or the browser ran out of memory.",
     FilesNotPassed = "The files could not be passed to the loading worker.",
     LoadNotPassed = "The load could not be passed to the loading worker.",

@@ -480,3 +480,21 @@ test('a loading worker that cannot start is reported once, not retried in a loop
   }
   await page.close();
 });
+
+test('a browser without WebAssembly SIMD is told it cannot load files here, and the worker is not started', async () => {
+  const page = await browser.newPage();
+  // As in a browser before wasm SIMD: a module using it does not validate.
+  await page.addInitScript(() => {
+    const validate = WebAssembly.validate;
+    WebAssembly.validate = (bytes) => !new Uint8Array(bytes.buffer ?? bytes).includes(0xfd) && validate(bytes);
+  });
+  let asked = 0;
+  await page.route('**/loader_loader.js', (route) => { asked += 1; return route.continue(); });
+  await page.goto(`${server.url}?page=load`);
+  await page.getByTestId('load-input').setInputFiles(join(POLICE, '2025-11-cleveland-street.csv'));
+  const failure = page.getByTestId('load-failure');
+  await failure.filter({ hasText: 'needs WebAssembly SIMD' }).waitFor();
+  assert.match(await failure.textContent(), /Safari 16\.4 or later\)\. Published datasets still open in it\./);
+  assert.equal(asked, 0, 'the loading worker was not fetched');
+  await page.close();
+});

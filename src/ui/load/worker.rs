@@ -41,6 +41,22 @@ fn decode(data: &JsValue, w: &Words) -> Reply {
     Reply { message, files }
 }
 
+/// The smallest module using wasm SIMD, which the loading worker is built
+/// with: one function of no parameters returning a `v128`, whose body is
+/// `i32.const 0; i8x16.splat; i8x16.popcnt; end`.
+const SIMD_MODULE: [u8; 31] = [
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // "\0asm", version 1
+    0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // types: () -> v128
+    0x03, 0x02, 0x01, 0x00, // functions: one, of type 0
+    0x0a, 0x0a, 0x01, 0x08, 0x00, 0x41, 0x00, 0xfd, 0x0f, 0xfd, 0x62, 0x0b, // its code
+];
+
+/// True when this browser runs wasm SIMD (every current one does).
+fn wasm_simd() -> bool {
+    let bytes = js_sys::Uint8Array::from(&SIMD_MODULE[..]);
+    js_sys::WebAssembly::validate(&bytes).unwrap_or(false)
+}
+
 /// A running worker holding the user's files.
 pub struct Loader {
     worker: Worker,
@@ -55,6 +71,9 @@ impl Loader {
         w: &'static Words,
         mut on_reply: impl FnMut(Reply) + 'static,
     ) -> Result<Loader, String> {
+        if !wasm_simd() {
+            return Err(w.t(Msg::NoWasmSimd).to_string());
+        }
         let worker = Worker::new(SCRIPT).map_err(|_| w.t(Msg::WorkerNotStarted).to_string())?;
         // The worker says "ready" once its module runs; messages sent
         // before would be lost.
