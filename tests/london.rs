@@ -8,7 +8,7 @@
 
 #![allow(clippy::unwrap_used)] // test helpers: a failure should stop the test
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use cse::data::session::{LoadSession, Loaded};
@@ -460,4 +460,33 @@ fn an_area_chosen_for_a_wide_table_is_said_not_to_apply() {
         caveats.contains("The area chosen (E09000030) does not apply to wide tables"),
         "{caveats}"
     );
+}
+
+#[test]
+fn a_citys_overview_lists_its_groups_first_and_its_classes_when_asked() {
+    let loaded = loaded();
+    let data = &loaded.data;
+    let categories = &data.dataset.categories;
+    // Counted from the file: the Met's MajorText and MinorText values.
+    let (head, rows) = rows(WARDS);
+    let column = |name: &str| head.iter().position(|h| h == name).unwrap();
+    let (major, minor) = (column("MajorText"), column("MinorText"));
+    let groups: BTreeSet<String> = rows.iter().map(|r| r[major].to_ascii_lowercase()).collect();
+    let classes: BTreeSet<String> = rows.iter().map(|r| r[minor].to_ascii_lowercase()).collect();
+    assert_eq!((groups.len(), classes.len()), (12, 56));
+    let table = |query: &str| {
+        let state = cse::state::ViewState::from_query(query);
+        let model = cse::view::overview::overview(data, &state).unwrap();
+        let names: BTreeSet<String> = model
+            .table
+            .rows
+            .iter()
+            .map(|r| r[0].text.to_ascii_lowercase())
+            .collect();
+        (model.by_group, names)
+    };
+    assert_eq!(table("?dataset=london"), (true, groups.clone()));
+    assert_eq!(table("?dataset=london&rows=group"), (true, groups));
+    assert_eq!(table("?dataset=london&rows=category"), (false, classes));
+    assert_eq!(categories.len(), 56);
 }

@@ -168,7 +168,7 @@ fn every_view_model_in_welsh_has_no_english_word() {
     let ward = "E05900020".to_string();
     let states = [
         cy(&|_| {}),
-        cy(&|s| s.groups = true),
+        cy(&|s| s.groups = Some(true)),
         cy(&|s| s.page = Page::Wards),
         cy(&|s| {
             s.page = Page::Wards;

@@ -153,8 +153,10 @@ pub struct ViewState {
     /// The part of the dataset shown (a borough of a force area's
     /// dataset, by code), if not the whole (`area=` in the address).
     pub area: Option<String>,
-    /// Tables list groups rather than categories.
-    pub groups: bool,
+    /// Tables list groups (`Some(true)`, `rows=group`) or categories
+    /// (`Some(false)`, `rows=category`); `None`: as the dataset suits
+    /// ([`crate::view::selection::groups_first`]).
+    pub groups: Option<bool>,
     /// An embedded view (minimal chrome) instead of a page.
     pub embed: Option<EmbedKind>,
     /// Colour scheme (embedded views).
@@ -181,7 +183,7 @@ impl Default for ViewState {
             measure: Measure::Count,
             ward: None,
             area: None,
-            groups: false,
+            groups: None,
             embed: None,
             theme: Theme::Light,
             accent: None,
@@ -233,7 +235,7 @@ impl ViewState {
                 }
                 "ward" if safe_code(&v) => s.ward = Some(v),
                 "area" if safe_code(&v) => s.area = Some(v),
-                "rows" => s.groups = v == "group",
+                "rows" => s.groups = Some(v == "group"),
                 "embed" => s.embed = EmbedKind::from_key(&v),
                 "show" => s.builder = EmbedKind::from_key(&v).unwrap_or(EmbedKind::Card),
                 "theme" => {
@@ -334,8 +336,10 @@ impl ViewState {
         if self.measure == Measure::Rate {
             parts.push(("by", "rate".to_string()));
         }
-        if self.groups {
-            parts.push(("rows", "group".to_string()));
+        match self.groups {
+            Some(true) => parts.push(("rows", "group".to_string())),
+            Some(false) => parts.push(("rows", "category".to_string())),
+            None => {}
         }
         if let Some(w) = &self.ward {
             parts.push(("ward", w.clone()));
@@ -374,8 +378,11 @@ mod tests {
         assert_eq!(s.period, PeriodChoice::Preset(Preset::FinancialYearToDate));
         assert_eq!(s.select, "Violence and sexual offences");
         assert_eq!(s.measure, Measure::Rate);
-        assert!(s.groups);
+        assert_eq!(s.groups, Some(true));
         assert_eq!(s.to_query(), q);
+        let q = "?rows=category";
+        assert_eq!(ViewState::from_query(q).groups, Some(false));
+        assert_eq!(ViewState::from_query(q).to_query(), q);
         assert_eq!(ViewState::from_query(&s.to_query()), s);
     }
 

@@ -60,6 +60,8 @@ pub struct OverviewModel {
     pub findings: Vec<String>,
     /// True when the table shows `[c]` or `[low]` (so the page shows a key).
     pub has_markers: bool,
+    /// True when the table lists groups rather than categories.
+    pub by_group: bool,
     /// The targets that apply, with their statuses, when the dataset has any.
     pub targets: Option<super::targets::TargetsModel>,
     /// With several sources: each series that is not crime (anti-social
@@ -245,7 +247,9 @@ fn peer_finding(b: &ExplorerData, state: &ViewState) -> Option<String> {
 }
 
 pub fn overview(b: &ExplorerData, state: &ViewState) -> Result<OverviewModel, String> {
-    let by_group = state.groups;
+    let by_group = state
+        .groups
+        .unwrap_or_else(|| super::selection::groups_first(&b.dataset.categories));
     let s = setup(b, state)?;
     let (ds, w) = (&b.dataset, s.w);
     let c = s.comparison(&ds.categories, Scope::Whole);
@@ -304,6 +308,7 @@ pub fn overview(b: &ExplorerData, state: &ViewState) -> Result<OverviewModel, St
         trend,
         findings,
         has_markers,
+        by_group,
         targets: targets.map(|(m, _)| m),
         by_source: by_source(b, &s),
     })

@@ -23,6 +23,13 @@ pub struct MenuGroup {
 /// listed by group.
 pub const LISTED_FLAT: usize = 20;
 
+/// True when tables list `categories` by group unless told otherwise:
+/// when there are more than a menu lists flat (a publisher's 56 offence
+/// classes in 12 groups, not police.uk's 14 types).
+pub fn groups_first(categories: &Categories) -> bool {
+    categories.len() > LISTED_FLAT && categories.groups().len() > 1
+}
+
 /// The crime type menu for `categories`; empty parts are left out.
 pub fn selection_menu(categories: &Categories, w: &Words) -> Vec<MenuGroup> {
     let mut top = vec![(

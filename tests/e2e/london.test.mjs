@@ -192,3 +192,34 @@ test('?dataset=london: the ranking of 680 wards offers each borough to rank with
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('?dataset=london: the overview lists the 12 offence groups first (a groups total counted from the file), its 56 classes on asking', async () => {
+  const lines = readFileSync(WARDS, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const header = split(lines[0]);
+  const months = header.slice(5).map((h) => `${h.slice(0, 4)}-${h.slice(4)}`);
+  const byGroup = new Map();
+  const classes = new Set();
+  for (const line of lines.slice(1)) {
+    const f = split(line);
+    classes.add(f[1].toLowerCase());
+    const n = months.reduce((sum, m, i) => sum + (m >= CURRENT[0] && m <= CURRENT[1] ? Number(f[5 + i]) : 0), 0);
+    byGroup.set(f[0].toLowerCase(), (byGroup.get(f[0].toLowerCase()) ?? 0) + n);
+  }
+  const { page, errors } = await open(browser, `${server.url}?dataset=london&${PERIODS}`);
+  const table = page.getByTestId('category-table');
+  await table.waitFor();
+  const rows = () => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  const groups = await rows();
+  assert.equal(groups.length, byGroup.size);
+  for (const [name, , current] of groups) {
+    assert.equal(current, fmt(byGroup.get(name.toLowerCase())), name);
+  }
+  assert.equal(await page.getByTestId('rows-toggle').textContent(), 'Show crime types');
+  await page.getByTestId('rows-toggle').click();
+  await page.waitForURL(/rows=category/);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="category-table"] tbody tr').length > 12);
+  const listed = (await rows()).map((r) => r[0].toLowerCase());
+  assert.deepEqual(new Set(listed), classes);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

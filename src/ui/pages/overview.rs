@@ -30,7 +30,7 @@ pub fn OverviewPage(
 /// The overview of one model.
 #[component]
 fn Overview(m: OverviewModel, view: RwSignal<ViewState>) -> impl IntoView {
-    let groups = view.with_untracked(|v| v.groups);
+    let groups = m.by_group;
     let w = words_here();
     let key = m.has_markers.then(|| view! { <MarkerKey /> });
     let caption = w.f(Msg::MonthlyThisAgainstBefore, &[("what", &m.trend.what)]);
@@ -39,7 +39,7 @@ fn Overview(m: OverviewModel, view: RwSignal<ViewState>) -> impl IntoView {
     } else {
         (Msg::MenuCrimeTypes, Msg::ShowCrimeGroups)
     };
-    let toggle = move |_| update(view, |v| v.groups = !v.groups);
+    let toggle = move |_| update(view, |v| v.groups = Some(!groups));
     view! {
         <HeadlineFigures h=m.headline />
         <GuideLink view=view />
