@@ -490,3 +490,34 @@ fn a_citys_overview_lists_its_groups_first_and_its_classes_when_asked() {
     assert_eq!(table("?dataset=london&rows=category"), (false, classes));
     assert_eq!(categories.len(), 56);
 }
+
+#[test]
+fn a_dataset_of_crime_only_says_all_crime_not_excluding_asb() {
+    let loaded = loaded();
+    let data = &loaded.data;
+    assert!(data.dataset.categories.iter().all(|c| c.is_crime));
+    let state = cse::state::ViewState::from_query("?dataset=london");
+    let model = cse::view::overview::overview(data, &state).unwrap();
+    let everything = format!(
+        "{} {:?} {:?}",
+        model.headline.sentence, model.findings, model.table.footer
+    );
+    assert!(!everything.contains("ASB"), "{everything}");
+    assert!(
+        model.headline.sentence.starts_with("All crime rose by")
+            || model.headline.sentence.starts_with("All crime fell by"),
+        "{}",
+        model.headline.sentence
+    );
+    assert!(
+        model
+            .findings
+            .iter()
+            .any(|f| f.contains("of all crime, the largest share")),
+        "{:?}",
+        model.findings
+    );
+    let w = cse::i18n::words(cse::i18n::Lang::En);
+    let menu = cse::view::selection::selection_menu(&data.dataset.categories, w);
+    assert_eq!(menu[0].options[0].1, "All crime");
+}

@@ -72,8 +72,13 @@ impl Selection {
     /// The label in `w`'s language, a group or category named as
     /// `categories` names it in that language (its Welsh name, when it has
     /// one).
+    /// All crime is "All crime" where every category is crime (a
+    /// publisher's own offence classes), not "All crime (excluding ASB)".
     pub fn name_in(&self, categories: &Categories, w: &crate::i18n::Words) -> String {
         match self {
+            Selection::AllCrime if categories.iter().all(|c| c.is_crime) => {
+                w.t(crate::i18n::Msg::AllCrimeOnlyLabel).to_string()
+            }
             Selection::AllCrime | Selection::Asb => self.label_in(w),
             other => categories.name_in(other.key(), w.lang()).to_string(),
         }

@@ -77,6 +77,7 @@ messages! {
     NotAvailable = "(not available)",
     // Sentences: the headline, months without data
     AllCrimeLabel = "All crime (excluding ASB)",
+    AllCrimeOnlyLabel = "All crime",
     AsbLabel = "Anti-social behaviour",
     HeadlineNotCompared = "{what}: {count_current} in {current} and {figure_previous} in {previous}. The two periods are not compared: some of their months have no data.",
     HeadlineRose = "{what} rose by {amount} in {current} compared with {previous}: a statistically significant increase.",
@@ -100,6 +101,8 @@ messages! {
     NoTypeChanged = "No crime type showed a statistically significant rise or fall: the differences are within normal variation.",
     LargestShare = "{first} is {share} of all crime (excluding ASB), the largest share.",
     LargestShareAndNext = "{first} is {share} of all crime (excluding ASB), the largest share; {second} is next at {next}.",
+    LargestShareOfAll = "{first} is {share} of all crime, the largest share.",
+    LargestShareOfAllAndNext = "{first} is {share} of all crime, the largest share; {second} is next at {next}.",
     ChangeTooSmallToShow = "a change on too small a base to show",
     Against = "{actual} against {target}",
     OnTarget = "on target",

@@ -162,7 +162,7 @@ pub fn comparison_table(
         // All crime and anti-social behaviour in the page's words.
         let name = match s.role {
             RowRole::Part => categories.name_in(&s.name, w.lang()).to_string(),
-            _ => row.comparison.selection.label_in(w),
+            _ => row.comparison.selection.name_in(categories, w),
         };
         let cells = vec![
             Cell::text(name),

@@ -34,7 +34,7 @@ pub fn groups_first(categories: &Categories) -> bool {
 pub fn selection_menu(categories: &Categories, w: &Words) -> Vec<MenuGroup> {
     let mut top = vec![(
         Selection::AllCrime.key().to_string(),
-        Selection::AllCrime.label_in(w),
+        Selection::AllCrime.name_in(categories, w),
     )];
     if categories.iter().any(|c| c.name == ASB) {
         top.push((Selection::Asb.key().to_string(), Selection::Asb.label_in(w)));

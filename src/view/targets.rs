@@ -87,7 +87,7 @@ pub fn targets(
                 None => whole_name(b).to_string(),
             };
             vec![
-                Cell::text(r.target.selection.label_in(w)),
+                Cell::text(r.target.selection.name_in(&b.dataset.categories, w)),
                 Cell::text(set_for),
                 Cell::number(
                     signed_pct(Some(r.target.target_pct_change)),

@@ -106,7 +106,8 @@ pub fn key_findings(input: &FindingsInput) -> Vec<Finding> {
         .filter(|r| r.role == RowRole::Part && shown(input.rule, r))
         .collect();
     changes(&parts, input, &mut push);
-    largest_shares(&parts, input.w, &mut push);
+    let some_not_crime = !input.names.iter().all(|c| c.is_crime);
+    largest_shares(&parts, some_not_crime, input.w, &mut push);
     if let Some(ranking) = input.ranking {
         areas::ranking_findings(ranking, input, &mut push);
     }
@@ -132,7 +133,7 @@ fn headlines(input: &FindingsInput, push: &mut impl FnMut(FindingKind, String)) 
         if !shown(rule, row) {
             let text = input.w.f(
                 Msg::TooSmallToPublish,
-                &[("what", &c.selection.label_in(input.w))],
+                &[("what", &c.selection.name_in(input.names, input.w))],
             );
             push(FindingKind::Headline, text);
             continue;
@@ -151,7 +152,7 @@ fn headlines(input: &FindingsInput, push: &mut impl FnMut(FindingKind, String)) 
                 &c,
                 input.pair,
                 unit,
-                &c.selection.label_in(input.w),
+                &c.selection.name_in(input.names, input.w),
                 input.w,
             ),
         );
@@ -214,8 +215,15 @@ fn changes(
     }
 }
 
-/// The two parts with the largest shares of all crime.
-fn largest_shares(parts: &[&CompareRow], w: &Words, push: &mut impl FnMut(FindingKind, String)) {
+/// The two parts with the largest shares of all crime, which excludes
+/// anti-social behaviour where the data has categories that are not crime
+/// (`some_not_crime`; police.uk's).
+fn largest_shares(
+    parts: &[&CompareRow],
+    some_not_crime: bool,
+    w: &Words,
+    push: &mut impl FnMut(FindingKind, String),
+) {
     let mut by_share: Vec<(&CompareRow, f64)> = parts
         .iter()
         .filter_map(|r| Some((*r, r.comparison.share_pct?)))
@@ -232,7 +240,11 @@ fn largest_shares(parts: &[&CompareRow], w: &Words, push: &mut impl FnMut(Findin
     let pct = |share: &f64| format!("{share:.0}%");
     let text = match by_share.get(1) {
         Some((second, next)) => w.f(
-            Msg::LargestShareAndNext,
+            if some_not_crime {
+                Msg::LargestShareAndNext
+            } else {
+                Msg::LargestShareOfAllAndNext
+            },
             &[
                 ("first", &first.name),
                 ("share", &pct(share)),
@@ -241,7 +253,11 @@ fn largest_shares(parts: &[&CompareRow], w: &Words, push: &mut impl FnMut(Findin
             ],
         ),
         None => w.f(
-            Msg::LargestShare,
+            if some_not_crime {
+                Msg::LargestShare
+            } else {
+                Msg::LargestShareOfAll
+            },
             &[("first", &first.name), ("share", &pct(share))],
         ),
     };
