@@ -76,7 +76,7 @@ impl Selection {
     /// publisher's own offence classes), not "All crime (excluding ASB)".
     pub fn name_in(&self, categories: &Categories, w: &crate::i18n::Words) -> String {
         match self {
-            Selection::AllCrime if categories.iter().all(|c| c.is_crime) => {
+            Selection::AllCrime if categories.all_crime() => {
                 w.t(crate::i18n::Msg::AllCrimeOnlyLabel).to_string()
             }
             Selection::AllCrime | Selection::Asb => self.label_in(w),

@@ -192,6 +192,13 @@ impl Categories {
         self.items.is_empty()
     }
 
+    /// True when every category is crime (a publisher's own offence
+    /// classes): all crime then leaves nothing out, where police.uk's
+    /// excludes anti-social behaviour.
+    pub fn all_crime(&self) -> bool {
+        self.items.iter().all(|c| c.is_crime)
+    }
+
     /// The axis index of the category named `name`.
     pub fn index_of(&self, name: &str) -> Option<usize> {
         self.items.iter().position(|c| c.name == name)

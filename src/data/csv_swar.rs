@@ -232,12 +232,10 @@ mod lanes {
         #[inline(always)]
         fn masks(block: &[u8; 64]) -> Masks {
             let mut m = Masks::default();
-            for (i, lane) in block.as_chunks::<16>().0.iter().enumerate() {
-                let (lo, hi) = lane.split_at(8);
-                let (Ok(lo), Ok(hi)) = (<[u8; 8]>::try_from(lo), <[u8; 8]>::try_from(hi)) else {
-                    continue;
-                };
-                let v = u64x2(u64::from_le_bytes(lo), u64::from_le_bytes(hi));
+            // Eight words, two to a lane.
+            let words = block.as_chunks::<8>().0;
+            for (i, pair) in words.chunks_exact(2).enumerate() {
+                let v = u64x2(u64::from_le_bytes(pair[0]), u64::from_le_bytes(pair[1]));
                 let stops = v128_or(
                     u8x16_eq(v, u8x16_splat(b'\n')),
                     u8x16_eq(v, u8x16_splat(b'"')),

@@ -106,7 +106,7 @@ pub fn key_findings(input: &FindingsInput) -> Vec<Finding> {
         .filter(|r| r.role == RowRole::Part && shown(input.rule, r))
         .collect();
     changes(&parts, input, &mut push);
-    let some_not_crime = !input.names.iter().all(|c| c.is_crime);
+    let some_not_crime = !input.names.all_crime();
     largest_shares(&parts, some_not_crime, input.w, &mut push);
     if let Some(ranking) = input.ranking {
         areas::ranking_findings(ranking, input, &mut push);
