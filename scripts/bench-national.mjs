@@ -82,9 +82,9 @@ const q = `?dataset=${dataset}`;
 const CHANGES = [
   ['period (last 12 months → financial year to date)', select('period-select', 'fytd'), 'period=fytd', 'current'],
   ['crime type (all crime → burglary)', select('selection-select', 'Burglary'), 'select=Burglary', 'current'],
-  ['page (overview → the 7,545 wards ranked)', click('[data-testid="nav-wards"]'), 'page=wards', 'ranking-table'],
+  ['page (overview → the wards ranked)', click('[data-testid="nav-wards"]'), 'page=wards', 'ranking-table'],
   ['measure (count → rate)', click('[data-testid="measure-rate"]'), 'by=rate', 'ranking-table'],
-  ['level (wards → 318 local authorities)', address(`${q}&page=wards&level=district`), 'level=district', 'ranking-table'],
+  ['level (wards → local authorities)', address(`${q}&page=wards&level=district`), 'level=district', 'ranking-table'],
   ['area (an authority\'s own pages)', click('[data-testid="ranking-table"] tbody a'), 'area=', 'current'],
   ['area (back to the whole)', address(q), null, 'current'],
 ];

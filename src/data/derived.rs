@@ -21,14 +21,19 @@ impl Derived {
     /// The value kept under `key`, made by `make` (and kept) the first time
     /// one of its type is asked for.
     pub fn get_or_make<T: Any + Send + Sync>(&self, key: &str, make: impl FnOnce() -> T) -> Arc<T> {
-        let kept = self.kept(key, &|v| v.is::<T>());
-        if let Some(value) = kept.and_then(|v| v.downcast::<T>().ok()) {
+        if let Some(value) = self.get(key) {
             return value;
         }
         // Made without the lock held: `make` may ask for other values.
         let made = Arc::new(make());
         self.keep(key, made.clone());
         made
+    }
+
+    /// The value of type `T` kept under `key`, if one has been made.
+    pub fn get<T: Any + Send + Sync>(&self, key: &str) -> Option<Arc<T>> {
+        self.kept(key, &|v| v.is::<T>())
+            .and_then(|v| v.downcast::<T>().ok())
     }
 
     /// The value kept under `key` that `wanted` accepts (its type). Not

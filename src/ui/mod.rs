@@ -68,6 +68,16 @@ pub fn after_paint() -> ReadSignal<bool> {
     ready
 }
 
+/// Runs `work` when the browser is next idle (soon after, where it cannot
+/// say when): work a later click would otherwise wait for.
+pub fn when_idle(work: impl Fn() + 'static) {
+    let work = std::rc::Rc::new(work);
+    let idle = work.clone();
+    if request_idle_callback_with_handle(move || idle()).is_err() {
+        set_timeout(move || work(), std::time::Duration::from_millis(50));
+    }
+}
+
 /// Moves to `next`: updates the state and adds a history entry, so that a
 /// copied address reproduces the view and back/forward work.
 pub fn navigate(view: RwSignal<ViewState>, next: ViewState) {

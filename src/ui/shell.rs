@@ -32,6 +32,12 @@ pub fn Shell(
     local: Option<Arc<Local>>,
 ) -> impl IntoView {
     provide_context(Shown(data.clone()));
+    // The ranking of the view first shown, made while its figures are
+    // read rather than on the first move to the ranking.
+    let prepared = data.clone();
+    super::when_idle(move || {
+        crate::view::wards::prepare_ranking(&prepared, &view.get_untracked());
+    });
     let w = words_of(view);
     let manifest = &data.manifest;
     let demo = manifest.synthetic.then(|| view! { <DemoBanner w=w /> });

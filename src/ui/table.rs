@@ -9,8 +9,12 @@ use crate::state::ViewState;
 use crate::view::table::{Cell, Column, SortDir, TableModel, ROWS_SHOWN};
 
 use super::download::{download_text, file_name};
-use super::navigate;
+use super::{after_paint, navigate};
 use crate::i18n::Msg;
+
+/// Rows rendered before the browser first paints a table; the rest
+/// follow in the next frame (a ranking shows 100).
+const FIRST_ROWS: usize = 20;
 
 /// A column the table is sorted by, and which way.
 type Sort = Option<(usize, SortDir)>;
@@ -44,16 +48,27 @@ pub fn DataTable(
             view! { <SortHeader index=i label=label numeric=numeric sort=sort /> }
         })
         .collect_view();
+    // The first rows before the first paint, the rest (to ROWS_SHOWN) in
+    // the next frame: a page of figures is on screen sooner, and what is
+    // below it follows before anyone can scroll there.
+    let painted = after_paint();
     let body = {
         let model = model.clone();
         move || {
+            let shown = if painted.get() {
+                ROWS_SHOWN
+            } else {
+                FIRST_ROWS
+            };
             shown_rows(&model, sort.get())
                 .into_iter()
-                .take(ROWS_SHOWN)
+                .take(shown)
                 .map(|r| row_view(r, &model.columns, view))
                 .collect_view()
         }
     };
+    let pending = model.rows.len() > FIRST_ROWS;
+    let busy = move || (pending && !painted.get()).then_some("true");
     let footer = model
         .footer
         .iter()
@@ -66,7 +81,7 @@ pub fn DataTable(
     view! {
         <div class="table-block">
             <div class="table-scroll" tabindex="0" role="region" aria-label=region>
-                <table data-testid=testid>
+                <table data-testid=testid aria-busy=busy>
                     <caption>{caption}</caption>
                     <thead><tr>{headers}</tr></thead>
                     <tbody>{move || body()}</tbody>

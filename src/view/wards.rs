@@ -191,6 +191,43 @@ pub fn wards(b: &ExplorerData, state: &ViewState) -> Result<WardsModel, String> 
     })
 }
 
+/// The ranking prepared ahead ([`prepare_ranking`]): the view it ranks and
+/// its model.
+struct Prepared {
+    state: ViewState,
+    model: Result<WardsModel, String>,
+}
+
+/// Where the prepared ranking is kept with the dataset.
+const PREPARED: &str = "prepared ranking";
+
+/// Ranks the areas as the ranking page would show `state` and keeps the
+/// result with the dataset (once: a later call keeps the first), for
+/// [`wards_prepared`]. Made while the reader looks at the first page, so
+/// that moving to the ranking does not wait for it; a ranking of another
+/// view still finds its code compiled (a browser compiles wasm a function
+/// at a time, the first time it runs, then again once it runs hot).
+pub fn prepare_ranking(b: &ExplorerData, state: &ViewState) {
+    // As the page menu leads there: the ranking, no ward chosen.
+    let state = ViewState {
+        page: crate::state::Page::Wards,
+        ward: None,
+        ..state.clone()
+    };
+    b.derived.get_or_make(PREPARED, || Prepared {
+        model: wards(b, &state),
+        state,
+    });
+}
+
+/// [`wards`], taken from the prepared ranking when that is of `state`.
+pub fn wards_prepared(b: &ExplorerData, state: &ViewState) -> Result<WardsModel, String> {
+    match b.derived.get::<Prepared>(PREPARED) {
+        Some(p) if p.state == *state => p.model.clone(),
+        _ => wards(b, state),
+    }
+}
+
 /// One row of the ranking table: rank, name (a link to the profile),
 /// count, rate, interval, against the whole, previous rank, movement.
 fn table_row(
@@ -428,6 +465,26 @@ mod tests {
             ..Files::counts("c", counts.as_bytes())
         };
         assemble(Manifest::parse("m", manifest).unwrap(), files).unwrap()
+    }
+
+    #[test]
+    fn the_prepared_ranking_is_used_for_its_own_view_only() {
+        let data = squares(30);
+        let first = ViewState::from_query("?period=cytd&ward=E05000003");
+        prepare_ranking(&data, &first);
+        let ranked = ViewState::from_query("?page=wards&period=cytd");
+        let kept = data.derived.get::<Prepared>(PREPARED).unwrap();
+        assert!(kept.state == ranked, "kept as the menu leads there");
+        assert_eq!(wards_prepared(&data, &ranked), wards(&data, &ranked));
+
+        let by_rate = ViewState::from_query("?page=wards&period=cytd&by=rate");
+        let fresh = wards_prepared(&data, &by_rate).unwrap();
+        assert_eq!(fresh.measure_label, "rate per 1,000 residents");
+        assert_eq!(Ok(fresh), wards(&data, &by_rate));
+
+        prepare_ranking(&data, &by_rate);
+        let still = data.derived.get::<Prepared>(PREPARED).unwrap();
+        assert!(still.state == ranked, "the first prepared is kept");
     }
 
     #[test]

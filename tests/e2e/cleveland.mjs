@@ -3,7 +3,7 @@
 // 2021): what the Stockton tests compare the explorer's figures with.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './harness.mjs';
+import { ROOT, tableRows } from './harness.mjs';
 
 export const DATA = join(ROOT, '../shared/data');
 export const POLICE = join(DATA, 'police-uk-cleveland');
@@ -110,6 +110,4 @@ export const ranks = (values) =>
   new Map([...values].map(([k, v]) => [k, 1 + [...values.values()].filter((w) => w > v).length]));
 
 /** The ward ranking table of the page: [rank, name, count, …] per row. */
-export const rankingRows = (page) =>
-  page.getByTestId('ranking-table').locator('tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+export const rankingRows = (page) => tableRows(page, 'ranking-table');

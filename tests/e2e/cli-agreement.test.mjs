@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, serveDist, launchBrowser, open } from './harness.mjs';
+import { ROOT, serveDist, launchBrowser, open, tableRows } from './harness.mjs';
 
 const CLI = join(ROOT, 'target/debug/explorer-cli');
 const DEMO = join(ROOT, 'public/data/demo');
@@ -29,8 +29,7 @@ function cli(...args) {
   return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
 }
 const fmt = (n) => Number(n).toLocaleString('en-GB');
-const rowsOf = (page, id) => page.getByTestId(id).locator('tbody tr').evaluateAll((trs) =>
-  trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+const rowsOf = tableRows;
 
 test('wards page = explorer-cli rank (count, rate, previous rank, movement)', async () => {
   const want = cli('rank', '--current', '2025-01..2025-06', '--previous', '2024-01..2024-06', '--by', 'count');

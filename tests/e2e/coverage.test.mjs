@@ -77,6 +77,7 @@ test('three Julys on the Load data page: July against July, the other months sai
   const summary = await page.getByTestId('trend-chart').locator('.chart-summary').textContent();
   assert.match(summary, /No data for Aug 2017 – Jun 2018 \(Aug 2017 – Jul 2018\): shown as a gap\./);
   assert.doesNotMatch(summary, /\(0\)/, 'no month is shown as 0');
+  await page.getByTestId('trend-chart').locator('table:not([aria-busy])').waitFor({ state: 'attached' });
   const trendRows = await page.getByTestId('trend-chart').locator('tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
   assert.equal(trendRows.filter((r) => r[1] === 'no data').length, 11);

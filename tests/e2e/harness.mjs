@@ -87,6 +87,16 @@ export async function launchBrowser(options = {}) {
   return context;
 }
 
+/** The rows of the table `testid` (its `section`: tbody, or tfoot) as
+ *  shown, each a list of its cells' texts, once every row is there (a
+ *  table draws its first rows, then the rest in the next frame, saying
+ *  aria-busy until then). */
+export async function tableRows(page, testid, section = 'tbody') {
+  await page.locator(`[data-testid="${testid}"]:not([aria-busy])`).waitFor({ state: 'attached' });
+  return page.getByTestId(testid).locator(`${section} tr`).evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+}
+
 /** Opens `url` in a new page, collecting console errors and page errors. */
 export async function open(context, url, viewport = { width: 1280, height: 900 }) {
   const page = await context.newPage();

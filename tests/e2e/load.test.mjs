@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeF
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, basename } from 'node:path';
-import { ROOT, serveDist, launchBrowser, open } from './harness.mjs';
+import { ROOT, serveDist, launchBrowser, open, tableRows } from './harness.mjs';
 import {
   DATA, BRIDGE, LOOKUP, STOCKTON, POLICE, streetFiles, independentCount, ranks, rankingRows, table,
 } from './cleveland.mjs';
@@ -49,9 +49,7 @@ async function choose(page, files) {
 }
 
 /** The files table as rows of cell texts. */
-const fileRows = (page) =>
-  page.getByTestId('load-files').locator('tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+const fileRows = (page) => tableRows(page, 'load-files');
 
 /** Loads Stockton by ward and returns the milliseconds from the click to
  *  the overview. */

@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
-import { ROOT, serveDist, launchBrowser, open, screenshotPath } from './harness.mjs';
+import { ROOT, serveDist, launchBrowser, open, screenshotPath, tableRows } from './harness.mjs';
 import { DATA, LOOKUP, split, rankingRows } from './cleveland.mjs';
 
 const WARDS = join(DATA, 'met/mps_ward_crime_2021-12_2023-11.csv');
@@ -208,7 +208,7 @@ test('?dataset=london: the overview lists the 12 offence groups first (a groups 
   const { page, errors } = await open(browser, `${server.url}?dataset=london&${PERIODS}`);
   const table = page.getByTestId('category-table');
   await table.waitFor();
-  const rows = () => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  const rows = () => tableRows(page, 'category-table');
   const groups = await rows();
   assert.equal(groups.length, byGroup.size);
   for (const [name, , current] of groups) {

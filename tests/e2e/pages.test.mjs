@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { open, screenshotPath, useAppAndBrowser } from './harness.mjs';
+import { open, screenshotPath, tableRows, useAppAndBrowser } from './harness.mjs';
 import {
   rolling, fytd, total, allCrime, category, fmt, signed, signedPct, wards, wardCounts, ranks,
 } from './expected.mjs';
@@ -20,12 +20,6 @@ async function expectHeadline(page, keep, pair, ward = null) {
   assert.equal(await text(page, 'previous'), fmt(prev));
   assert.equal(await text(page, 'change'), signed(cur - prev));
   assert.equal(await text(page, 'pct-change'), signedPct(((cur - prev) / prev) * 100));
-}
-
-/** Rows of a table as arrays of cell texts. */
-async function tableRows(page, id, section = 'tbody') {
-  return page.getByTestId(id).locator(`${section} tr`).evaluateAll((trs) =>
-    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
 }
 
 test('overview: category table rows equal independent counts, and add up to the total', async () => {
@@ -201,8 +195,7 @@ test('downloads: a table as CSV exactly as shown, a chart and the map as PNG', a
   // Sort by count, smallest first, then download: the CSV follows the sort.
   await table.locator('thead button').nth(2).click();
   await table.locator('thead button').nth(2).click();
-  const shown = await table.locator('tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  const shown = await tableRows(page, 'ranking-table');
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ranking-table-csv').click()]);
   assert.match(csvDownload.suggestedFilename(), /\.csv$/);
   const csv = readFileSync(await csvDownload.path(), 'utf8').trim().split('\r\n');

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, open, readCountsIndependently, useAppAndBrowser } from './harness.mjs';
+import { ROOT, open, readCountsIndependently, tableRows, useAppAndBrowser } from './harness.mjs';
 import { rolling, total, allCrime, category, fmt, signed, signedPct, wards } from './expected.mjs';
 
 const app = useAppAndBrowser();
@@ -46,9 +46,6 @@ function expectedTargets(ward) {
     return { row: [label, setFor, signedPct(t.pct), signedPct(actual), status(actual, t.pct)], actual, t, label };
   });
 }
-
-const tableRows = (page, id) => page.getByTestId(id).locator('tbody tr').evaluateAll((trs) =>
-  trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
 
 test('targets on the overview and a ward profile: actual changes and statuses equal a plain count; the performance sentence says how many are met', async () => {
   const { page, errors } = await open(app.browser, `${app.server.url}?dataset=demo`);

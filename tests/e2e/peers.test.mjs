@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { open, ROOT, useAppAndBrowser } from './harness.mjs';
+import { open, ROOT, tableRows, useAppAndBrowser } from './harness.mjs';
 import { CLEVELAND, STOCKTON, countBy, populationBy, ranks, rankingRows } from './cleveland.mjs';
 
 const app = useAppAndBrowser();
@@ -41,8 +41,7 @@ test('Cleveland: the four boroughs by count and rate, ranked, and each among its
   const q = `?dataset=cleveland&page=wards&level=district&by=rate&current=${CURRENT.join('..')}&previous=${PREVIOUS.join('..')}`;
   const { page, errors } = await open(app.browser, app.server.url + q);
   await page.getByTestId('ranking-table').waitFor();
-  const rows = await page.getByTestId('ranking-table').locator('tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  const rows = await tableRows(page, 'ranking-table');
   assert.deepEqual(rows.map((r) => r.slice(0, 4)), rated.map((b, i) => [String(i + 1), b.name, b.n.toLocaleString('en-GB'), b.rate.toFixed(1)]));
   // The map of wards shows each borough's figure on its wards.
   const paths = page.locator('figure.map path.area');
@@ -110,8 +109,7 @@ test("a borough's own pages: from the ranking to Stockton-on-Tees within Clevela
   await page.getByTestId('nav-wards').click();
   await page.getByTestId('ranking-table').waitFor();
   assert.match(page.url(), /by=rate/, 'the measure chosen stays');
-  const rows = (p) => p.getByTestId('ranking-table').locator('tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  const rows = (p) => tableRows(p, 'ranking-table');
   const within = await rows(page);
   const stockton = await open(app.browser, `${app.server.url}?dataset=stockton&page=wards&by=rate&current=${CURRENT.join('..')}&previous=${PREVIOUS.join('..')}`);
   await stockton.page.getByTestId('ranking-table').waitFor();

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, serveDist, launchBrowser, open, readCountsIndependently, thousands } from './harness.mjs';
+import { ROOT, serveDist, launchBrowser, open, readCountsIndependently, tableRows, thousands } from './harness.mjs';
 import { DATA, table } from './cleveland.mjs';
 
 const SAMPLE = join(ROOT, 'dist/data/scale-sample');
@@ -87,8 +87,7 @@ test("two cities from the national generator: synthetic, their counts file's fig
 
   await page.getByTestId('nav-wards').click();
   await page.getByTestId('ranking-table').waitFor();
-  const shown = await page.getByTestId('ranking-table').locator('tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  const shown = await tableRows(page, 'ranking-table');
   assert.equal(shown.length, 100, 'the first 100 rows');
   assert.match(await page.getByTestId('rows-not-shown').textContent(), /^Showing the first 100 of 102 rows/);
   const most = Math.max(...byWard.values());

@@ -145,7 +145,7 @@ test('in Welsh: areas are named in Welsh where the lookup names them (Merthyr Ty
   // has a Welsh name); the whole is Merthyr Tudful.
   const { page, errors } = await open(app.browser, `${app.server.url}?dataset=welsh&page=wards&lang=cy`);
   const table = page.getByTestId('ranking-table');
-  await table.waitFor();
+  await page.locator('[data-testid="ranking-table"]:not([aria-busy])').waitFor({ state: 'attached' });
   const names = await table.locator('tbody tr th, tbody tr td:nth-child(2)').allInnerTexts();
   for (const [c, [en, cy]] of renamed.filter(([c]) => c.startsWith('W05'))) {
     assert.ok(names.includes(cy), `${c}: ${cy} in ${names.join(', ')}`);

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::state::ViewState;
-use crate::view::wards::{wards, WardsModel};
+use crate::view::wards::{wards_prepared, WardsModel};
 
 use super::super::map::MapFigure;
 use super::super::table::{CellLink, DataTable};
@@ -21,7 +21,7 @@ pub fn WardsPage(
 ) -> impl IntoView {
     model_page(
         view,
-        wards,
+        wards_prepared,
         |m, view| view! { <Wards m=m view=view /> }.into_any(),
         |e| view! { <p class="error" role="alert" data-testid="period-error">{e}</p> }.into_any(),
     )
