@@ -495,4 +495,5 @@ fn years_made_of_one_july_each_are_not_compared() {
     assert_eq!(all[col("verdict")], "not compared: months without data");
     assert_eq!(all[col("current_months_without_data")], "11");
     assert_eq!(all[col("previous_months_without_data")], "11");
+    let _ = fs::remove_file(&counts);
 }

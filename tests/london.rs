@@ -321,6 +321,8 @@ fn explorer_cli_wide_writes_the_counts_counted_by_hand() {
         "London by ward".to_string(),
         "--whole-name".to_string(),
         "London".to_string(),
+        "--parent-level".to_string(),
+        "borough".to_string(),
     ];
     let outcome = cse::cli::run(args).unwrap();
     assert_eq!(outcome, cse::cli::Outcome::Done);
@@ -332,6 +334,10 @@ fn explorer_cli_wide_writes_the_counts_counted_by_hand() {
         "{manifest}"
     );
     assert!(!manifest.contains("title_cy"), "{manifest}");
+    assert!(
+        manifest.contains("\"parent_level\": \"borough\""),
+        "{manifest}"
+    );
     assert!(!manifest.contains("whole_name_cy"), "{manifest}");
     let mut want = ward_counts();
     want.retain(|_, n| *n > 0);
@@ -436,10 +442,30 @@ fn a_ranking_of_680_wards_offers_each_borough_to_rank_within() {
     assert_eq!(inside.table.rows.len(), tower_hamlets);
     // The boroughs' own ranking is short: no list.
     let state = cse::state::ViewState::from_query("?dataset=london&page=wards&level=district");
-    assert!(cse::view::wards::wards(&data, &state)
-        .unwrap()
-        .within
-        .is_empty());
+    let boroughs = cse::view::wards::wards(&data, &state).unwrap();
+    assert!(boroughs.within.is_empty());
+    assert_eq!(boroughs.level_plural, "districts", "no name given");
+}
+
+#[test]
+fn a_dataset_that_names_its_local_authorities_boroughs_ranks_boroughs() {
+    let mut data = loaded().dataset_files().assemble().unwrap();
+    data.manifest.parent_level = Some("borough".to_string());
+    let data = std::sync::Arc::new(data);
+    let by_level = |query: &str| {
+        let state = cse::state::ViewState::from_query(query);
+        cse::view::wards::wards(&data, &state).unwrap().level_plural
+    };
+    assert_eq!(by_level("?page=wards&level=district"), "boroughs");
+    assert_eq!(
+        by_level("?page=wards&level=district&lang=cy"),
+        "bwrdeistrefi"
+    );
+    assert_eq!(
+        by_level("?page=wards"),
+        "wards",
+        "the wards keep their name"
+    );
 }
 
 #[test]

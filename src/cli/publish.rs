@@ -219,6 +219,7 @@ fn manifest(args: &PublishArgs, boundaries_file: String) -> Result<Manifest, Cli
         licence: "Open Government Licence v3.0".to_string(),
         attribution,
         area_level: args.level.clone(),
+        parent_level: None,
         whole_name,
         population_year: args.population_year,
         disclosure_threshold: None,

@@ -35,6 +35,10 @@ pub struct WideArgs {
     /// The name of the whole (e.g. London)
     #[arg(long, value_name = "TEXT")]
     pub whole_name: Option<String>,
+    /// What the local authorities are called, where not districts (e.g.
+    /// borough): the pages say "boroughs ranked by rate"
+    #[arg(long, value_name = "NOUN")]
+    pub parent_level: Option<String>,
     /// Who publishes it
     #[arg(long, value_name = "TEXT", default_value = "")]
     pub publisher: String,
@@ -138,6 +142,7 @@ fn describe(args: &WideArgs, loaded: &mut Loaded) {
             m.licence = "Open Government Licence v3.0".to_string();
         }
     }
+    m.parent_level = args.parent_level.clone();
     m.population_year = args.population_year;
     m.published = args.published.clone();
     if !args.caveats.is_empty() {

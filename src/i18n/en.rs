@@ -51,6 +51,7 @@ messages! {
     LevelLsoa = "LSOA|LSOAs",
     LevelMsoa = "MSOA|MSOAs",
     LevelDistrict = "district|districts",
+    LevelBorough = "borough|boroughs",
     HigherThan = "higher than",
     SimilarTo = "similar to",
     LowerThan = "lower than",

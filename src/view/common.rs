@@ -46,7 +46,9 @@ pub struct Setup {
     /// The areas ranked and mapped (built once per dataset and level:
     /// [`level_map`]).
     pub map: Arc<LevelMap>,
-    /// What those areas are, singular (e.g. `ward`).
+    /// What those areas are, as the data names them (e.g. `ward`,
+    /// `district`, a manifest's `borough`): [`level_words`] says it in the
+    /// page's language, singular and plural.
     pub level_name: String,
     /// The name of the whole (e.g. `Demo Borough`).
     pub whole_name: String,
@@ -102,11 +104,12 @@ pub fn setup(b: &ExplorerData, state: &ViewState) -> Result<Setup, String> {
         Selection::parse(&state.select, &b.dataset.categories).unwrap_or(Selection::AllCrime);
     let totals = PeriodTotals::new(cube, &pair);
     let level = state.level.parse::<Level>().ok();
-    let level_name = match level {
-        Some(l) => l.name(),
-        None => &b.manifest.area_level,
+    let level_name = match (level, &b.manifest.parent_level) {
+        (Some(Level::District), Some(parent)) => parent,
+        (Some(l), _) => l.name(),
+        (None, _) => &b.manifest.area_level,
     };
-    let level_name = level_words(level_name, w).0;
+    let level_name = level_name.to_string();
     let map = level_map_in(b, level, w);
     let whole_name = whole_name(b, w);
     let what = selection.name_in(&b.dataset.categories, w);
@@ -314,6 +317,7 @@ pub fn level_words(level: &str, w: &Words) -> (String, String) {
         "lsoa" => Some(Msg::LevelLsoa),
         "msoa" => Some(Msg::LevelMsoa),
         "district" => Some(Msg::LevelDistrict),
+        "borough" => Some(Msg::LevelBorough),
         _ => None,
     };
     if let Some(msg) = known {

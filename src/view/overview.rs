@@ -331,7 +331,7 @@ fn whole_findings(
         pair: &s.pair,
         categories: category_rows,
         ranking: Some(&ranking),
-        level_name: &s.level_name,
+        level_name: &level_words(&s.level_name, w).0,
         level_plural: &level_words(&s.level_name, w).1,
         deprivation: dep.as_ref(),
         targets: results,

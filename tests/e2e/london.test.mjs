@@ -117,7 +117,9 @@ test('?dataset=london: the borough ranking by rate equals a count of the wide fi
   assert.equal(rows.length, 32, 'the 32 boroughs (the aviation security command is none)');
   const header = await page.getByTestId('ranking-table').locator('thead th').allTextContents();
   const col = (re) => header.findIndex((h) => re.test(h));
-  const [name, count, rate] = [col(/^District$/), col(/^Count$/), col(/^Rate per 1,000$/)];
+  const [name, count, rate] = [col(/^Borough$/), col(/^Count$/), col(/^Rate per 1,000$/)];
+  // London's local authorities are its boroughs, and are called so.
+  assert.equal(await page.locator('main h2').first().textContent(), 'Boroughs ranked by rate per 1,000 residents');
   const rates = [];
   for (const row of rows) {
     const b = byBorough.get(row[name]);

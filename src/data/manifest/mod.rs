@@ -89,6 +89,9 @@ pub struct Manifest {
     pub attribution: String,
     /// What the areas are, e.g. `ward`.
     pub area_level: String,
+    /// What the local authorities above the areas are called where not
+    /// districts, e.g. `borough` (London's), when said.
+    pub parent_level: Option<String>,
     /// The name of the whole, e.g. `Stockton-on-Tees`.
     pub whole_name: String,
     /// Who recorded the main counts file, e.g. `Cleveland Police`, when
@@ -146,6 +149,7 @@ impl Manifest {
             area_level: fields
                 .text("area_level")
                 .unwrap_or_else(|| "ward".to_string()),
+            parent_level: fields.text("parent_level"),
             whole_name: fields.text("whole_name").unwrap_or_default(),
             source: fields.text("source"),
             targets_note: fields.text("targets_note"),
@@ -210,6 +214,7 @@ impl Manifest {
             ("source_cy", cy.get(Text::Source)),
             ("targets_note", self.targets_note.as_deref()),
             ("targets_note_cy", cy.get(Text::TargetsNote)),
+            ("parent_level", self.parent_level.as_deref()),
         ] {
             if let Some(text) = text {
                 out.push_str(&format!("  \"{key}\": {},\n", string(text)));
@@ -618,6 +623,7 @@ mod tests {
             licence: "\\".to_string(),
             attribution: "\r\n".to_string(),
             area_level: "lsoa".to_string(),
+            parent_level: Some("borough".to_string()),
             whole_name: "Stockton-on-Tees".to_string(),
             source: None,
             targets_note: None,

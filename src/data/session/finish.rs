@@ -327,6 +327,7 @@ impl LoadSession {
             licence,
             attribution,
             area_level: level.name().to_string(),
+            parent_level: None,
             whole_name: whole_name.unwrap_or_else(|| en.t(Msg::AllAreasInYourFiles).to_string()),
             source: None,
             targets_note: None,
