@@ -444,14 +444,17 @@ fn a_ranking_of_680_wards_offers_each_borough_to_rank_within() {
     let state = cse::state::ViewState::from_query("?dataset=london&page=wards&level=district");
     let boroughs = cse::view::wards::wards(&data, &state).unwrap();
     assert!(boroughs.within.is_empty());
-    assert_eq!(boroughs.level_plural, "districts", "no name given");
 }
 
 #[test]
-fn a_dataset_that_names_its_local_authorities_boroughs_ranks_boroughs() {
-    let mut data = loaded().dataset_files().assemble().unwrap();
-    data.manifest.parent_level = Some("borough".to_string());
-    let data = std::sync::Arc::new(data);
+fn the_met_file_calls_its_local_authorities_boroughs_and_so_do_the_pages() {
+    let loaded = loaded();
+    assert_eq!(
+        loaded.data.manifest.parent_level.as_deref(),
+        Some("borough"),
+        "from LookUp_BoroughName"
+    );
+    let data = std::sync::Arc::new(loaded.dataset_files().assemble().unwrap());
     let by_level = |query: &str| {
         let state = cse::state::ViewState::from_query(query);
         cse::view::wards::wards(&data, &state).unwrap().level_plural

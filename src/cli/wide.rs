@@ -36,7 +36,8 @@ pub struct WideArgs {
     #[arg(long, value_name = "TEXT")]
     pub whole_name: Option<String>,
     /// What the local authorities are called, where not districts (e.g.
-    /// borough): the pages say "boroughs ranked by rate"
+    /// borough): the pages say "boroughs ranked by rate" (found by itself
+    /// when the parents' column says borough, e.g. LookUp_BoroughName)
     #[arg(long, value_name = "NOUN")]
     pub parent_level: Option<String>,
     /// Who publishes it
@@ -142,7 +143,9 @@ fn describe(args: &WideArgs, loaded: &mut Loaded) {
             m.licence = "Open Government Licence v3.0".to_string();
         }
     }
-    m.parent_level = args.parent_level.clone();
+    if args.parent_level.is_some() {
+        m.parent_level = args.parent_level.clone();
+    }
     m.population_year = args.population_year;
     m.published = args.published.clone();
     if !args.caveats.is_empty() {

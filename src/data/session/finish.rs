@@ -182,6 +182,7 @@ impl LoadSession {
         keeps_unallocated: bool,
     ) -> Result<Loaded, SessionError> {
         let (categories, caveats) = (wide.categories(), wide.caveats());
+        let parent_level = wide.parent_level.take();
         let wide_areas = std::mem::take(&mut wide.areas);
         let counts = counted(Sink::Wide(Box::new(wide)))?;
         if counts.cube.month_count() == 0 {
@@ -199,6 +200,7 @@ impl LoadSession {
         let mut boundaries = std::mem::take(&mut self.boundaries);
         boundaries.retain(|b| counts.cube.area_index(b.code.as_str()).is_some());
         let mut manifest = self.manifest(false, lookups, &boundaries, level, None);
+        manifest.parent_level = parent_level;
         let mut caveats = caveats;
         let general = self.caveats(false, &counts.quality, &counts.unknown);
         caveats.extend(general.iter().skip(1).map(i18n::Text::to_string));

@@ -35,6 +35,9 @@ pub(super) struct WideSink {
     lookup: Option<Lookup>,
     /// An area chosen to count within, which wide tables do not follow.
     pub within_chosen: Option<String>,
+    /// What the first table calls its parents, when it says
+    /// ([`crate::data::wide::WideColumns::parent_noun`]).
+    pub parent_level: Option<String>,
 }
 
 impl WideSink {
@@ -48,6 +51,7 @@ impl WideSink {
             tables: (0, 0),
             lookup,
             within_chosen: None,
+            parent_level: None,
         }
     }
 
@@ -72,6 +76,9 @@ impl WideSink {
             }
         }
         self.notes.extend(placed.notes);
+        if self.tables.0 == 0 {
+            self.parent_level = table.columns.parent_noun().map(str::to_string);
+        }
         self.tables.0 += 1;
         self.tables.1 += table.rows;
         self.report.merge(table.report.clone());

@@ -81,19 +81,21 @@ fn level_of(squashed: &str) -> u8 {
         ("localauthority", 3),
         ("lad", 3),
     ];
-    // The longest word found decides. (A byte search: `str::contains`
-    // would bring std's substring searcher into the bundles.)
-    let holds = |w: &str| {
-        squashed
-            .as_bytes()
-            .windows(w.len())
-            .any(|x| x == w.as_bytes())
-    };
+    // The longest word found decides.
     WORDS
         .iter()
-        .filter(|(w, _)| holds(w))
+        .filter(|(w, _)| holds(squashed, w))
         .max_by_key(|(w, _)| w.len())
         .map_or(0, |(_, level)| *level)
+}
+
+/// Whether `squashed` holds `word`. (A byte search: `str::contains`
+/// would bring std's substring searcher into the bundles.)
+fn holds(squashed: &str, word: &str) -> bool {
+    squashed
+        .as_bytes()
+        .windows(word.len())
+        .any(|x| x == word.as_bytes())
 }
 
 /// What a geography column holds.
@@ -190,6 +192,14 @@ impl WideColumns {
         months.fold((first, first), |(lo, hi), m| (lo.min(m), hi.max(m)))
     }
 
+    /// What the table calls its parents, when its header says boroughs
+    /// (the Met's `LookUp_BoroughName`): the pages then rank boroughs, not
+    /// districts.
+    pub fn parent_noun(&self) -> Option<&'static str> {
+        let column = self.parent_name.or(self.parent_code)?;
+        holds(&squash(self.header(column)), "borough").then_some("borough")
+    }
+
     /// The column the area is known by: its code, else its name.
     pub fn area_column(&self) -> usize {
         self.code.or(self.name).unwrap_or(0)
@@ -237,6 +247,28 @@ mod tests {
         let c = cols("Ward_Code,Ward_Name,LAD23CD,Offence Group,Nov-23,Dec-23").unwrap();
         assert_eq!((c.code, c.name, c.parent_code), (Some(0), Some(1), Some(2)));
         assert_eq!((c.group, c.category), (None, Some(3)));
+    }
+
+    #[test]
+    fn parents_headed_borough_are_called_boroughs() {
+        let noun = |header: &str| cols(header).unwrap().parent_noun();
+        assert_eq!(
+            noun("MajorText,MinorText,WardName,WardCode,LookUp_BoroughName,202112,202201"),
+            Some("borough")
+        );
+        assert_eq!(
+            noun("LSOA Code,LSOA Name,BOROUGH,Minor Category,201801,201802"),
+            Some("borough")
+        );
+        assert_eq!(
+            noun("Ward_Code,Ward_Name,LAD23CD,Offence,Nov-23,Dec-23"),
+            None
+        );
+        assert_eq!(
+            noun("LookUp_BoroughName,MinorText,202112,202201"),
+            None,
+            "the borough is the area here, with no parent"
+        );
     }
 
     #[test]
