@@ -206,6 +206,17 @@ fn safe_code(v: &str) -> bool {
 }
 
 impl ViewState {
+    /// This view on `page`, as the page menu leads there: only the profile
+    /// and the embed builder (its area) keep the ward chosen.
+    pub fn on_page(&self, page: Page) -> ViewState {
+        let keeps_ward = matches!(page, Page::Ward | Page::Embed);
+        ViewState {
+            page,
+            ward: self.ward.clone().filter(|_| keeps_ward),
+            ..self.clone()
+        }
+    }
+
     /// Parses a query string (with or without the leading `?`). Unknown
     /// keys are ignored; a bad value falls back to its default.
     pub fn from_query(query: &str) -> ViewState {
@@ -364,6 +375,16 @@ impl ViewState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_keeps_the_ward_only_where_it_is_used() {
+        let v = ViewState::from_query("?page=ward&ward=E05001&by=rate");
+        let ranking = v.on_page(Page::Wards);
+        assert_eq!((ranking.page, ranking.ward), (Page::Wards, None));
+        assert_eq!(ranking.measure, v.measure, "the other choices stay");
+        assert_eq!(v.on_page(Page::Embed).ward.as_deref(), Some("E05001"));
+        assert_eq!(v.on_page(Page::Ward).ward.as_deref(), Some("E05001"));
+    }
 
     #[test]
     fn defaults_and_round_trips() {

@@ -73,12 +73,7 @@ pub fn PageMenu(
         let v = view.get();
         let link = |page: Page, label: Msg, testid: &'static str| {
             let label = w.t(label);
-            let mut to = v.clone();
-            to.page = page;
-            // Only the profile and the embed builder (its area) use a ward.
-            if !matches!(page, Page::Ward | Page::Embed) {
-                to.ward = None;
-            }
+            let to = v.on_page(page);
             let current = v.page == page;
             view! { <li><ViewLink to=to view=view current=current testid=testid>{label}</ViewLink></li> }
         };

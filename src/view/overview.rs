@@ -327,12 +327,13 @@ fn whole_findings(
     let dep_ranking = rank_areas(ds, &s.totals, &s.map, &s.selection, Measure::Rate);
     let dep = deprivation(&dep_ranking, &s.map);
     let suspect: Vec<Month> = b.quality.months_suspect.iter().map(|m| m.month).collect();
+    let (level_name, level_plural) = level_words(&s.level_name, w);
     key_findings(&FindingsInput {
         pair: &s.pair,
         categories: category_rows,
         ranking: Some(&ranking),
-        level_name: &level_words(&s.level_name, w).0,
-        level_plural: &level_words(&s.level_name, w).1,
+        level_name: &level_name,
+        level_plural: &level_plural,
         deprivation: dep.as_ref(),
         targets: results,
         names: &ds.categories,

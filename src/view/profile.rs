@@ -274,12 +274,13 @@ fn findings(
 ) -> Vec<String> {
     let categories = &b.dataset.categories;
     let months_suspect: Vec<Month> = b.quality.months_suspect.iter().map(|m| m.month).collect();
+    let (level_name, level_plural) = level_words(&s.level_name, s.w);
     key_findings(&FindingsInput {
         pair: &s.pair,
         categories: rows,
         ranking: None,
-        level_name: &level_words(&s.level_name, s.w).0,
-        level_plural: &level_words(&s.level_name, s.w).1,
+        level_name: &level_name,
+        level_plural: &level_plural,
         deprivation: None,
         targets,
         names: categories,

@@ -208,12 +208,11 @@ const PREPARED: &str = "prepared ranking";
 /// view still finds its code compiled (a browser compiles wasm a function
 /// at a time, the first time it runs, then again once it runs hot).
 pub fn prepare_ranking(b: &ExplorerData, state: &ViewState) {
-    // As the page menu leads there: the ranking, no ward chosen.
-    let state = ViewState {
-        page: crate::state::Page::Wards,
-        ward: None,
-        ..state.clone()
-    };
+    // On the ranking already: its model is made, its code compiled.
+    if state.page == crate::state::Page::Wards {
+        return;
+    }
+    let state = state.on_page(crate::state::Page::Wards);
     b.derived.get_or_make(PREPARED, || Prepared {
         model: wards(b, &state),
         state,
