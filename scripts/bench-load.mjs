@@ -172,6 +172,32 @@ function csvRecords(text) {
   return records;
 }
 
+/** CPU time (ms, user + system) used so far by the browser's processes,
+ *  by kind: the browser's own process (which serves a File's bytes), the
+ *  renderers (the page and its workers) and the rest; null where /proc
+ *  is missing. Ticks are 10 ms: compare medians over runs. */
+function browserCpu() {
+  if (!existsSync('/proc/self/stat')) return null;
+  const cpu = { browser: 0, renderer: 0, other: 0 };
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let cmd;
+    let stat;
+    try {
+      cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (!/chrom/.test(cmd.split('\0')[0])) continue;
+    const type = cmd.match(/--type=([a-z-]+)/)?.[1];
+    const kind = type === undefined ? 'browser' : type === 'renderer' ? 'renderer' : 'other';
+    // utime and stime: fields 14 and 15, counted after the command's ")".
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    cpu[kind] += (Number(f[11]) + Number(f[12])) * 10;
+  }
+  return cpu;
+}
+
 const CLI = join(ROOT, 'target/release/explorer-cli');
 let nativeCanonical = null;
 
@@ -294,16 +320,21 @@ async function main() {
       ...(o.vs ? [{ key: 'loader-vs', name: `the loader of ${o.vs}` }] : []),
       { key: 'read', name: "reading alone (the loader's reader)", reads: true },
     ].filter((t) => !o.only || o.only.includes(t.key));
-    const results = Object.fromEntries(tools.map((tool) => [tool.key, { ...tool, ms: [], extras: [] }]));
+    const results = Object.fromEntries(tools.map((tool) => [tool.key, { ...tool, ms: [], extras: [], cpu: [] }]));
     // Interleaved: each round runs every tool once, starting one tool later
     // each round, so that a busy moment of a shared machine falls on all
     // tools alike and the ratios are taken within a round.
     for (let round = 0; round < o.runs; round += 1) {
       for (let k = 0; k < tools.length; k += 1) {
         const tool = tools[(round + k) % tools.length];
+        const cpu0 = browserCpu();
         const r = tool.key === 'native' ? runNative(file, dir) : await page.evaluate((key) => window.bench.run(key), tool.key);
+        const cpu1 = browserCpu();
         if (!r.same) throw new Error(`${tool.name}: run ${round + 1} gave a different answer from run 1`);
         results[tool.key].ms.push(r.ms);
+        if (cpu0 && tool.key !== 'native') {
+          results[tool.key].cpu.push(Object.fromEntries(Object.keys(cpu1).map((k) => [k, cpu1[k] - cpu0[k]])));
+        }
         results[tool.key].extras.push(r.extra);
       }
       const line = tools.map((t) => `${t.key} ${fmt(results[t.key].ms[round])}`).join(', ');
@@ -346,6 +377,14 @@ async function main() {
         + (r.reads ? `${pad('', 22)}  (no count)` : `${pad(fmt(r.cells), 10)}${pad(fmt(r.total), 12)}  ${r.agrees ? 'same' : 'DIFFERS'}`));
     }
     console.log('(MB/s and rows/s at the median time)');
+    const withCpu = Object.values(results).filter((r) => r.cpu.length);
+    if (withCpu.length) {
+      console.log("\nCPU of the browser's processes per run (user + system, 10 ms ticks; median ms): all = browser's own process + renderers (page, workers) + the rest");
+      for (const r of withCpu) {
+        const m = (k) => median(r.cpu.map((c) => (k ? c[k] : c.browser + c.renderer + c.other)));
+        console.log(`  ${r.name.padEnd(W)}${pad(fmt(m()), 6)} = ${fmt(m('browser'))} + ${fmt(m('renderer'))} + ${fmt(m('other'))}   (wall ${fmt(r.median)})`);
+      }
+    }
 
     let ok = true;
     for (const r of Object.values(results)) {

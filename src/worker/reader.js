@@ -23,18 +23,30 @@ function buffer(size) {
   return i < 0 ? new ArrayBuffer(size) : spare.splice(i, 1)[0];
 }
 
+// The byte streams being read. Chromium collects a file's stream that
+// nothing else holds while a read is pending, and that read then never
+// ends: the load waited 10 s for the reader and gave it up whenever the
+// garbage collector ran during a load (every run, with a new buffer for
+// each slice; BENCHMARKS.md, issue 17).
+const reading = new Set();
+
 async function streamed(blob) {
   const reader = blob.stream().getReader({ mode: 'byob' });
-  let view = new Uint8Array(buffer(blob.size));
-  let at = 0;
-  while (at < view.length) {
-    const { value, done } = await reader.read(view.subarray(at));
-    if (done) break;
-    at += value.byteLength;
-    view = new Uint8Array(value.buffer);
+  reading.add(reader);
+  try {
+    let view = new Uint8Array(buffer(blob.size));
+    let at = 0;
+    while (at < view.length) {
+      const { value, done } = await reader.read(view.subarray(at));
+      if (done) break;
+      at += value.byteLength;
+      view = new Uint8Array(value.buffer);
+    }
+    if (at !== view.length) throw new Error('the file ended early');
+    return view.buffer;
+  } finally {
+    reading.delete(reader);
   }
-  if (at !== view.length) throw new Error('the file ended early');
-  return view.buffer;
 }
 
 async function read(blob) {
