@@ -327,12 +327,14 @@ async function main() {
     for (let round = 0; round < o.runs; round += 1) {
       for (let k = 0; k < tools.length; k += 1) {
         const tool = tools[(round + k) % tools.length];
-        const cpu0 = browserCpu();
-        const r = tool.key === 'native' ? runNative(file, dir) : await page.evaluate((key) => window.bench.run(key), tool.key);
-        const cpu1 = browserCpu();
+        // The browser's CPU is counted around its own tools only.
+        const inBrowser = tool.key !== 'native';
+        const cpu0 = inBrowser ? browserCpu() : null;
+        const r = inBrowser ? await page.evaluate((key) => window.bench.run(key), tool.key) : runNative(file, dir);
         if (!r.same) throw new Error(`${tool.name}: run ${round + 1} gave a different answer from run 1`);
         results[tool.key].ms.push(r.ms);
-        if (cpu0 && tool.key !== 'native') {
+        if (cpu0) {
+          const cpu1 = browserCpu();
           results[tool.key].cpu.push(Object.fromEntries(Object.keys(cpu1).map((k) => [k, cpu1[k] - cpu0[k]])));
         }
         results[tool.key].extras.push(r.extra);

@@ -26,8 +26,8 @@ function buffer(size) {
 // The byte streams being read. Chromium collects a file's stream that
 // nothing else holds while a read is pending, and that read then never
 // ends: the load waited 10 s for the reader and gave it up whenever the
-// garbage collector ran during a load (every run, with a new buffer for
-// each slice; BENCHMARKS.md, issue 17).
+// garbage collector ran during a read (6 loads of 9 when most slices had
+// a new buffer; BENCHMARKS.md, issue 17).
 const reading = new Set();
 
 async function streamed(blob) {
