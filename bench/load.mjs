@@ -16,6 +16,9 @@ const SEP = '\u0000';
 const STARTUP_MS = 1500;
 const ADDED_MS = 20_000;
 const QUIET_MS = 60_000;
+// The reader's moment between the files table (`added`) and pressing Load
+// (`start`): untimed, as on the page, where the worker warms up meanwhile.
+const CHOOSING_MS = 400;
 
 const log = (text) => {
   document.getElementById('log').textContent += `${text}\n`;
@@ -76,19 +79,21 @@ function parseCsv(text) {
 // ---- 1. the explorer's loader (its web worker, built by trunk) ----------
 
 /** One load: a fresh worker, `add` with the file, then `start` at LSOA
- *  level, timed from posting `add` to receiving `done`. Messages are the
- *  worker's (src/view/load/message.rs): an array, its JSON text first,
- *  then the files (with `add`) or the dataset's files (with `done`:
- *  manifest, counts…). The worker sets its
- *  message handler only once its wasm has loaded, and a message posted
- *  before that is lost; so "add" waits, untimed, for a ["ready"] message
- *  if the worker sends one, or else STARTUP_MS. */
+ *  level, timed as a reader waits: from posting `add` to `added` (the
+ *  files table), and from posting `start`, CHOOSING_MS later, to `done`.
+ *  Messages are the worker's (src/view/load/message.rs): an array, its
+ *  JSON text first, then the files (with `add`) or the dataset's files
+ *  (with `done`: manifest, counts…). The worker sets its message handler
+ *  only once its wasm has loaded, and a message posted before that is
+ *  lost; so "add" waits, untimed, for a ["ready"] message if the worker
+ *  sends one, or else STARTUP_MS. */
 function loaderOnce(file, base) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(`${base}loader_loader.js`);
     const ignored = new Set();
     let progress = 0;
     let t0 = null;
+    let choosing = 0;
     let timer = 0;
     const fail = (message) => { clearTimeout(timer); worker.terminate(); reject(new Error(message)); };
     const watch = (ms, why) => {
@@ -119,10 +124,15 @@ function loaderOnce(file, base) {
       const kind = head.type ?? typeof msg;
       if (kind === 'ready') { add(); return; }
       watch(QUIET_MS, `said nothing for ${QUIET_MS / 1000} s`);
-      if (kind === 'added') worker.postMessage([JSON.stringify({ type: 'start', level: 'lsoa', within: '', query: '' })]);
-      else if (kind === 'progress') progress += 1;
+      if (kind === 'added') {
+        const added = performance.now();
+        setTimeout(() => {
+          choosing = performance.now() - added;
+          worker.postMessage([JSON.stringify({ type: 'start', level: 'lsoa', within: '', query: '' })]);
+        }, CHOOSING_MS);
+      } else if (kind === 'progress') progress += 1;
       else if (kind === 'done') {
-        const ms = performance.now() - t0;
+        const ms = performance.now() - t0 - choosing;
         done = { ms, countsCsv: msg[2], headline: head.summary?.headline, progress, ignored: [...ignored] };
       } else if (kind === 'failed') fail(`the loader failed: ${msg[0]}`);
       else ignored.add(String(kind));

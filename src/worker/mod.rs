@@ -4,11 +4,12 @@
 //!
 //! The worker first says `ready`. The page sends `add` (with the `File`s),
 //! then `start` (level, area, view). The worker answers `added` (the files
-//! table and the choices), `progress` now and then, and then `done` (the
-//! report and the view to open, followed by the dataset's files:
-//! manifest, counts, areas, boundaries, categories; empty when absent) or
-//! `failed`. A worker serves one load: the page starts a new one to load
-//! again or to cancel.
+//! table and the choices) and, while the reader chooses, loads a small
+//! made-up file to warm up ([`warm_up`]); then `progress` now and then,
+//! and then `done` (the report and the view to open, followed by the
+//! dataset's files: manifest, counts, areas, boundaries, categories; empty
+//! when absent) or `failed`. A worker serves one load: the page starts a
+//! new one to load again or to cancel.
 
 mod file_source;
 mod stages;
@@ -25,7 +26,7 @@ use crate::data::session::{DatasetFiles, LoadSession};
 use crate::i18n::{install, words, Lang, Msg};
 use crate::state::{Page, ViewState};
 use crate::view::load::message::{FromWorker, ToWorker};
-use crate::view::load::{progress_text, summary, Timing};
+use crate::view::load::{progress_text, summary, warm_up, Timing};
 use crate::view::periods;
 
 use file_source::FileSource;
@@ -44,6 +45,8 @@ thread_local! {
     static SESSION: RefCell<Option<LoadSession>> = const { RefCell::new(None) };
     /// The page's language (what the files table and the report say).
     static LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
+    /// Whether the worker has warmed up (once, after its first `added`).
+    static WARM: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -103,6 +106,11 @@ fn add(files: Array) {
         post(&FromWorker::added(&session.files(), &session.choices(), w));
     });
     stages::record(|s| s.add += now() - t0);
+    // The page has the files table; the reader now looks at it and
+    // chooses, while this worker warms up (a `start` meanwhile waits).
+    if !WARM.replace(true) {
+        stages::timed(|s| &mut s.warm_up, || warm_up::run(words(LANG.get())));
+    }
 }
 
 fn start(level: &str, within: &str, query: &str) {

@@ -16,6 +16,9 @@ use web_sys::WorkerGlobalScope;
 pub struct Stages {
     /// Recognising the files given (`add` to `added`).
     pub add: f64,
+    /// Warming up after `added`, while the reader chooses (not part of
+    /// the load's time unless `start` comes sooner).
+    pub warm_up: f64,
     /// Reading the small files and planning (`start`).
     pub start: f64,
     /// Waiting for the reader's next slice.
@@ -72,6 +75,7 @@ pub fn to_json() -> String {
     let parse = s.steps - s.read_here - s.copy;
     let parts = [
         ("add", s.add),
+        ("warm_up", s.warm_up),
         ("start", s.start),
         ("wait", s.wait),
         ("read_here", s.read_here),

@@ -10,6 +10,7 @@ pub mod message;
 mod months;
 mod report;
 mod rows;
+pub mod warm_up;
 
 pub use report::{summary, LoadSummary, Timing, SHOWN_REJECTIONS};
 
