@@ -83,10 +83,11 @@ function parseCsv(text) {
  *  files table), and from posting `start`, CHOOSING_MS later, to `done`.
  *  Messages are the worker's (src/view/load/message.rs): an array, its
  *  JSON text first, then the files (with `add`) or the dataset's files
- *  (with `done`: manifest, counts…). The worker sets its message handler
- *  only once its wasm has loaded, and a message posted before that is
- *  lost; so "add" waits, untimed, for a ["ready"] message if the worker
- *  sends one, or else STARTUP_MS. */
+ *  (with `done`, as UTF-8 bytes, or text from builds before 4 December
+ *  2026: manifest, counts…). The worker sets its message handler only
+ *  once its wasm has loaded, and a message posted before that is lost;
+ *  so "add" waits, untimed, for a ["ready"] message if the worker sends
+ *  one, or else STARTUP_MS. */
 function loaderOnce(file, base) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(`${base}loader_loader.js`);
@@ -133,7 +134,7 @@ function loaderOnce(file, base) {
       } else if (kind === 'progress') progress += 1;
       else if (kind === 'done') {
         const ms = performance.now() - t0 - choosing;
-        done = { ms, countsCsv: msg[2], headline: head.summary?.headline, progress, ignored: [...ignored] };
+        done = { ms, countsCsv: typeof msg[2] === 'string' ? msg[2] : new TextDecoder().decode(msg[2]), headline: head.summary?.headline, progress, ignored: [...ignored] };
       } else if (kind === 'failed') fail(`the loader failed: ${msg[0]}`);
       else ignored.add(String(kind));
     };

@@ -8,7 +8,9 @@
 // reader, and from a buffer) and PapaParse (on the page's thread, and in its
 // worker mode), given the file through <input type=file>, and natively with
 // `explorer-cli prepare` (a whole process). The tools run interleaved, one
-// run of each per round, so that ratios are taken within a round. Prints
+// run of each per round, so that ratios are taken within a round, each
+// after node has read the file (untimed: every tool reads it from the
+// page cache). Prints
 // times, MB/s, rows/s, the ratios round by round, the loader's stages (its
 // worker's own timing, src/worker/stages.rs) and the goals; exits 1 when
 // any answer differs from the node count. Each round also reads the file
@@ -19,7 +21,7 @@
 // read, loader-vs).
 import { createServer, request } from 'node:http';
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -198,6 +200,21 @@ function browserCpu() {
   return cpu;
 }
 
+/** Reads the file whole and drops the bytes, so that the next tool reads
+ *  it from the page cache: this machine's cache lets go of a file within a
+ *  minute (`fincore` showed 49 of its 208 MiB resident a minute after a
+ *  run), and a tool that found it gone read from the disk instead (a
+ *  reading alone of 1.5 s, not 0.15). */
+function cacheFile(file) {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(4 << 20);
+    while (readSync(fd, buf, 0, buf.length, null) > 0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 const CLI = join(ROOT, 'target/release/explorer-cli');
 let nativeCanonical = null;
 
@@ -329,6 +346,7 @@ async function main() {
         const tool = tools[(round + k) % tools.length];
         // The browser's CPU is counted around its own tools only.
         const inBrowser = tool.key !== 'native';
+        cacheFile(file);
         const cpu0 = inBrowser ? browserCpu() : null;
         const r = inBrowser ? await page.evaluate((key) => window.bench.run(key), tool.key) : runNative(file, dir);
         if (!r.same) throw new Error(`${tool.name}: run ${round + 1} gave a different answer from run 1`);
@@ -352,7 +370,7 @@ async function main() {
       r.difference = r.agrees ? null : firstDifference(truth.canonical, canonical);
     }
     console.log([
-      'timed:',
+      'timed (before each run the file is read by node, untimed, so that every tool finds it in the page cache):',
       ...(o.loader ? [
         '  the loader: a fresh worker each run, from posting "add" to "added" (the files table) and from posting',
         '    "start" to "done"; untimed: the wait for the worker to start ("ready", or 1.5 s: a message posted',

@@ -3,7 +3,7 @@
 //! dataset's files beside `done`). Dropping a [`Loader`] stops the worker,
 //! which is how a load is cancelled.
 
-use js_sys::Array;
+use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{File, MessageEvent, Worker};
@@ -24,20 +24,29 @@ pub struct Reply {
 }
 
 /// The worker's message in `data`: a message the page cannot read is a
-/// failure of the load, said as such.
+/// failure of the load, said as such. The dataset's files come as UTF-8
+/// bytes (empty when absent); a `done` without them has `files: None`.
 fn decode(data: &JsValue, w: &Words) -> Reply {
     let items = Array::from(data);
-    let text = |i: u32| items.get(i).as_string().unwrap_or_default();
-    let some = |i: u32| Some(text(i)).filter(|t| !t.is_empty());
-    let message = FromWorker::from_json(&text(0))
+    let message = FromWorker::from_json(&items.get(0).as_string().unwrap_or_default())
         .unwrap_or_else(|e| FromWorker::Failed(w.f(Msg::PageCouldNotReadWorker, &[("why", &e)])));
-    let files = matches!(message, FromWorker::Done { .. }).then(|| DatasetFiles {
-        manifest: text(1),
-        counts: text(2),
-        areas: some(3),
-        boundaries: some(4),
-        categories: some(5),
-    });
+    let text = |i: u32| {
+        let bytes = items.get(i).dyn_into::<Uint8Array>().ok()?;
+        String::from_utf8(bytes.to_vec()).ok()
+    };
+    let files = || {
+        let some = |t: String| Some(t).filter(|t| !t.is_empty());
+        Some(DatasetFiles {
+            manifest: text(1)?,
+            counts: text(2)?,
+            areas: some(text(3)?),
+            boundaries: some(text(4)?),
+            categories: some(text(5)?),
+        })
+    };
+    let files = matches!(message, FromWorker::Done { .. })
+        .then(files)
+        .flatten();
     Reply { message, files }
 }
 
