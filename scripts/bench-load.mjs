@@ -309,7 +309,7 @@ async function main() {
     console.log(`file: ${fmt(mb, 1)} MB (${fmt(bytes)} bytes), ${fmt(truth.rows)} rows; node's plain count: ${fmt(truth.cells)} cells, total ${fmt(truth.total)}`);
 
     server = await serve(o.vs);
-    context = await launchBrowser();
+    context = await launchBrowser({ args: ['--js-flags=--expose-gc'] });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (err) => errors.push(String(err)));

@@ -72,7 +72,7 @@ export async function serveDist(dir = DIST) {
  *  tests that hold or refuse a request (`page.route`) would not see the
  *  requests the worker answers from its cache, and pages of one file share
  *  one context, so one test's worker would serve the next test's pages. */
-export async function launchBrowser(options = {}) {
+export async function launchBrowser({ args = [], ...options } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'cse-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     serviceWorkers: 'block',
@@ -82,6 +82,7 @@ export async function launchBrowser(options = {}) {
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...args,
     ],
   });
   return context;
