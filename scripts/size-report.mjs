@@ -1,6 +1,6 @@
 // Prints the size of the release bundles' wasm and JS, raw and gzip, and
 // fails when one is over its budget:
-// - the explorer (every reader downloads it): wasm + JS ≤ 361 KB gzip (see
+// - the explorer (every reader downloads it): wasm + JS ≤ 362 KB gzip (see
 //   ARCHITECTURE.md: what a phone's first figures wait for is the measure);
 // - the loading worker and its reader (downloaded only by people who load
 //   their own files on the Load data page): wasm + JS ≤ 205 KB gzip.
@@ -15,7 +15,7 @@ import { gzipSync } from 'node:zlib';
 
 const OFFLINE = ['offline.js', 'sw.js'];
 const BUNDLES = [
-  { name: 'explorer', budgetKb: 361, test: (f) => !f.startsWith('loader') && !['embed.js', 'reader.js', ...OFFLINE].includes(f) },
+  { name: 'explorer', budgetKb: 362, test: (f) => !f.startsWith('loader') && !['embed.js', 'reader.js', ...OFFLINE].includes(f) },
   { name: 'loading worker', budgetKb: 205, test: (f) => f.startsWith('loader') || f === 'reader.js' },
   { name: 'offline', budgetKb: 8, wasm: false, test: (f) => OFFLINE.includes(f) },
 ];

@@ -5,7 +5,7 @@ use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
 use crate::state::{Page, ViewState};
-use crate::view::common::{area_choices, find_area, options_markup};
+use crate::view::common::{area_choices, area_words, find_area, options_markup, AreaWords};
 
 use crate::i18n::Msg;
 
@@ -69,10 +69,10 @@ pub fn PageMenu(
     view: RwSignal<ViewState>,
 ) -> impl IntoView {
     let w = words_of(view);
+    let words = shown_area_words(w);
     let menu = move || {
         let v = view.get();
-        let link = |page: Page, label: Msg, testid: &'static str| {
-            let label = w.t(label);
+        let link = |page: Page, label: &'static str, testid: &'static str| {
             let to = v.on_page(page);
             let current = v.page == page;
             view! { <li><ViewLink to=to view=view current=current testid=testid>{label}</ViewLink></li> }
@@ -80,13 +80,13 @@ pub fn PageMenu(
         let profile = v
             .ward
             .is_some()
-            .then(|| link(Page::Ward, Msg::NavWardProfile, "nav-ward"));
+            .then(|| link(Page::Ward, words.profile, "nav-ward"));
         view! {
-            {link(Page::Overview, Msg::NavOverview, "nav-overview")}
-            {link(Page::Wards, Msg::NavWards, "nav-wards")}
+            {link(Page::Overview, w.t(Msg::NavOverview), "nav-overview")}
+            {link(Page::Wards, words.ranking, "nav-wards")}
             {profile}
-            {link(Page::Deprivation, Msg::NavDeprivation, "nav-deprivation")}
-            {link(Page::Embed, Msg::NavEmbed, "nav-embed")}
+            {link(Page::Deprivation, w.t(Msg::NavDeprivation), "nav-deprivation")}
+            {link(Page::Embed, w.t(Msg::NavEmbed), "nav-embed")}
         }
     };
     view! {
@@ -96,19 +96,37 @@ pub fn PageMenu(
     }
 }
 
-/// The ward search: a name typed or picked from the list opens its
-/// profile; a name that matches none (or several) is said. It searches the
-/// whole dataset, also on a borough's own pages: a ward found opens in the
-/// whole, whose way back names its borough.
+/// The words naming the areas of the dataset shown (as a whole, also on a
+/// borough's pages); a ward's where no dataset is shown (the Load data
+/// page's menu).
+fn shown_area_words(w: &'static crate::i18n::Words) -> AreaWords {
+    let level = use_context::<super::Shown>().map(|s| {
+        let whole = s.0.part_of.as_ref().unwrap_or(&s.0);
+        whole.manifest.area_level.clone()
+    });
+    area_words(level.as_deref().unwrap_or("ward"), w)
+}
+
+/// The ward search (an area search where the dataset's areas are not
+/// wards: [`area_words`]): a name typed or picked from the list opens its
+/// profile; a name that matches none (or several) is said. It searches
+/// the whole dataset, also on a borough's own pages: a ward found opens in
+/// the whole, whose way back names its borough.
 #[component]
 fn WardSearch(view: RwSignal<ViewState>) -> impl IntoView {
     let shown = shown();
     let w = words_of(view);
-    let wards = area_choices(shown.part_of.as_ref().unwrap_or(&shown), w);
+    let whole = shown.part_of.as_ref().unwrap_or(&shown);
+    let wards = area_choices(whole, w);
+    let AreaWords {
+        find: label,
+        type_name: placeholder,
+        noun,
+        ..
+    } = shown_area_words(w);
     let names = wards.clone();
     let (message, set_message) = signal(String::new());
-    let ward = w.noun(Msg::LevelWard).0;
-    let find = move |text: String| match find_area(&wards, &text, ward, w) {
+    let find = move |text: String| match find_area(&wards, &text, noun, w) {
         None => {}
         Some(Ok(code)) => {
             set_message.set(String::new());
@@ -139,9 +157,9 @@ fn WardSearch(view: RwSignal<ViewState>) -> impl IntoView {
     };
     view! {
         <form class="ward-search" role="search" on:submit=on_submit>
-            <label for="ward-search">{w.t(Msg::FindAWard)}</label>
+            <label for="ward-search">{label}</label>
             <input node_ref=input_ref id="ward-search" name="ward" list="ward-names"
-                autocomplete="off" placeholder=w.t(Msg::TypeAWardName) data-testid="ward-search"
+                autocomplete="off" placeholder=placeholder data-testid="ward-search"
                 on:focus=fill_list
                 on:change=move |ev| find_on_change(event_target_value(&ev)) />
             <datalist id="ward-names"></datalist>

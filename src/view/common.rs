@@ -333,6 +333,45 @@ pub fn level_words(level: &str, w: &Words) -> (String, String) {
     (singular, plural)
 }
 
+/// The words that name a dataset's areas in the page menu and the name
+/// search ([`area_words`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AreaWords {
+    /// The search's label (`Find a ward`).
+    pub find: &'static str,
+    /// The search's placeholder (`Type a ward name`).
+    pub type_name: &'static str,
+    /// The noun of the search's "no single match" message (`ward`).
+    pub noun: &'static str,
+    /// The ranking page's menu link (`Wards`).
+    pub ranking: &'static str,
+    /// The profile page's menu link (`Ward profile`).
+    pub profile: &'static str,
+}
+
+/// The words for a dataset whose areas are `area_level`: wards are named
+/// as such; any other level (LSOAs, districts, a publisher's own) is
+/// named as areas.
+pub fn area_words(area_level: &str, w: &Words) -> AreaWords {
+    if area_level.trim().eq_ignore_ascii_case("ward") {
+        AreaWords {
+            find: w.t(Msg::FindAWard),
+            type_name: w.t(Msg::TypeAWardName),
+            noun: w.noun(Msg::LevelWard).0,
+            ranking: w.t(Msg::NavWards),
+            profile: w.t(Msg::NavWardProfile),
+        }
+    } else {
+        AreaWords {
+            find: w.t(Msg::FindAnArea),
+            type_name: w.t(Msg::TypeAnAreaName),
+            noun: w.noun(Msg::LevelArea).0,
+            ranking: w.t(Msg::NavAreas),
+            profile: w.t(Msg::NavAreaProfile),
+        }
+    }
+}
+
 /// How a rate compares with the whole's, before the whole's name:
 /// `higher than`, `similar to`, `lower than`.
 pub fn vs_whole_words(v: VsWhole, w: &Words) -> &'static str {
@@ -362,6 +401,51 @@ pub fn movement_text(m: Option<i64>, w: &Words) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_wards_are_named_wards() {
+        let en = words(crate::i18n::Lang::En);
+        let ward = area_words("ward", en);
+        assert_eq!(
+            (
+                ward.find,
+                ward.type_name,
+                ward.noun,
+                ward.ranking,
+                ward.profile
+            ),
+            (
+                "Find a ward",
+                "Type a ward name",
+                "ward",
+                "Wards",
+                "Ward profile"
+            )
+        );
+        for level in ["lsoa", "district", "borough", ""] {
+            let area = area_words(level, en);
+            assert_eq!(
+                (
+                    area.find,
+                    area.type_name,
+                    area.noun,
+                    area.ranking,
+                    area.profile
+                ),
+                (
+                    "Find an area",
+                    "Type an area name",
+                    "area",
+                    "Areas",
+                    "Area profile"
+                ),
+                "{level}"
+            );
+        }
+        let cy = words(crate::i18n::Lang::Cy);
+        assert_eq!(area_words("lsoa", cy).find, "Dod o hyd i ardal");
+        assert_eq!(area_words("Ward", cy).find, "Dod o hyd i ward");
+    }
 
     #[test]
     fn the_search_list_is_markup_whose_names_stay_text() {

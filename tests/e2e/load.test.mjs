@@ -251,6 +251,10 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
   const extra = lines.slice(1, 3).map((l) => l.split(',')).filter((r) => r[9] !== 'Anti-social behaviour').length;
   assert.equal(await page.getByTestId('current').textContent(), fmt(crimes(t.rows) + extra));
   assert.equal(await page.getByTestId('previous').textContent(), fmt(crimes(table(october).rows)));
+  // Its areas are LSOAs: the menu and the name search say areas, not wards.
+  assert.equal(await page.getByTestId('nav-wards').textContent(), 'Areas');
+  assert.equal(await page.locator('label[for="ward-search"]').textContent(), 'Find an area');
+  assert.equal(await page.getByTestId('ward-search').getAttribute('placeholder'), 'Type an area name');
   await page.getByTestId('local-report-link').click();
   const rejected = await page.getByTestId('load-rejected').locator('li').allTextContents();
   assert.equal(rejected.length, 1);
