@@ -200,11 +200,11 @@ function browserCpu() {
   return cpu;
 }
 
-/** Reads the file whole and drops the bytes, so that the next tool reads
- *  it from the page cache: this machine's cache lets go of a file within a
- *  minute (`fincore` showed 49 of its 208 MiB resident a minute after a
- *  run), and a tool that found it gone read from the disk instead (a
- *  reading alone of 1.5 s, not 0.15). */
+/** Reads the file whole and drops the bytes, so that every tool starts
+ *  with it in the page cache: this machine's cache lets go of a file
+ *  within a minute (`fincore` showed 49 of its 208 MiB resident a minute
+ *  after a run). The slow reads some rounds still show (reading alone
+ *  0.9–1.7 s) are the browser's: `vmstat` saw no disk reads in them. */
 function cacheFile(file) {
   const fd = openSync(file, 'r');
   try {

@@ -271,6 +271,12 @@ pub fn cube_quality(cube: &super::Cube) -> Quality {
 }
 
 impl ExplorerData {
+    /// The dataset this is a part of ([`Self::part_of`]), or this one
+    /// when it is a whole.
+    pub fn whole(&self) -> &ExplorerData {
+        self.part_of.as_deref().unwrap_or(self)
+    }
+
     /// The part of this dataset inside the area `code` (a borough of a
     /// force area's dataset): its areas (it becomes the whole, named by
     /// its own name), their counts, their boundaries; `None` when no area

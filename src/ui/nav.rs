@@ -100,10 +100,7 @@ pub fn PageMenu(
 /// borough's pages); a ward's where no dataset is shown (the Load data
 /// page's menu).
 fn shown_area_words(w: &'static crate::i18n::Words) -> AreaWords {
-    let level = use_context::<super::Shown>().map(|s| {
-        let whole = s.0.part_of.as_ref().unwrap_or(&s.0);
-        whole.manifest.area_level.clone()
-    });
+    let level = use_context::<super::Shown>().map(|s| s.0.whole().manifest.area_level.clone());
     area_words(level.as_deref().unwrap_or("ward"), w)
 }
 
@@ -116,8 +113,7 @@ fn shown_area_words(w: &'static crate::i18n::Words) -> AreaWords {
 fn WardSearch(view: RwSignal<ViewState>) -> impl IntoView {
     let shown = shown();
     let w = words_of(view);
-    let whole = shown.part_of.as_ref().unwrap_or(&shown);
-    let wards = area_choices(whole, w);
+    let wards = area_choices(shown.whole(), w);
     let AreaWords {
         find: label,
         type_name: placeholder,

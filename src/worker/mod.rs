@@ -72,14 +72,8 @@ fn fail(message: impl Into<String>) {
 /// UTF-8 bytes (moved to the page, not copied).
 fn post_done(done: &FromWorker, files: DatasetFiles) {
     let t0 = stages::now();
-    let texts = [
-        files.manifest,
-        files.counts,
-        files.areas.unwrap_or_default(),
-        files.boundaries.unwrap_or_default(),
-        files.categories.unwrap_or_default(),
-    ];
-    let bytes: Vec<Uint8Array> = texts
+    let bytes: Vec<Uint8Array> = files
+        .into_texts()
         .iter()
         .map(|t| Uint8Array::from(t.as_bytes()))
         .collect();

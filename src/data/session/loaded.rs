@@ -131,6 +131,32 @@ impl DatasetFiles {
         }
         out
     }
+
+    /// The five texts in a fixed order (manifest, counts, areas,
+    /// boundaries, categories; an absent file empty): how the loading
+    /// worker sends them to the page, which reads them back with
+    /// [`Self::from_texts`].
+    pub fn into_texts(self) -> [String; 5] {
+        [
+            self.manifest,
+            self.counts,
+            self.areas.unwrap_or_default(),
+            self.boundaries.unwrap_or_default(),
+            self.categories.unwrap_or_default(),
+        ]
+    }
+
+    /// The files from [`Self::into_texts`]'s five texts.
+    pub fn from_texts([manifest, counts, areas, boundaries, categories]: [String; 5]) -> Self {
+        let some = |t: String| Some(t).filter(|t| !t.is_empty());
+        DatasetFiles {
+            manifest,
+            counts,
+            areas: some(areas),
+            boundaries: some(boundaries),
+            categories: some(categories),
+        }
+    }
 }
 
 impl DatasetFiles {
@@ -157,4 +183,35 @@ impl DatasetFiles {
 /// A file the manifest names, with its text, when both are there.
 fn named<'a>(file: &'a Option<String>, text: &'a Option<String>) -> Option<(&'a str, &'a [u8])> {
     file.as_deref().zip(text.as_deref().map(str::as_bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_five_texts_give_back_the_same_files() {
+        let text = |s: &str| s.to_string();
+        let all = DatasetFiles {
+            manifest: text("{}"),
+            counts: text("month,area_code,category,count\n"),
+            areas: Some(text("area_code,name\n")),
+            categories: Some(text("category,group\n")),
+            boundaries: Some(text("{\"type\":\"FeatureCollection\"}")),
+        };
+        let texts = all.clone().into_texts();
+        assert_eq!(texts[2], "area_code,name\n");
+        assert_eq!(texts[3], "{\"type\":\"FeatureCollection\"}");
+        assert_eq!(texts[4], "category,group\n");
+        assert_eq!(DatasetFiles::from_texts(texts), all);
+        let bare = DatasetFiles {
+            areas: None,
+            categories: None,
+            boundaries: None,
+            ..all
+        };
+        let texts = bare.clone().into_texts();
+        assert!(texts[2..].iter().all(String::is_empty));
+        assert_eq!(DatasetFiles::from_texts(texts), bare);
+    }
 }

@@ -35,14 +35,8 @@ fn decode(data: &JsValue, w: &Words) -> Reply {
         String::from_utf8(bytes.to_vec()).ok()
     };
     let files = || {
-        let some = |t: String| Some(t).filter(|t| !t.is_empty());
-        Some(DatasetFiles {
-            manifest: text(1)?,
-            counts: text(2)?,
-            areas: some(text(3)?),
-            boundaries: some(text(4)?),
-            categories: some(text(5)?),
-        })
+        let texts: Option<Vec<String>> = (1..=5).map(text).collect();
+        Some(DatasetFiles::from_texts(texts?.try_into().ok()?))
     };
     let files = matches!(message, FromWorker::Done { .. })
         .then(files)

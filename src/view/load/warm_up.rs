@@ -23,7 +23,7 @@ const AREAS: usize = 97;
 
 /// The made-up file: police.uk's columns, a year of months, every crime
 /// type, some rows without a location (as police.uk's files have).
-pub fn made_up_file() -> Vec<u8> {
+fn made_up_file() -> Vec<u8> {
     let types: Vec<String> = Categories::default()
         .iter()
         .map(|c| c.name.clone())
